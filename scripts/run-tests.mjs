@@ -1,0 +1,22 @@
+// Runs every compiled test file with node's test runner. Files are listed here rather than by a
+// glob in package.json because Node 20 and Node 24 read `node --test` arguments differently.
+// `npm test -- unit/dsse` runs only the files whose path contains one of the arguments.
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+
+const root = 'build/__tests__'
+const filters = process.argv.slice(2)
+const files = fs
+  .readdirSync(root, { recursive: true })
+  .map(f => path.join(root, String(f)))
+  .filter(f => f.endsWith('.test.js'))
+  .filter(f => filters.length === 0 || filters.some(x => f.includes(x)))
+  .sort()
+if (files.length === 0) {
+  console.error(`no test files under ${root}${filters.length ? ` matching ${filters.join(', ')}` : ''}`)
+  process.exit(1)
+}
+console.log(`node ${process.version}: ${files.length} test files`)
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=4', '--test-reporter=spec', ...files], { stdio: 'inherit' })
+process.exit(result.status ?? 1)

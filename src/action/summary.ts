@@ -1,0 +1,99 @@
+import type { FileDigest } from '../core/digest.js'
+import type { SealResult } from '../core/seal.js'
+import type { VerifyReport } from '../core/verify.js'
+
+/** Rows shown before a list collapses into <details>. */
+export const INLINE_ROWS = 20
+/** Rows listed at most; the job summary is limited to 1 MiB per step, so 10,000 files are counted, not listed. */
+export const MAX_ROWS = 1000
+
+/** Escapes text for a Markdown table cell (HTML-safe, pipes and line breaks neutralized). */
+export function cell(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '&#124;')
+    .replace(/`/g, '&#96;')
+    .replace(/\r?\n|\r/g, '↵')
+}
+
+export function formatBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
+  let v = n
+  let u = 0
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024
+    u++
+  }
+  return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u]}`
+}
+
+function table(header: string[], rows: string[][], total: number, what: string): string {
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`]
+  for (const row of rows.slice(0, MAX_ROWS)) lines.push(`| ${row.join(' | ')} |`)
+  let body = lines.join('\n') + '\n'
+  if (total > MAX_ROWS) body += `\n… and ${total - MAX_ROWS} more ${what} (see the manifest or run the CLI with --json).\n`
+  if (total <= INLINE_ROWS) return body
+  return `<details><summary>${total} ${what}</summary>\n\n${body}\n</details>\n`
+}
+
+/** The job summary for a seal: what was sealed, the manifest, and a table of subjects. */
+export function signSummary(result: SealResult): string {
+  const total = result.subjects.reduce((sum, s) => sum + s.size, 0)
+  const rows = result.subjects.map((s: FileDigest) => [`\`${cell(s.name)}\``, formatBytes(s.size), `\`${s.digest.slice(0, 12)}…\``])
+  return [
+    '## artifact-seal: sealed',
+    '',
+    `Sealed **${result.subjects.length}** file(s), ${formatBytes(total)}, with ${result.statement.predicate.algorithm}.`,
+    '',
+    `- Manifest: \`${cell(result.manifestPath)}\` (sha256 \`${result.manifestSha256}\`)`,
+    `- Key id(s): ${result.keyIds.map(k => `\`${cell(k)}\``).join(', ')}`,
+    result.statement.predicate.expiresAt ? `- Expires: ${result.statement.predicate.expiresAt}` : '- Expires: never',
+    '',
+    table(['File', 'Size', result.statement.predicate.algorithm], rows, result.subjects.length, 'files'),
+    ''
+  ].join('\n')
+}
+
+const STATUS_ICON: Record<string, string> = {
+  verified: '✅ verified',
+  mismatch: '❌ digest mismatch',
+  missing: '❌ missing',
+  unreadable: '❌ unreadable',
+  unsafe: '❌ unsafe path',
+  unlisted: '❌ not in manifest'
+}
+
+/** The job summary for a verification: the verdict, every problem, and a table of results. */
+export function verifySummary(report: VerifyReport): string {
+  const ok = report.result === 'verified'
+  const lines = [
+    `## artifact-seal: ${ok ? '✅ verified' : '❌ verification failed'}`,
+    '',
+    `Manifest \`${cell(report.manifestPath)}\`, ${report.algorithm}; ${report.verifiedCount} of ${report.statement?.subject.length ?? 0} listed file(s) verified.`
+  ]
+  const p = report.statement?.predicate
+  if (p) {
+    lines.push('', `- Signed in ${cell(p.repository ?? '(unknown)')} at ${cell(p.commit ?? '(unknown)')} (${cell(p.ref ?? '')}), ${p.createdAt}`)
+    if (report.keyId) lines.push(`- Key id: \`${cell(report.keyId)}\``)
+  }
+  if (report.problems.length > 0) {
+    lines.push('', `### ${report.problems.length} problem(s)`, '')
+    for (const problem of report.problems.slice(0, MAX_ROWS)) lines.push(`- **${problem.code}**: ${cell(problem.message)}`)
+    if (report.problems.length > MAX_ROWS) lines.push(`- … and ${report.problems.length - MAX_ROWS} more (see the log)`)
+  }
+  if (report.subjects.length > 0) {
+    // Failures first, so that the rows a reader needs are never cut off below the verified ones.
+    const sorted = [...report.subjects.filter(s => s.status !== 'verified'), ...report.subjects.filter(s => s.status === 'verified')]
+    const rows = sorted.map(s => [
+      `\`${cell(s.name)}\``,
+      STATUS_ICON[s.status] ?? s.status,
+      s.size === undefined ? '' : formatBytes(s.size),
+      s.actual ? `\`${s.actual.slice(0, 12)}…\`` : ''
+    ])
+    lines.push('', table(['File', 'Result', 'Size', report.algorithm], rows, sorted.length, 'files'))
+  }
+  lines.push('')
+  return lines.join('\n')
+}

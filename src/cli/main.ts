@@ -1,0 +1,221 @@
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { parseAlgorithm } from '../core/algorithms.js'
+import { parseDuration } from '../core/duration.js'
+import { describeFsError, errorLine, SealError } from '../core/errors.js'
+import { parseKeyEncoding, type MacKey } from '../core/keys.js'
+import { seal, type SealResult } from '../core/seal.js'
+import type { SealContext } from '../core/statement.js'
+import { splitPatterns } from '../core/subjects.js'
+import { verify, type VerifyReport } from '../core/verify.js'
+import { TOOL_VERSION } from '../core/version.js'
+import { contextFromEnv } from '../github/context.js'
+import { parseKeySource, resolveKeys } from '../keys/key-source.js'
+
+/** Exit codes from the contract. */
+export const ExitCode = { Ok: 0, VerificationFailed: 1, Usage: 2 } as const
+
+export const USAGE = `Usage: artifact-seal <sign|verify> [options]
+
+Seal build artifacts with an HMAC-signed manifest, or verify them against one.
+
+Options (the same as the action's inputs):
+  --path PATTERN             glob pattern (@actions/glob syntax), repeatable; required to sign.
+                             To verify: files that match but are not listed fail the check
+  --base-dir DIR             subject names are relative to it (default: .)
+  --manifest FILE            manifest to write or read (default: artifact-seal.json)
+  --key-file FILE            file with the HMAC key, one key per line
+                             (default: the ARTIFACT_SEAL_KEY environment variable)
+  --key-encoding ENC         hex (default), base64 or utf8
+  --key-source SOURCE        input (default)
+  --algorithm ALG            sha256 (default), sha384 or sha512
+  --expires-in DURATION      sign: the manifest expires after this long (45s, 30m, 12h, 90d)
+  --max-age DURATION         verify: refuse a manifest created longer ago than this
+  --expected-repository R    verify: the manifest must come from owner/name
+                             (default: $GITHUB_REPOSITORY when set)
+  --expected-commit SHA      verify: the manifest must have been signed at this commit
+  --allow-unlisted           verify: let files that match --path but are not listed pass
+  --repository, --commit, --ref
+                             sign: what to bind when not running in GitHub Actions
+                             (default: $GITHUB_REPOSITORY, $GITHUB_SHA, $GITHUB_REF)
+  --json                     print a machine-readable report on stdout
+  -h, --help                 show this help
+  --version                  show the version
+
+Exit codes: 0 signed or verified, 1 verification failed, 2 bad usage or configuration.
+`
+
+const OPTIONS = {
+  path: { type: 'string', multiple: true },
+  'base-dir': { type: 'string' },
+  manifest: { type: 'string' },
+  'key-file': { type: 'string' },
+  'key-encoding': { type: 'string' },
+  'key-source': { type: 'string' },
+  algorithm: { type: 'string' },
+  'expires-in': { type: 'string' },
+  'max-age': { type: 'string' },
+  'expected-repository': { type: 'string' },
+  'expected-commit': { type: 'string' },
+  'allow-unlisted': { type: 'boolean' },
+  repository: { type: 'string' },
+  commit: { type: 'string' },
+  ref: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' }
+} satisfies ParseArgsConfig['options']
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
+
+/** Where the CLI writes; injectable so that tests run it in-process. */
+export interface Io {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  env: NodeJS.ProcessEnv
+  cwd: string
+}
+
+async function readKeyText(values: Values, io: Io): Promise<{ text: string; label: string }> {
+  if (values['key-file']) {
+    const file = path.resolve(io.cwd, values['key-file'])
+    try {
+      return { text: await fs.readFile(file, 'utf8'), label: `--key-file ${file}` }
+    } catch (error) {
+      throw new SealError('INPUT_INVALID', `--key-file ${file}: cannot read: ${describeFsError(error)}`, '--key-file')
+    }
+  }
+  const text = io.env.ARTIFACT_SEAL_KEY ?? ''
+  if (!text.trim()) {
+    throw new SealError('INPUT_INVALID', 'no key: give --key-file FILE or set ARTIFACT_SEAL_KEY', '--key-file')
+  }
+  return { text, label: 'ARTIFACT_SEAL_KEY' }
+}
+
+async function loadKeys(values: Values, io: Io, algorithm: ReturnType<typeof parseAlgorithm>): Promise<MacKey[]> {
+  const source = parseKeySource(values['key-source'] ?? 'input', '--key-source')
+  const encoding = parseKeyEncoding(values['key-encoding'] ?? 'hex', '--key-encoding')
+  const { text, label } = source === 'input' ? await readKeyText(values, io) : { text: '', label: '--key-source' }
+  // Nothing a terminal shows is masked, so the CLI simply never prints the key.
+  return resolveKeys({ source, algorithm, encoding, keyText: text, keyLabel: label, onSecret: () => {} })
+}
+
+function cliContext(values: Values, env: NodeJS.ProcessEnv): SealContext {
+  const context = contextFromEnv(env)
+  return {
+    ...context,
+    repository: values.repository ?? context.repository,
+    commit: values.commit ?? context.commit,
+    ref: values.ref ?? context.ref
+  }
+}
+
+function patternsOf(values: Values): string[] {
+  return (values.path ?? []).flatMap(splitPatterns)
+}
+
+async function runSign(values: Values, io: Io): Promise<SealResult> {
+  const algorithm = parseAlgorithm(values.algorithm ?? 'sha256', '--algorithm')
+  const patterns = patternsOf(values)
+  if (patterns.length === 0) throw new SealError('INPUT_INVALID', 'sign needs at least one --path pattern', '--path')
+  const expiresInMs = values['expires-in'] ? parseDuration(values['expires-in'], '--expires-in') : undefined
+  const keys = await loadKeys(values, io, algorithm)
+  return seal({
+    patterns,
+    baseDir: path.resolve(io.cwd, values['base-dir'] ?? '.'),
+    manifestPath: path.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),
+    algorithm,
+    keys,
+    context: cliContext(values, io.env),
+    expiresInMs,
+    hashing: { onProgress: (done, total, bytes) => io.stderr(`hashed ${done}/${total} files, ${bytes} bytes\n`) }
+  })
+}
+
+async function runVerify(values: Values, io: Io): Promise<VerifyReport> {
+  const algorithm = parseAlgorithm(values.algorithm ?? 'sha256', '--algorithm')
+  const maxAgeMs = values['max-age'] ? parseDuration(values['max-age'], '--max-age') : undefined
+  const expectedCommit = values['expected-commit'] ?? null
+  if (expectedCommit && !/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/.test(expectedCommit)) {
+    throw new SealError('INPUT_INVALID', `--expected-commit ${expectedCommit} is not a full commit SHA`, '--expected-commit')
+  }
+  const keys = await loadKeys(values, io, algorithm)
+  return verify({
+    manifestPath: path.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),
+    baseDir: path.resolve(io.cwd, values['base-dir'] ?? '.'),
+    algorithm,
+    keys,
+    patterns: patternsOf(values),
+    allowUnlisted: values['allow-unlisted'] ?? false,
+    expectedRepository: values['expected-repository'] ?? io.env.GITHUB_REPOSITORY ?? null,
+    expectedCommit,
+    maxAgeMs,
+    hashing: { onProgress: (done, total, bytes) => io.stderr(`hashed ${done}/${total} files, ${bytes} bytes\n`) }
+  })
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let parsed: { values: Values; positionals: string[] }
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (error) {
+    io.stderr(`artifact-seal: ${(error as Error).message}\nRun artifact-seal --help for usage.\n`)
+    return ExitCode.Usage
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    io.stdout(USAGE)
+    return ExitCode.Ok
+  }
+  if (values.version) {
+    io.stdout(`${TOOL_VERSION}\n`)
+    return ExitCode.Ok
+  }
+  const command = positionals[0]
+  if (positionals.length !== 1 || (command !== 'sign' && command !== 'verify')) {
+    io.stderr(`artifact-seal: expected one command, sign or verify${command ? ` (got ${positionals.join(' ')})` : ''}\nRun artifact-seal --help for usage.\n`)
+    return ExitCode.Usage
+  }
+  try {
+    if (command === 'sign') {
+      const result = await runSign(values, io)
+      if (values.json) {
+        io.stdout(
+          JSON.stringify(
+            {
+              result: 'signed',
+              manifestPath: result.manifestPath,
+              manifestSha256: result.manifestSha256,
+              subjectCount: result.subjects.length,
+              keyIds: result.keyIds,
+              subjects: result.subjects
+            },
+            null,
+            2
+          ) + '\n'
+        )
+      } else {
+        io.stdout(`sealed ${result.subjects.length} file(s) into ${result.manifestPath}\nmanifest sha256 ${result.manifestSha256}\nkey id ${result.keyIds.join(', ')}\n`)
+      }
+      return ExitCode.Ok
+    }
+    const report = await runVerify(values, io)
+    if (values.json) {
+      io.stdout(JSON.stringify(report, null, 2) + '\n')
+    } else {
+      for (const problem of report.problems) io.stdout(`FAIL ${problem.code}: ${problem.message}\n`)
+      io.stdout(
+        report.result === 'verified'
+          ? `verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})\n`
+          : `verification failed: ${report.problems.length} problem(s), ${report.verifiedCount} file(s) verified\n`
+      )
+    }
+    return report.result === 'verified' ? ExitCode.Ok : ExitCode.VerificationFailed
+  } catch (error) {
+    io.stderr(`artifact-seal: error: ${errorLine(error)}\n`)
+    if (values.json) io.stdout(JSON.stringify({ result: 'error', error: errorLine(error), code: error instanceof SealError ? error.code : 'UNEXPECTED' }) + '\n')
+    return ExitCode.Usage
+  }
+}

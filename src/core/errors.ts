@@ -1,0 +1,77 @@
+/**
+ * Typed errors. Every error names its subject (an input, a file, a manifest field) so that the
+ * one line a user sees says what to fix; callers and tests match on `code`, never on text.
+ */
+
+/** Codes for errors that stop an operation before it can produce a result. */
+export type SealErrorCode =
+  | 'INPUT_INVALID' // an input, flag or option has a bad value
+  | 'KEY_INVALID' // a key could not be decoded or is too short
+  | 'KEY_SOURCE' // a key store refused or failed
+  | 'NO_FILES' // the patterns matched nothing
+  | 'PATH_UNSAFE' // a name is absolute, has `..`, or resolves outside base-dir
+  | 'FILE_MISSING' // a listed file does not exist
+  | 'FILE_UNREADABLE' // a file could not be opened or read
+  | 'FILE_NOT_REGULAR' // a directory, FIFO, socket or device where a file was expected
+  | 'FILE_CHANGED' // a file changed while it was being hashed
+  | 'MANIFEST_INVALID' // the manifest could not be read or parsed, or has the wrong shape
+  | 'MANIFEST_TOO_LARGE' // the manifest is larger than we are willing to parse
+  | 'WRITE_FAILED' // the manifest or another output could not be written
+  | 'REMOTE' // a remote service (GitHub, cache) failed
+
+/** The one error type the core throws on purpose. */
+export class SealError extends Error {
+  override readonly name = 'SealError'
+  constructor(
+    readonly code: SealErrorCode,
+    message: string,
+    /** What the error is about: an input name, a file path or a manifest field. */
+    readonly subject?: string,
+    options?: { cause?: unknown }
+  ) {
+    super(message, options)
+  }
+}
+
+/** Errors that mean "the user configured something wrong": exit code 2 in the CLI. */
+export function isSealError(error: unknown): error is SealError {
+  return error instanceof SealError
+}
+
+/** Turns anything thrown into one line for a user; a SealError's message already names its subject. */
+export function errorLine(error: unknown): string {
+  if (error instanceof SealError) return error.message
+  if (error instanceof Error) {
+    const errno = error as NodeJS.ErrnoException
+    if (errno.code && errno.path) return `${errno.code}: ${errno.path}: ${error.message}`
+    return error.message || String(error)
+  }
+  return String(error)
+}
+
+/** Describes a Node filesystem error in a few words, e.g. "permission denied". */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'EISDIR':
+      return 'is a directory'
+    case 'ENOSPC':
+      return 'no space left on device'
+    case 'EROFS':
+      return 'read-only file system'
+    case 'ELOOP':
+      return 'too many levels of symbolic links'
+    case 'ENOTDIR':
+      return 'a parent is not a directory'
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files'
+    default:
+      return code ? code.toLowerCase() : error instanceof Error ? error.message : String(error)
+  }
+}

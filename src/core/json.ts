@@ -1,0 +1,70 @@
+import { SealError } from './errors.js'
+
+/** Our formats nest at most a few levels; anything deeper is an attack on the parser, not a manifest. */
+export const MAX_JSON_DEPTH = 32
+
+/**
+ * JSON.parse with two refusals it lacks: duplicate keys in an object (JSON.parse silently keeps
+ * the last, so two readers could see two different documents) and nesting deeper than
+ * MAX_JSON_DEPTH. The scan runs before JSON.parse, in one linear pass, so a hostile document is
+ * refused before it is built in memory.
+ */
+export function parseJsonStrict(text: string, what: string): unknown {
+  scan(text, what)
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new SealError('MANIFEST_INVALID', `${what} is not valid JSON: ${(error as Error).message}`, what, { cause: error })
+  }
+}
+
+function scan(text: string, what: string): void {
+  // Each open container: a Set of keys for an object, null for an array.
+  const stack: (Set<string> | null)[] = []
+  let expectKey = false
+  let i = 0
+  const n = text.length
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c === 0x22 /* " */) {
+      const start = i
+      i++
+      while (i < n) {
+        const d = text.charCodeAt(i)
+        if (d === 0x5c /* \ */) i += 2
+        else if (d === 0x22) break
+        else i++
+      }
+      if (i >= n) return // unterminated: JSON.parse gives the precise error
+      const top = stack[stack.length - 1]
+      if (expectKey && top) {
+        let key: string
+        try {
+          key = JSON.parse(text.slice(start, i + 1)) as string
+        } catch {
+          return
+        }
+        if (top.has(key)) {
+          throw new SealError('MANIFEST_INVALID', `${what} has a duplicate key "${key.slice(0, 64)}"`, what)
+        }
+        top.add(key)
+        expectKey = false
+      }
+      i++
+      continue
+    }
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (stack.length >= MAX_JSON_DEPTH) {
+        throw new SealError('MANIFEST_INVALID', `${what} nests deeper than ${MAX_JSON_DEPTH} levels`, what)
+      }
+      stack.push(c === 0x7b ? new Set() : null)
+      expectKey = c === 0x7b
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      stack.pop()
+      expectKey = false
+    } else if (c === 0x2c /* , */) {
+      expectKey = stack[stack.length - 1] != null
+    }
+    i++
+  }
+}

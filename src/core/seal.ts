@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto'
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import type { DigestAlgorithm } from './algorithms.js'
+import { writeFileAtomic } from './atomic-write.js'
+import { hashMany, type FileDigest, type HashManyOptions } from './digest.js'
+import { encodeEnvelope, IN_TOTO_PAYLOAD_TYPE, pae } from './dsse.js'
+import { SealError } from './errors.js'
+import type { MacKey } from './keys.js'
+import { encodeStatement, PREDICATE_TYPE, STATEMENT_TYPE, type SealContext, type Statement } from './statement.js'
+import { compareNames, findSubjects } from './subjects.js'
+import { TOOL_NAME, TOOL_VERSION } from './version.js'
+
+/** Everything sign needs, already validated by the adapter that read it. */
+export interface SealOptions {
+  patterns: string[]
+  baseDir: string
+  manifestPath: string
+  algorithm: DigestAlgorithm
+  keys: MacKey[]
+  context: SealContext
+  expiresInMs?: number
+  now?: Date
+  hashing?: HashManyOptions
+}
+
+/** What sign produced, for outputs and the summary. */
+export interface SealResult {
+  manifestPath: string
+  manifestSha256: string
+  subjects: FileDigest[]
+  keyIds: string[]
+  statement: Statement
+}
+
+/** Builds the statement over already-hashed subjects; subjects are sorted by name. */
+export function buildStatement(
+  subjects: readonly FileDigest[],
+  algorithm: DigestAlgorithm,
+  context: SealContext,
+  now: Date,
+  expiresInMs?: number
+): Statement {
+  const sorted = [...subjects].sort((a, b) => compareNames(a.name, b.name))
+  return {
+    _type: STATEMENT_TYPE,
+    subject: sorted.map(s => ({ name: s.name, digest: { [algorithm]: s.digest } })),
+    predicateType: PREDICATE_TYPE,
+    predicate: {
+      ...context,
+      algorithm,
+      createdAt: now.toISOString(),
+      expiresAt: expiresInMs === undefined ? null : new Date(now.getTime() + expiresInMs).toISOString(),
+      tool: { name: TOOL_NAME, version: TOOL_VERSION }
+    }
+  }
+}
+
+/** Signs a statement with every key (one signature each) and returns the envelope's bytes. */
+export async function signStatement(statement: Statement, keys: readonly MacKey[]): Promise<{ bytes: Buffer; keyIds: string[] }> {
+  if (keys.length === 0) throw new SealError('KEY_INVALID', 'no key to sign with', 'key')
+  const payload = encodeStatement(statement)
+  const message = pae(IN_TOTO_PAYLOAD_TYPE, payload)
+  const signatures = []
+  for (const key of keys) signatures.push({ keyid: key.keyId, sig: await key.sign(message) })
+  return { bytes: encodeEnvelope(IN_TOTO_PAYLOAD_TYPE, payload, signatures), keyIds: keys.map(k => k.keyId) }
+}
+
+/** Resolves base-dir and checks it is a directory, naming the input when it is not. */
+export async function checkBaseDir(baseDir: string): Promise<string> {
+  const resolved = path.resolve(baseDir)
+  const stats = await fs.stat(resolved).catch(() => null)
+  if (!stats?.isDirectory()) throw new SealError('INPUT_INVALID', `base-dir ${resolved} is not a directory`, 'base-dir')
+  return resolved
+}
+
+/**
+ * Sign: match the patterns, hash every file, sign the statement and write the manifest
+ * atomically. Nothing is written unless every step succeeded.
+ */
+export async function seal(options: SealOptions): Promise<SealResult> {
+  const baseDir = await checkBaseDir(options.baseDir)
+  const manifestPath = path.resolve(options.manifestPath)
+  const names = await findSubjects(options.patterns, baseDir, [manifestPath])
+  if (names.length === 0) {
+    throw new SealError('NO_FILES', `path matched no files (patterns: ${options.patterns.join(', ')})`, 'path')
+  }
+  const outcomes = await hashMany(baseDir, names, options.algorithm, options.hashing)
+  const subjects: FileDigest[] = []
+  for (const outcome of outcomes) {
+    if (!outcome.ok) throw outcome.error
+    subjects.push(outcome.value)
+  }
+  const statement = buildStatement(subjects, options.algorithm, options.context, options.now ?? new Date(), options.expiresInMs)
+  const { bytes, keyIds } = await signStatement(statement, options.keys)
+  await writeFileAtomic(manifestPath, bytes)
+  return {
+    manifestPath,
+    manifestSha256: createHash('sha256').update(bytes).digest('hex'),
+    subjects,
+    keyIds,
+    statement
+  }
+}

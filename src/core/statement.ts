@@ -1,0 +1,143 @@
+import { DIGEST_HEX_LENGTH, type DigestAlgorithm } from './algorithms.js'
+import { SealError } from './errors.js'
+import { parseJsonStrict } from './json.js'
+import { checkSubjectName } from './subjects.js'
+
+export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1'
+/** Our predicate, specified in docs/manifest.md. */
+export const PREDICATE_TYPE = 'https://github.com/acme/artifact-seal/blob/v1/docs/manifest.md#predicate-v1'
+
+/** Where and when a seal was made: what the predicate binds besides the subjects. */
+export interface SealContext {
+  repository: string | null
+  commit: string | null
+  ref: string | null
+  workflowRef: string | null
+  runId: string | null
+  runAttempt: string | null
+  serverUrl: string | null
+}
+
+/** The predicate we write; every field is part of what is signed. */
+export interface SealPredicate extends SealContext {
+  algorithm: DigestAlgorithm
+  createdAt: string
+  expiresAt: string | null
+  tool: { name: string; version: string }
+}
+
+export interface Subject {
+  name: string
+  digest: Record<string, string>
+}
+
+export interface Statement {
+  _type: typeof STATEMENT_TYPE
+  subject: Subject[]
+  predicateType: typeof PREDICATE_TYPE
+  predicate: SealPredicate
+}
+
+/** Serializes a statement to the exact bytes that are signed. */
+export function encodeStatement(statement: Statement): Buffer {
+  return Buffer.from(JSON.stringify(statement), 'utf8')
+}
+
+const CONTEXT_FIELDS = ['repository', 'commit', 'ref', 'workflowRef', 'runId', 'runAttempt', 'serverUrl'] as const
+const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/
+
+function fail(path: string, why: string): never {
+  throw new SealError('MANIFEST_INVALID', `statement field ${path} ${why}`, path)
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function onlyKeys(obj: Record<string, unknown>, allowed: readonly string[], path: string): void {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) fail(path === '' ? key : `${path}.${key}`, 'is not part of the format')
+  }
+}
+
+function time(value: unknown, path: string): string {
+  if (typeof value !== 'string' || !RFC3339_UTC.test(value) || Number.isNaN(Date.parse(value))) {
+    fail(path, 'is not an RFC 3339 UTC time')
+  }
+  return value
+}
+
+/**
+ * Parses the statement from exactly the payload bytes whose MAC matched, and checks it has the
+ * documented shape. `algorithm` is the verifier's own configuration: a subject digested with
+ * any other algorithm is refused rather than trusted.
+ */
+export function decodeStatement(payload: Uint8Array, algorithm: DigestAlgorithm): Statement {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(payload)
+  } catch {
+    fail('payload', 'is not UTF-8')
+  }
+  const value = parseJsonStrict(text, 'statement')
+  if (!isObject(value)) fail('$', 'is not a JSON object')
+  onlyKeys(value, ['_type', 'subject', 'predicateType', 'predicate'], '')
+  if (value._type !== STATEMENT_TYPE) fail('_type', `is not ${STATEMENT_TYPE}`)
+  if (value.predicateType !== PREDICATE_TYPE) fail('predicateType', `is not ${PREDICATE_TYPE}`)
+
+  const predicate = value.predicate
+  if (!isObject(predicate)) fail('predicate', 'is not an object')
+  if (predicate.algorithm !== algorithm) {
+    fail('predicate.algorithm', `is ${JSON.stringify(predicate.algorithm)}, but this verifier is configured for ${algorithm}`)
+  }
+  const context: Partial<SealContext> = {}
+  for (const key of CONTEXT_FIELDS) {
+    const v = predicate[key]
+    if (v !== null && typeof v !== 'string') fail(`predicate.${key}`, 'is not a string or null')
+    context[key] = v
+  }
+  const createdAt = time(predicate.createdAt, 'predicate.createdAt')
+  const expiresAt = predicate.expiresAt === null ? null : time(predicate.expiresAt, 'predicate.expiresAt')
+  const tool = predicate.tool
+  if (!isObject(tool) || typeof tool.name !== 'string' || typeof tool.version !== 'string') {
+    fail('predicate.tool', 'is not an object with string name and version')
+  }
+
+  const subjects = value.subject
+  if (!Array.isArray(subjects) || subjects.length === 0) fail('subject', 'is not a non-empty array')
+  const seen = new Set<string>()
+  const hexLength = DIGEST_HEX_LENGTH[algorithm]
+  const subject = subjects.map((s, i): Subject => {
+    const path = `subject[${i}]`
+    if (!isObject(s)) fail(path, 'is not an object')
+    onlyKeys(s, ['name', 'digest'], path)
+    if (typeof s.name !== 'string') fail(`${path}.name`, 'is not a string')
+    checkSubjectName(s.name, `statement field ${path}.name`)
+    if (seen.has(s.name)) fail(`${path}.name`, `repeats the subject name ${JSON.stringify(s.name)}`)
+    seen.add(s.name)
+    const digest = s.digest
+    if (!isObject(digest)) fail(`${path}.digest`, 'is not an object')
+    const algorithms = Object.keys(digest)
+    if (algorithms.length !== 1 || algorithms[0] !== algorithm) {
+      fail(`${path}.digest`, `has ${algorithms.join(', ') || 'no digest'}; this verifier accepts exactly one ${algorithm} digest`)
+    }
+    const hex = digest[algorithm]
+    if (typeof hex !== 'string' || hex.length !== hexLength || !/^[0-9a-f]+$/.test(hex)) {
+      fail(`${path}.digest.${algorithm}`, `is not ${hexLength} lowercase hex digits`)
+    }
+    return { name: s.name, digest: { [algorithm]: hex } }
+  })
+
+  return {
+    _type: STATEMENT_TYPE,
+    subject,
+    predicateType: PREDICATE_TYPE,
+    predicate: {
+      ...(context as SealContext),
+      algorithm,
+      createdAt,
+      expiresAt,
+      tool: { name: tool.name, version: tool.version }
+    }
+  }
+}

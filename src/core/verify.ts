@@ -1,0 +1,278 @@
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import type { DigestAlgorithm } from './algorithms.js'
+import { hashMany, type HashManyOptions } from './digest.js'
+import { decodeEnvelope, IN_TOTO_PAYLOAD_TYPE, pae, type DecodedEnvelope } from './dsse.js'
+import { formatDuration } from './duration.js'
+import { describeFsError, SealError, type SealErrorCode } from './errors.js'
+import { parseJsonStrict } from './json.js'
+import type { MacKey } from './keys.js'
+import { checkBaseDir } from './seal.js'
+import { decodeStatement, type Statement } from './statement.js'
+import { findSubjects } from './subjects.js'
+
+/** 64 MiB: room for 100,000 subjects with long names, refused before anything is parsed. */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+
+/** Clock skew we tolerate before calling a creation time "in the future". */
+const CLOCK_SKEW_MS = 5 * 60_000
+
+/** Why verification failed; one code per kind of problem, so callers match on codes. */
+export type ProblemCode =
+  | 'MANIFEST_INVALID'
+  | 'MANIFEST_TOO_LARGE'
+  | 'SIGNATURE_INVALID'
+  | 'STATEMENT_INVALID'
+  | 'REPOSITORY_MISMATCH'
+  | 'COMMIT_MISMATCH'
+  | 'EXPIRED'
+  | 'TOO_OLD'
+  | 'CREATED_IN_FUTURE'
+  | 'DIGEST_MISMATCH'
+  | 'FILE_MISSING'
+  | 'FILE_UNREADABLE'
+  | 'FILE_NOT_REGULAR'
+  | 'FILE_CHANGED'
+  | 'PATH_UNSAFE'
+  | 'UNLISTED_FILE'
+
+export interface Problem {
+  code: ProblemCode
+  message: string
+  /** The file name or manifest field the problem is about, when there is one. */
+  subject?: string
+}
+
+export type SubjectStatus = 'verified' | 'mismatch' | 'missing' | 'unreadable' | 'unsafe' | 'unlisted'
+
+export interface SubjectResult {
+  name: string
+  status: SubjectStatus
+  size?: number
+  expected?: string
+  actual?: string
+}
+
+/** The full outcome of a verification: every problem, not only the first. */
+export interface VerifyReport {
+  result: 'verified' | 'failed'
+  manifestPath: string
+  algorithm: DigestAlgorithm
+  /** The key id of the key whose signature matched. */
+  keyId: string | null
+  statement: Statement | null
+  subjects: SubjectResult[]
+  verifiedCount: number
+  problems: Problem[]
+}
+
+export interface VerifyOptions {
+  manifestPath: string
+  /** The manifest's bytes when they did not come from the file (a release asset, the cache). */
+  manifestBytes?: Buffer
+  baseDir: string
+  algorithm: DigestAlgorithm
+  keys: MacKey[]
+  /** When given, a matching file the manifest does not list is a problem unless allowUnlisted. */
+  patterns?: string[]
+  allowUnlisted?: boolean
+  expectedRepository?: string | null
+  expectedCommit?: string | null
+  maxAgeMs?: number
+  now?: Date
+  hashing?: HashManyOptions
+}
+
+const STATUS_OF: Partial<Record<SealErrorCode, { status: SubjectStatus; code: ProblemCode }>> = {
+  FILE_MISSING: { status: 'missing', code: 'FILE_MISSING' },
+  FILE_NOT_REGULAR: { status: 'unreadable', code: 'FILE_NOT_REGULAR' },
+  FILE_CHANGED: { status: 'unreadable', code: 'FILE_CHANGED' },
+  PATH_UNSAFE: { status: 'unsafe', code: 'PATH_UNSAFE' }
+}
+
+/** Reads the manifest, refusing a file too large to be a manifest before reading it. */
+export async function readManifest(manifestPath: string): Promise<Buffer> {
+  let handle: fs.FileHandle
+  try {
+    handle = await fs.open(manifestPath, 'r')
+  } catch (error) {
+    throw new SealError('MANIFEST_INVALID', `cannot read manifest ${manifestPath}: ${describeFsError(error)}`, manifestPath, { cause: error })
+  }
+  try {
+    const stats = await handle.stat()
+    if (!stats.isFile()) throw new SealError('MANIFEST_INVALID', `manifest ${manifestPath} is not a regular file`, manifestPath)
+    if (stats.size > MAX_MANIFEST_BYTES) {
+      throw new SealError(
+        'MANIFEST_TOO_LARGE',
+        `manifest ${manifestPath} is ${stats.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`,
+        manifestPath
+      )
+    }
+    return await handle.readFile()
+  } finally {
+    await handle.close().catch(() => {})
+  }
+}
+
+/** Tries each signature with each key (the keyid hint only orders the tries); returns the key that matched. */
+async function checkSignatures(envelope: DecodedEnvelope, keys: readonly MacKey[]): Promise<MacKey | null> {
+  const message = pae(envelope.payloadType, envelope.payload)
+  for (const signature of envelope.signatures) {
+    const ordered = [...keys.filter(k => k.keyId === signature.keyid), ...keys.filter(k => k.keyId !== signature.keyid)]
+    for (const key of ordered) {
+      if (await key.verify(message, signature.sig)) return key
+    }
+  }
+  return null
+}
+
+function problemFromError(error: unknown): Problem {
+  if (error instanceof SealError) {
+    const code: ProblemCode = error.code === 'MANIFEST_TOO_LARGE' ? 'MANIFEST_TOO_LARGE' : 'MANIFEST_INVALID'
+    return { code, message: error.message, subject: error.subject }
+  }
+  return { code: 'MANIFEST_INVALID', message: String(error) }
+}
+
+/**
+ * Verify: the signature first, and only then anything the envelope says; then the predicate
+ * (repository, commit, expiry, age), every listed file's digest, and files nobody listed.
+ * Configuration errors throw; everything about the manifest and the files is a problem in the
+ * report, and all of them are collected.
+ */
+export async function verify(options: VerifyOptions): Promise<VerifyReport> {
+  if (options.keys.length === 0) throw new SealError('KEY_INVALID', 'no key to verify with', 'key')
+  const baseDir = await checkBaseDir(options.baseDir)
+  const manifestPath = path.resolve(options.manifestPath)
+  const now = options.now ?? new Date()
+  const report: VerifyReport = {
+    result: 'failed',
+    manifestPath,
+    algorithm: options.algorithm,
+    keyId: null,
+    statement: null,
+    subjects: [],
+    verifiedCount: 0,
+    problems: []
+  }
+  const problems = report.problems
+
+  let envelope: DecodedEnvelope
+  try {
+    const bytes = options.manifestBytes ?? (await readManifest(manifestPath))
+    if (bytes.length > MAX_MANIFEST_BYTES) {
+      throw new SealError('MANIFEST_TOO_LARGE', `manifest is ${bytes.length} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, manifestPath)
+    }
+    let text: string
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    } catch {
+      throw new SealError('MANIFEST_INVALID', `manifest ${manifestPath} is not UTF-8 text`, manifestPath)
+    }
+    envelope = decodeEnvelope(parseJsonStrict(text, `manifest ${manifestPath}`))
+  } catch (error) {
+    problems.push(problemFromError(error))
+    return report
+  }
+
+  const key = await checkSignatures(envelope, options.keys)
+  if (!key) {
+    problems.push({
+      code: 'SIGNATURE_INVALID',
+      message: `manifest ${manifestPath}: no signature matches any configured key (${options.algorithm}; tried ${envelope.signatures.length} signature(s) with ${options.keys.length} key(s))`,
+      subject: 'signatures'
+    })
+    return report
+  }
+  report.keyId = key.keyId
+
+  // From here on the payload is authentic; its content still has to be of the shape we expect.
+  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+    problems.push({ code: 'STATEMENT_INVALID', message: `manifest field payloadType is not ${IN_TOTO_PAYLOAD_TYPE}`, subject: 'payloadType' })
+    return report
+  }
+  let statement: Statement
+  try {
+    statement = decodeStatement(envelope.payload, options.algorithm)
+  } catch (error) {
+    const p = problemFromError(error)
+    problems.push({ ...p, code: 'STATEMENT_INVALID' })
+    return report
+  }
+  report.statement = statement
+  const predicate = statement.predicate
+
+  if (options.expectedRepository) {
+    const signed = predicate.repository
+    if (!signed || signed.toLowerCase() !== options.expectedRepository.toLowerCase()) {
+      problems.push({
+        code: 'REPOSITORY_MISMATCH',
+        message: `manifest was signed in repository ${signed ?? '(none)'}, expected ${options.expectedRepository}`,
+        subject: 'predicate.repository'
+      })
+    }
+  }
+  if (options.expectedCommit) {
+    const signed = predicate.commit
+    if (!signed || signed.toLowerCase() !== options.expectedCommit.toLowerCase()) {
+      problems.push({
+        code: 'COMMIT_MISMATCH',
+        message: `manifest was signed at commit ${signed ?? '(none)'}, expected ${options.expectedCommit}`,
+        subject: 'predicate.commit'
+      })
+    }
+  }
+  const created = Date.parse(predicate.createdAt)
+  if (predicate.expiresAt !== null && Date.parse(predicate.expiresAt) <= now.getTime()) {
+    problems.push({ code: 'EXPIRED', message: `manifest expired at ${predicate.expiresAt}`, subject: 'predicate.expiresAt' })
+  }
+  if (options.maxAgeMs !== undefined) {
+    const age = now.getTime() - created
+    if (age > options.maxAgeMs) {
+      problems.push({
+        code: 'TOO_OLD',
+        message: `manifest was created ${formatDuration(age)} ago (${predicate.createdAt}), more than max-age ${formatDuration(options.maxAgeMs)}`,
+        subject: 'predicate.createdAt'
+      })
+    } else if (age < -CLOCK_SKEW_MS) {
+      problems.push({
+        code: 'CREATED_IN_FUTURE',
+        message: `manifest creation time ${predicate.createdAt} is in the future; max-age cannot be checked`,
+        subject: 'predicate.createdAt'
+      })
+    }
+  }
+
+  const names = statement.subject.map(s => s.name)
+  const outcomes = await hashMany(baseDir, names, options.algorithm, options.hashing)
+  outcomes.forEach((outcome, i) => {
+    const expected = statement.subject[i].digest[options.algorithm]
+    const name = names[i]
+    if (outcome.ok) {
+      const actual = outcome.value.digest
+      if (actual === expected) {
+        report.subjects.push({ name, status: 'verified', size: outcome.value.size, expected, actual })
+        report.verifiedCount++
+      } else {
+        report.subjects.push({ name, status: 'mismatch', size: outcome.value.size, expected, actual })
+        problems.push({ code: 'DIGEST_MISMATCH', message: `${name}: ${options.algorithm} digest does not match the manifest`, subject: name })
+      }
+    } else {
+      const kind = STATUS_OF[outcome.error.code] ?? { status: 'unreadable', code: 'FILE_UNREADABLE' }
+      report.subjects.push({ name, status: kind.status, expected })
+      problems.push({ code: kind.code, message: outcome.error.message, subject: name })
+    }
+  })
+
+  if (options.patterns && options.patterns.length > 0 && !options.allowUnlisted) {
+    const listed = new Set(names)
+    for (const name of await findSubjects(options.patterns, baseDir, [manifestPath])) {
+      if (listed.has(name)) continue
+      report.subjects.push({ name, status: 'unlisted' })
+      problems.push({ code: 'UNLISTED_FILE', message: `${name}: matches path but is not listed in the manifest`, subject: name })
+    }
+  }
+
+  report.result = problems.length === 0 ? 'verified' : 'failed'
+  return report
+}
