@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7148);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3126);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7148:
+/***/ 3126:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36043,18 +36043,13 @@ function decodeKey(text, encoding, label) {
 function keyRenderings(text, bytes) {
     const buf = Buffer.from(bytes);
     const b64 = buf.toString('base64');
-    const forms = [
-        text,
-        buf.toString('hex'),
-        buf.toString('hex').toUpperCase(),
-        b64,
-        b64.replace(/=+$/, ''),
-        buf.toString('base64url'),
-        buf.toString('utf8')
-    ];
-    // A JSON-escaped rendering differs from the raw text when the key has quotes or backslashes.
-    forms.push(JSON.stringify(buf.toString('utf8')).slice(1, -1));
-    return [...new Set(forms.filter(f => f.length >= 8 && !f.includes('\uFFFD')))];
+    const forms = [text, buf.toString('hex'), buf.toString('hex').toUpperCase(), b64, b64.replace(/=+$/, ''), buf.toString('base64url')];
+    // Bytes that read as text could be printed as text, raw or JSON-escaped (quotes, backslashes);
+    // random bytes full of control characters never are.
+    const utf8 = buf.toString('utf8');
+    if (!/[\u0000-\u001f\u007f\uFFFD]/.test(utf8))
+        forms.push(utf8, JSON.stringify(utf8).slice(1, -1));
+    return [...new Set(forms.filter(f => f.length >= 8))];
 }
 /** The key id of a local key: HMAC-SHA256(key, label), first 16 bytes, as hex with a scheme prefix. */
 function localKeyId(key) {
@@ -36225,7 +36220,19 @@ function verifySummary(report) {
     return lines.join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/action/mask.ts
+
+const masked = new Set();
+/** Registers a secret with the runner's log mask, once per distinct value. */
+function maskOnce(value) {
+    if (value && !masked.has(value)) {
+        masked.add(value);
+        core_setSecret(value);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -36271,10 +36278,10 @@ function parseBoolean(name) {
 function getInputs() {
     const keyText = getInput(Inputs.Key);
     if (keyText) {
-        core_setSecret(keyText);
+        maskOnce(keyText);
         for (const line of keyText.split(/\r?\n/))
             if (line.trim())
-                core_setSecret(line.trim());
+                maskOnce(line.trim());
     }
     const modeRaw = getInput(Inputs.Mode).trim() || 'sign';
     if (modeRaw !== 'sign' && modeRaw !== 'verify') {
@@ -36321,6 +36328,7 @@ function getInputs() {
 
 
 
+
 const progress = (done, total, bytes) => info(`hashed ${done}/${total} files, ${formatBytes(bytes)}`);
 async function loadKeys(inputs) {
     return resolveKeys({
@@ -36329,7 +36337,7 @@ async function loadKeys(inputs) {
         encoding: inputs.keyEncoding,
         keyText: inputs.keyText,
         keyLabel: `${Inputs.Key} input`,
-        onSecret: value => core_setSecret(value)
+        onSecret: maskOnce
     });
 }
 async function runSign(inputs) {

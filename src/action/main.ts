@@ -7,6 +7,7 @@ import { contextFromEnv } from '../github/context.js'
 import { resolveKeys } from '../keys/key-source.js'
 import { formatBytes, signSummary, verifySummary } from './summary.js'
 import { getInputs, Inputs, Outputs, type ActionInputs } from './inputs.js'
+import { maskOnce } from './mask.js'
 
 const progress = (done: number, total: number, bytes: number): void =>
   core.info(`hashed ${done}/${total} files, ${formatBytes(bytes)}`)
@@ -18,7 +19,7 @@ async function loadKeys(inputs: ActionInputs): Promise<MacKey[]> {
     encoding: inputs.keyEncoding,
     keyText: inputs.keyText,
     keyLabel: `${Inputs.Key} input`,
-    onSecret: value => core.setSecret(value)
+    onSecret: maskOnce
   })
 }
 

@@ -88,18 +88,12 @@ export function decodeKey(text: string, encoding: KeyEncoding, label: string): B
 export function keyRenderings(text: string, bytes: Uint8Array): string[] {
   const buf = Buffer.from(bytes)
   const b64 = buf.toString('base64')
-  const forms = [
-    text,
-    buf.toString('hex'),
-    buf.toString('hex').toUpperCase(),
-    b64,
-    b64.replace(/=+$/, ''),
-    buf.toString('base64url'),
-    buf.toString('utf8')
-  ]
-  // A JSON-escaped rendering differs from the raw text when the key has quotes or backslashes.
-  forms.push(JSON.stringify(buf.toString('utf8')).slice(1, -1))
-  return [...new Set(forms.filter(f => f.length >= 8 && !f.includes('\uFFFD')))]
+  const forms = [text, buf.toString('hex'), buf.toString('hex').toUpperCase(), b64, b64.replace(/=+$/, ''), buf.toString('base64url')]
+  // Bytes that read as text could be printed as text, raw or JSON-escaped (quotes, backslashes);
+  // random bytes full of control characters never are.
+  const utf8 = buf.toString('utf8')
+  if (!/[\u0000-\u001f\u007f\uFFFD]/.test(utf8)) forms.push(utf8, JSON.stringify(utf8).slice(1, -1))
+  return [...new Set(forms.filter(f => f.length >= 8))]
 }
 
 /** The key id of a local key: HMAC-SHA256(key, label), first 16 bytes, as hex with a scheme prefix. */
