@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3126);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6256);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3126:
+/***/ 6256:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31337,6 +31337,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 /**
  * Typed errors. Every error names its subject (an input, a file, a manifest field) so that the
@@ -31402,8 +31404,6 @@ function describeFsError(error) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/core/atomic-write.ts
 
 
@@ -31646,6 +31646,19 @@ function decodeEnvelope(value) {
     return { payloadType, payload: decodeBase64Strict(payloadText, 'payload'), signatures };
 }
 
+;// CONCATENATED MODULE: ./src/core/choice.ts
+
+/**
+ * Validates an enumerated input, case-insensitively, with the valid values in the message
+ * (the style of actions/upload-artifact: "Unrecognized X input. Provided: Y. Available options: …").
+ */
+function parseChoice(value, choices, inputName) {
+    const v = value.trim().toLowerCase();
+    if (choices.includes(v))
+        return v;
+    throw new SealError('INPUT_INVALID', `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${choices.join(', ')}`, inputName);
+}
+
 ;// CONCATENATED MODULE: ./src/core/algorithms.ts
 
 /** The content digests we support; the HMAC uses the same hash. */
@@ -31658,10 +31671,7 @@ const DIGEST_HEX_LENGTH = {
 };
 /** Parses the `algorithm` input; the verifier takes it from here, never from a manifest. */
 function parseAlgorithm(value, inputName = 'algorithm') {
-    const v = value.trim().toLowerCase();
-    if (DIGEST_ALGORITHMS.includes(v))
-        return v;
-    throw new SealError('INPUT_INVALID', `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${DIGEST_ALGORITHMS.join(', ')}`, inputName);
+    return parseChoice(value, DIGEST_ALGORITHMS, inputName);
 }
 
 ;// CONCATENATED MODULE: ./src/core/json.ts
@@ -35985,6 +35995,7 @@ function contextFromEnv(env = process.env) {
 ;// CONCATENATED MODULE: ./src/core/keys.ts
 
 
+
 /** How a key's text is turned into bytes. */
 const KEY_ENCODINGS = ['hex', 'base64', 'utf8'];
 /** NIST SP 800-107 asks for an HMAC key at least as long as the security level; 32 bytes is 256 bits. */
@@ -35993,10 +36004,7 @@ const MIN_KEY_BYTES = 32;
 const KEY_ID_LABEL = 'artifact-seal/key-id/v1';
 /** Parses the `key-encoding` input. */
 function parseKeyEncoding(value, inputName = 'key-encoding') {
-    const v = value.trim().toLowerCase();
-    if (KEY_ENCODINGS.includes(v))
-        return v;
-    throw new SealError('INPUT_INVALID', `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${KEY_ENCODINGS.join(', ')}`, inputName);
+    return parseChoice(value, KEY_ENCODINGS, inputName);
 }
 /** Splits a multi-line key input into its non-empty lines (one key per line, for rotation). */
 function splitKeyLines(text) {
@@ -36103,13 +36111,11 @@ function keysFromText(text, encoding, algorithm, label, onSecret = () => { }) {
 ;// CONCATENATED MODULE: ./src/keys/key-source.ts
 
 
+
 /** Where keys come from; each value's own inputs are read by its module. */
 const KEY_SOURCES = ['input'];
 function parseKeySource(value, inputName = 'key-source') {
-    const v = value.trim().toLowerCase();
-    if (KEY_SOURCES.includes(v))
-        return v;
-    throw new SealError('INPUT_INVALID', `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${KEY_SOURCES.join(', ')}`, inputName);
+    return parseChoice(value, KEY_SOURCES, inputName);
 }
 /** Resolves the keys a request names. */
 async function resolveKeys(request) {
@@ -36329,6 +36335,7 @@ function getInputs() {
 
 
 
+
 const progress = (done, total, bytes) => info(`hashed ${done}/${total} files, ${formatBytes(bytes)}`);
 async function loadKeys(inputs) {
     return resolveKeys({
@@ -36359,10 +36366,13 @@ async function runSign(inputs) {
     setOutput(Outputs.KeyId, result.keyIds[0]);
     await summary.addRaw(signSummary(result)).write();
 }
-function reportProblems(report) {
+/** One error annotation per problem; file problems point at the file, relative to the workspace as annotations must be. */
+function reportProblems(report, baseDir) {
+    const files = new Set(report.subjects.map(s => s.name));
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     for (const problem of report.problems) {
-        const isFile = report.subjects.some(s => s.name === problem.subject);
-        error(problem.message, { title: `artifact-seal: ${problem.code}`, file: isFile ? problem.subject : undefined });
+        const file = problem.subject && files.has(problem.subject) ? external_node_path_namespaceObject.relative(workspace, external_node_path_namespaceObject.join(baseDir, problem.subject)) : undefined;
+        error(problem.message, { title: `artifact-seal: ${problem.code}`, file });
     }
 }
 async function runVerify(inputs) {
@@ -36381,7 +36391,7 @@ async function runVerify(inputs) {
     });
     setOutput(Outputs.Result, report.result);
     setOutput(Outputs.VerifiedCount, String(report.verifiedCount));
-    reportProblems(report);
+    reportProblems(report, inputs.baseDir);
     await summary.addRaw(verifySummary(report)).write();
     if (report.result === 'verified') {
         info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`);

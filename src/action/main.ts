@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import * as path from 'node:path'
 import { errorLine } from '../core/errors.js'
 import type { MacKey } from '../core/keys.js'
 import { seal } from '../core/seal.js'
@@ -43,10 +44,13 @@ async function runSign(inputs: ActionInputs): Promise<void> {
   await core.summary.addRaw(signSummary(result)).write()
 }
 
-function reportProblems(report: VerifyReport): void {
+/** One error annotation per problem; file problems point at the file, relative to the workspace as annotations must be. */
+function reportProblems(report: VerifyReport, baseDir: string): void {
+  const files = new Set(report.subjects.map(s => s.name))
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   for (const problem of report.problems) {
-    const isFile = report.subjects.some(s => s.name === problem.subject)
-    core.error(problem.message, { title: `artifact-seal: ${problem.code}`, file: isFile ? problem.subject : undefined })
+    const file = problem.subject && files.has(problem.subject) ? path.relative(workspace, path.join(baseDir, problem.subject)) : undefined
+    core.error(problem.message, { title: `artifact-seal: ${problem.code}`, file })
   }
 }
 
@@ -66,7 +70,7 @@ async function runVerify(inputs: ActionInputs): Promise<void> {
   })
   core.setOutput(Outputs.Result, report.result)
   core.setOutput(Outputs.VerifiedCount, String(report.verifiedCount))
-  reportProblems(report)
+  reportProblems(report, inputs.baseDir)
   await core.summary.addRaw(verifySummary(report)).write()
   if (report.result === 'verified') {
     core.info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`)

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { DigestAlgorithm } from './algorithms.js'
+import { parseChoice } from './choice.js'
 import { SealError } from './errors.js'
 
 /** How a key's text is turned into bytes. */
@@ -28,13 +29,7 @@ export interface MacKey {
 
 /** Parses the `key-encoding` input. */
 export function parseKeyEncoding(value: string, inputName = 'key-encoding'): KeyEncoding {
-  const v = value.trim().toLowerCase()
-  if ((KEY_ENCODINGS as readonly string[]).includes(v)) return v as KeyEncoding
-  throw new SealError(
-    'INPUT_INVALID',
-    `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${KEY_ENCODINGS.join(', ')}`,
-    inputName
-  )
+  return parseChoice(value, KEY_ENCODINGS, inputName)
 }
 
 /** Splits a multi-line key input into its non-empty lines (one key per line, for rotation). */
