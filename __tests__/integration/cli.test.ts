@@ -4,6 +4,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { listTree, OTHER_KEY_HEX, TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
 import { runCli } from '../helpers/runner.js'
+import { envelopeWith, statementOf } from '../helpers/manifest.js'
 
 function project(): string {
   const dir = tempDir()
@@ -104,4 +105,32 @@ test('--help and --version', async () => {
   }
   const version = await runCli(tempDir(), ['--version'])
   assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/)
+})
+
+test('hostile manifests fail verification (exit 1) with the field named, and touch nothing outside base-dir', async () => {
+  const dir = project()
+  assert.equal((await runCli(dir, ['sign', '--path', 'dist/**'], env)).exitCode, 0)
+  const manifest = path.join(dir, 'artifact-seal.json')
+  const original = fs.readFileSync(manifest, 'utf8')
+  const statement = statementOf(original)
+
+  const cases: [string, RegExp][] = [
+    ['{"payloadType": 1}', /FAIL MANIFEST_INVALID: manifest field payloadType is not a string/],
+    ['{"a":1,"a":2}', /FAIL MANIFEST_INVALID: .*duplicate key "a"/],
+    [envelopeWith({ ...statement, subject: [{ name: '../../../etc/passwd', digest: { sha256: 'a'.repeat(64) } }] }, TEST_KEY_HEX), /FAIL STATEMENT_INVALID: .*subject\[0\]\.name.* contains "\.\."/],
+    [envelopeWith({ ...statement, subject: [{ name: '/etc/passwd', digest: { sha256: 'a'.repeat(64) } }] }, TEST_KEY_HEX), /FAIL STATEMENT_INVALID: .*is absolute/],
+    [envelopeWith({ ...statement, subject: [{ name: 'dist/a.bin', digest: { md5: 'a'.repeat(32) } }] }, TEST_KEY_HEX), /FAIL STATEMENT_INVALID: statement field subject\[0\]\.digest has md5/]
+  ]
+  for (const [content, message] of cases) {
+    fs.writeFileSync(manifest, content)
+    const r = await runCli(dir, ['verify'], env)
+    assert.equal(r.exitCode, 1, r.stdout + r.stderr)
+    assert.match(r.stdout, message)
+    noStack(r.stdout + r.stderr)
+  }
+  // The algorithm is the verifier's: verifying a sha256 manifest as sha512 fails on the signature.
+  fs.writeFileSync(manifest, original)
+  const r = await runCli(dir, ['verify', '--algorithm', 'sha512'], env)
+  assert.equal(r.exitCode, 1)
+  assert.match(r.stdout, /FAIL SIGNATURE_INVALID/)
 })
