@@ -18,7 +18,10 @@ async function loadKeys(inputs: ActionInputs): Promise<MacKey[]> {
     encoding: inputs.keyEncoding,
     keyText: inputs.keyText,
     keyLabel: `${Inputs.Key} input`,
-    onSecret: value => core.setSecret(value)
+    onSecret: value => core.setSecret(value),
+    purpose: inputs.mode,
+    store: inputs.store,
+    log: line => core.info(line)
   })
 }
 
