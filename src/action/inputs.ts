@@ -6,6 +6,7 @@ import { SealError } from '../core/errors.js'
 import { parseKeyEncoding, type KeyEncoding } from '../core/keys.js'
 import { splitPatterns } from '../core/subjects.js'
 import { parseKeySource, type KeySource } from '../keys/key-source.js'
+import { STORE_OPTIONS, type StoreOptions } from '../keys/options.js'
 import { maskOnce } from './mask.js'
 
 /** Input names, mirroring action.yml. */
@@ -22,7 +23,21 @@ export const Inputs = {
   MaxAge: 'max-age',
   ExpectedRepository: 'expected-repository',
   ExpectedCommit: 'expected-commit',
-  AllowUnlisted: 'allow-unlisted'
+  AllowUnlisted: 'allow-unlisted',
+  // The remote key sources' inputs (src/keys/options.ts lists them for the readers).
+  VaultUrl: 'vault-url',
+  VaultNamespace: 'vault-namespace',
+  VaultAuthPath: 'vault-auth-path',
+  VaultRole: 'vault-role',
+  VaultSecret: 'vault-secret',
+  VaultSecretField: 'vault-secret-field',
+  OidcAudience: 'oidc-audience',
+  VaultTransitMount: 'vault-transit-mount',
+  VaultTransitKey: 'vault-transit-key',
+  AwsRegion: 'aws-region',
+  AwsRoleArn: 'aws-role-arn',
+  AwsSecretId: 'aws-secret-id',
+  AwsKmsKeyId: 'aws-kms-key-id'
 } as const
 
 /** Output names, mirroring action.yml. */
@@ -55,6 +70,8 @@ export interface ActionInputs {
   expectedRepository: string | null
   expectedCommit: string | null
   allowUnlisted: boolean
+  /** The remote key sources' inputs, as given (each source checks the ones it needs). */
+  store: StoreOptions
 }
 
 function parseBoolean(name: string): boolean {
@@ -105,6 +122,7 @@ export function getInputs(): ActionInputs {
     maxAgeMs: maxAge ? parseDuration(maxAge, Inputs.MaxAge) : undefined,
     expectedRepository,
     expectedCommit,
-    allowUnlisted: parseBoolean(Inputs.AllowUnlisted)
+    allowUnlisted: parseBoolean(Inputs.AllowUnlisted),
+    store: Object.fromEntries(STORE_OPTIONS.map(name => [name, core.getInput(name)]))
   }
 }

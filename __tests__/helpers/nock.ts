@@ -1,0 +1,18 @@
+import nock from 'nock'
+
+// nock 15 depends on @mswjs/interceptors, whose current releases call Promise.withResolvers
+// (Node 22+) when a request is intercepted; Node 20, which we also support, lacks it.
+const P = Promise as unknown as { withResolvers?: () => unknown }
+if (!P.withResolvers) {
+  P.withResolvers = () => {
+    let resolve!: (value: unknown) => void
+    let reject!: (reason?: unknown) => void
+    const promise = new Promise((res, rej) => {
+      resolve = res
+      reject = rej
+    })
+    return { promise, resolve, reject }
+  }
+}
+
+export default nock
