@@ -6,7 +6,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(772);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(284);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: text => process.stdout.write(text),
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 772:
+/***/ 284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -270,6 +270,26 @@ function keysFromText(text, encoding, algorithm, label, onSecret = () => { }) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/progress.ts
+/** Formats a byte count in binary units, e.g. `3.2 GiB`. */
+function formatBytes(n) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = n;
+    let u = 0;
+    while (v >= 1024 && u < units.length - 1) {
+        v /= 1024;
+        u++;
+    }
+    return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u]}`;
+}
+/**
+ * The line printed every few seconds while files are hashed, so that someone watching a 20 GB
+ * seal knows it is alive and how fast it goes: `hashed 1200/20000 files, 3.2 GiB, 1.4 GiB/s`.
+ */
+function progressLine(done, total, bytes, bytesPerSecond) {
+    return `hashed ${done}/${total} files, ${formatBytes(bytes)}, ${formatBytes(Math.round(bytesPerSecond))}/s`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/atomic-write.ts
 
 
@@ -474,7 +494,13 @@ function workerLoop(port, kernel, job) {
     };
     // Batches arrive as one NUL-joined string (names cannot hold NUL) and leave as one digest string
     // and one size array: two values to copy per batch instead of hundreds of small objects.
-    port.on('message', async (batch) => {
+    // One batch at a time, in the order sent: a large file awaits its reads, and the next batch
+    // (already queued, see feed) must not start in between.
+    let queue = Promise.resolve();
+    port.on('message', (batch) => {
+        queue = queue.then(() => run(batch));
+    });
+    const run = async (batch) => {
         const names = batch.names.split('\0');
         const digests = new Array(names.length);
         const sizes = new Float64Array(names.length);
@@ -491,9 +517,9 @@ function workerLoop(port, kernel, job) {
                 errors.push({ i, code: r.code, message: r.message });
             }
         }
-        port.postMessage({ type: 'done', digests: digests.join('\n'), sizes, errors, bytes: unreported });
+        port.postMessage({ type: 'done', start: batch.start, digests: digests.join('\n'), sizes, errors, bytes: unreported });
         unreported = 0;
-    });
+    };
     port.postMessage({ type: 'ready' });
 }
 /** The workers' source: the kernel and the loop above, over the worker's own Node modules. */
@@ -587,7 +613,7 @@ function hashInThreads(job, options = {}) {
                 if (!batch)
                     return;
                 inFlight.push(batch);
-                worker.postMessage({ names: job.names.slice(batch[0], batch[1]).join('\0') });
+                worker.postMessage({ start: batch[0], names: job.names.slice(batch[0], batch[1]).join('\0') });
             };
             worker.on('message', (message) => {
                 if (settled)
@@ -602,7 +628,7 @@ function hashInThreads(job, options = {}) {
                 else if (message.type === 'done' && inFlight.length > 0) {
                     const [start, end] = inFlight.shift();
                     const digests = message.digests.split('\n');
-                    if (digests.length !== end - start)
+                    if (message.start !== start || digests.length !== end - start)
                         return finish(new Error('hashing thread answered for the wrong files'));
                     for (let i = 0; i < digests.length; i++)
                         results[start + i] = { ok: true, size: message.sizes[i], digest: digests[i] };
@@ -4484,6 +4510,7 @@ async function resolveKeys(request) {
 
 
 
+
 /** Exit codes from the contract. */
 const ExitCode = { Ok: 0, VerificationFailed: 1, Usage: 2 };
 const USAGE = `Usage: artifact-seal <sign|verify> [options]
@@ -4585,7 +4612,7 @@ async function runSign(values, io) {
         keys,
         context: cliContext(values, io.env),
         expiresInMs,
-        hashing: { onProgress: (done, total, bytes) => io.stderr(`hashed ${done}/${total} files, ${bytes} bytes\n`) }
+        hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
     });
 }
 async function runVerify(values, io) {
@@ -4606,7 +4633,7 @@ async function runVerify(values, io) {
         expectedRepository: values['expected-repository'] ?? io.env.GITHUB_REPOSITORY ?? null,
         expectedCommit,
         maxAgeMs,
-        hashing: { onProgress: (done, total, bytes) => io.stderr(`hashed ${done}/${total} files, ${bytes} bytes\n`) }
+        hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
     });
 }
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

@@ -45,7 +45,7 @@ const MAX_BATCH = 256
 type WorkerMessage =
   | { type: 'ready' }
   | { type: 'bytes'; bytes: number }
-  | { type: 'done'; digests: string; sizes: Float64Array; errors: { i: number; code: SealErrorCode; message: string }[]; bytes: number }
+  | { type: 'done'; start: number; digests: string; sizes: Float64Array; errors: { i: number; code: SealErrorCode; message: string }[]; bytes: number }
 /** A worker reports bytes at least this often, so progress moves during a large file. */
 const PROGRESS_BYTES = 64 * 1024 * 1024
 
@@ -65,7 +65,13 @@ function workerLoop(
   }
   // Batches arrive as one NUL-joined string (names cannot hold NUL) and leave as one digest string
   // and one size array: two values to copy per batch instead of hundreds of small objects.
-  port.on('message', async (batch: { names: string }) => {
+  // One batch at a time, in the order sent: a large file awaits its reads, and the next batch
+  // (already queued, see feed) must not start in between.
+  let queue = Promise.resolve()
+  port.on('message', (batch: { start: number; names: string }) => {
+    queue = queue.then(() => run(batch))
+  })
+  const run = async (batch: { start: number; names: string }): Promise<void> => {
     const names = batch.names.split('\0')
     const digests: string[] = new Array(names.length)
     const sizes = new Float64Array(names.length)
@@ -81,9 +87,9 @@ function workerLoop(
         errors.push({ i, code: r.code, message: r.message })
       }
     }
-    port.postMessage({ type: 'done', digests: digests.join('\n'), sizes, errors, bytes: unreported })
+    port.postMessage({ type: 'done', start: batch.start, digests: digests.join('\n'), sizes, errors, bytes: unreported })
     unreported = 0
-  })
+  }
   port.postMessage({ type: 'ready' })
 }
 
@@ -176,7 +182,7 @@ export function hashInThreads(job: HashJob, options: PoolOptions = {}): Promise<
         const batch = takeBatch()
         if (!batch) return
         inFlight.push(batch)
-        worker.postMessage({ names: job.names.slice(batch[0], batch[1]).join('\0') })
+        worker.postMessage({ start: batch[0], names: job.names.slice(batch[0], batch[1]).join('\0') })
       }
       worker.on('message', (message: WorkerMessage) => {
         if (settled) return
@@ -188,7 +194,7 @@ export function hashInThreads(job: HashJob, options: PoolOptions = {}): Promise<
         } else if (message.type === 'done' && inFlight.length > 0) {
           const [start, end] = inFlight.shift() as [number, number]
           const digests = message.digests.split('\n')
-          if (digests.length !== end - start) return finish(new Error('hashing thread answered for the wrong files'))
+          if (message.start !== start || digests.length !== end - start) return finish(new Error('hashing thread answered for the wrong files'))
           for (let i = 0; i < digests.length; i++) results[start + i] = { ok: true, size: message.sizes[i], digest: digests[i] }
           for (const e of message.errors) results[start + e.i] = { ok: false, code: e.code, message: e.message }
           bytes += message.bytes
