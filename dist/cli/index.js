@@ -381,23 +381,41 @@ function createKernel(deps) {
         }
         return { ok: true, size: total, digest: hash.digest('hex') };
     };
+    // crypto.hash (Node >= 20.12) digests a buffer without making a Hash object: most of the
+    // per-file cost of a small file, which is read whole in one call.
+    const oneShot = crypto.hash;
     const hashSync = (fd, name, before, algorithm, onBytes) => {
-        const hash = crypto.createHash(algorithm);
         const buffer = shared;
+        // Asking for one byte more than fstat said tells a file that grew from one that did not.
+        const want = Math.min(buffer.length, before.size + 1);
+        let n;
+        try {
+            n = fs.readSync(fd, buffer, 0, want, null);
+        }
+        catch (error) {
+            return fail('FILE_UNREADABLE', `${name}: cannot read: ${describe(error)}`);
+        }
+        if (n === before.size && n < want && oneShot) {
+            // A short read of a regular file is its end; the fstat in finish still catches a change.
+            onBytes?.(n);
+            const after = fs.fstatSync(fd);
+            if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+                return fail('FILE_CHANGED', `${name}: changed while it was being hashed (size ${before.size} → ${after.size})`);
+            }
+            return { ok: true, size: n, digest: oneShot(algorithm, buffer.subarray(0, n), 'hex') };
+        }
+        const hash = crypto.createHash(algorithm);
         let total = 0;
-        for (;;) {
-            let n;
+        while (n > 0) {
+            hash.update(n === buffer.length ? buffer : buffer.subarray(0, n));
+            total += n;
+            onBytes?.(n);
             try {
                 n = fs.readSync(fd, buffer, 0, buffer.length, null);
             }
             catch (error) {
                 return fail('FILE_UNREADABLE', `${name}: cannot read: ${describe(error)}`);
             }
-            if (n === 0)
-                break;
-            hash.update(n === buffer.length ? buffer : buffer.subarray(0, n));
-            total += n;
-            onBytes?.(n);
         }
         return finish(fd, name, before, total, hash);
     };
@@ -429,7 +447,9 @@ function createKernel(deps) {
         return finish(fd, name, before, total, hash);
     };
     const hash = (baseDir, realBase, name, algorithm, onBytes) => {
-        const file = path.join(baseDir, ...name.split('/'));
+        // Names are checked relative POSIX paths (no '.', '..' or empty segments), so on POSIX a
+        // plain concatenation is path.join without its cost.
+        const file = path.sep === '/' ? (baseDir.endsWith('/') ? baseDir + name : baseDir + '/' + name) : path.join(baseDir, ...name.split('/'));
         let fd;
         try {
             fd = fs.openSync(file, OPEN_FLAGS);

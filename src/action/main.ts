@@ -44,8 +44,10 @@ async function runSign(inputs: ActionInputs): Promise<void> {
 }
 
 function reportProblems(report: VerifyReport): void {
+  // A Set, not subjects.some() per problem: 100,000 unlisted files would make that quadratic.
+  const files = new Set(report.subjects.map(s => s.name))
   for (const problem of report.problems) {
-    const isFile = report.subjects.some(s => s.name === problem.subject)
+    const isFile = problem.subject !== undefined && files.has(problem.subject)
     core.error(problem.message, { title: `artifact-seal: ${problem.code}`, file: isFile ? problem.subject : undefined })
   }
 }
