@@ -604,6 +604,8 @@ function hashInThreads(job, options = {}) {
             if (done === total)
                 finish();
         };
+        if (total === 0)
+            return finish();
         if (options.onProgress) {
             const onProgress = options.onProgress;
             timer = setInterval(() => {
@@ -624,7 +626,7 @@ function hashInThreads(job, options = {}) {
                 finish(new Error(`cannot start a hashing thread: ${error.message}`, { cause: error }));
                 return;
             }
-            worker.unref();
+            // Not unref'd: while this thread awaits the last batches, the workers are what keeps the process alive.
             workers.push(worker);
             // Two batches in flight per worker, so that it never waits for this thread to finish one of its own.
             const inFlight = [];

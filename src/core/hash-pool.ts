@@ -153,6 +153,7 @@ export function hashInThreads(job: HashJob, options: PoolOptions = {}): Promise<
       done += count
       if (done === total) finish()
     }
+    if (total === 0) return finish()
 
     if (options.onProgress) {
       const onProgress = options.onProgress
@@ -174,7 +175,7 @@ export function hashInThreads(job: HashJob, options: PoolOptions = {}): Promise<
         finish(new Error(`cannot start a hashing thread: ${(error as Error).message}`, { cause: error }))
         return
       }
-      worker.unref()
+      // Not unref'd: while this thread awaits the last batches, the workers are what keeps the process alive.
       workers.push(worker)
       // Two batches in flight per worker, so that it never waits for this thread to finish one of its own.
       const inFlight: [number, number][] = []
