@@ -5,7 +5,7 @@ import * as path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { DigestAlgorithm } from './algorithms.js'
 import type { SealErrorCode } from './errors.js'
-import { CHUNK_BYTES, createKernel, OVERLAP_BYTES, type Kernel, type KernelResult } from './hash-kernel.js'
+import { CHUNK_BYTES, createKernel, SLICE_BYTES, type Kernel, type KernelResult } from './hash-kernel.js'
 
 /*
  * Hashes many files on every core: this thread plus `threads - 1` worker threads take batches of
@@ -98,7 +98,7 @@ export const WORKER_SOURCE = `'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const kernel = (${createKernel.toString()})({
   fs: require('node:fs'), crypto: require('node:crypto'), path: require('node:path'), platform: process.platform,
-  chunkBytes: workerData.chunkBytes, overlapBytes: workerData.overlapBytes
+  chunkBytes: workerData.chunkBytes, sliceBytes: workerData.sliceBytes
 });
 (${workerLoop.toString()})(parentPort, kernel, workerData);
 `
@@ -106,7 +106,7 @@ const kernel = (${createKernel.toString()})({
 let localKernel: Kernel | undefined
 /** The kernel for this thread, made on first use (it holds two read buffers). */
 export function inProcessKernel(): Kernel {
-  localKernel ??= createKernel({ fs, crypto, path, platform: process.platform, chunkBytes: CHUNK_BYTES, overlapBytes: OVERLAP_BYTES })
+  localKernel ??= createKernel({ fs, crypto, path, platform: process.platform, chunkBytes: CHUNK_BYTES, sliceBytes: SLICE_BYTES })
   return localKernel
 }
 
@@ -169,7 +169,9 @@ export function hashInThreads(job: HashJob, options: PoolOptions = {}): Promise<
       try {
         worker = new Worker(options.workerSource ?? WORKER_SOURCE, {
           eval: true,
-          workerData: { baseDir: job.baseDir, realBase: job.realBase, algorithm: job.algorithm, progressBytes: PROGRESS_BYTES, chunkBytes: CHUNK_BYTES, overlapBytes: OVERLAP_BYTES }
+          // A worker has no event loop to keep alive between batches: it hashes every file in one
+          // synchronous loop (its progress goes out by message from inside the loop).
+          workerData: { baseDir: job.baseDir, realBase: job.realBase, algorithm: job.algorithm, progressBytes: PROGRESS_BYTES, chunkBytes: CHUNK_BYTES, sliceBytes: Infinity }
         })
       } catch (error) {
         finish(new Error(`cannot start a hashing thread: ${(error as Error).message}`, { cause: error }))
@@ -177,20 +179,24 @@ export function hashInThreads(job: HashJob, options: PoolOptions = {}): Promise<
       }
       // Not unref'd: while this thread awaits the last batches, the workers are what keeps the process alive.
       workers.push(worker)
-      // Two batches in flight per worker, so that it never waits for this thread to finish one of its own.
+      // While much is left, two batches in flight per worker, so that it never waits for this
+      // thread to finish a batch of its own before it is fed; near the end (and for a few large
+      // files) one, so that no worker holds a file another thread could start at once.
       const inFlight: [number, number][] = []
       const feed = (): void => {
-        const batch = takeBatch()
-        if (!batch) return
-        inFlight.push(batch)
-        worker.postMessage({ start: batch[0], names: job.names.slice(batch[0], batch[1]).join('\0') })
+        const wanted = total - next >= threads * 16 ? 2 : 1
+        while (inFlight.length < wanted) {
+          const batch = takeBatch()
+          if (!batch) return
+          inFlight.push(batch)
+          worker.postMessage({ start: batch[0], names: job.names.slice(batch[0], batch[1]).join('\0') })
+        }
       }
       worker.on('message', (message: WorkerMessage) => {
         if (settled) return
         if (message.type === 'bytes') {
           bytes += message.bytes
         } else if (message.type === 'ready') {
-          feed()
           feed()
         } else if (message.type === 'done' && inFlight.length > 0) {
           const [start, end] = inFlight.shift() as [number, number]
@@ -214,13 +220,14 @@ export function hashInThreads(job: HashJob, options: PoolOptions = {}): Promise<
 
     // This thread hashes too, yielding between batches so that workers are fed and progress runs.
     const kernel = inProcessKernel()
+    const alone = threads === 1
     const onBytes = (n: number): void => {
       bytes += n
     }
     const local = async (): Promise<void> => {
       for (let batch = takeBatch(); batch && !settled; batch = takeBatch()) {
         for (let i = batch[0]; i < batch[1]; i++) {
-          const r = kernel.hash(job.baseDir, job.realBase, job.names[i], job.algorithm, onBytes)
+          const r = kernel.hash(job.baseDir, job.realBase, job.names[i], job.algorithm, onBytes, alone)
           results[i] = r instanceof Promise ? await r : r
         }
         completed(batch[1] - batch[0])
