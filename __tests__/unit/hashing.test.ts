@@ -5,18 +5,18 @@ import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { hashFile, hashMany } from '../../src/core/digest.js'
-import { SLICE_BYTES } from '../../src/core/hash-kernel.js'
+import { OVERLAP_BYTES } from '../../src/core/hash-kernel.js'
 import { hashInThreads, WORKER_SOURCE } from '../../src/core/hash-pool.js'
 import { formatBytes, progressLine } from '../../src/core/progress.js'
 import { tempDir, writeTree } from '../helpers/fixtures.js'
 
 const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex')
 
-// One tree for every test: small files, an empty one, one large enough to be hashed in slices.
+// One tree for every test: small files, an empty one, one large enough to take the read-ahead path.
 const base = fs.realpathSync(tempDir('artifact-seal-hash-'))
 const files: Record<string, Buffer> = { 'empty.bin': Buffer.alloc(0) }
 for (let i = 0; i < 300; i++) files[`small/${String(i).padStart(3, '0')}.txt`] = Buffer.from(`file ${i} `.repeat(i + 1))
-const large = Buffer.alloc(SLICE_BYTES + 4 * 1024 * 1024 + 12345)
+const large = Buffer.alloc(OVERLAP_BYTES + 4 * 1024 * 1024 + 12345)
 for (let i = 0; i < large.length; i += 4096) large.writeUInt32LE(i, i)
 files['large.bin'] = large
 writeTree(base, files)

@@ -19,8 +19,8 @@ export interface KernelDeps {
   platform: NodeJS.Platform
   /** Size of each read (two buffers of it per thread). */
   chunkBytes: number
-  /** Files at least this large are hashed in slices of this size with a yield between them (Infinity: never yield). */
-  sliceBytes: number
+  /** Files at least this large are read ahead of the hash (Infinity: never, a plain loop). */
+  overlapBytes: number
 }
 
 /** The outcome for one file, as plain data that crosses a worker boundary. */
@@ -30,30 +30,28 @@ export type KernelResult =
 
 /** Reads of this size keep the hash fed at memory speed. */
 export const CHUNK_BYTES = 4 * 1024 * 1024
-/** On a thread with an event loop to keep alive, a yield after every this many bytes (about 50 ms of hashing). */
-export const SLICE_BYTES = 64 * 1024 * 1024
+/** Files at least this large are read ahead of the hash (double-buffered, off-thread reads); below it a synchronous loop is faster. */
+export const OVERLAP_BYTES = 8 * 1024 * 1024
 
 export interface Kernel {
   /** Whether `child` is `parent` or lies below it (both absolute and normalized). */
   isInside(parent: string, child: string): boolean
   /**
-   * Hashes `name` below `baseDir`, reading synchronously (no promise per read); a file larger than
-   * a slice yields between slices and returns a promise. `onBytes` is told of bytes as they pass.
+   * Hashes `name` below `baseDir`. Small files are read synchronously (no promise per read); a
+   * large one is read ahead of the hash on libuv's pool. `onBytes` is told of bytes as they pass.
    */
   hash(
     baseDir: string,
     realBase: string,
     name: string,
     algorithm: DigestAlgorithm,
-    onBytes?: (n: number) => void,
-    /** Read the next chunk on libuv's pool while this one is hashed: for a thread hashing alone. */
-    readAhead?: boolean
+    onBytes?: (n: number) => void
   ): KernelResult | Promise<KernelResult>
 }
 
 /** Builds the kernel over the given Node modules. Self-contained: see the note at the top. */
 export function createKernel(deps: KernelDeps): Kernel {
-  const { fs, crypto, path, platform, chunkBytes, sliceBytes } = deps
+  const { fs, crypto, path, platform, chunkBytes, overlapBytes } = deps
   const c = fs.constants
   // O_NONBLOCK so that opening a FIFO a glob matched returns at once instead of waiting for a
   // writer; regular files ignore the flag. O_NOCTTY so that a terminal never becomes ours.
@@ -92,6 +90,9 @@ export function createKernel(deps: KernelDeps): Kernel {
     const again = fs.statSync(real)
     return again.ino === stats.ino && again.dev === stats.dev ? real : null
   }
+
+  const readAt = (fd: number, buffer: Buffer, position: number): Promise<number> =>
+    new Promise((resolve, reject) => fs.read(fd, buffer, 0, buffer.length, position, (error, n) => (error ? reject(error) : resolve(n))))
 
   const finish = (fd: number, name: string, before: Fs.Stats, total: number, hash: Crypto.Hash): KernelResult => {
     const after = fs.fstatSync(fd)
@@ -139,38 +140,7 @@ export function createKernel(deps: KernelDeps): Kernel {
     return finish(fd, name, before, total, hash)
   }
 
-  // Sliced: a large file is read and hashed in the same synchronous loop (measured fastest: the
-  // data is still in this core's cache when it is hashed), with a yield to the event loop after
-  // every `sliceBytes`, so that the thread it runs on still reports progress and feeds workers.
-  // The buffer is this call's own: two large files hashed at once on one thread must not share it.
-  const hashSliced = async (fd: number, name: string, before: Fs.Stats, algorithm: string, onBytes?: (n: number) => void): Promise<KernelResult> => {
-    const hash = crypto.createHash(algorithm)
-    const buffer = Buffer.allocUnsafe(chunkBytes)
-    let total = 0
-    for (let sliceEnd = sliceBytes; ; sliceEnd += sliceBytes) {
-      while (total < sliceEnd) {
-        let n: number
-        try {
-          n = fs.readSync(fd, buffer, 0, buffer.length, null)
-        } catch (error) {
-          return fail('FILE_UNREADABLE', `${name}: cannot read: ${describe(error)}`)
-        }
-        if (n === 0) return finish(fd, name, before, total, hash)
-        hash.update(n === buffer.length ? buffer : buffer.subarray(0, n))
-        total += n
-        onBytes?.(n)
-      }
-      await new Promise(resolve => setImmediate(resolve))
-    }
-  }
-
-  const readAt = (fd: number, buffer: Buffer, position: number): Promise<number> =>
-    new Promise((resolve, reject) => fs.read(fd, buffer, 0, buffer.length, position, (error, n) => (error ? reject(error) : resolve(n))))
-
-
-  // Read-ahead, for a thread that hashes alone (one file, or one core): while the hash digests one
-  // buffer here, the next read fills the other on libuv's pool, so the copy out of the page cache
-  // runs on another core. With every core hashing, that copy only competes with them: sliced.
+  // While the hash digests one buffer on this thread, the next read fills the other on libuv's pool.
   // The pair is this call's own: two large files hashed at once on one thread must not share it.
   const hashOverlapped = async (fd: number, name: string, before: Fs.Stats, algorithm: string, onBytes?: (n: number) => void): Promise<KernelResult> => {
     const hash = crypto.createHash(algorithm)
@@ -196,15 +166,7 @@ export function createKernel(deps: KernelDeps): Kernel {
     return finish(fd, name, before, total, hash)
   }
 
-
-  const hash = (
-    baseDir: string,
-    realBase: string,
-    name: string,
-    algorithm: string,
-    onBytes?: (n: number) => void,
-    readAhead = false
-  ): KernelResult | Promise<KernelResult> => {
+  const hash = (baseDir: string, realBase: string, name: string, algorithm: string, onBytes?: (n: number) => void): KernelResult | Promise<KernelResult> => {
     // Names are checked relative POSIX paths (no '.', '..' or empty segments), so on POSIX a
     // plain concatenation is path.join without its cost.
     const file = path.sep === '/' ? (baseDir.endsWith('/') ? baseDir + name : baseDir + '/' + name) : path.join(baseDir, ...name.split('/'))
@@ -227,9 +189,9 @@ export function createKernel(deps: KernelDeps): Kernel {
       const real = realPathOf(fd, file, before)
       if (real === null) return fail('FILE_CHANGED', `${name}: was replaced while it was being opened`)
       if (!isInside(realBase, real)) return fail('PATH_UNSAFE', `${name}: resolves outside base-dir (to ${real})`)
-      if (before.size < sliceBytes) return hashSync(fd, name, before, algorithm, onBytes)
+      if (before.size < overlapBytes) return hashSync(fd, name, before, algorithm, onBytes)
       closeNow = false
-      return (readAhead ? hashOverlapped : hashSliced)(fd, name, before, algorithm, onBytes)
+      return hashOverlapped(fd, name, before, algorithm, onBytes)
         .catch((error: unknown) => fail('FILE_UNREADABLE', `${name}: ${describe(error)}`))
         .finally(() => fs.closeSync(fd))
     } catch (error) {
