@@ -6,12 +6,13 @@ import { seal } from '../core/seal.js'
 import { verify, type VerifyReport } from '../core/verify.js'
 import { contextFromEnv } from '../github/context.js'
 import { resolveKeys } from '../keys/key-source.js'
-import { formatBytes, signSummary, verifySummary } from './summary.js'
+import { progressLine } from '../core/progress.js'
+import { signSummary, verifySummary } from './summary.js'
 import { getInputs, Inputs, Outputs, type ActionInputs } from './inputs.js'
 import { maskOnce } from './mask.js'
 
-const progress = (done: number, total: number, bytes: number): void =>
-  core.info(`hashed ${done}/${total} files, ${formatBytes(bytes)}`)
+const progress = (done: number, total: number, bytes: number, bytesPerSecond: number): void =>
+  core.info(progressLine(done, total, bytes, bytesPerSecond))
 
 async function loadKeys(inputs: ActionInputs): Promise<MacKey[]> {
   return resolveKeys({

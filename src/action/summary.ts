@@ -1,6 +1,7 @@
 import type { FileDigest } from '../core/digest.js'
 import type { SealResult } from '../core/seal.js'
 import type { VerifyReport } from '../core/verify.js'
+import { formatBytes } from '../core/progress.js'
 
 /** Rows shown before a list collapses into <details>. */
 export const INLINE_ROWS = 20
@@ -18,16 +19,7 @@ export function cell(text: string): string {
     .replace(/\r?\n|\r/g, '↵')
 }
 
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
-  let v = n
-  let u = 0
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024
-    u++
-  }
-  return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u]}`
-}
+export { formatBytes }
 
 function table(header: string[], rows: string[][], total: number, what: string): string {
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`]

@@ -5,6 +5,7 @@ import { parseAlgorithm } from '../core/algorithms.js'
 import { parseDuration } from '../core/duration.js'
 import { describeFsError, errorLine, SealError } from '../core/errors.js'
 import { parseKeyEncoding, type MacKey } from '../core/keys.js'
+import { progressLine } from '../core/progress.js'
 import { seal, type SealResult } from '../core/seal.js'
 import type { SealContext } from '../core/statement.js'
 import { splitPatterns } from '../core/subjects.js'
@@ -186,7 +187,7 @@ async function runSign(values: Values, io: Io): Promise<SealResult> {
     keys,
     context: cliContext(values, io.env),
     expiresInMs,
-    hashing: { onProgress: (done, total, bytes) => io.stderr(`hashed ${done}/${total} files, ${bytes} bytes\n`) }
+    hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
   })
 }
 
@@ -208,7 +209,7 @@ async function runVerify(values: Values, io: Io): Promise<VerifyReport> {
     expectedRepository: values['expected-repository'] ?? io.env.GITHUB_REPOSITORY ?? null,
     expectedCommit,
     maxAgeMs,
-    hashing: { onProgress: (done, total, bytes) => io.stderr(`hashed ${done}/${total} files, ${bytes} bytes\n`) }
+    hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
   })
 }
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path'
-import * as glob from '@actions/glob'
 import { SealError } from './errors.js'
+import { globFiles } from './glob.js'
 
 /** Longest subject name we accept; Linux's PATH_MAX. */
 export const MAX_NAME_LENGTH = 4096
@@ -25,9 +25,22 @@ export function checkSubjectName(name: string, where: string): void {
   }
 }
 
-/** Orders names by their UTF-8 bytes, the order of `LC_ALL=C sort`, so any tool can reproduce it. */
+/**
+ * Orders names by their UTF-8 bytes, the order of `LC_ALL=C sort`, so any tool can reproduce it.
+ * Compared by UTF-16 code units without encoding (100,000 names sort in a blink): the orders
+ * agree except that a surrogate (a code point above U+FFFF) must sort after U+E000..U+FFFF.
+ */
 export function compareNames(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i)
+    let y = b.charCodeAt(i)
+    if (x === y) continue
+    if (x >= 0xd800 && x <= 0xdfff) x += 0x10000
+    if (y >= 0xd800 && y <= 0xdfff) y += 0x10000
+    return x < y ? -1 : 1
+  }
+  return a.length - b.length
 }
 
 /** The subject name of `file` relative to `baseDir`, or an error naming the file if it lies outside. */
@@ -36,7 +49,7 @@ export function subjectNameFor(baseDir: string, file: string): string {
   if (rel === '' || rel.startsWith('..' + path.sep) || rel === '..' || path.isAbsolute(rel)) {
     throw new SealError('PATH_UNSAFE', `${file} is outside base-dir ${baseDir}`, file)
   }
-  const name = rel.split(path.sep).join('/')
+  const name = path.sep === '/' ? rel : rel.split(path.sep).join('/')
   checkSubjectName(name, file)
   return name
 }
@@ -56,23 +69,22 @@ export function splitPatterns(text: string): string[] {
  */
 export async function findSubjects(patterns: string[], baseDir: string, exclude: string[] = []): Promise<string[]> {
   if (patterns.length === 0) throw new SealError('INPUT_INVALID', 'path has no patterns', 'path')
-  let files: string[]
-  try {
-    const globber = await glob.create(patterns.join('\n'), {
-      matchDirectories: false,
-      implicitDescendants: true,
-      followSymbolicLinks: true,
-      omitBrokenSymbolicLinks: false
-    })
-    files = await globber.glob()
-  } catch (error) {
-    throw new SealError('FILE_UNREADABLE', `path: ${(error as Error).message}`, 'path', { cause: error })
-  }
+  // Patterns are relative to the working directory, as in @actions/glob; see glob.ts.
+  const files = globFiles(patterns)
+  const base = path.resolve(baseDir)
+  const prefix = base.endsWith(path.sep) ? base : base + path.sep
   const skip = new Set(exclude.map(p => path.resolve(p)))
   const names = new Set<string>()
+  // Walked paths are absolute and normalized: below base-dir a name is a plain suffix, no path.relative needed.
   for (const file of files) {
-    if (skip.has(path.resolve(file))) continue
-    names.add(subjectNameFor(baseDir, file))
+    if (skip.has(file)) continue
+    if (path.sep === '/' && file.startsWith(prefix) && file.length > prefix.length) {
+      const name = file.slice(prefix.length)
+      checkSubjectName(name, file)
+      names.add(name)
+    } else {
+      names.add(subjectNameFor(base, file))
+    }
   }
   return [...names].sort(compareNames)
 }

@@ -1,0 +1,182 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import * as actionsGlob from '@actions/glob'
+import { globFiles } from '../../src/core/glob.js'
+import { findSubjects } from '../../src/core/subjects.js'
+import { tempDir, writeTree } from '../helpers/fixtures.js'
+
+// Differential test: the new walker must return exactly what @actions/glob returns (same files,
+// same order) for every pattern list, and throw where it throws. Patterns are relative to the
+// working directory in both, so this file works inside the fixture tree.
+
+const outside = tempDir('artifact-seal-glob-outside-')
+writeTree(outside, { 'far.txt': 'far', 'nested/deeper.txt': 'deeper' })
+
+const root = fs.realpathSync(tempDir('artifact-seal-glob-'))
+writeTree(root, {
+  'a.txt': 'a',
+  '.hidden': 'h',
+  '.config/settings.json': '{}',
+  'dist/app.js': 'app',
+  'dist/app.js.map': 'map',
+  'dist/.env': 'env',
+  'dist/b.txt': 'b',
+  'dist/c.md': 'c',
+  'dist/[bracket].txt': 'bracket',
+  'dist/sub dir/space file.txt': 'space',
+  'dist/lib/util.js': 'util',
+  'dist/lib/util.js.map': 'map',
+  'dist/lib/.hidden-dir/x.js': 'x',
+  'docs/readme.md': 'readme',
+  'deep/a/b/c/d.txt': 'd',
+  'ünï/cödé.txt': 'unicode'
+})
+fs.mkdirSync(path.join(root, 'empty-dir'))
+fs.symlinkSync(path.join(root, 'dist/app.js'), path.join(root, 'link-file'))
+fs.symlinkSync('dist/lib', path.join(root, 'link-dir'))
+fs.symlinkSync('..', path.join(root, 'deep/a/up')) // a cycle back to deep/
+fs.symlinkSync(outside, path.join(root, 'outside-link'))
+
+const broken = fs.realpathSync(tempDir('artifact-seal-glob-broken-'))
+writeTree(broken, { 'ok/file.txt': 'ok', 'other.txt': 'o' })
+fs.symlinkSync('does-not-exist', path.join(broken, 'ok-link-broken'))
+
+const OPTIONS = { matchDirectories: false, implicitDescendants: true, followSymbolicLinks: true, omitBrokenSymbolicLinks: false }
+
+/**
+ * Runs fn with workflow commands (`::…`) on stdout captured, so that @actions/glob's ::debug::
+ * lines do not reach the test output; anything else (the test runner's own reports) passes.
+ */
+async function captureStdout<T>(fn: () => Promise<T> | T): Promise<{ value?: T; error?: unknown; stdout: string }> {
+  const write = process.stdout.write
+  let stdout = ''
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    if (!String(chunk).startsWith('::')) return (write as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest)
+    stdout += String(chunk)
+    return true
+  }) as typeof process.stdout.write
+  try {
+    return { value: await fn(), stdout }
+  } catch (error) {
+    return { error, stdout }
+  } finally {
+    process.stdout.write = write
+  }
+}
+
+async function both(cwd: string, patterns: string[]): Promise<{ ours: Awaited<ReturnType<typeof captureStdout<string[]>>>; theirs: Awaited<ReturnType<typeof captureStdout<string[]>>> }> {
+  process.chdir(cwd)
+  // Ours is synchronous: a write of any kind during it would be ours, and fails the test below.
+  const write = process.stdout.write
+  let printed = ''
+  process.stdout.write = ((chunk: string | Uint8Array) => ((printed += String(chunk)), true)) as typeof process.stdout.write
+  let ours: Awaited<ReturnType<typeof captureStdout<string[]>>>
+  try {
+    ours = { value: globFiles(patterns), stdout: '' }
+  } catch (error) {
+    ours = { error, stdout: '' }
+  } finally {
+    process.stdout.write = write
+  }
+  ours.stdout = printed
+  const theirs = await captureStdout(async () => (await actionsGlob.create(patterns.join('\n'), OPTIONS)).glob())
+  return { ours, theirs }
+}
+
+const CORPUS: string[][] = [
+  ['**'],
+  ['*'],
+  ['dist'],
+  ['dist/'],
+  ['dist/**'],
+  ['dist/**/'],
+  ['dist/**', '!dist/**/*.map'],
+  ['dist/**', '!dist/**/*.map', 'dist/lib/util.js.map'],
+  ['dist/lib/*', '!dist/lib/util.js.map', 'dist/**/*.map'],
+  ['dist/lib/', '!dist/lib/util.js'],
+  ['!!dist/b.txt'],
+  ['!dist/**'],
+  ['**/*.js'],
+  ['**/*.md', '!docs'],
+  ['**/lib'],
+  ['d*/**/*.js'],
+  ['dist/*.js'],
+  ['dist/?.txt'],
+  ['dist/[bc].*'],
+  ['dist/[[]bracket].txt'],
+  ['dist/{b,c}.txt'],
+  ['dist/+(b|c).txt'],
+  ['dist/sub dir/*'],
+  ['.*'],
+  ['**/.env'],
+  ['**/.*/**'],
+  ['link-file'],
+  ['link-dir'],
+  ['link-dir/**', '!**/*.map'],
+  ['deep'],
+  ['deep/**/*.txt'],
+  ['outside-link/**'],
+  ['./dist/lib'],
+  ['.'],
+  ['# a comment', '', '   dist/b.txt   '],
+  ['dist//lib'],
+  ['empty-dir'],
+  ['nonexistent/**', 'a.txt'],
+  ['ünï/*'],
+  ['a.txt', 'a.txt', 'dist/b.txt']
+]
+
+test('the walker returns exactly what @actions/glob returns, in the same order, for every pattern list', async () => {
+  for (const patterns of CORPUS) {
+    const { ours, theirs } = await both(root, patterns)
+    assert.equal(ours.error, undefined, `${JSON.stringify(patterns)}: ${String(ours.error)}`)
+    assert.equal(theirs.error, undefined, `${JSON.stringify(patterns)}: ${String(theirs.error)}`)
+    assert.deepEqual(ours.value, theirs.value, JSON.stringify(patterns))
+  }
+  // Absolute patterns work the same, and the corpus is not vacuous: some lists match many files, some none.
+  const absolute = [`${root}/dist/*.js`, `!${root}/dist/app.js`, `${root}/docs`]
+  const { ours, theirs } = await both(root, absolute)
+  assert.deepEqual(ours.value, theirs.value)
+  assert.deepEqual(ours.value, [path.join(root, 'docs/readme.md')])
+  assert.ok((await both(root, ['**'])).ours.value!.length >= 20)
+})
+
+test('the walker prints nothing, where @actions/glob prints ::debug:: lines on stdout', async () => {
+  const { ours, theirs } = await both(root, ['dist/**', '!dist/**/*.map'])
+  assert.equal(ours.stdout, '')
+  assert.match(theirs.stdout, /::debug::/)
+})
+
+test('a broken symbolic link that a pattern reaches is an error naming it in both; one it does not reach is not', async () => {
+  for (const patterns of [['**'], ['ok-link-broken'], ['**', '!ok-link-broken'], ['*/**', 'ok*']]) {
+    const { ours, theirs } = await both(broken, patterns)
+    assert.ok(theirs.error, `@actions/glob should throw for ${JSON.stringify(patterns)}`)
+    assert.ok(ours.error instanceof Error, `ours should throw for ${JSON.stringify(patterns)}`)
+    assert.match((ours.error as Error).message, /ok-link-broken.*broken symbolic link/)
+    assert.equal((ours.error as { code?: string }).code, 'FILE_MISSING')
+  }
+  for (const patterns of [['ok/**'], ['other.txt', 'ok']]) {
+    const { ours, theirs } = await both(broken, patterns)
+    assert.deepEqual(ours.value, theirs.value, JSON.stringify(patterns))
+    assert.ok(ours.value!.length > 0)
+  }
+})
+
+test('patterns with . or .. segments are refused by both, as a configuration error naming the pattern', async () => {
+  for (const patterns of [['../x'], ['dist/../a.txt'], ['dist/./b.txt'], ['!']]) {
+    const { ours, theirs } = await both(root, patterns)
+    assert.ok(theirs.error, JSON.stringify(patterns))
+    assert.equal((ours.error as { code?: string }).code, 'INPUT_INVALID', JSON.stringify(patterns))
+    assert.match((ours.error as Error).message, /^path: invalid pattern/)
+  }
+})
+
+test('findSubjects names a file reached through a symbolic link by its path inside base-dir, sorted by UTF-8 bytes', async () => {
+  process.chdir(root)
+  const names = await findSubjects(['link-dir/**', 'link-file', 'ünï/**', 'dist/[[]bracket].txt', 'dist/sub dir/**'], root)
+  assert.deepEqual(names, ['dist/[bracket].txt', 'dist/sub dir/space file.txt', 'link-dir/.hidden-dir/x.js', 'link-dir/util.js', 'link-dir/util.js.map', 'link-file', 'ünï/cödé.txt'])
+  const sorted = [...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+  assert.deepEqual(names, sorted)
+})

@@ -1,0 +1,205 @@
+import type * as Crypto from 'node:crypto'
+import type * as Fs from 'node:fs'
+import type * as Path from 'node:path'
+import type { DigestAlgorithm } from './algorithms.js'
+import type { SealErrorCode } from './errors.js'
+
+/*
+ * The one place a subject file is opened and hashed, in the main thread and in the hashing worker
+ * threads alike. `createKernel` is serialized with Function.prototype.toString into the workers'
+ * source (see hash-pool.ts), so that the same code runs from the tsc build and from the ncc
+ * bundles without a separate worker file: it must use nothing but its parameters.
+ */
+
+/** What the kernel needs from Node, passed in because the function is serialized. */
+export interface KernelDeps {
+  fs: typeof Fs
+  crypto: typeof Crypto
+  path: typeof Path
+  platform: NodeJS.Platform
+  /** Size of each read (two buffers of it per thread). */
+  chunkBytes: number
+  /** Files at least this large are read ahead of the hash (Infinity: never, a plain loop). */
+  overlapBytes: number
+}
+
+/** The outcome for one file, as plain data that crosses a worker boundary. */
+export type KernelResult =
+  | { ok: true; size: number; digest: string }
+  | { ok: false; code: SealErrorCode; message: string }
+
+/** Reads of this size keep the hash fed at memory speed. */
+export const CHUNK_BYTES = 4 * 1024 * 1024
+/** Files at least this large are read ahead of the hash (double-buffered, off-thread reads); below it a synchronous loop is faster. */
+export const OVERLAP_BYTES = 8 * 1024 * 1024
+
+export interface Kernel {
+  /** Whether `child` is `parent` or lies below it (both absolute and normalized). */
+  isInside(parent: string, child: string): boolean
+  /**
+   * Hashes `name` below `baseDir`. Small files are read synchronously (no promise per read); a
+   * large one is read ahead of the hash on libuv's pool. `onBytes` is told of bytes as they pass.
+   */
+  hash(
+    baseDir: string,
+    realBase: string,
+    name: string,
+    algorithm: DigestAlgorithm,
+    onBytes?: (n: number) => void
+  ): KernelResult | Promise<KernelResult>
+}
+
+/** Builds the kernel over the given Node modules. Self-contained: see the note at the top. */
+export function createKernel(deps: KernelDeps): Kernel {
+  const { fs, crypto, path, platform, chunkBytes, overlapBytes } = deps
+  const c = fs.constants
+  // O_NONBLOCK so that opening a FIFO a glob matched returns at once instead of waiting for a
+  // writer; regular files ignore the flag. O_NOCTTY so that a terminal never becomes ours.
+  const OPEN_FLAGS = c.O_RDONLY | (c.O_NONBLOCK ?? 0) | (c.O_NOCTTY ?? 0)
+  // One buffer per thread for the synchronous loop, reused for every small file: nothing can
+  // interleave with a loop that never yields. A large file gets its own pair (see below).
+  const shared = Buffer.allocUnsafe(chunkBytes)
+
+  const fail = (code: SealErrorCode, message: string): KernelResult => ({ ok: false, code, message })
+
+  const describe = (error: unknown): string => {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+    if (code === 'EISDIR') return 'is a directory'
+    if (code === 'ELOOP') return 'too many levels of symbolic links'
+    if (code === 'ENOTDIR') return 'a parent is not a directory'
+    if (code === 'EMFILE' || code === 'ENFILE') return 'too many open files'
+    return code ? code.toLowerCase() : String((error as Error)?.message ?? error)
+  }
+
+  const isInside = (parent: string, child: string): boolean => {
+    const rel = path.relative(parent, child)
+    return rel === '' || (!rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel))
+  }
+
+  /** The real path of an open descriptor: from /proc on Linux, else realpath checked to be the same inode. */
+  const realPathOf = (fd: number, file: string, stats: Fs.Stats): string | null => {
+    if (platform === 'linux') {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`)
+      } catch {
+        // /proc not mounted: fall through to the portable check.
+      }
+    }
+    const real = fs.realpathSync(file)
+    const again = fs.statSync(real)
+    return again.ino === stats.ino && again.dev === stats.dev ? real : null
+  }
+
+  const readAt = (fd: number, buffer: Buffer, position: number): Promise<number> =>
+    new Promise((resolve, reject) => fs.read(fd, buffer, 0, buffer.length, position, (error, n) => (error ? reject(error) : resolve(n))))
+
+  const finish = (fd: number, name: string, before: Fs.Stats, total: number, hash: Crypto.Hash): KernelResult => {
+    const after = fs.fstatSync(fd)
+    if (total !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+      return fail('FILE_CHANGED', `${name}: changed while it was being hashed (size ${before.size} → ${total})`)
+    }
+    return { ok: true, size: total, digest: hash.digest('hex') }
+  }
+
+  // crypto.hash (Node >= 20.12) digests a buffer without making a Hash object: most of the
+  // per-file cost of a small file, which is read whole in one call.
+  const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash
+
+  const hashSync = (fd: number, name: string, before: Fs.Stats, algorithm: string, onBytes?: (n: number) => void): KernelResult => {
+    const buffer = shared
+    // Asking for one byte more than fstat said tells a file that grew from one that did not.
+    const want = Math.min(buffer.length, before.size + 1)
+    let n: number
+    try {
+      n = fs.readSync(fd, buffer, 0, want, null)
+    } catch (error) {
+      return fail('FILE_UNREADABLE', `${name}: cannot read: ${describe(error)}`)
+    }
+    if (n === before.size && n < want && oneShot) {
+      // A short read of a regular file is its end; the fstat in finish still catches a change.
+      onBytes?.(n)
+      const after = fs.fstatSync(fd)
+      if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+        return fail('FILE_CHANGED', `${name}: changed while it was being hashed (size ${before.size} → ${after.size})`)
+      }
+      return { ok: true, size: n, digest: oneShot(algorithm, buffer.subarray(0, n), 'hex') }
+    }
+    const hash = crypto.createHash(algorithm)
+    let total = 0
+    while (n > 0) {
+      hash.update(n === buffer.length ? buffer : buffer.subarray(0, n))
+      total += n
+      onBytes?.(n)
+      try {
+        n = fs.readSync(fd, buffer, 0, buffer.length, null)
+      } catch (error) {
+        return fail('FILE_UNREADABLE', `${name}: cannot read: ${describe(error)}`)
+      }
+    }
+    return finish(fd, name, before, total, hash)
+  }
+
+  // While the hash digests one buffer on this thread, the next read fills the other on libuv's pool.
+  // The pair is this call's own: two large files hashed at once on one thread must not share it.
+  const hashOverlapped = async (fd: number, name: string, before: Fs.Stats, algorithm: string, onBytes?: (n: number) => void): Promise<KernelResult> => {
+    const hash = crypto.createHash(algorithm)
+    const buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)]
+    let total = 0
+    let turn = 0
+    let pending = readAt(fd, buffers[0], 0)
+    for (;;) {
+      let n: number
+      try {
+        n = await pending
+      } catch (error) {
+        return fail('FILE_UNREADABLE', `${name}: cannot read: ${describe(error)}`)
+      }
+      if (n === 0) break
+      const current = buffers[turn]
+      turn ^= 1
+      total += n
+      pending = readAt(fd, buffers[turn], total)
+      hash.update(n === current.length ? current : current.subarray(0, n))
+      onBytes?.(n)
+    }
+    return finish(fd, name, before, total, hash)
+  }
+
+  const hash = (baseDir: string, realBase: string, name: string, algorithm: string, onBytes?: (n: number) => void): KernelResult | Promise<KernelResult> => {
+    // Names are checked relative POSIX paths (no '.', '..' or empty segments), so on POSIX a
+    // plain concatenation is path.join without its cost.
+    const file = path.sep === '/' ? (baseDir.endsWith('/') ? baseDir + name : baseDir + '/' + name) : path.join(baseDir, ...name.split('/'))
+    let fd: number
+    try {
+      fd = fs.openSync(file, OPEN_FLAGS)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') return fail('FILE_MISSING', `${name}: no such file`)
+      if (code === 'ENXIO') return fail('FILE_NOT_REGULAR', `${name}: not a regular file (a socket or device)`)
+      return fail('FILE_UNREADABLE', `${name}: cannot open: ${describe(error)}`)
+    }
+    let closeNow = true
+    try {
+      const before = fs.fstatSync(fd)
+      if (!before.isFile()) {
+        const kind = before.isDirectory() ? 'a directory' : before.isFIFO() ? 'a FIFO' : 'a socket or device'
+        return fail('FILE_NOT_REGULAR', `${name}: not a regular file (${kind})`)
+      }
+      const real = realPathOf(fd, file, before)
+      if (real === null) return fail('FILE_CHANGED', `${name}: was replaced while it was being opened`)
+      if (!isInside(realBase, real)) return fail('PATH_UNSAFE', `${name}: resolves outside base-dir (to ${real})`)
+      if (before.size < overlapBytes) return hashSync(fd, name, before, algorithm, onBytes)
+      closeNow = false
+      return hashOverlapped(fd, name, before, algorithm, onBytes)
+        .catch((error: unknown) => fail('FILE_UNREADABLE', `${name}: ${describe(error)}`))
+        .finally(() => fs.closeSync(fd))
+    } catch (error) {
+      return fail('FILE_UNREADABLE', `${name}: ${describe(error)}`)
+    } finally {
+      if (closeNow) fs.closeSync(fd)
+    }
+  }
+
+  return { isInside, hash }
+}
