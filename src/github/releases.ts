@@ -85,10 +85,11 @@ export async function deleteAsset(client: GitHubClient, repo: RepoRef, asset: Re
 /** Uploads `bytes` as asset `name` to the upload host the release names (uploads.github.com, or GHES's). */
 export async function uploadAsset(client: GitHubClient, repo: RepoRef, release: Release, name: string, bytes: Buffer, contentType: string): Promise<ReleaseAsset> {
   try {
+    // The release gives a URI template ({?name,label}); we fill in the name and nothing else.
+    const url = `${release.uploadUrl.replace(/\{[^}]*\}$/, '')}?name=${encodeURIComponent(name)}`
     const { data } = await client.request({
       method: 'POST',
-      url: release.uploadUrl,
-      name,
+      url,
       data: bytes,
       headers: { 'content-type': contentType, 'content-length': bytes.length }
     })
