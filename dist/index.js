@@ -39088,7 +39088,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5865);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6816);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39097,7 +39097,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5865:
+/***/ 6816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42238,6 +42238,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 /**
  * Typed errors. Every error names its subject (an input, a file, a manifest field) so that the
@@ -42303,8 +42305,6 @@ function describeFsError(error) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/core/atomic-write.ts
 
 
@@ -42547,6 +42547,19 @@ function decodeEnvelope(value) {
     return { payloadType, payload: decodeBase64Strict(payloadText, 'payload'), signatures };
 }
 
+;// CONCATENATED MODULE: ./src/core/choice.ts
+
+/**
+ * Validates an enumerated input, case-insensitively, with the valid values in the message
+ * (the style of actions/upload-artifact: "Unrecognized X input. Provided: Y. Available options: …").
+ */
+function parseChoice(value, choices, inputName) {
+    const v = value.trim().toLowerCase();
+    if (choices.includes(v))
+        return v;
+    throw new SealError('INPUT_INVALID', `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${choices.join(', ')}`, inputName);
+}
+
 ;// CONCATENATED MODULE: ./src/core/algorithms.ts
 
 /** The content digests we support; the HMAC uses the same hash. */
@@ -42559,10 +42572,7 @@ const DIGEST_HEX_LENGTH = {
 };
 /** Parses the `algorithm` input; the verifier takes it from here, never from a manifest. */
 function parseAlgorithm(value, inputName = 'algorithm') {
-    const v = value.trim().toLowerCase();
-    if (DIGEST_ALGORITHMS.includes(v))
-        return v;
-    throw new SealError('INPUT_INVALID', `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${DIGEST_ALGORITHMS.join(', ')}`, inputName);
+    return parseChoice(value, DIGEST_ALGORITHMS, inputName);
 }
 
 ;// CONCATENATED MODULE: ./src/core/json.ts
@@ -51737,6 +51747,7 @@ function contextFromEnv(env = process.env) {
 ;// CONCATENATED MODULE: ./src/core/keys.ts
 
 
+
 /** How a key's text is turned into bytes. */
 const KEY_ENCODINGS = ['hex', 'base64', 'utf8'];
 /** NIST SP 800-107 asks for an HMAC key at least as long as the security level; 32 bytes is 256 bits. */
@@ -51745,10 +51756,7 @@ const MIN_KEY_BYTES = 32;
 const KEY_ID_LABEL = 'artifact-seal/key-id/v1';
 /** Parses the `key-encoding` input. */
 function parseKeyEncoding(value, inputName = 'key-encoding') {
-    const v = value.trim().toLowerCase();
-    if (KEY_ENCODINGS.includes(v))
-        return v;
-    throw new SealError('INPUT_INVALID', `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${KEY_ENCODINGS.join(', ')}`, inputName);
+    return parseChoice(value, KEY_ENCODINGS, inputName);
 }
 /** Splits a multi-line key input into its non-empty lines (one key per line, for rotation). */
 function splitKeyLines(text) {
@@ -51795,18 +51803,13 @@ function decodeKey(text, encoding, label) {
 function keyRenderings(text, bytes) {
     const buf = Buffer.from(bytes);
     const b64 = buf.toString('base64');
-    const forms = [
-        text,
-        buf.toString('hex'),
-        buf.toString('hex').toUpperCase(),
-        b64,
-        b64.replace(/=+$/, ''),
-        buf.toString('base64url'),
-        buf.toString('utf8')
-    ];
-    // A JSON-escaped rendering differs from the raw text when the key has quotes or backslashes.
-    forms.push(JSON.stringify(buf.toString('utf8')).slice(1, -1));
-    return [...new Set(forms.filter(f => f.length >= 8 && !f.includes('\uFFFD')))];
+    const forms = [text, buf.toString('hex'), buf.toString('hex').toUpperCase(), b64, b64.replace(/=+$/, ''), buf.toString('base64url')];
+    // Bytes that read as text could be printed as text, raw or JSON-escaped (quotes, backslashes);
+    // random bytes full of control characters never are.
+    const utf8 = buf.toString('utf8');
+    if (!/[\u0000-\u001f\u007f\uFFFD]/.test(utf8))
+        forms.push(utf8, JSON.stringify(utf8).slice(1, -1));
+    return [...new Set(forms.filter(f => f.length >= 8))];
 }
 /** The key id of a local key: HMAC-SHA256(key, label), first 16 bytes, as hex with a scheme prefix. */
 function localKeyId(key) {
@@ -51860,13 +51863,11 @@ function keysFromText(text, encoding, algorithm, label, onSecret = () => { }) {
 ;// CONCATENATED MODULE: ./src/keys/key-source.ts
 
 
+
 /** Where keys come from; each value's own inputs are read by its module. */
 const KEY_SOURCES = ['input'];
 function parseKeySource(value, inputName = 'key-source') {
-    const v = value.trim().toLowerCase();
-    if (KEY_SOURCES.includes(v))
-        return v;
-    throw new SealError('INPUT_INVALID', `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${KEY_SOURCES.join(', ')}`, inputName);
+    return parseChoice(value, KEY_SOURCES, inputName);
 }
 /** Resolves the keys a request names. */
 async function resolveKeys(request) {
@@ -105663,7 +105664,19 @@ function verifySummary(report) {
     return lines.join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/action/mask.ts
+
+const masked = new Set();
+/** Registers a secret with the runner's log mask, once per distinct value. */
+function maskOnce(value) {
+    if (value && !masked.has(value)) {
+        masked.add(value);
+        core_setSecret(value);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -105717,10 +105730,10 @@ function parseBoolean(name) {
 function getInputs() {
     const keyText = getInput(Inputs.Key);
     if (keyText) {
-        core_setSecret(keyText);
+        maskOnce(keyText);
         for (const line of keyText.split(/\r?\n/))
             if (line.trim())
-                core_setSecret(line.trim());
+                maskOnce(line.trim());
     }
     const githubToken = getInput(Inputs.GithubToken).trim();
     if (githubToken)
@@ -105806,6 +105819,8 @@ function getCarryInputs(mode, patterns, subjectChecksums, githubToken, workspace
 
 
 
+
+
 const progress = (done, total, bytes) => info(`hashed ${done}/${total} files, ${formatBytes(bytes)}`);
 async function loadKeys(inputs) {
     return resolveKeys({
@@ -105814,7 +105829,7 @@ async function loadKeys(inputs) {
         encoding: inputs.keyEncoding,
         keyText: inputs.keyText,
         keyLabel: `${Inputs.Key} input`,
-        onSecret: value => core_setSecret(value)
+        onSecret: maskOnce
     });
 }
 /** The release and cache the inputs name. Sign ships to this repository and commit; verify fetches from the expected ones. */
@@ -105856,10 +105871,13 @@ async function runSign(inputs, services) {
         setOutput(Outputs.ReleaseAssetUrl, shipped.manifestAsset.browserDownloadUrl);
     await summary.addRaw(signSummary(result)).write();
 }
-function reportProblems(report) {
+/** One error annotation per problem; file problems point at the file, relative to the workspace as annotations must be. */
+function reportProblems(report, baseDir) {
+    const files = new Set(report.subjects.map(s => s.name));
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     for (const problem of report.problems) {
-        const isFile = report.subjects.some(s => s.name === problem.subject);
-        core_error(problem.message, { title: `artifact-seal: ${problem.code}`, file: isFile ? problem.subject : undefined });
+        const file = problem.subject && files.has(problem.subject) ? external_node_path_namespaceObject.relative(workspace, external_node_path_namespaceObject.join(baseDir, problem.subject)) : undefined;
+        core_error(problem.message, { title: `artifact-seal: ${problem.code}`, file });
     }
 }
 async function runVerify(inputs, services) {
@@ -105879,7 +105897,7 @@ async function runVerify(inputs, services) {
     const report = await verifyCarried(options, carriersFor(inputs, services));
     setOutput(Outputs.Result, report.result);
     setOutput(Outputs.VerifiedCount, String(report.verifiedCount));
-    reportProblems(report);
+    reportProblems(report, inputs.baseDir);
     await summary.addRaw(verifySummary(report)).write();
     if (report.result === 'verified') {
         info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`);

@@ -29216,7 +29216,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2681);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(939);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: text => process.stdout.write(text),
@@ -29230,7 +29230,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2681:
+/***/ 939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29308,6 +29308,19 @@ function describeFsError(error) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/choice.ts
+
+/**
+ * Validates an enumerated input, case-insensitively, with the valid values in the message
+ * (the style of actions/upload-artifact: "Unrecognized X input. Provided: Y. Available options: …").
+ */
+function parseChoice(value, choices, inputName) {
+    const v = value.trim().toLowerCase();
+    if (choices.includes(v))
+        return v;
+    throw new SealError('INPUT_INVALID', `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${choices.join(', ')}`, inputName);
+}
+
 ;// CONCATENATED MODULE: ./src/core/algorithms.ts
 
 /** The content digests we support; the HMAC uses the same hash. */
@@ -29320,10 +29333,7 @@ const DIGEST_HEX_LENGTH = {
 };
 /** Parses the `algorithm` input; the verifier takes it from here, never from a manifest. */
 function parseAlgorithm(value, inputName = 'algorithm') {
-    const v = value.trim().toLowerCase();
-    if (DIGEST_ALGORITHMS.includes(v))
-        return v;
-    throw new SealError('INPUT_INVALID', `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${DIGEST_ALGORITHMS.join(', ')}`, inputName);
+    return parseChoice(value, DIGEST_ALGORITHMS, inputName);
 }
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
@@ -29360,6 +29370,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/keys.ts
 
 
+
 /** How a key's text is turned into bytes. */
 const KEY_ENCODINGS = ['hex', 'base64', 'utf8'];
 /** NIST SP 800-107 asks for an HMAC key at least as long as the security level; 32 bytes is 256 bits. */
@@ -29368,10 +29379,7 @@ const MIN_KEY_BYTES = 32;
 const KEY_ID_LABEL = 'artifact-seal/key-id/v1';
 /** Parses the `key-encoding` input. */
 function parseKeyEncoding(value, inputName = 'key-encoding') {
-    const v = value.trim().toLowerCase();
-    if (KEY_ENCODINGS.includes(v))
-        return v;
-    throw new SealError('INPUT_INVALID', `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${KEY_ENCODINGS.join(', ')}`, inputName);
+    return parseChoice(value, KEY_ENCODINGS, inputName);
 }
 /** Splits a multi-line key input into its non-empty lines (one key per line, for rotation). */
 function splitKeyLines(text) {
@@ -29418,18 +29426,13 @@ function decodeKey(text, encoding, label) {
 function keyRenderings(text, bytes) {
     const buf = Buffer.from(bytes);
     const b64 = buf.toString('base64');
-    const forms = [
-        text,
-        buf.toString('hex'),
-        buf.toString('hex').toUpperCase(),
-        b64,
-        b64.replace(/=+$/, ''),
-        buf.toString('base64url'),
-        buf.toString('utf8')
-    ];
-    // A JSON-escaped rendering differs from the raw text when the key has quotes or backslashes.
-    forms.push(JSON.stringify(buf.toString('utf8')).slice(1, -1));
-    return [...new Set(forms.filter(f => f.length >= 8 && !f.includes('\uFFFD')))];
+    const forms = [text, buf.toString('hex'), buf.toString('hex').toUpperCase(), b64, b64.replace(/=+$/, ''), buf.toString('base64url')];
+    // Bytes that read as text could be printed as text, raw or JSON-escaped (quotes, backslashes);
+    // random bytes full of control characters never are.
+    const utf8 = buf.toString('utf8');
+    if (!/[\u0000-\u001f\u007f\uFFFD]/.test(utf8))
+        forms.push(utf8, JSON.stringify(utf8).slice(1, -1));
+    return [...new Set(forms.filter(f => f.length >= 8))];
 }
 /** The key id of a local key: HMAC-SHA256(key, label), first 16 bytes, as hex with a scheme prefix. */
 function localKeyId(key) {
@@ -42049,13 +42052,11 @@ function contextFromEnv(env = process.env) {
 ;// CONCATENATED MODULE: ./src/keys/key-source.ts
 
 
+
 /** Where keys come from; each value's own inputs are read by its module. */
 const KEY_SOURCES = ['input'];
 function parseKeySource(value, inputName = 'key-source') {
-    const v = value.trim().toLowerCase();
-    if (KEY_SOURCES.includes(v))
-        return v;
-    throw new SealError('INPUT_INVALID', `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${KEY_SOURCES.join(', ')}`, inputName);
+    return parseChoice(value, KEY_SOURCES, inputName);
 }
 /** Resolves the keys a request names. */
 async function resolveKeys(request) {

@@ -6,6 +6,7 @@ import { SealError } from '../core/errors.js'
 import { parseKeyEncoding, type KeyEncoding } from '../core/keys.js'
 import { splitPatterns } from '../core/subjects.js'
 import { parseKeySource, type KeySource } from '../keys/key-source.js'
+import { maskOnce } from './mask.js'
 
 /** Input names, mirroring action.yml. */
 export const Inputs = {
@@ -89,8 +90,8 @@ function parseBoolean(name: string): boolean {
 export function getInputs(): ActionInputs {
   const keyText = core.getInput(Inputs.Key)
   if (keyText) {
-    core.setSecret(keyText)
-    for (const line of keyText.split(/\r?\n/)) if (line.trim()) core.setSecret(line.trim())
+    maskOnce(keyText)
+    for (const line of keyText.split(/\r?\n/)) if (line.trim()) maskOnce(line.trim())
   }
 
   const githubToken = core.getInput(Inputs.GithubToken).trim()

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import * as path from 'node:path'
 import { errorLine } from '../core/errors.js'
 import type { MacKey } from '../core/keys.js'
 import { seal, sealSubjects } from '../core/seal.js'
@@ -12,6 +13,7 @@ import { shipSeal, verifyCarried, type Carriers } from '../transport/carry.js'
 import { readSubjectChecksums } from '../transport/subject-checksums.js'
 import { formatBytes, signSummary, verifySummary } from './summary.js'
 import { getInputs, Inputs, Outputs, type ActionInputs } from './inputs.js'
+import { maskOnce } from './mask.js'
 
 const progress = (done: number, total: number, bytes: number): void =>
   core.info(`hashed ${done}/${total} files, ${formatBytes(bytes)}`)
@@ -23,7 +25,7 @@ async function loadKeys(inputs: ActionInputs): Promise<MacKey[]> {
     encoding: inputs.keyEncoding,
     keyText: inputs.keyText,
     keyLabel: `${Inputs.Key} input`,
-    onSecret: value => core.setSecret(value)
+    onSecret: maskOnce
   })
 }
 
@@ -71,10 +73,13 @@ async function runSign(inputs: ActionInputs, services: ActionServices): Promise<
   await core.summary.addRaw(signSummary(result)).write()
 }
 
-function reportProblems(report: VerifyReport): void {
+/** One error annotation per problem; file problems point at the file, relative to the workspace as annotations must be. */
+function reportProblems(report: VerifyReport, baseDir: string): void {
+  const files = new Set(report.subjects.map(s => s.name))
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   for (const problem of report.problems) {
-    const isFile = report.subjects.some(s => s.name === problem.subject)
-    core.error(problem.message, { title: `artifact-seal: ${problem.code}`, file: isFile ? problem.subject : undefined })
+    const file = problem.subject && files.has(problem.subject) ? path.relative(workspace, path.join(baseDir, problem.subject)) : undefined
+    core.error(problem.message, { title: `artifact-seal: ${problem.code}`, file })
   }
 }
 
@@ -95,7 +100,7 @@ async function runVerify(inputs: ActionInputs, services: ActionServices): Promis
   const report = await verifyCarried(options, carriersFor(inputs, services))
   core.setOutput(Outputs.Result, report.result)
   core.setOutput(Outputs.VerifiedCount, String(report.verifiedCount))
-  reportProblems(report)
+  reportProblems(report, inputs.baseDir)
   await core.summary.addRaw(verifySummary(report)).write()
   if (report.result === 'verified') {
     core.info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`)

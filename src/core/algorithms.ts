@@ -1,4 +1,4 @@
-import { SealError } from './errors.js'
+import { parseChoice } from './choice.js'
 
 /** The content digests we support; the HMAC uses the same hash. */
 export const DIGEST_ALGORITHMS = ['sha256', 'sha384', 'sha512'] as const
@@ -13,11 +13,5 @@ export const DIGEST_HEX_LENGTH: Record<DigestAlgorithm, number> = {
 
 /** Parses the `algorithm` input; the verifier takes it from here, never from a manifest. */
 export function parseAlgorithm(value: string, inputName = 'algorithm'): DigestAlgorithm {
-  const v = value.trim().toLowerCase()
-  if ((DIGEST_ALGORITHMS as readonly string[]).includes(v)) return v as DigestAlgorithm
-  throw new SealError(
-    'INPUT_INVALID',
-    `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${DIGEST_ALGORITHMS.join(', ')}`,
-    inputName
-  )
+  return parseChoice(value, DIGEST_ALGORITHMS, inputName)
 }

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { DigestAlgorithm } from './algorithms.js'
+import { parseChoice } from './choice.js'
 import { SealError } from './errors.js'
 
 /** How a key's text is turned into bytes. */
@@ -28,13 +29,7 @@ export interface MacKey {
 
 /** Parses the `key-encoding` input. */
 export function parseKeyEncoding(value: string, inputName = 'key-encoding'): KeyEncoding {
-  const v = value.trim().toLowerCase()
-  if ((KEY_ENCODINGS as readonly string[]).includes(v)) return v as KeyEncoding
-  throw new SealError(
-    'INPUT_INVALID',
-    `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${KEY_ENCODINGS.join(', ')}`,
-    inputName
-  )
+  return parseChoice(value, KEY_ENCODINGS, inputName)
 }
 
 /** Splits a multi-line key input into its non-empty lines (one key per line, for rotation). */
@@ -88,18 +83,12 @@ export function decodeKey(text: string, encoding: KeyEncoding, label: string): B
 export function keyRenderings(text: string, bytes: Uint8Array): string[] {
   const buf = Buffer.from(bytes)
   const b64 = buf.toString('base64')
-  const forms = [
-    text,
-    buf.toString('hex'),
-    buf.toString('hex').toUpperCase(),
-    b64,
-    b64.replace(/=+$/, ''),
-    buf.toString('base64url'),
-    buf.toString('utf8')
-  ]
-  // A JSON-escaped rendering differs from the raw text when the key has quotes or backslashes.
-  forms.push(JSON.stringify(buf.toString('utf8')).slice(1, -1))
-  return [...new Set(forms.filter(f => f.length >= 8 && !f.includes('\uFFFD')))]
+  const forms = [text, buf.toString('hex'), buf.toString('hex').toUpperCase(), b64, b64.replace(/=+$/, ''), buf.toString('base64url')]
+  // Bytes that read as text could be printed as text, raw or JSON-escaped (quotes, backslashes);
+  // random bytes full of control characters never are.
+  const utf8 = buf.toString('utf8')
+  if (!/[\u0000-\u001f\u007f\uFFFD]/.test(utf8)) forms.push(utf8, JSON.stringify(utf8).slice(1, -1))
+  return [...new Set(forms.filter(f => f.length >= 8))]
 }
 
 /** The key id of a local key: HMAC-SHA256(key, label), first 16 bytes, as hex with a scheme prefix. */

@@ -1,4 +1,5 @@
 import type { DigestAlgorithm } from '../core/algorithms.js'
+import { parseChoice } from '../core/choice.js'
 import { SealError } from '../core/errors.js'
 import { keysFromText, type KeyEncoding, type MacKey } from '../core/keys.js'
 
@@ -7,13 +8,7 @@ export const KEY_SOURCES = ['input'] as const
 export type KeySource = (typeof KEY_SOURCES)[number]
 
 export function parseKeySource(value: string, inputName = 'key-source'): KeySource {
-  const v = value.trim().toLowerCase()
-  if ((KEY_SOURCES as readonly string[]).includes(v)) return v as KeySource
-  throw new SealError(
-    'INPUT_INVALID',
-    `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${KEY_SOURCES.join(', ')}`,
-    inputName
-  )
+  return parseChoice(value, KEY_SOURCES, inputName)
 }
 
 /** What any key source may need; adapters fill it from inputs or flags. */

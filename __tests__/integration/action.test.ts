@@ -1,0 +1,151 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { listTree, OTHER_KEY_HEX, TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
+import { GITHUB_CONTEXT, runAction, type StepResult } from '../helpers/runner.js'
+import { statementOf } from '../helpers/manifest.js'
+
+function workspace(): string {
+  const dir = tempDir()
+  writeTree(dir, {
+    'dist/app.tar.gz': 'the app',
+    'dist/lib/libx.so': 'a library',
+    'dist/.config': 'hidden file',
+    'dist/app.js.map': 'source map',
+    'src/main.c': 'not an artifact'
+  })
+  return dir
+}
+
+/** Every text the step left where a user or another job could read it. */
+function everythingWritten(step: StepResult, dir: string): string {
+  const files = listTree(dir).map(f => fs.readFileSync(path.join(dir, f), 'utf8'))
+  return [step.stdout.replace(/^::add-mask::.*$/gm, ''), step.stderr, JSON.stringify(step.outputs), step.summary, ...files].join('\n')
+}
+
+const SIGN = { path: 'dist/**\n!dist/**/*.map', key: TEST_KEY_HEX }
+
+test('sign: outputs, manifest, summary, and the key masked in every encoding before use', async () => {
+  const dir = workspace()
+  const step = await runAction(dir, { ...SIGN, 'expires-in': '90d' })
+  assert.equal(step.exitCode, 0, step.stdout + step.stderr)
+  const manifest = path.join(dir, 'artifact-seal.json')
+  const bytes = fs.readFileSync(manifest)
+  assert.equal(step.outputs['manifest-path'], manifest)
+  assert.equal(step.outputs['manifest-sha256'], createHash('sha256').update(bytes).digest('hex'))
+  assert.equal(step.outputs['subject-count'], '3')
+  assert.match(step.outputs['key-id'], /^hmac:[0-9a-f]{32}$/)
+
+  const statement = statementOf(bytes.toString())
+  assert.deepEqual(statement.subject.map((s: any) => s.name), ['dist/.config', 'dist/app.tar.gz', 'dist/lib/libx.so'])
+  assert.equal(statement.predicate.repository, GITHUB_CONTEXT.GITHUB_REPOSITORY)
+  assert.equal(statement.predicate.commit, GITHUB_CONTEXT.GITHUB_SHA)
+  assert.equal(statement.predicate.ref, GITHUB_CONTEXT.GITHUB_REF)
+  assert.equal(statement.predicate.workflowRef, GITHUB_CONTEXT.GITHUB_WORKFLOW_REF)
+  assert.equal(statement.predicate.runId, '4242')
+  assert.equal(statement.predicate.runAttempt, '1')
+  assert.ok(Date.parse(statement.predicate.expiresAt) - Date.parse(statement.predicate.createdAt) === 90 * 86_400_000)
+
+  // Masked before anything else is printed, in every form we could print it in.
+  const key = Buffer.from(TEST_KEY_HEX, 'hex')
+  for (const form of [TEST_KEY_HEX, TEST_KEY_HEX.toUpperCase(), key.toString('base64'), key.toString('base64url')]) {
+    assert.ok(step.masks.includes(form), `masked ${form}`)
+  }
+  const firstMask = step.stdout.indexOf('::add-mask::')
+  assert.ok(firstMask >= 0 && step.stdout.slice(0, firstMask).trim() === '', 'nothing printed before the key is masked')
+  const written = everythingWritten(step, dir)
+  for (const form of [TEST_KEY_HEX, key.toString('base64')]) assert.ok(!written.includes(form), 'the key appears nowhere')
+
+  assert.match(step.summary, /## artifact-seal: sealed/)
+  assert.match(step.summary, /\| `dist\/app.tar.gz` \| 7 B \| `[0-9a-f]{12}…` \|/)
+})
+
+test('verify: passes on the untouched set, then fails with every problem in log, annotations, outputs and summary', async () => {
+  const dir = workspace()
+  assert.equal((await runAction(dir, SIGN)).exitCode, 0)
+  const ok = await runAction(dir, { mode: 'verify', path: 'dist/**\n!dist/**/*.map', key: TEST_KEY_HEX, 'max-age': '1h' })
+  assert.equal(ok.exitCode, 0, ok.stdout)
+  assert.deepEqual([ok.outputs.result, ok.outputs['verified-count']], ['verified', '3'])
+  assert.match(ok.summary, /✅ verified/)
+
+  fs.appendFileSync(path.join(dir, 'dist/app.tar.gz'), ' with a backdoor')
+  fs.rmSync(path.join(dir, 'dist/lib/libx.so'))
+  fs.writeFileSync(path.join(dir, 'dist/extra.sh'), 'unlisted')
+  const bad = await runAction(dir, { mode: 'verify', path: 'dist/**\n!dist/**/*.map', key: TEST_KEY_HEX })
+  assert.equal(bad.exitCode, 1)
+  assert.deepEqual([bad.outputs.result, bad.outputs['verified-count']], ['failed', '1'])
+  assert.match(bad.stdout, /^::error title=artifact-seal%3A DIGEST_MISMATCH,file=dist\/app.tar.gz::dist\/app.tar.gz: sha256 digest does not match the manifest$/m)
+  assert.match(bad.stdout, /^::error title=artifact-seal%3A FILE_MISSING,file=dist\/lib\/libx.so::dist\/lib\/libx.so: no such file$/m)
+  assert.match(bad.stdout, /^::error title=artifact-seal%3A UNLISTED_FILE,file=dist\/extra.sh::/m)
+  assert.match(bad.stdout, /^::error::artifact-seal: verification failed with 3 problem\(s\)/m)
+  assert.match(bad.summary, /❌ verification failed/)
+  assert.match(bad.summary, /### 3 problem\(s\)/)
+  for (const code of ['DIGEST_MISMATCH', 'FILE_MISSING', 'UNLISTED_FILE']) assert.ok(bad.summary.includes(code))
+
+  const unlistedAllowed = await runAction(dir, { mode: 'verify', path: 'dist/**', key: TEST_KEY_HEX, 'allow-unlisted': 'true' })
+  assert.ok(!unlistedAllowed.stdout.includes('UNLISTED_FILE'))
+})
+
+test('verify: wrong key, repository, commit, expiry and max-age each fail the step', async () => {
+  const dir = workspace()
+  assert.equal((await runAction(dir, { ...SIGN, 'expires-in': '1s' })).exitCode, 0)
+  const wrongKey = await runAction(dir, { mode: 'verify', key: OTHER_KEY_HEX })
+  assert.equal(wrongKey.exitCode, 1)
+  assert.match(wrongKey.stdout, /SIGNATURE_INVALID/)
+  assert.equal(wrongKey.outputs.result, 'failed')
+
+  // Another repository's deploy job (the default expected-repository is the running one).
+  const fork = await runAction(dir, { mode: 'verify', key: TEST_KEY_HEX, 'expected-commit': 'b'.repeat(40) }, { GITHUB_REPOSITORY: 'someone/fork' })
+  assert.equal(fork.exitCode, 1)
+  assert.match(fork.stdout, /REPOSITORY_MISMATCH.*signed in repository acme\/widgets, expected someone\/fork/)
+  assert.match(fork.stdout, /COMMIT_MISMATCH/)
+
+  await new Promise(resolve => setTimeout(resolve, 1100))
+  const expired = await runAction(dir, { mode: 'verify', key: TEST_KEY_HEX, 'max-age': '1s' })
+  assert.equal(expired.exitCode, 1)
+  assert.match(expired.stdout, /EXPIRED/)
+  assert.match(expired.stdout, /TOO_OLD/)
+})
+
+test('bad inputs: one line naming the input, no stack trace, nothing written', async () => {
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ path: 'dist/**', key: 'ab'.repeat(16) }, /key input is 16 bytes after hex decoding; at least 32 are required/],
+    [{ path: 'dist/**', key: TEST_KEY_HEX, algorithm: 'md5' }, /Unrecognized algorithm input. Provided: md5/],
+    [{ path: 'dist/**', key: TEST_KEY_HEX, 'key-encoding': 'raw' }, /Unrecognized key-encoding input/],
+    [{ path: 'dist/**', key: TEST_KEY_HEX, mode: 'check' }, /Unrecognized mode input. Provided: check/],
+    [{ path: 'dist/**', key: TEST_KEY_HEX, 'expires-in': 'soon' }, /Invalid expires-in input: "soon"/],
+    [{ path: 'nothing/**', key: TEST_KEY_HEX }, /path matched no files/],
+    [{ key: TEST_KEY_HEX }, /path input is required to sign/],
+    [{ path: 'dist/**' }, /key input is required/],
+    [{ path: 'dist/**', key: TEST_KEY_HEX, 'base-dir': 'nope' }, /base-dir .*nope is not a directory/],
+    [{ path: 'dist/**', key: TEST_KEY_HEX, 'key-source': 'hsm' }, /Unrecognized key-source input. Provided: hsm/]
+  ]
+  const dir = workspace()
+  const before = listTree(dir)
+  await Promise.all(
+    cases.map(async ([inputs, message]) => {
+      const step = await runAction(dir, inputs)
+      assert.equal(step.exitCode, 1, JSON.stringify(inputs))
+      const errors = step.stdout.split('\n').filter(l => l.startsWith('::error::'))
+      assert.equal(errors.length, 1, step.stdout)
+      assert.match(errors[0], message)
+      assert.ok(!/\n\s+at /.test(step.stdout + step.stderr), 'no stack trace')
+      const unmasked = step.stdout.replace(/^::add-mask::.*$/gm, '') + step.stderr
+      if (inputs.key) assert.ok(!unmasked.includes(inputs.key), 'a key, even a refused one, is never echoed')
+    })
+  )
+  assert.deepEqual(listTree(dir), before, 'no partial output')
+})
+
+test('a symlink out of base-dir is refused when signing, with the file named', async () => {
+  const dir = workspace()
+  const outside = tempDir()
+  fs.writeFileSync(path.join(outside, 'id_rsa'), 'secret')
+  fs.symlinkSync(path.join(outside, 'id_rsa'), path.join(dir, 'dist', 'innocent.txt'))
+  const step = await runAction(dir, SIGN)
+  assert.equal(step.exitCode, 1)
+  assert.match(step.stdout, /::error::dist\/innocent.txt: resolves outside base-dir/)
+  assert.ok(!fs.existsSync(path.join(dir, 'artifact-seal.json')))
+})

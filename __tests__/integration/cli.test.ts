@@ -1,0 +1,136 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { listTree, OTHER_KEY_HEX, TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
+import { runCli } from '../helpers/runner.js'
+import { envelopeWith, statementOf } from '../helpers/manifest.js'
+
+function project(): string {
+  const dir = tempDir()
+  writeTree(dir, { 'dist/a.bin': 'alpha', 'dist/b/c.txt': 'charlie', 'dist/d.map': 'map' })
+  return dir
+}
+const env = { ARTIFACT_SEAL_KEY: TEST_KEY_HEX }
+const noStack = (text: string) => assert.ok(!/\n\s+at .*:\d+:\d+/.test(text), `no stack trace in: ${text}`)
+
+test('sign and verify round-trip with exit code 0 and a JSON report', async () => {
+  const dir = project()
+  const sign = await runCli(dir, ['sign', '--path', 'dist/**', '--path', '!dist/**/*.map', '--json'], env)
+  assert.equal(sign.exitCode, 0, sign.stderr)
+  const signed = JSON.parse(sign.stdout)
+  assert.equal(signed.result, 'signed')
+  assert.equal(signed.subjectCount, 2)
+  assert.equal(signed.manifestPath, path.join(fs.realpathSync(dir), 'artifact-seal.json'))
+
+  const verify = await runCli(dir, ['verify', '--path', 'dist/**', '--path', '!dist/**/*.map', '--json'], env)
+  assert.equal(verify.exitCode, 0, verify.stderr)
+  const report = JSON.parse(verify.stdout)
+  assert.equal(report.result, 'verified')
+  assert.equal(report.verifiedCount, 2)
+  assert.deepEqual(report.problems, [])
+
+  const text = await runCli(dir, ['verify'], env)
+  assert.equal(text.exitCode, 0)
+  assert.match(text.stdout, /^verified 2 file\(s\) against .*artifact-seal.json \(key hmac:[0-9a-f]{32}\)$/m)
+})
+
+test('a failed verification exits 1 and lists every problem, in text and in --json', async () => {
+  const dir = project()
+  assert.equal((await runCli(dir, ['sign', '--path', 'dist/**'], env)).exitCode, 0)
+  fs.writeFileSync(path.join(dir, 'dist/a.bin'), 'tampered')
+  fs.rmSync(path.join(dir, 'dist/d.map'))
+  fs.writeFileSync(path.join(dir, 'dist/new'), 'unlisted')
+  const text = await runCli(dir, ['verify', '--path', 'dist/**'], env)
+  assert.equal(text.exitCode, 1)
+  assert.match(text.stdout, /^FAIL DIGEST_MISMATCH: dist\/a.bin: sha256 digest does not match the manifest$/m)
+  assert.match(text.stdout, /^FAIL FILE_MISSING: dist\/d.map: no such file$/m)
+  assert.match(text.stdout, /^FAIL UNLISTED_FILE: dist\/new: /m)
+  assert.match(text.stdout, /^verification failed: 3 problem\(s\), 1 file\(s\) verified$/m)
+  const json = await runCli(dir, ['verify', '--path', 'dist/**', '--json'], env)
+  assert.equal(json.exitCode, 1)
+  const report = JSON.parse(json.stdout)
+  assert.equal(report.result, 'failed')
+  assert.deepEqual(report.problems.map((p: any) => p.code).sort(), ['DIGEST_MISMATCH', 'FILE_MISSING', 'UNLISTED_FILE'])
+  // With another key: exit 1, the signature is the problem.
+  const wrong = await runCli(dir, ['verify'], { ARTIFACT_SEAL_KEY: OTHER_KEY_HEX })
+  assert.equal(wrong.exitCode, 1)
+  assert.match(wrong.stdout, /FAIL SIGNATURE_INVALID/)
+})
+
+test('keys from --key-file (two lines for rotation) and from the environment', async () => {
+  const dir = project()
+  const keyFile = path.join(tempDir(), 'keys')
+  fs.writeFileSync(keyFile, `${TEST_KEY_HEX}\n${OTHER_KEY_HEX}\n`)
+  const sign = await runCli(dir, ['sign', '--path', 'dist/**', '--key-file', keyFile, '--json'], {})
+  assert.equal(sign.exitCode, 0, sign.stderr)
+  assert.equal(JSON.parse(sign.stdout).keyIds.length, 2)
+  for (const key of [TEST_KEY_HEX, OTHER_KEY_HEX]) {
+    assert.equal((await runCli(dir, ['verify'], { ARTIFACT_SEAL_KEY: key })).exitCode, 0)
+  }
+})
+
+test('usage and configuration errors exit 2 with one line, no stack trace, no output file', async () => {
+  const dir = project()
+  const cases: [string[], NodeJS.ProcessEnv, RegExp][] = [
+    [[], env, /expected one command, sign or verify/],
+    [['frobnicate'], env, /expected one command, sign or verify \(got frobnicate\)/],
+    [['sign', '--bogus'], env, /Unknown option '--bogus'/],
+    [['sign'], env, /sign needs at least one --path pattern/],
+    [['sign', '--path', 'dist/**'], {}, /no key: give --key-file FILE or set ARTIFACT_SEAL_KEY/],
+    [['sign', '--path', 'dist/**', '--key-file', '/nonexistent/key'], {}, /--key-file \/nonexistent\/key: cannot read: no such file/],
+    [['sign', '--path', 'dist/**'], { ARTIFACT_SEAL_KEY: 'abcd' }, /ARTIFACT_SEAL_KEY is 2 bytes after hex decoding; at least 32 are required/],
+    [['sign', '--path', 'dist/**', '--algorithm', 'sha1'], env, /Unrecognized --algorithm input. Provided: sha1/],
+    [['sign', '--path', 'nothing/**'], env, /path matched no files/],
+    [['verify', '--max-age', 'forever'], env, /Invalid --max-age input: "forever"/],
+    [['verify', '--expected-commit', 'abc'], env, /--expected-commit abc is not a full commit SHA/]
+  ]
+  const before = listTree(dir)
+  for (const [args, e, message] of cases) {
+    const r = await runCli(dir, args, e)
+    assert.equal(r.exitCode, 2, `${args.join(' ')}: ${r.stderr}`)
+    assert.match(r.stderr, message)
+    assert.equal(r.stderr.trim().split('\n').filter(l => !l.startsWith('Run artifact-seal --help')).length, 1, r.stderr)
+    noStack(r.stderr)
+    assert.ok(!r.stderr.includes('abcd'), 'a refused key is not echoed')
+  }
+  assert.deepEqual(listTree(dir), before)
+})
+
+test('--help and --version', async () => {
+  const help = await runCli(tempDir(), ['--help'])
+  assert.equal(help.exitCode, 0)
+  for (const flag of ['--path', '--base-dir', '--manifest', '--key-file', '--key-encoding', '--algorithm', '--expires-in', '--max-age', '--expected-repository', '--expected-commit', '--allow-unlisted', '--json', 'Exit codes']) {
+    assert.ok(help.stdout.includes(flag), flag)
+  }
+  const version = await runCli(tempDir(), ['--version'])
+  assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/)
+})
+
+test('hostile manifests fail verification (exit 1) with the field named, and touch nothing outside base-dir', async () => {
+  const dir = project()
+  assert.equal((await runCli(dir, ['sign', '--path', 'dist/**'], env)).exitCode, 0)
+  const manifest = path.join(dir, 'artifact-seal.json')
+  const original = fs.readFileSync(manifest, 'utf8')
+  const statement = statementOf(original)
+
+  const cases: [string, RegExp][] = [
+    ['{"payloadType": 1}', /FAIL MANIFEST_INVALID: manifest field payloadType is not a string/],
+    ['{"a":1,"a":2}', /FAIL MANIFEST_INVALID: .*duplicate key "a"/],
+    [envelopeWith({ ...statement, subject: [{ name: '../../../etc/passwd', digest: { sha256: 'a'.repeat(64) } }] }, TEST_KEY_HEX), /FAIL STATEMENT_INVALID: .*subject\[0\]\.name.* contains "\.\."/],
+    [envelopeWith({ ...statement, subject: [{ name: '/etc/passwd', digest: { sha256: 'a'.repeat(64) } }] }, TEST_KEY_HEX), /FAIL STATEMENT_INVALID: .*is absolute/],
+    [envelopeWith({ ...statement, subject: [{ name: 'dist/a.bin', digest: { md5: 'a'.repeat(32) } }] }, TEST_KEY_HEX), /FAIL STATEMENT_INVALID: statement field subject\[0\]\.digest has md5/]
+  ]
+  for (const [content, message] of cases) {
+    fs.writeFileSync(manifest, content)
+    const r = await runCli(dir, ['verify'], env)
+    assert.equal(r.exitCode, 1, r.stdout + r.stderr)
+    assert.match(r.stdout, message)
+    noStack(r.stdout + r.stderr)
+  }
+  // The algorithm is the verifier's: verifying a sha256 manifest as sha512 fails on the signature.
+  fs.writeFileSync(manifest, original)
+  const r = await runCli(dir, ['verify', '--algorithm', 'sha512'], env)
+  assert.equal(r.exitCode, 1)
+  assert.match(r.stdout, /FAIL SIGNATURE_INVALID/)
+})
