@@ -105736,8 +105736,7 @@ function getInputs() {
                 maskOnce(line.trim());
     }
     const githubToken = getInput(Inputs.GithubToken).trim();
-    if (githubToken)
-        core_setSecret(githubToken);
+    maskOnce(githubToken);
     const modeRaw = getInput(Inputs.Mode).trim() || 'sign';
     if (modeRaw !== 'sign' && modeRaw !== 'verify') {
         throw new SealError('INPUT_INVALID', `Unrecognized mode input. Provided: ${modeRaw}. Available options: sign, verify`, Inputs.Mode);

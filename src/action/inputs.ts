@@ -95,7 +95,7 @@ export function getInputs(): ActionInputs {
   }
 
   const githubToken = core.getInput(Inputs.GithubToken).trim()
-  if (githubToken) core.setSecret(githubToken)
+  maskOnce(githubToken)
 
   const modeRaw = core.getInput(Inputs.Mode).trim() || 'sign'
   if (modeRaw !== 'sign' && modeRaw !== 'verify') {

@@ -256,7 +256,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const command = positionals[0]
   if (positionals.length !== 1 || (command !== 'sign' && command !== 'verify' && command !== 'checksums')) {
-    io.stderr(`artifact-seal: expected one command, sign, verify or checksums${command ? ` (got ${positionals.join(' ')})` : ''}\nRun artifact-seal --help for usage.\n`)
+    io.stderr(`artifact-seal: expected one command: sign, verify or checksums${command ? ` (got ${positionals.join(' ')})` : ''}\nRun artifact-seal --help for usage.\n`)
     return ExitCode.Usage
   }
   try {
