@@ -1,9 +1,9 @@
 import nock from 'nock'
 
-// nock 15 intercepts through @mswjs/interceptors, which calls Promise.withResolvers (Node 22+).
-// Node 20 lacks it; this is the standard shape of that function, for the test process only.
+// nock 15 depends on @mswjs/interceptors, whose current releases call Promise.withResolvers
+// (Node 22+) when a request is intercepted; Node 20, which we also support, lacks it.
 const P = Promise as unknown as { withResolvers?: () => unknown }
-if (typeof P.withResolvers !== 'function') {
+if (!P.withResolvers) {
   P.withResolvers = () => {
     let resolve!: (value: unknown) => void
     let reject!: (reason?: unknown) => void

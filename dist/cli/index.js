@@ -29216,7 +29216,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(939);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8159);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: text => process.stdout.write(text),
@@ -29230,7 +29230,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 939:
+/***/ 8159:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29241,86 +29241,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ExitCode, USAGE
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/core/errors.ts
-/**
- * Typed errors. Every error names its subject (an input, a file, a manifest field) so that the
- * one line a user sees says what to fix; callers and tests match on `code`, never on text.
- */
-/** The one error type the core throws on purpose. */
-class SealError extends Error {
-    code;
-    subject;
-    name = 'SealError';
-    constructor(code, message, 
-    /** What the error is about: an input name, a file path or a manifest field. */
-    subject, options) {
-        super(message, options);
-        this.code = code;
-        this.subject = subject;
-    }
-}
-/** Errors that mean "the user configured something wrong": exit code 2 in the CLI. */
-function isSealError(error) {
-    return error instanceof SealError;
-}
-/** Turns anything thrown into one line for a user; a SealError's message already names its subject. */
-function errorLine(error) {
-    if (error instanceof SealError)
-        return error.message;
-    if (error instanceof Error) {
-        const errno = error;
-        if (errno.code && errno.path)
-            return `${errno.code}: ${errno.path}: ${error.message}`;
-        return error.message || String(error);
-    }
-    return String(error);
-}
-/** Describes a Node filesystem error in a few words, e.g. "permission denied". */
-function describeFsError(error) {
-    const code = error?.code;
-    switch (code) {
-        case 'ENOENT':
-            return 'no such file';
-        case 'EACCES':
-        case 'EPERM':
-            return 'permission denied';
-        case 'EISDIR':
-            return 'is a directory';
-        case 'ENOSPC':
-            return 'no space left on device';
-        case 'EROFS':
-            return 'read-only file system';
-        case 'ELOOP':
-            return 'too many levels of symbolic links';
-        case 'ENOTDIR':
-            return 'a parent is not a directory';
-        case 'EMFILE':
-        case 'ENFILE':
-            return 'too many open files';
-        default:
-            return code ? code.toLowerCase() : error instanceof Error ? error.message : String(error);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/choice.ts
-
-/**
- * Validates an enumerated input, case-insensitively, with the valid values in the message
- * (the style of actions/upload-artifact: "Unrecognized X input. Provided: Y. Available options: …").
- */
-function parseChoice(value, choices, inputName) {
-    const v = value.trim().toLowerCase();
-    if (choices.includes(v))
-        return v;
-    throw new SealError('INPUT_INVALID', `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${choices.join(', ')}`, inputName);
-}
-
+// EXTERNAL MODULE: ./src/core/choice.ts
+var choice = __nccwpck_require__(9364);
 ;// CONCATENATED MODULE: ./src/core/algorithms.ts
 
 /** The content digests we support; the HMAC uses the same hash. */
@@ -29333,9 +29261,11 @@ const DIGEST_HEX_LENGTH = {
 };
 /** Parses the `algorithm` input; the verifier takes it from here, never from a manifest. */
 function parseAlgorithm(value, inputName = 'algorithm') {
-    return parseChoice(value, DIGEST_ALGORITHMS, inputName);
+    return (0,choice/* parseChoice */.H)(value, DIGEST_ALGORITHMS, inputName);
 }
 
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 
 const UNIT_MS = {
@@ -29349,7 +29279,7 @@ const UNIT_MS = {
 function parseDuration(value, inputName) {
     const match = /^([1-9][0-9]{0,8})([smhdw])$/.exec(value.trim());
     if (!match) {
-        throw new SealError('INPUT_INVALID', `Invalid ${inputName} input: "${value}". Use a whole number and a unit s, m, h, d or w, for example 30m or 7d`, inputName);
+        throw new errors/* SealError */.EM('INPUT_INVALID', `Invalid ${inputName} input: "${value}". Use a whole number and a unit s, m, h, d or w, for example 30m or 7d`, inputName);
     }
     return Number(match[1]) * UNIT_MS[match[2]];
 }
@@ -29365,124 +29295,10 @@ function formatDuration(ms) {
     return `${Math.round(ms / 1000)}s`;
 }
 
+// EXTERNAL MODULE: ./src/core/keys.ts
+var keys = __nccwpck_require__(1483);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/core/keys.ts
-
-
-
-/** How a key's text is turned into bytes. */
-const KEY_ENCODINGS = ['hex', 'base64', 'utf8'];
-/** NIST SP 800-107 asks for an HMAC key at least as long as the security level; 32 bytes is 256 bits. */
-const MIN_KEY_BYTES = 32;
-/** Domain separation label for key ids, so a key id is never a plain hash of the key. */
-const KEY_ID_LABEL = 'artifact-seal/key-id/v1';
-/** Parses the `key-encoding` input. */
-function parseKeyEncoding(value, inputName = 'key-encoding') {
-    return parseChoice(value, KEY_ENCODINGS, inputName);
-}
-/** Splits a multi-line key input into its non-empty lines (one key per line, for rotation). */
-function splitKeyLines(text) {
-    return text
-        .split(/\r?\n/)
-        .map(line => line.trim())
-        .filter(line => line.length > 0);
-}
-/**
- * Decodes one key line. Messages name the line number and never include the key's text.
- * `label` names where the key came from (an input, a file, a secret) for the message.
- */
-function decodeKey(text, encoding, label) {
-    let bytes;
-    switch (encoding) {
-        case 'hex':
-            if (!/^(?:[0-9a-fA-F]{2})+$/.test(text)) {
-                throw new SealError('KEY_INVALID', `${label} is not valid hex (set key-encoding if it is base64 or utf8)`, label);
-            }
-            bytes = Buffer.from(text, 'hex');
-            break;
-        case 'base64': {
-            const compact = text.replace(/\s+/g, '');
-            if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.replace(/=+$/, '').length % 4 === 1) {
-                throw new SealError('KEY_INVALID', `${label} is not valid base64`, label);
-            }
-            bytes = Buffer.from(compact.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-            break;
-        }
-        case 'utf8':
-            bytes = Buffer.from(text, 'utf8');
-            break;
-    }
-    if (bytes.length < MIN_KEY_BYTES) {
-        throw new SealError('KEY_INVALID', `${label} is ${bytes.length} bytes after ${encoding} decoding; at least ${MIN_KEY_BYTES} are required (make one with: openssl rand -hex 32)`, label);
-    }
-    return bytes;
-}
-/**
- * Every form in which the key could appear in something we print: the text as given, and the
- * bytes as hex (both cases), base64 (standard and URL-safe, with and without padding) and UTF-8.
- * The action registers each with the runner's mask before anything else happens.
- */
-function keyRenderings(text, bytes) {
-    const buf = Buffer.from(bytes);
-    const b64 = buf.toString('base64');
-    const forms = [text, buf.toString('hex'), buf.toString('hex').toUpperCase(), b64, b64.replace(/=+$/, ''), buf.toString('base64url')];
-    // Bytes that read as text could be printed as text, raw or JSON-escaped (quotes, backslashes);
-    // random bytes full of control characters never are.
-    const utf8 = buf.toString('utf8');
-    if (!/[\u0000-\u001f\u007f\uFFFD]/.test(utf8))
-        forms.push(utf8, JSON.stringify(utf8).slice(1, -1));
-    return [...new Set(forms.filter(f => f.length >= 8))];
-}
-/** The key id of a local key: HMAC-SHA256(key, label), first 16 bytes, as hex with a scheme prefix. */
-function localKeyId(key) {
-    return 'hmac:' + (0,external_node_crypto_.createHmac)('sha256', key).update(KEY_ID_LABEL).digest('hex').slice(0, 32);
-}
-/** A key whose bytes we hold: the MAC is HMAC-H over the message. */
-class LocalHmacKey {
-    keyId;
-    #key;
-    #algorithm;
-    constructor(key, algorithm) {
-        this.#key = Buffer.from(key);
-        this.#algorithm = algorithm;
-        this.keyId = localKeyId(this.#key);
-    }
-    async sign(message) {
-        return (0,external_node_crypto_.createHmac)(this.#algorithm, this.#key).update(message).digest();
-    }
-    async verify(message, mac) {
-        const expected = (0,external_node_crypto_.createHmac)(this.#algorithm, this.#key).update(message).digest();
-        // timingSafeEqual throws on unequal lengths; a length mismatch reveals nothing about the key.
-        return expected.length === mac.length && (0,external_node_crypto_.timingSafeEqual)(expected, mac);
-    }
-    /** Never let the key reach a log through util.inspect or JSON. */
-    toJSON() {
-        return `[MacKey ${this.keyId}]`;
-    }
-    [Symbol.for('nodejs.util.inspect.custom')]() {
-        return this.toJSON();
-    }
-}
-/**
- * Reads the key lines given as text into keys. `onSecret` is called with every rendering of each
- * key before the key is decoded further, so that the caller can mask them the moment they exist.
- */
-function keysFromText(text, encoding, algorithm, label, onSecret = () => { }) {
-    const lines = splitKeyLines(text);
-    for (const line of lines)
-        onSecret(line);
-    if (lines.length === 0)
-        throw new SealError('KEY_INVALID', `${label} is empty`, label);
-    return lines.map((line, i) => {
-        const where = lines.length > 1 ? `${label} (line ${i + 1})` : label;
-        const bytes = decodeKey(line, encoding, where);
-        for (const form of keyRenderings(line, bytes))
-            onSecret(form);
-        return new LocalHmacKey(bytes, algorithm);
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/core/atomic-write.ts
 
 
@@ -29494,26 +29310,26 @@ function keysFromText(text, encoding, algorithm, label, onSecret = () => { }) {
  * the temporary file is removed and the target is left as it was.
  */
 async function writeFileAtomic(file, bytes, what = 'manifest') {
-    const dir = external_node_path_namespaceObject.dirname(file);
-    const temp = external_node_path_namespaceObject.join(dir, `.${external_node_path_namespaceObject.basename(file)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const dir = external_node_path_.dirname(file);
+    const temp = external_node_path_.join(dir, `.${external_node_path_.basename(file)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
     let handle;
     try {
-        handle = await promises_namespaceObject.open(temp, 'wx', 0o644);
+        handle = await promises_.open(temp, 'wx', 0o644);
         await handle.writeFile(bytes);
         await handle.sync();
         await handle.close();
         handle = undefined;
-        await promises_namespaceObject.rename(temp, file);
+        await promises_.rename(temp, file);
     }
     catch (error) {
         await handle?.close().catch(() => { });
-        await promises_namespaceObject.rm(temp, { force: true }).catch(() => { });
-        throw new SealError('WRITE_FAILED', `cannot write ${what} ${file}: ${describeFsError(error)}`, file, { cause: error });
+        await promises_.rm(temp, { force: true }).catch(() => { });
+        throw new errors/* SealError */.EM('WRITE_FAILED', `cannot write ${what} ${file}: ${(0,errors/* describeFsError */.TQ)(error)}`, file, { cause: error });
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/core/digest.ts
 
 
@@ -29524,26 +29340,26 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const CHUNK_BYTES = 4 * 1024 * 1024;
 // O_NONBLOCK so that opening a FIFO a glob matched returns at once instead of waiting for a writer;
 // regular files ignore the flag. O_NOCTTY so that a terminal device never becomes ours.
-const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0) | (external_node_fs_namespaceObject.constants.O_NOCTTY ?? 0);
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0);
 /** Whether `child` is `parent` or lies below it (both absolute and normalized). */
 function isInside(parent, child) {
-    const rel = external_node_path_namespaceObject.relative(parent, child);
-    return rel === '' || (!rel.startsWith('..' + external_node_path_namespaceObject.sep) && rel !== '..' && !external_node_path_namespaceObject.isAbsolute(rel));
+    const rel = external_node_path_.relative(parent, child);
+    return rel === '' || (!rel.startsWith('..' + external_node_path_.sep) && rel !== '..' && !external_node_path_.isAbsolute(rel));
 }
 /** The real path of an open file: from /proc on Linux, else realpath of its path checked to be the same inode. */
 async function realPathOf(handle, file, stats) {
     if (process.platform === 'linux') {
         try {
-            return await promises_namespaceObject.readlink(`/proc/self/fd/${handle.fd}`);
+            return await promises_.readlink(`/proc/self/fd/${handle.fd}`);
         }
         catch {
             // /proc not mounted: fall through to the portable check.
         }
     }
-    const real = await promises_namespaceObject.realpath(file);
-    const again = await promises_namespaceObject.stat(real);
+    const real = await promises_.realpath(file);
+    const again = await promises_.stat(real);
     if (again.ino !== stats.ino || again.dev !== stats.dev) {
-        throw new SealError('FILE_CHANGED', `${file} was replaced while it was being opened`, file);
+        throw new errors/* SealError */.EM('FILE_CHANGED', `${file} was replaced while it was being opened`, file);
     }
     return real;
 }
@@ -29553,28 +29369,28 @@ async function realPathOf(handle, file, stats) {
  * exactly what is read. A file whose size or mtime changes while it is read is an error.
  */
 async function hashFile(baseDir, realBase, name, algorithm) {
-    const file = external_node_path_namespaceObject.join(baseDir, ...name.split('/'));
+    const file = external_node_path_.join(baseDir, ...name.split('/'));
     let handle;
     try {
-        handle = await promises_namespaceObject.open(file, OPEN_FLAGS);
+        handle = await promises_.open(file, OPEN_FLAGS);
     }
     catch (error) {
         const code = error.code;
         if (code === 'ENOENT')
-            throw new SealError('FILE_MISSING', `${name}: no such file`, name, { cause: error });
+            throw new errors/* SealError */.EM('FILE_MISSING', `${name}: no such file`, name, { cause: error });
         if (code === 'ENXIO')
-            throw new SealError('FILE_NOT_REGULAR', `${name}: not a regular file (a socket or device)`, name);
-        throw new SealError('FILE_UNREADABLE', `${name}: cannot open: ${describeFsError(error)}`, name, { cause: error });
+            throw new errors/* SealError */.EM('FILE_NOT_REGULAR', `${name}: not a regular file (a socket or device)`, name);
+        throw new errors/* SealError */.EM('FILE_UNREADABLE', `${name}: cannot open: ${(0,errors/* describeFsError */.TQ)(error)}`, name, { cause: error });
     }
     try {
         const before = await handle.stat();
         if (!before.isFile()) {
             const kind = before.isDirectory() ? 'a directory' : before.isFIFO() ? 'a FIFO' : 'a socket or device';
-            throw new SealError('FILE_NOT_REGULAR', `${name}: not a regular file (${kind})`, name);
+            throw new errors/* SealError */.EM('FILE_NOT_REGULAR', `${name}: not a regular file (${kind})`, name);
         }
         const real = await realPathOf(handle, file, before);
         if (!isInside(realBase, real)) {
-            throw new SealError('PATH_UNSAFE', `${name}: resolves outside base-dir (to ${real})`, name);
+            throw new errors/* SealError */.EM('PATH_UNSAFE', `${name}: resolves outside base-dir (to ${real})`, name);
         }
         const hash = (0,external_node_crypto_.createHash)(algorithm);
         // One read past the size we saw tells a file that grew from one that did not.
@@ -29587,7 +29403,7 @@ async function hashFile(baseDir, realBase, name, algorithm) {
                 ({ bytesRead } = await handle.read(buffer, 0, buffer.length, null));
             }
             catch (error) {
-                throw new SealError('FILE_UNREADABLE', `${name}: cannot read: ${describeFsError(error)}`, name, { cause: error });
+                throw new errors/* SealError */.EM('FILE_UNREADABLE', `${name}: cannot read: ${(0,errors/* describeFsError */.TQ)(error)}`, name, { cause: error });
             }
             if (bytesRead === 0)
                 break;
@@ -29596,7 +29412,7 @@ async function hashFile(baseDir, realBase, name, algorithm) {
         }
         const after = await handle.stat();
         if (total !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
-            throw new SealError('FILE_CHANGED', `${name}: changed while it was being hashed (size ${before.size} → ${total})`, name);
+            throw new errors/* SealError */.EM('FILE_CHANGED', `${name}: changed while it was being hashed (size ${before.size} → ${total})`, name);
         }
         return { name, size: total, digest: hash.digest('hex') };
     }
@@ -29609,7 +29425,7 @@ async function hashFile(baseDir, realBase, name, algorithm) {
  * the same order. Errors are collected, not thrown, so that verify can report every problem.
  */
 async function hashMany(baseDir, names, algorithm, options = {}) {
-    const realBase = await promises_namespaceObject.realpath(baseDir);
+    const realBase = await promises_.realpath(baseDir);
     const outcomes = new Array(names.length);
     const concurrency = Math.max(1, Math.min(options.concurrency ?? 8, names.length));
     let next = 0;
@@ -29626,9 +29442,9 @@ async function hashMany(baseDir, names, algorithm, options = {}) {
                 bytes += value.size;
             }
             catch (error) {
-                const sealError = error instanceof SealError
+                const sealError = error instanceof errors/* SealError */.EM
                     ? error
-                    : new SealError('FILE_UNREADABLE', `${names[i]}: ${describeFsError(error)}`, names[i], { cause: error });
+                    : new errors/* SealError */.EM('FILE_UNREADABLE', `${names[i]}: ${(0,errors/* describeFsError */.TQ)(error)}`, names[i], { cause: error });
                 outcomes[i] = { ok: false, name: names[i], error: sealError };
             }
             done++;
@@ -29642,89 +29458,8 @@ async function hashMany(baseDir, names, algorithm, options = {}) {
     return outcomes;
 }
 
-;// CONCATENATED MODULE: ./src/core/dsse.ts
-
-/** The only payload type we write or accept. */
-const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-/** DSSE pre-authentication encoding: "DSSEv1" SP len(type) SP type SP len(body) SP body. */
-function pae(payloadType, payload) {
-    const type = Buffer.from(payloadType, 'utf8');
-    return Buffer.concat([
-        Buffer.from(`DSSEv1 ${type.length} `, 'ascii'),
-        type,
-        Buffer.from(` ${payload.length} `, 'ascii'),
-        payload
-    ]);
-}
-/** Serializes an envelope the way we always write it: standard base64 with padding. */
-function encodeEnvelope(payloadType, payload, signatures) {
-    const envelope = {
-        payloadType,
-        payload: Buffer.from(payload).toString('base64'),
-        signatures: signatures.map(s => ({ keyid: s.keyid, sig: Buffer.from(s.sig).toString('base64') }))
-    };
-    return Buffer.from(JSON.stringify(envelope, null, 2) + '\n', 'utf8');
-}
-/**
- * Decodes base64 strictly, in the standard or URL-safe alphabet, with or without padding (DSSE
- * asks verifiers to accept both). Node's own decoder skips characters it does not know, so the
- * alphabet and length are checked first: a string that is not base64 is an error, not garbage.
- */
-function decodeBase64Strict(text, field) {
-    if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(text)) {
-        throw new SealError('MANIFEST_INVALID', `manifest field ${field} is not base64`, field);
-    }
-    const body = text.replace(/=+$/, '');
-    if (body.length % 4 === 1 || (text.length !== body.length && text.length % 4 !== 0)) {
-        throw new SealError('MANIFEST_INVALID', `manifest field ${field} is not base64 (bad length or padding)`, field);
-    }
-    return Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-}
-function field(obj, name, path) {
-    if (!Object.prototype.hasOwnProperty.call(obj, name)) {
-        throw new SealError('MANIFEST_INVALID', `manifest field ${path} is missing`, path);
-    }
-    return obj[name];
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** At most this many signatures are tried: enough for any rotation, not enough to make verify slow. */
-const MAX_SIGNATURES = 16;
-/** Parses already-JSON-parsed envelope text into its parts, naming the field at fault. */
-function decodeEnvelope(value) {
-    if (!isObject(value))
-        throw new SealError('MANIFEST_INVALID', 'manifest is not a JSON object (expected a DSSE envelope)', '$');
-    const payloadType = field(value, 'payloadType', 'payloadType');
-    if (typeof payloadType !== 'string')
-        throw new SealError('MANIFEST_INVALID', 'manifest field payloadType is not a string', 'payloadType');
-    const payloadText = field(value, 'payload', 'payload');
-    if (typeof payloadText !== 'string')
-        throw new SealError('MANIFEST_INVALID', 'manifest field payload is not a string', 'payload');
-    const sigs = field(value, 'signatures', 'signatures');
-    if (!Array.isArray(sigs) || sigs.length === 0) {
-        throw new SealError('MANIFEST_INVALID', 'manifest field signatures is not a non-empty array', 'signatures');
-    }
-    if (sigs.length > MAX_SIGNATURES) {
-        throw new SealError('MANIFEST_INVALID', `manifest field signatures has ${sigs.length} entries; at most ${MAX_SIGNATURES} are accepted`, 'signatures');
-    }
-    const signatures = sigs.map((s, i) => {
-        const path = `signatures[${i}]`;
-        if (!isObject(s))
-            throw new SealError('MANIFEST_INVALID', `manifest field ${path} is not an object`, path);
-        const sig = field(s, 'sig', `${path}.sig`);
-        if (typeof sig !== 'string' || sig.length === 0) {
-            throw new SealError('MANIFEST_INVALID', `manifest field ${path}.sig is not a non-empty string`, `${path}.sig`);
-        }
-        // keyid is optional in DSSE and only a hint to us.
-        const keyid = Object.prototype.hasOwnProperty.call(s, 'keyid') ? s.keyid : '';
-        if (typeof keyid !== 'string')
-            throw new SealError('MANIFEST_INVALID', `manifest field ${path}.keyid is not a string`, `${path}.keyid`);
-        return { keyid, sig: decodeBase64Strict(sig, `${path}.sig`) };
-    });
-    return { payloadType, payload: decodeBase64Strict(payloadText, 'payload'), signatures };
-}
-
+// EXTERNAL MODULE: ./src/core/dsse.ts
+var dsse = __nccwpck_require__(9394);
 ;// CONCATENATED MODULE: ./src/core/json.ts
 
 /** Our formats nest at most a few levels; anything deeper is an attack on the parser, not a manifest. */
@@ -29741,7 +29476,7 @@ function parseJsonStrict(text, what) {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new SealError('MANIFEST_INVALID', `${what} is not valid JSON: ${error.message}`, what, { cause: error });
+        throw new errors/* SealError */.EM('MANIFEST_INVALID', `${what} is not valid JSON: ${error.message}`, what, { cause: error });
     }
 }
 function scan(text, what) {
@@ -29776,7 +29511,7 @@ function scan(text, what) {
                     return;
                 }
                 if (top.has(key)) {
-                    throw new SealError('MANIFEST_INVALID', `${what} has a duplicate key "${key.slice(0, 64)}"`, what);
+                    throw new errors/* SealError */.EM('MANIFEST_INVALID', `${what} has a duplicate key "${key.slice(0, 64)}"`, what);
                 }
                 top.add(key);
                 expectKey = false;
@@ -29786,7 +29521,7 @@ function scan(text, what) {
         }
         if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
             if (stack.length >= MAX_JSON_DEPTH) {
-                throw new SealError('MANIFEST_INVALID', `${what} nests deeper than ${MAX_JSON_DEPTH} levels`, what);
+                throw new errors/* SealError */.EM('MANIFEST_INVALID', `${what} nests deeper than ${MAX_JSON_DEPTH} levels`, what);
             }
             stack.push(c === 0x7b ? new Set() : null);
             expectKey = c === 0x7b;
@@ -29973,804 +29708,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -30795,7 +29736,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -30817,7 +29758,7 @@ class auth_BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -30839,7 +29780,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -36468,7 +35409,7 @@ const MAX_NAME_LENGTH = 4096;
  */
 function checkSubjectName(name, where) {
     const refuse = (why) => {
-        throw new SealError('PATH_UNSAFE', `${where}: subject name ${JSON.stringify(name.slice(0, 200))} ${why}`, name);
+        throw new errors/* SealError */.EM('PATH_UNSAFE', `${where}: subject name ${JSON.stringify(name.slice(0, 200))} ${why}`, name);
     };
     if (name.length === 0)
         refuse('is empty');
@@ -36493,11 +35434,11 @@ function compareNames(a, b) {
 }
 /** The subject name of `file` relative to `baseDir`, or an error naming the file if it lies outside. */
 function subjectNameFor(baseDir, file) {
-    const rel = external_node_path_namespaceObject.relative(baseDir, file);
-    if (rel === '' || rel.startsWith('..' + external_node_path_namespaceObject.sep) || rel === '..' || external_node_path_namespaceObject.isAbsolute(rel)) {
-        throw new SealError('PATH_UNSAFE', `${file} is outside base-dir ${baseDir}`, file);
+    const rel = external_node_path_.relative(baseDir, file);
+    if (rel === '' || rel.startsWith('..' + external_node_path_.sep) || rel === '..' || external_node_path_.isAbsolute(rel)) {
+        throw new errors/* SealError */.EM('PATH_UNSAFE', `${file} is outside base-dir ${baseDir}`, file);
     }
-    const name = rel.split(external_node_path_namespaceObject.sep).join('/');
+    const name = rel.split(external_node_path_.sep).join('/');
     checkSubjectName(name, file);
     return name;
 }
@@ -36515,7 +35456,7 @@ function splitPatterns(text) {
  */
 async function findSubjects(patterns, baseDir, exclude = []) {
     if (patterns.length === 0)
-        throw new SealError('INPUT_INVALID', 'path has no patterns', 'path');
+        throw new errors/* SealError */.EM('INPUT_INVALID', 'path has no patterns', 'path');
     let files;
     try {
         const globber = await create(patterns.join('\n'), {
@@ -36527,12 +35468,12 @@ async function findSubjects(patterns, baseDir, exclude = []) {
         files = await globber.glob();
     }
     catch (error) {
-        throw new SealError('FILE_UNREADABLE', `path: ${error.message}`, 'path', { cause: error });
+        throw new errors/* SealError */.EM('FILE_UNREADABLE', `path: ${error.message}`, 'path', { cause: error });
     }
-    const skip = new Set(exclude.map(p => external_node_path_namespaceObject.resolve(p)));
+    const skip = new Set(exclude.map(p => external_node_path_.resolve(p)));
     const names = new Set();
     for (const file of files) {
-        if (skip.has(external_node_path_namespaceObject.resolve(file)))
+        if (skip.has(external_node_path_.resolve(file)))
             continue;
         names.add(subjectNameFor(baseDir, file));
     }
@@ -36554,9 +35495,9 @@ function encodeStatement(statement) {
 const CONTEXT_FIELDS = ['repository', 'commit', 'ref', 'workflowRef', 'runId', 'runAttempt', 'serverUrl'];
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 function fail(path, why) {
-    throw new SealError('MANIFEST_INVALID', `statement field ${path} ${why}`, path);
+    throw new errors/* SealError */.EM('MANIFEST_INVALID', `statement field ${path} ${why}`, path);
 }
-function statement_isObject(value) {
+function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function onlyKeys(obj, allowed, path) {
@@ -36585,7 +35526,7 @@ function decodeStatement(payload, algorithm) {
         fail('payload', 'is not UTF-8');
     }
     const value = parseJsonStrict(text, 'statement');
-    if (!statement_isObject(value))
+    if (!isObject(value))
         fail('$', 'is not a JSON object');
     onlyKeys(value, ['_type', 'subject', 'predicateType', 'predicate'], '');
     if (value._type !== STATEMENT_TYPE)
@@ -36593,7 +35534,7 @@ function decodeStatement(payload, algorithm) {
     if (value.predicateType !== PREDICATE_TYPE)
         fail('predicateType', `is not ${PREDICATE_TYPE}`);
     const predicate = value.predicate;
-    if (!statement_isObject(predicate))
+    if (!isObject(predicate))
         fail('predicate', 'is not an object');
     if (predicate.algorithm !== algorithm) {
         fail('predicate.algorithm', `is ${JSON.stringify(predicate.algorithm)}, but this verifier is configured for ${algorithm}`);
@@ -36608,7 +35549,7 @@ function decodeStatement(payload, algorithm) {
     const createdAt = time(predicate.createdAt, 'predicate.createdAt');
     const expiresAt = predicate.expiresAt === null ? null : time(predicate.expiresAt, 'predicate.expiresAt');
     const tool = predicate.tool;
-    if (!statement_isObject(tool) || typeof tool.name !== 'string' || typeof tool.version !== 'string') {
+    if (!isObject(tool) || typeof tool.name !== 'string' || typeof tool.version !== 'string') {
         fail('predicate.tool', 'is not an object with string name and version');
     }
     const subjects = value.subject;
@@ -36618,7 +35559,7 @@ function decodeStatement(payload, algorithm) {
     const hexLength = DIGEST_HEX_LENGTH[algorithm];
     const subject = subjects.map((s, i) => {
         const path = `subject[${i}]`;
-        if (!statement_isObject(s))
+        if (!isObject(s))
             fail(path, 'is not an object');
         onlyKeys(s, ['name', 'digest'], path);
         if (typeof s.name !== 'string')
@@ -36628,7 +35569,7 @@ function decodeStatement(payload, algorithm) {
             fail(`${path}.name`, `repeats the subject name ${JSON.stringify(s.name)}`);
         seen.add(s.name);
         const digest = s.digest;
-        if (!statement_isObject(digest))
+        if (!isObject(digest))
             fail(`${path}.digest`, 'is not an object');
         const algorithms = Object.keys(digest);
         if (algorithms.length !== 1 || algorithms[0] !== algorithm) {
@@ -36654,11 +35595,8 @@ function decodeStatement(payload, algorithm) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/version.ts
-/** The tool version written into every predicate; a unit test keeps it equal to package.json's. */
-const TOOL_NAME = 'artifact-seal';
-const TOOL_VERSION = '1.0.0';
-
+// EXTERNAL MODULE: ./src/core/version.ts
+var version = __nccwpck_require__(3323);
 ;// CONCATENATED MODULE: ./src/core/seal.ts
 
 
@@ -36682,27 +35620,27 @@ function buildStatement(subjects, algorithm, context, now, expiresInMs) {
             algorithm,
             createdAt: now.toISOString(),
             expiresAt: expiresInMs === undefined ? null : new Date(now.getTime() + expiresInMs).toISOString(),
-            tool: { name: TOOL_NAME, version: TOOL_VERSION }
+            tool: { name: version/* TOOL_NAME */.l, version: version/* TOOL_VERSION */.w }
         }
     };
 }
 /** Signs a statement with every key (one signature each) and returns the envelope's bytes. */
 async function signStatement(statement, keys) {
     if (keys.length === 0)
-        throw new SealError('KEY_INVALID', 'no key to sign with', 'key');
+        throw new errors/* SealError */.EM('KEY_INVALID', 'no key to sign with', 'key');
     const payload = encodeStatement(statement);
-    const message = pae(IN_TOTO_PAYLOAD_TYPE, payload);
+    const message = (0,dsse/* pae */.Zg)(dsse/* IN_TOTO_PAYLOAD_TYPE */.T4, payload);
     const signatures = [];
     for (const key of keys)
         signatures.push({ keyid: key.keyId, sig: await key.sign(message) });
-    return { bytes: encodeEnvelope(IN_TOTO_PAYLOAD_TYPE, payload, signatures), keyIds: keys.map(k => k.keyId) };
+    return { bytes: (0,dsse/* encodeEnvelope */.zK)(dsse/* IN_TOTO_PAYLOAD_TYPE */.T4, payload, signatures), keyIds: keys.map(k => k.keyId) };
 }
 /** Resolves base-dir and checks it is a directory, naming the input when it is not. */
 async function checkBaseDir(baseDir) {
-    const resolved = external_node_path_namespaceObject.resolve(baseDir);
-    const stats = await promises_namespaceObject.stat(resolved).catch(() => null);
+    const resolved = external_node_path_.resolve(baseDir);
+    const stats = await promises_.stat(resolved).catch(() => null);
     if (!stats?.isDirectory())
-        throw new SealError('INPUT_INVALID', `base-dir ${resolved} is not a directory`, 'base-dir');
+        throw new errors/* SealError */.EM('INPUT_INVALID', `base-dir ${resolved} is not a directory`, 'base-dir');
     return resolved;
 }
 /**
@@ -36711,10 +35649,10 @@ async function checkBaseDir(baseDir) {
  */
 async function seal(options) {
     const baseDir = await checkBaseDir(options.baseDir);
-    const manifestPath = external_node_path_namespaceObject.resolve(options.manifestPath);
+    const manifestPath = external_node_path_.resolve(options.manifestPath);
     const names = await findSubjects(options.patterns, baseDir, [manifestPath]);
     if (names.length === 0) {
-        throw new SealError('NO_FILES', `path matched no files (patterns: ${options.patterns.join(', ')})`, 'path');
+        throw new errors/* SealError */.EM('NO_FILES', `path matched no files (patterns: ${options.patterns.join(', ')})`, 'path');
     }
     const outcomes = await hashMany(baseDir, names, options.algorithm, options.hashing);
     const subjects = [];
@@ -36730,7 +35668,7 @@ async function seal(options) {
  * ends here; a checksum list made by another job starts here, so its files are never re-read.
  */
 async function sealSubjects(subjects, options) {
-    const manifestPath = external_node_path_namespaceObject.resolve(options.manifestPath);
+    const manifestPath = external_node_path_.resolve(options.manifestPath);
     const statement = buildStatement(subjects, options.algorithm, options.context, options.now ?? new Date(), options.expiresInMs);
     const { bytes, keyIds } = await signStatement(statement, options.keys);
     await writeFileAtomic(manifestPath, bytes);
@@ -36768,17 +35706,17 @@ const STATUS_OF = {
 async function readManifest(manifestPath) {
     let handle;
     try {
-        handle = await promises_namespaceObject.open(manifestPath, 'r');
+        handle = await promises_.open(manifestPath, 'r');
     }
     catch (error) {
-        throw new SealError('MANIFEST_INVALID', `cannot read manifest ${manifestPath}: ${describeFsError(error)}`, manifestPath, { cause: error });
+        throw new errors/* SealError */.EM('MANIFEST_INVALID', `cannot read manifest ${manifestPath}: ${(0,errors/* describeFsError */.TQ)(error)}`, manifestPath, { cause: error });
     }
     try {
         const stats = await handle.stat();
         if (!stats.isFile())
-            throw new SealError('MANIFEST_INVALID', `manifest ${manifestPath} is not a regular file`, manifestPath);
+            throw new errors/* SealError */.EM('MANIFEST_INVALID', `manifest ${manifestPath} is not a regular file`, manifestPath);
         if (stats.size > MAX_MANIFEST_BYTES) {
-            throw new SealError('MANIFEST_TOO_LARGE', `manifest ${manifestPath} is ${stats.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, manifestPath);
+            throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `manifest ${manifestPath} is ${stats.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, manifestPath);
         }
         return await handle.readFile();
     }
@@ -36788,7 +35726,7 @@ async function readManifest(manifestPath) {
 }
 /** Tries each signature with each key (the keyid hint only orders the tries); returns the key that matched. */
 async function checkSignatures(envelope, keys) {
-    const message = pae(envelope.payloadType, envelope.payload);
+    const message = (0,dsse/* pae */.Zg)(envelope.payloadType, envelope.payload);
     for (const signature of envelope.signatures) {
         const ordered = [...keys.filter(k => k.keyId === signature.keyid), ...keys.filter(k => k.keyId !== signature.keyid)];
         for (const key of ordered) {
@@ -36799,7 +35737,7 @@ async function checkSignatures(envelope, keys) {
     return null;
 }
 function problemFromError(error) {
-    if (error instanceof SealError) {
+    if (error instanceof errors/* SealError */.EM) {
         const code = error.code === 'MANIFEST_TOO_LARGE' ? 'MANIFEST_TOO_LARGE' : 'MANIFEST_INVALID';
         return { code, message: error.message, subject: error.subject };
     }
@@ -36813,9 +35751,9 @@ function problemFromError(error) {
  */
 async function verify(options) {
     if (options.keys.length === 0)
-        throw new SealError('KEY_INVALID', 'no key to verify with', 'key');
+        throw new errors/* SealError */.EM('KEY_INVALID', 'no key to verify with', 'key');
     const baseDir = await checkBaseDir(options.baseDir);
-    const manifestPath = external_node_path_namespaceObject.resolve(options.manifestPath);
+    const manifestPath = external_node_path_.resolve(options.manifestPath);
     const now = options.now ?? new Date();
     const report = {
         result: 'failed',
@@ -36832,16 +35770,16 @@ async function verify(options) {
     try {
         const bytes = options.manifestBytes ?? (await readManifest(manifestPath));
         if (bytes.length > MAX_MANIFEST_BYTES) {
-            throw new SealError('MANIFEST_TOO_LARGE', `manifest is ${bytes.length} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, manifestPath);
+            throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `manifest is ${bytes.length} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, manifestPath);
         }
         let text;
         try {
             text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
         }
         catch {
-            throw new SealError('MANIFEST_INVALID', `manifest ${manifestPath} is not UTF-8 text`, manifestPath);
+            throw new errors/* SealError */.EM('MANIFEST_INVALID', `manifest ${manifestPath} is not UTF-8 text`, manifestPath);
         }
-        envelope = decodeEnvelope(parseJsonStrict(text, `manifest ${manifestPath}`));
+        envelope = (0,dsse/* decodeEnvelope */.vw)(parseJsonStrict(text, `manifest ${manifestPath}`));
     }
     catch (error) {
         problems.push(problemFromError(error));
@@ -36858,8 +35796,8 @@ async function verify(options) {
     }
     report.keyId = key.keyId;
     // From here on the payload is authentic; its content still has to be of the shape we expect.
-    if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-        problems.push({ code: 'STATEMENT_INVALID', message: `manifest field payloadType is not ${IN_TOTO_PAYLOAD_TYPE}`, subject: 'payloadType' });
+    if (envelope.payloadType !== dsse/* IN_TOTO_PAYLOAD_TYPE */.T4) {
+        problems.push({ code: 'STATEMENT_INVALID', message: `manifest field payloadType is not ${dsse/* IN_TOTO_PAYLOAD_TYPE */.T4}`, subject: 'payloadType' });
         return report;
     }
     let statement;
@@ -37007,7 +35945,9 @@ class Context {
 }
 //# sourceMappingURL=context.js.map
 // EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
+var http_client_lib = __nccwpck_require__(9659);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
 var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -37030,11 +35970,11 @@ function getAuthString(token, options) {
     return typeof options.auth === 'string' ? options.auth : `token ${token}`;
 }
 function getProxyAgent(destinationUrl) {
-    const hc = new lib.HttpClient();
+    const hc = new http_client_lib.HttpClient();
     return hc.getAgent(destinationUrl);
 }
 function getProxyAgentDispatcher(destinationUrl) {
-    const hc = new lib.HttpClient();
+    const hc = new http_client_lib.HttpClient();
     return hc.getAgentDispatcher(destinationUrl);
 }
 function getProxyFetch(destinationUrl) {
@@ -37243,7 +36183,7 @@ var DEFAULTS = {
 };
 
 // pkg/dist-src/util/lowercase-keys.js
-function dist_bundle_lowercaseKeys(object) {
+function lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -37295,7 +36235,7 @@ function merge(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -41993,7 +40933,7 @@ const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY
  */
 function createGitHubClient(options, env = process.env) {
     if (!options.token)
-        throw new SealError('INPUT_INVALID', 'a GitHub token is needed for releases: set github-token (or GITHUB_TOKEN for the CLI)', 'github-token');
+        throw new errors/* SealError */.EM('INPUT_INVALID', 'a GitHub token is needed for releases: set github-token (or GITHUB_TOKEN for the CLI)', 'github-token');
     const baseUrl = (options.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
     const behindProxy = PROXY_VARIABLES.some(name => env[name]);
     const client = getOctokit(options.token, {
@@ -42008,7 +40948,7 @@ function createGitHubClient(options, env = process.env) {
 function parseRepository(value, label) {
     const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
     if (!m)
-        throw new SealError('INPUT_INVALID', `${label}: ${JSON.stringify(value)} is not a repository of the form owner/name`, label);
+        throw new errors/* SealError */.EM('INPUT_INVALID', `${label}: ${JSON.stringify(value)} is not a repository of the form owner/name`, label);
     return { owner: m[1], repo: m[2] };
 }
 /**
@@ -42028,7 +40968,7 @@ function gitHubError(error, what, writes) {
             : ': the token may not read this repository; give the job `permissions: contents: read`';
     else if (status !== undefined && status >= 500)
         hint = ' (GitHub kept failing; retried)';
-    return new SealError('REMOTE', `${what}: GitHub answered ${status ?? 'with an error'} ${message}${hint}`, what, { cause: error });
+    return new errors/* SealError */.EM('REMOTE', `${what}: GitHub answered ${status ?? 'with an error'} ${message}${hint}`, what, { cause: error });
 }
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
@@ -42049,24 +40989,142 @@ function contextFromEnv(env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/keys/options.ts
+
+/**
+ * The options of the remote key sources, named as the action's inputs (the CLI's flags are the
+ * same names with `--`). One list so that action.yml, inputs.ts and the CLI cannot drift apart.
+ */
+const STORE_OPTIONS = [
+    'vault-url',
+    'vault-namespace',
+    'vault-auth-path',
+    'vault-role',
+    'vault-secret',
+    'vault-secret-field',
+    'oidc-audience',
+    'vault-transit-mount',
+    'vault-transit-key',
+    'aws-region',
+    'aws-role-arn',
+    'aws-secret-id',
+    'aws-kms-key-id'
+];
+/** Defaults applied when an option is empty (mirrors action.yml). */
+const STORE_DEFAULTS = {
+    'vault-auth-path': 'jwt',
+    'vault-secret-field': 'key',
+    'vault-transit-mount': 'transit'
+};
+/** Reads store options for one key source, naming the input or flag the user must set. */
+class OptionReader {
+    options;
+    source;
+    nameOf;
+    constructor(options, source, 
+    /** How an option is called where the user sets it: `vault-url input` or `--vault-url`. */
+    nameOf) {
+        this.options = options;
+        this.source = source;
+        this.nameOf = nameOf;
+    }
+    /** The trimmed value, or the default, or undefined. */
+    get(option) {
+        const value = this.options[option]?.trim();
+        return value ? value : STORE_DEFAULTS[option];
+    }
+    /** The value; a clear error naming the input when it is missing. */
+    need(option, hint = '') {
+        const value = this.get(option);
+        if (!value) {
+            throw new errors/* SealError */.EM('INPUT_INVALID', `${this.nameOf(option)} is required with key-source ${this.source}${hint ? ` (${hint})` : ''}`, option);
+        }
+        return value;
+    }
+    /** An API path given by the user, without leading slashes or a leading `v1/`. */
+    path(option, hint = '') {
+        return this.need(option, hint)
+            .replace(/^\/+/, '')
+            .replace(/^v1\//, '')
+            .replace(/\/+$/, '');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/keys/secrets.ts
+/**
+ * Every secret a key source handles (a fetched key, a Vault token, AWS credentials, the OIDC
+ * token) goes through one `Secrets` so that it is masked the moment it exists and can be cut out
+ * of any message built from a remote answer before that message is shown.
+ */
+class Secrets {
+    #values = new Set();
+    #onSecret;
+    constructor(onSecret) {
+        this.#onSecret = onSecret;
+    }
+    /** Registers a secret with the log mask and remembers it for `redact`; returns it unchanged. */
+    add(value) {
+        if (value) {
+            this.#onSecret(value);
+            this.#values.add(value);
+        }
+        return value;
+    }
+    /** The text with every registered secret replaced by `***` (longest first, so no piece survives). */
+    redact(text) {
+        let out = text;
+        // Very short values would shred ordinary words; the runner still masks them in logs.
+        for (const value of [...this.#values].filter(v => v.length >= 6).sort((a, b) => b.length - a.length)) {
+            out = out.split(value).join('***');
+        }
+        return out;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/keys/key-source.ts
 
 
 
+
+
 /** Where keys come from; each value's own inputs are read by its module. */
-const KEY_SOURCES = ['input'];
+const KEY_SOURCES = ['input', 'vault', 'vault-transit', 'aws-secrets-manager', 'aws-kms'];
 function parseKeySource(value, inputName = 'key-source') {
-    return parseChoice(value, KEY_SOURCES, inputName);
+    return (0,choice/* parseChoice */.H)(value, KEY_SOURCES, inputName);
 }
 /** Resolves the keys a request names. */
 async function resolveKeys(request) {
-    switch (request.source) {
-        case 'input': {
-            if (!request.keyText || request.keyText.trim() === '') {
-                throw new SealError('KEY_INVALID', `${request.keyLabel} is required with key-source input`, request.keyLabel);
-            }
-            return keysFromText(request.keyText, request.encoding, request.algorithm, request.keyLabel, request.onSecret);
+    if (request.source === 'input') {
+        if (!request.keyText || request.keyText.trim() === '') {
+            throw new errors/* SealError */.EM('KEY_INVALID', `${request.keyLabel} is required with key-source input`, request.keyLabel);
         }
+        return (0,keys/* keysFromText */.aZ)(request.keyText, request.encoding, request.algorithm, request.keyLabel, request.onSecret);
+    }
+    if (request.keyText && request.keyText.trim() !== '') {
+        throw new errors/* SealError */.EM('INPUT_INVALID', `${request.keyLabel} is set but key-source is ${request.source}: remove one of them`, request.keyLabel);
+    }
+    const ctx = {
+        source: request.source,
+        options: new OptionReader(request.store ?? {}, request.source, request.optionName ?? (o => `${o} input`)),
+        algorithm: request.algorithm,
+        encoding: request.encoding,
+        purpose: request.purpose,
+        env: request.env ?? process.env,
+        secrets: new Secrets(request.onSecret),
+        log: request.log ?? (() => { }),
+        allowEnvToken: request.allowEnvToken ?? false,
+        retry: request.retry
+    };
+    // Each source in its own module, loaded only when chosen (the AWS ones bring the AWS SDK).
+    switch (request.source) {
+        case 'vault':
+            return (await __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 5211))).vaultKeys(ctx);
+        case 'vault-transit':
+            return (await __nccwpck_require__.e(/* import() */ 590).then(__nccwpck_require__.bind(__nccwpck_require__, 7590))).vaultTransitKeys(ctx);
+        case 'aws-secrets-manager':
+            return (await __nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 2179))).awsSecretsManagerKeys(ctx);
+        case 'aws-kms':
+            return (await __nccwpck_require__.e(/* import() */ 297).then(__nccwpck_require__.bind(__nccwpck_require__, 6297))).awsKmsKeys(ctx);
     }
 }
 
@@ -42082,11 +41140,11 @@ const KEY_VERSION = 'v1';
  */
 function manifestCacheKey(id) {
     if (!id.repository || !id.commit) {
-        throw new SealError('INPUT_INVALID', 'cache: true needs the repository and commit (GITHUB_REPOSITORY and GITHUB_SHA, or expected-repository and expected-commit)', 'cache');
+        throw new errors/* SealError */.EM('INPUT_INVALID', 'cache: true needs the repository and commit (GITHUB_REPOSITORY and GITHUB_SHA, or expected-repository and expected-commit)', 'cache');
     }
-    const key = `artifact-seal-${KEY_VERSION}-${external_node_path_namespaceObject.basename(id.manifestPath)}-${id.repository}-${id.commit}`.replace(/,/g, '_');
+    const key = `artifact-seal-${KEY_VERSION}-${external_node_path_.basename(id.manifestPath)}-${id.repository}-${id.commit}`.replace(/,/g, '_');
     if (key.length > 512)
-        throw new SealError('INPUT_INVALID', 'cache: the manifest file name is too long for a cache key (512 characters at most)', 'cache');
+        throw new errors/* SealError */.EM('INPUT_INVALID', 'cache: the manifest file name is too long for a cache key (512 characters at most)', 'cache');
     return key;
 }
 /**
@@ -42095,8 +41153,8 @@ function manifestCacheKey(id) {
  * whose workspace lies elsewhere.
  */
 function cachePath(manifestPath, workspace) {
-    const rel = external_node_path_namespaceObject.relative(workspace, manifestPath);
-    return rel && !rel.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(rel) ? rel.split(external_node_path_namespaceObject.sep).join('/') : manifestPath;
+    const rel = external_node_path_.relative(workspace, manifestPath);
+    return rel && !rel.startsWith('..') && !external_node_path_.isAbsolute(rel) ? rel.split(external_node_path_.sep).join('/') : manifestPath;
 }
 /** Sign: saves the manifest just written. The one way anything enters the cache. */
 async function saveManifest(store, id, workspace) {
@@ -42144,7 +41202,7 @@ async function getRelease(client, repo, tag, writes) {
     const draft = all.find(r => r.tag_name === tag);
     if (draft)
         return toRelease(draft);
-    throw new SealError('REMOTE', `${what} does not exist (create the release first, or check release-tag and the repository)`, 'release-tag');
+    throw new errors/* SealError */.EM('REMOTE', `${what} does not exist (create the release first, or check release-tag and the repository)`, 'release-tag');
 }
 /** Every asset of a release, following the Link header's pages (100 per page). */
 async function listAssets(client, repo, release, writes) {
@@ -42222,7 +41280,7 @@ async function publishToRelease(target, files, overwrite) {
     const existing = await listAssets(client, repo, release, true);
     const clashes = files.map(f => existing.find(a => a.name === f.name)).filter((a) => a !== undefined);
     if (clashes.length > 0 && !overwrite) {
-        throw new SealError('REMOTE', `release ${tag} of ${repoName(repo)} already has ${clashes.map(a => a.name).join(' and ')}; set overwrite: true (--overwrite) to replace it`, 'overwrite');
+        throw new errors/* SealError */.EM('REMOTE', `release ${tag} of ${repoName(repo)} already has ${clashes.map(a => a.name).join(' and ')}; set overwrite: true (--overwrite) to replace it`, 'overwrite');
     }
     const uploaded = [];
     for (const file of files) {
@@ -42239,7 +41297,7 @@ async function readAll(stream, limit, what) {
     for await (const chunk of external_node_stream_.Readable.fromWeb(stream)) {
         total += chunk.length;
         if (total > limit)
-            throw new SealError('MANIFEST_TOO_LARGE', `${what} is larger than ${limit} bytes`, what);
+            throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `${what} is larger than ${limit} bytes`, what);
         chunks.push(chunk);
     }
     return Buffer.concat(chunks);
@@ -42252,10 +41310,10 @@ async function fetchManifestAsset(target, name) {
     const asset = assets.find(a => a.name === name);
     const what = `asset ${name} of release ${tag} of ${repoName(repo)}`;
     if (!asset) {
-        throw new SealError('REMOTE', `release ${tag} of ${repoName(repo)} has no asset ${name} (it has ${assets.length} asset(s)); was it sealed with release-tag?`, name);
+        throw new errors/* SealError */.EM('REMOTE', `release ${tag} of ${repoName(repo)} has no asset ${name} (it has ${assets.length} asset(s)); was it sealed with release-tag?`, name);
     }
     if (asset.size > MAX_MANIFEST_BYTES) {
-        throw new SealError('MANIFEST_TOO_LARGE', `${what} is ${asset.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, name);
+        throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `${what} is ${asset.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, name);
     }
     return { bytes: await readAll(await downloadAsset(client, repo, asset), MAX_MANIFEST_BYTES, what), asset };
 }
@@ -42270,28 +41328,28 @@ async function downloadListedAssets(target, wanted, baseDir) {
     const { client, repo, tag } = target;
     const release = await getRelease(client, repo, tag, false);
     const assets = (await listAssets(client, repo, release, false)).filter(a => wanted.has(a.name));
-    const realBase = await promises_namespaceObject.realpath(baseDir);
+    const realBase = await promises_.realpath(baseDir);
     const done = [];
     for (const asset of assets) {
         checkSubjectName(asset.name, `asset of release ${tag}`);
         if (/[/\\]/.test(asset.name))
-            throw new SealError('PATH_UNSAFE', `asset name ${JSON.stringify(asset.name)} is not a plain file name`, asset.name);
-        const file = external_node_path_namespaceObject.join(realBase, asset.name);
-        const temp = external_node_path_namespaceObject.join(realBase, `.${asset.name}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.download`);
+            throw new errors/* SealError */.EM('PATH_UNSAFE', `asset name ${JSON.stringify(asset.name)} is not a plain file name`, asset.name);
+        const file = external_node_path_.join(realBase, asset.name);
+        const temp = external_node_path_.join(realBase, `.${asset.name}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.download`);
         const stream = await downloadAsset(client, repo, asset);
         let handle;
         try {
-            handle = await promises_namespaceObject.open(temp, 'wx', 0o644);
+            handle = await promises_.open(temp, 'wx', 0o644);
             await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.fromWeb(stream), handle.createWriteStream());
             handle = undefined;
-            await promises_namespaceObject.rename(temp, file);
+            await promises_.rename(temp, file);
         }
         catch (error) {
             await handle?.close().catch(() => { });
-            await promises_namespaceObject.rm(temp, { force: true }).catch(() => { });
-            if (error instanceof SealError)
+            await promises_.rm(temp, { force: true }).catch(() => { });
+            if (error instanceof errors/* SealError */.EM)
                 throw error;
-            throw new SealError('WRITE_FAILED', `cannot download asset ${asset.name} into ${realBase}: ${describeFsError(error)}`, asset.name, { cause: error });
+            throw new errors/* SealError */.EM('WRITE_FAILED', `cannot download asset ${asset.name} into ${realBase}: ${(0,errors/* describeFsError */.TQ)(error)}`, asset.name, { cause: error });
         }
         done.push(asset.name);
     }
@@ -42368,7 +41426,7 @@ function parseChecksumList(text, algorithm, source) {
     lines.forEach((raw, i) => {
         const where = `${source} line ${i + 1}`;
         const refuse = (why) => {
-            throw new SealError('INPUT_INVALID', `${where}: ${why}`, source);
+            throw new errors/* SealError */.EM('INPUT_INVALID', `${where}: ${why}`, source);
         };
         // A list written on Windows ends its lines with CRLF; a real CR in a name is always escaped.
         let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
@@ -42416,7 +41474,7 @@ function parseChecksumList(text, algorithm, source) {
             checkSubjectName(name, where);
         }
         catch (error) {
-            throw new SealError('PATH_UNSAFE', error.message, source);
+            throw new errors/* SealError */.EM('PATH_UNSAFE', error.message, source);
         }
         if (seen.has(name))
             refuse(`repeats the name ${JSON.stringify(name)}`);
@@ -42424,7 +41482,7 @@ function parseChecksumList(text, algorithm, source) {
         entries.push({ name, digest: hex.toLowerCase() });
     });
     if (entries.length === 0)
-        throw new SealError('NO_FILES', `${source} lists no files`, source);
+        throw new errors/* SealError */.EM('NO_FILES', `${source} lists no files`, source);
     return entries;
 }
 
@@ -42441,7 +41499,7 @@ function parseChecksumList(text, algorithm, source) {
  * hash under another's name, and never a second, unsigned hash of the files).
  */
 function releaseFiles(result, manifestBytes, checksums) {
-    const files = [{ name: external_node_path_namespaceObject.basename(result.manifestPath), bytes: manifestBytes, contentType: 'application/json' }];
+    const files = [{ name: external_node_path_.basename(result.manifestPath), bytes: manifestBytes, contentType: 'application/json' }];
     if (checksums) {
         const algorithm = result.statement.predicate.algorithm;
         const entries = result.statement.subject.map(s => ({ name: s.name, digest: s.digest[algorithm] }));
@@ -42468,7 +41526,7 @@ async function shipSeal(result, carriers) {
     }
     if (carriers.release) {
         const release = carriers.release;
-        const bytes = await promises_namespaceObject.readFile(result.manifestPath);
+        const bytes = await promises_.readFile(result.manifestPath);
         const [manifestAsset, checksumsAsset] = await publishToRelease(release, releaseFiles(result, bytes, release.checksums ?? false), release.overwrite ?? false);
         shipped.manifestAsset = manifestAsset;
         shipped.checksumsAsset = checksumsAsset;
@@ -42477,7 +41535,7 @@ async function shipSeal(result, carriers) {
     return shipped;
 }
 async function absent(file) {
-    return promises_namespaceObject.lstat(file).then(() => false, (error) => error.code === 'ENOENT');
+    return promises_.lstat(file).then(() => false, (error) => error.code === 'ENOENT');
 }
 /**
  * Verify, fetching what is not on disk: a missing manifest from the cache, then from the
@@ -42493,7 +41551,7 @@ async function verifyCarried(options, carriers) {
             carriers.log(restored ? `Restored the manifest from the Actions cache (${key})` : `No manifest in the Actions cache under ${key}`);
         }
         if (carriers.release && (await absent(options.manifestPath))) {
-            const fetched = await fetchManifestAsset(carriers.release, external_node_path_namespaceObject.basename(options.manifestPath));
+            const fetched = await fetchManifestAsset(carriers.release, external_node_path_.basename(options.manifestPath));
             manifestBytes = fetched.bytes;
             carriers.log(`Fetched the manifest from release ${carriers.release.tag}: ${fetched.asset.browserDownloadUrl}`);
         }
@@ -42523,29 +41581,30 @@ async function readSubjectChecksums(file, algorithm, inputName = 'subject-checks
     const source = `${inputName} ${file}`;
     let bytes;
     try {
-        const stats = await promises_namespaceObject.stat(file);
+        const stats = await promises_.stat(file);
         if (!stats.isFile())
-            throw new SealError('INPUT_INVALID', `${source} is not a regular file`, inputName);
+            throw new errors/* SealError */.EM('INPUT_INVALID', `${source} is not a regular file`, inputName);
         if (stats.size > MAX_MANIFEST_BYTES)
-            throw new SealError('INPUT_INVALID', `${source} is ${stats.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, inputName);
-        bytes = await promises_namespaceObject.readFile(file);
+            throw new errors/* SealError */.EM('INPUT_INVALID', `${source} is ${stats.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, inputName);
+        bytes = await promises_.readFile(file);
     }
     catch (error) {
-        if (error instanceof SealError)
+        if (error instanceof errors/* SealError */.EM)
             throw error;
-        throw new SealError('INPUT_INVALID', `${source}: cannot read: ${describeFsError(error)}`, inputName, { cause: error });
+        throw new errors/* SealError */.EM('INPUT_INVALID', `${source}: cannot read: ${(0,errors/* describeFsError */.TQ)(error)}`, inputName, { cause: error });
     }
     let text;
     try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        throw new SealError('INPUT_INVALID', `${source} is not UTF-8 text`, inputName);
+        throw new errors/* SealError */.EM('INPUT_INVALID', `${source} is not UTF-8 text`, inputName);
     }
     return parseChecksumList(text, algorithm, source);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -42579,7 +41638,8 @@ Options (the same as the action's inputs):
   --key-file FILE            file with the HMAC key, one key per line
                              (default: the ARTIFACT_SEAL_KEY environment variable)
   --key-encoding ENC         hex (default), base64 or utf8
-  --key-source SOURCE        input (default)
+  --key-source SOURCE        input (default), vault, vault-transit, aws-secrets-manager
+                             or aws-kms (see "Key sources" below)
   --algorithm ALG            sha256 (default), sha384 or sha512
   --expires-in DURATION      sign: the manifest expires after this long (45s, 30m, 12h, 90d)
   --max-age DURATION         verify: refuse a manifest created longer ago than this
@@ -42606,6 +41666,23 @@ Options (the same as the action's inputs):
   -h, --help                 show this help
   --version                  show the version
 
+Key sources (the same names as the action's inputs; README "Key sources"):
+  vault                      --vault-url URL (default $VAULT_ADDR) --vault-role ROLE
+                             --vault-secret secret/data/PATH [--vault-secret-field key]
+                             [--vault-namespace NS (default $VAULT_NAMESPACE)]
+                             [--vault-auth-path jwt] [--oidc-audience AUD]
+  vault-transit              the Vault flags, --vault-transit-key NAME
+                             [--vault-transit-mount transit]
+  aws-secrets-manager        --aws-region R (default $AWS_REGION) --aws-role-arn ARN
+                             --aws-secret-id ID [--oidc-audience sts.amazonaws.com]
+  aws-kms                    --aws-region R --aws-role-arn ARN --aws-kms-key-id ID
+                             (repeatable, to rotate)
+                             The OIDC token comes from ACTIONS_ID_TOKEN_REQUEST_URL and
+                             ACTIONS_ID_TOKEN_REQUEST_TOKEN (a GitHub Actions job with
+                             permissions id-token: write); elsewhere, from ARTIFACT_SEAL_OIDC_TOKEN.
+                             Endpoints: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, _KMS,
+                             _SECRETS_MANAGER.
+
 Exit codes: 0 signed or verified, 1 verification failed, 2 bad usage or configuration.
 `;
 const OPTIONS = {
@@ -42631,32 +41708,69 @@ const OPTIONS = {
     overwrite: { type: 'boolean' },
     'release-assets': { type: 'boolean' },
     tag: { type: 'boolean' },
+    'vault-url': { type: 'string' },
+    'vault-namespace': { type: 'string' },
+    'vault-auth-path': { type: 'string' },
+    'vault-role': { type: 'string' },
+    'vault-secret': { type: 'string' },
+    'vault-secret-field': { type: 'string' },
+    'oidc-audience': { type: 'string' },
+    'vault-transit-mount': { type: 'string' },
+    'vault-transit-key': { type: 'string' },
+    'aws-region': { type: 'string' },
+    'aws-role-arn': { type: 'string' },
+    'aws-secret-id': { type: 'string' },
+    'aws-kms-key-id': { type: 'string', multiple: true },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' }
 };
 async function readKeyText(values, io) {
     if (values['key-file']) {
-        const file = external_node_path_namespaceObject.resolve(io.cwd, values['key-file']);
+        const file = external_node_path_.resolve(io.cwd, values['key-file']);
         try {
-            return { text: await promises_namespaceObject.readFile(file, 'utf8'), label: `--key-file ${file}` };
+            return { text: await promises_.readFile(file, 'utf8'), label: `--key-file ${file}` };
         }
         catch (error) {
-            throw new SealError('INPUT_INVALID', `--key-file ${file}: cannot read: ${describeFsError(error)}`, '--key-file');
+            throw new errors/* SealError */.EM('INPUT_INVALID', `--key-file ${file}: cannot read: ${(0,errors/* describeFsError */.TQ)(error)}`, '--key-file');
         }
     }
     const text = io.env.ARTIFACT_SEAL_KEY ?? '';
     if (!text.trim()) {
-        throw new SealError('INPUT_INVALID', 'no key: give --key-file FILE or set ARTIFACT_SEAL_KEY', '--key-file');
+        throw new errors/* SealError */.EM('INPUT_INVALID', 'no key: give --key-file FILE or set ARTIFACT_SEAL_KEY', '--key-file');
     }
     return { text, label: 'ARTIFACT_SEAL_KEY' };
 }
-async function loadKeys(values, io, algorithm) {
+/** The remote key sources' flags, with the environment variables Vault's own CLI reads as defaults. */
+function storeOptions(values, env) {
+    const store = {};
+    for (const name of STORE_OPTIONS) {
+        const value = values[name];
+        store[name] = Array.isArray(value) ? value.join('\n') : value;
+    }
+    store['vault-url'] ??= env.VAULT_ADDR;
+    store['vault-namespace'] ??= env.VAULT_NAMESPACE;
+    return store;
+}
+async function loadKeys(values, io, algorithm, purpose) {
     const source = parseKeySource(values['key-source'] ?? 'input', '--key-source');
-    const encoding = parseKeyEncoding(values['key-encoding'] ?? 'hex', '--key-encoding');
+    const encoding = (0,keys/* parseKeyEncoding */.Qg)(values['key-encoding'] ?? 'hex', '--key-encoding');
     const { text, label } = source === 'input' ? await readKeyText(values, io) : { text: '', label: '--key-source' };
-    // Nothing a terminal shows is masked, so the CLI simply never prints the key.
-    return resolveKeys({ source, algorithm, encoding, keyText: text, keyLabel: label, onSecret: () => { } });
+    // Nothing a terminal shows is masked, so the CLI simply never prints the key (or any token).
+    return resolveKeys({
+        source,
+        algorithm,
+        encoding,
+        keyText: text,
+        keyLabel: label,
+        onSecret: () => { },
+        purpose,
+        store: storeOptions(values, io.env),
+        optionName: name => `--${name}`,
+        env: io.env,
+        log: line => io.stderr(`${line}\n`),
+        allowEnvToken: true
+    });
 }
 function cliContext(values, env) {
     const context = contextFromEnv(env);
@@ -42677,17 +41791,17 @@ function carriersOf(values, io, command) {
     const needsTag = ['checksums', 'overwrite', 'release-assets', 'repo'].find(flag => values[flag] !== undefined);
     if (!tag) {
         if (needsTag)
-            throw new SealError('INPUT_INVALID', `--${needsTag} needs --release-tag`, `--${needsTag}`);
+            throw new errors/* SealError */.EM('INPUT_INVALID', `--${needsTag} needs --release-tag`, `--${needsTag}`);
         return carriers;
     }
     if (command === 'sign' && values['release-assets'])
-        throw new SealError('INPUT_INVALID', '--release-assets is for verify only', '--release-assets');
+        throw new errors/* SealError */.EM('INPUT_INVALID', '--release-assets is for verify only', '--release-assets');
     if (command === 'verify' && (values.checksums || values.overwrite)) {
-        throw new SealError('INPUT_INVALID', `--${values.checksums ? 'checksums' : 'overwrite'} is for sign only`, '--release-tag');
+        throw new errors/* SealError */.EM('INPUT_INVALID', `--${values.checksums ? 'checksums' : 'overwrite'} is for sign only`, '--release-tag');
     }
     const repository = values.repo ?? io.env.GITHUB_REPOSITORY;
     if (!repository)
-        throw new SealError('INPUT_INVALID', '--release-tag needs --repo owner/name (or GITHUB_REPOSITORY)', '--repo');
+        throw new errors/* SealError */.EM('INPUT_INVALID', '--release-tag needs --repo owner/name (or GITHUB_REPOSITORY)', '--repo');
     carriers.release = {
         client: createGitHubClient({ token: io.env.GITHUB_TOKEN ?? '' }, io.env),
         repo: parseRepository(repository, '--repo'),
@@ -42703,25 +41817,25 @@ async function runSign(values, io) {
     const patterns = patternsOf(values);
     const listFile = values['subject-checksums'];
     if (patterns.length === 0 && !listFile)
-        throw new SealError('INPUT_INVALID', 'sign needs at least one --path pattern (or --subject-checksums)', '--path');
+        throw new errors/* SealError */.EM('INPUT_INVALID', 'sign needs at least one --path pattern (or --subject-checksums)', '--path');
     if (patterns.length > 0 && listFile)
-        throw new SealError('INPUT_INVALID', '--subject-checksums and --path exclude each other', '--subject-checksums');
+        throw new errors/* SealError */.EM('INPUT_INVALID', '--subject-checksums and --path exclude each other', '--subject-checksums');
     const expiresInMs = values['expires-in'] ? parseDuration(values['expires-in'], '--expires-in') : undefined;
     const carriers = carriersOf(values, io, 'sign');
-    const keys = await loadKeys(values, io, algorithm);
+    const keys = await loadKeys(values, io, algorithm, 'sign');
     const common = {
-        manifestPath: external_node_path_namespaceObject.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),
+        manifestPath: external_node_path_.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),
         algorithm,
         keys,
         context: cliContext(values, io.env),
         expiresInMs
     };
     const result = listFile
-        ? await sealSubjects(await readSubjectChecksums(external_node_path_namespaceObject.resolve(io.cwd, listFile), algorithm, '--subject-checksums'), common)
+        ? await sealSubjects(await readSubjectChecksums(external_node_path_.resolve(io.cwd, listFile), algorithm, '--subject-checksums'), common)
         : await seal({
             ...common,
             patterns,
-            baseDir: external_node_path_namespaceObject.resolve(io.cwd, values['base-dir'] ?? '.'),
+            baseDir: external_node_path_.resolve(io.cwd, values['base-dir'] ?? '.'),
             hashing: { onProgress: (done, total, bytes) => io.stderr(`hashed ${done}/${total} files, ${bytes} bytes\n`) }
         });
     return { ...result, ...(await shipSeal(result, carriers)) };
@@ -42731,13 +41845,13 @@ async function runVerify(values, io, checkFiles = true) {
     const maxAgeMs = values['max-age'] ? parseDuration(values['max-age'], '--max-age') : undefined;
     const expectedCommit = values['expected-commit'] ?? null;
     if (expectedCommit && !/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/.test(expectedCommit)) {
-        throw new SealError('INPUT_INVALID', `--expected-commit ${expectedCommit} is not a full commit SHA`, '--expected-commit');
+        throw new errors/* SealError */.EM('INPUT_INVALID', `--expected-commit ${expectedCommit} is not a full commit SHA`, '--expected-commit');
     }
     const carriers = carriersOf(values, io, 'verify');
-    const keys = await loadKeys(values, io, algorithm);
+    const keys = await loadKeys(values, io, algorithm, 'verify');
     const options = {
-        manifestPath: external_node_path_namespaceObject.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),
-        baseDir: external_node_path_namespaceObject.resolve(io.cwd, values['base-dir'] ?? '.'),
+        manifestPath: external_node_path_.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),
+        baseDir: external_node_path_.resolve(io.cwd, values['base-dir'] ?? '.'),
         algorithm,
         keys,
         patterns: patternsOf(values),
@@ -42753,7 +41867,7 @@ async function runVerify(values, io, checkFiles = true) {
 /** `checksums`: the manifest's subjects as a coreutils list, printed only once the signature and predicate check. */
 async function runChecksums(values, io) {
     if (values['release-tag'] || values.path) {
-        throw new SealError('INPUT_INVALID', `checksums reads a local --manifest; --${values.path ? 'path' : 'release-tag'} is not used`, '--manifest');
+        throw new errors/* SealError */.EM('INPUT_INVALID', `checksums reads a local --manifest; --${values.path ? 'path' : 'release-tag'} is not used`, '--manifest');
     }
     const report = await runVerify(values, io, false);
     if (report.result !== 'verified' || !report.statement) {
@@ -42784,7 +41898,7 @@ async function main(argv, io) {
         return main_ExitCode.Ok;
     }
     if (values.version) {
-        io.stdout(`${TOOL_VERSION}\n`);
+        io.stdout(`${version/* TOOL_VERSION */.w}\n`);
         return main_ExitCode.Ok;
     }
     const command = positionals[0];
@@ -42829,12 +41943,351 @@ async function main(argv, io) {
         return report.result === 'verified' ? main_ExitCode.Ok : main_ExitCode.VerificationFailed;
     }
     catch (error) {
-        io.stderr(`artifact-seal: error: ${errorLine(error)}\n`);
+        io.stderr(`artifact-seal: error: ${(0,errors/* errorLine */.BP)(error)}\n`);
         if (values.json)
-            io.stdout(JSON.stringify({ result: 'error', error: errorLine(error), code: error instanceof SealError ? error.code : 'UNEXPECTED' }) + '\n');
+            io.stdout(JSON.stringify({ result: 'error', error: (0,errors/* errorLine */.BP)(error), code: error instanceof errors/* SealError */.EM ? error.code : 'UNEXPECTED' }) + '\n');
         return main_ExitCode.Usage;
     }
 }
+
+
+/***/ }),
+
+/***/ 9364:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ parseChoice)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+
+/**
+ * Validates an enumerated input, case-insensitively, with the valid values in the message
+ * (the style of actions/upload-artifact: "Unrecognized X input. Provided: Y. Available options: …").
+ */
+function parseChoice(value, choices, inputName) {
+    const v = value.trim().toLowerCase();
+    if (choices.includes(v))
+        return v;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('INPUT_INVALID', `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${choices.join(', ')}`, inputName);
+}
+
+
+/***/ }),
+
+/***/ 9394:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fm: () => (/* binding */ decodeBase64Strict),
+/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   Zg: () => (/* binding */ pae),
+/* harmony export */   vw: () => (/* binding */ decodeEnvelope),
+/* harmony export */   zK: () => (/* binding */ encodeEnvelope)
+/* harmony export */ });
+/* unused harmony export MAX_SIGNATURES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+
+/** The only payload type we write or accept. */
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/** DSSE pre-authentication encoding: "DSSEv1" SP len(type) SP type SP len(body) SP body. */
+function pae(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.length} `, 'ascii'),
+        type,
+        Buffer.from(` ${payload.length} `, 'ascii'),
+        payload
+    ]);
+}
+/** Serializes an envelope the way we always write it: standard base64 with padding. */
+function encodeEnvelope(payloadType, payload, signatures) {
+    const envelope = {
+        payloadType,
+        payload: Buffer.from(payload).toString('base64'),
+        signatures: signatures.map(s => ({ keyid: s.keyid, sig: Buffer.from(s.sig).toString('base64') }))
+    };
+    return Buffer.from(JSON.stringify(envelope, null, 2) + '\n', 'utf8');
+}
+/**
+ * Decodes base64 strictly, in the standard or URL-safe alphabet, with or without padding (DSSE
+ * asks verifiers to accept both). Node's own decoder skips characters it does not know, so the
+ * alphabet and length are checked first: a string that is not base64 is an error, not garbage.
+ */
+function decodeBase64Strict(text, field) {
+    if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field ${field} is not base64`, field);
+    }
+    const body = text.replace(/=+$/, '');
+    if (body.length % 4 === 1 || (text.length !== body.length && text.length % 4 !== 0)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field ${field} is not base64 (bad length or padding)`, field);
+    }
+    return Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+}
+function field(obj, name, path) {
+    if (!Object.prototype.hasOwnProperty.call(obj, name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field ${path} is missing`, path);
+    }
+    return obj[name];
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** At most this many signatures are tried: enough for any rotation, not enough to make verify slow. */
+const MAX_SIGNATURES = 16;
+/** Parses already-JSON-parsed envelope text into its parts, naming the field at fault. */
+function decodeEnvelope(value) {
+    if (!isObject(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', 'manifest is not a JSON object (expected a DSSE envelope)', '$');
+    const payloadType = field(value, 'payloadType', 'payloadType');
+    if (typeof payloadType !== 'string')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', 'manifest field payloadType is not a string', 'payloadType');
+    const payloadText = field(value, 'payload', 'payload');
+    if (typeof payloadText !== 'string')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', 'manifest field payload is not a string', 'payload');
+    const sigs = field(value, 'signatures', 'signatures');
+    if (!Array.isArray(sigs) || sigs.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', 'manifest field signatures is not a non-empty array', 'signatures');
+    }
+    if (sigs.length > MAX_SIGNATURES) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field signatures has ${sigs.length} entries; at most ${MAX_SIGNATURES} are accepted`, 'signatures');
+    }
+    const signatures = sigs.map((s, i) => {
+        const path = `signatures[${i}]`;
+        if (!isObject(s))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field ${path} is not an object`, path);
+        const sig = field(s, 'sig', `${path}.sig`);
+        if (typeof sig !== 'string' || sig.length === 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field ${path}.sig is not a non-empty string`, `${path}.sig`);
+        }
+        // keyid is optional in DSSE and only a hint to us.
+        const keyid = Object.prototype.hasOwnProperty.call(s, 'keyid') ? s.keyid : '';
+        if (typeof keyid !== 'string')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field ${path}.keyid is not a string`, `${path}.keyid`);
+        return { keyid, sig: decodeBase64Strict(sig, `${path}.sig`) };
+    });
+    return { payloadType, payload: decodeBase64Strict(payloadText, 'payload'), signatures };
+}
+
+
+/***/ }),
+
+/***/ 4296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BP: () => (/* binding */ errorLine),
+/* harmony export */   EM: () => (/* binding */ SealError),
+/* harmony export */   TQ: () => (/* binding */ describeFsError)
+/* harmony export */ });
+/* unused harmony export isSealError */
+/**
+ * Typed errors. Every error names its subject (an input, a file, a manifest field) so that the
+ * one line a user sees says what to fix; callers and tests match on `code`, never on text.
+ */
+/** The one error type the core throws on purpose. */
+class SealError extends Error {
+    code;
+    subject;
+    name = 'SealError';
+    constructor(code, message, 
+    /** What the error is about: an input name, a file path or a manifest field. */
+    subject, options) {
+        super(message, options);
+        this.code = code;
+        this.subject = subject;
+    }
+}
+/** Errors that mean "the user configured something wrong": exit code 2 in the CLI. */
+function isSealError(error) {
+    return error instanceof SealError;
+}
+/** Turns anything thrown into one line for a user; a SealError's message already names its subject. */
+function errorLine(error) {
+    if (error instanceof SealError)
+        return error.message;
+    if (error instanceof Error) {
+        const errno = error;
+        if (errno.code && errno.path)
+            return `${errno.code}: ${errno.path}: ${error.message}`;
+        return error.message || String(error);
+    }
+    return String(error);
+}
+/** Describes a Node filesystem error in a few words, e.g. "permission denied". */
+function describeFsError(error) {
+    const code = error?.code;
+    switch (code) {
+        case 'ENOENT':
+            return 'no such file';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'EISDIR':
+            return 'is a directory';
+        case 'ENOSPC':
+            return 'no space left on device';
+        case 'EROFS':
+            return 'read-only file system';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        case 'ENOTDIR':
+            return 'a parent is not a directory';
+        case 'EMFILE':
+        case 'ENFILE':
+            return 'too many open files';
+        default:
+            return code ? code.toLowerCase() : error instanceof Error ? error.message : String(error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1483:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E4: () => (/* binding */ LocalHmacKey),
+/* harmony export */   JH: () => (/* binding */ MIN_KEY_BYTES),
+/* harmony export */   Lf: () => (/* binding */ splitKeyLines),
+/* harmony export */   Qg: () => (/* binding */ parseKeyEncoding),
+/* harmony export */   aZ: () => (/* binding */ keysFromText),
+/* harmony export */   ls: () => (/* binding */ keyRenderings)
+/* harmony export */ });
+/* unused harmony exports KEY_ENCODINGS, KEY_ID_LABEL, decodeKey, localKeyId */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _choice_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9364);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+
+
+
+/** How a key's text is turned into bytes. */
+const KEY_ENCODINGS = ['hex', 'base64', 'utf8'];
+/** NIST SP 800-107 asks for an HMAC key at least as long as the security level; 32 bytes is 256 bits. */
+const MIN_KEY_BYTES = 32;
+/** Domain separation label for key ids, so a key id is never a plain hash of the key. */
+const KEY_ID_LABEL = 'artifact-seal/key-id/v1';
+/** Parses the `key-encoding` input. */
+function parseKeyEncoding(value, inputName = 'key-encoding') {
+    return (0,_choice_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChoice */ .H)(value, KEY_ENCODINGS, inputName);
+}
+/** Splits a multi-line key input into its non-empty lines (one key per line, for rotation). */
+function splitKeyLines(text) {
+    return text
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(line => line.length > 0);
+}
+/**
+ * Decodes one key line. Messages name the line number and never include the key's text.
+ * `label` names where the key came from (an input, a file, a secret) for the message.
+ */
+function decodeKey(text, encoding, label) {
+    let bytes;
+    switch (encoding) {
+        case 'hex':
+            if (!/^(?:[0-9a-fA-F]{2})+$/.test(text)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SealError */ .EM('KEY_INVALID', `${label} is not valid hex (set key-encoding if it is base64 or utf8)`, label);
+            }
+            bytes = Buffer.from(text, 'hex');
+            break;
+        case 'base64': {
+            const compact = text.replace(/\s+/g, '');
+            if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.replace(/=+$/, '').length % 4 === 1) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SealError */ .EM('KEY_INVALID', `${label} is not valid base64`, label);
+            }
+            bytes = Buffer.from(compact.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+            break;
+        }
+        case 'utf8':
+            bytes = Buffer.from(text, 'utf8');
+            break;
+    }
+    if (bytes.length < MIN_KEY_BYTES) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SealError */ .EM('KEY_INVALID', `${label} is ${bytes.length} bytes after ${encoding} decoding; at least ${MIN_KEY_BYTES} are required (make one with: openssl rand -hex 32)`, label);
+    }
+    return bytes;
+}
+/**
+ * Every form in which the key could appear in something we print: the text as given, and the
+ * bytes as hex (both cases), base64 (standard and URL-safe, with and without padding) and UTF-8.
+ * The action registers each with the runner's mask before anything else happens.
+ */
+function keyRenderings(text, bytes) {
+    const buf = Buffer.from(bytes);
+    const b64 = buf.toString('base64');
+    const forms = [text, buf.toString('hex'), buf.toString('hex').toUpperCase(), b64, b64.replace(/=+$/, ''), buf.toString('base64url')];
+    // Bytes that read as text could be printed as text, raw or JSON-escaped (quotes, backslashes);
+    // random bytes full of control characters never are.
+    const utf8 = buf.toString('utf8');
+    if (!/[\u0000-\u001f\u007f\uFFFD]/.test(utf8))
+        forms.push(utf8, JSON.stringify(utf8).slice(1, -1));
+    return [...new Set(forms.filter(f => f.length >= 8))];
+}
+/** The key id of a local key: HMAC-SHA256(key, label), first 16 bytes, as hex with a scheme prefix. */
+function localKeyId(key) {
+    return 'hmac:' + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(KEY_ID_LABEL).digest('hex').slice(0, 32);
+}
+/** A key whose bytes we hold: the MAC is HMAC-H over the message. */
+class LocalHmacKey {
+    keyId;
+    #key;
+    #algorithm;
+    constructor(key, algorithm) {
+        this.#key = Buffer.from(key);
+        this.#algorithm = algorithm;
+        this.keyId = localKeyId(this.#key);
+    }
+    async sign(message) {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)(this.#algorithm, this.#key).update(message).digest();
+    }
+    async verify(message, mac) {
+        const expected = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)(this.#algorithm, this.#key).update(message).digest();
+        // timingSafeEqual throws on unequal lengths; a length mismatch reveals nothing about the key.
+        return expected.length === mac.length && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, mac);
+    }
+    /** Never let the key reach a log through util.inspect or JSON. */
+    toJSON() {
+        return `[MacKey ${this.keyId}]`;
+    }
+    [Symbol.for('nodejs.util.inspect.custom')]() {
+        return this.toJSON();
+    }
+}
+/**
+ * Reads the key lines given as text into keys. `onSecret` is called with every rendering of each
+ * key before the key is decoded further, so that the caller can mask them the moment they exist.
+ */
+function keysFromText(text, encoding, algorithm, label, onSecret = () => { }) {
+    const lines = splitKeyLines(text);
+    for (const line of lines)
+        onSecret(line);
+    if (lines.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SealError */ .EM('KEY_INVALID', `${label} is empty`, label);
+    return lines.map((line, i) => {
+        const where = lines.length > 1 ? `${label} (line ${i + 1})` : label;
+        const bytes = decodeKey(line, encoding, where);
+        for (const form of keyRenderings(line, bytes))
+            onSecret(form);
+        return new LocalHmacKey(bytes, algorithm);
+    });
+}
+
+
+/***/ }),
+
+/***/ 3323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ TOOL_NAME),
+/* harmony export */   w: () => (/* binding */ TOOL_VERSION)
+/* harmony export */ });
+/** The tool version written into every predicate; a unit test keeps it equal to package.json's. */
+const TOOL_NAME = 'artifact-seal';
+const TOOL_VERSION = '1.0.0';
 
 
 /***/ }),
@@ -42895,6 +42348,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -42930,6 +42390,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -42944,6 +42418,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -42951,10 +42432,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -43033,6 +42535,818 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
 /***/ })
 
 /******/ });
@@ -43066,6 +43380,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -43140,6 +43457,48 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -43152,9 +43511,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -6,6 +6,7 @@ import { SealError } from '../core/errors.js'
 import { parseKeyEncoding, type KeyEncoding } from '../core/keys.js'
 import { splitPatterns } from '../core/subjects.js'
 import { parseKeySource, type KeySource } from '../keys/key-source.js'
+import { STORE_OPTIONS, type StoreOptions } from '../keys/options.js'
 import { maskOnce } from './mask.js'
 
 /** Input names, mirroring action.yml. */
@@ -29,7 +30,21 @@ export const Inputs = {
   GithubToken: 'github-token',
   ReleaseAssets: 'release-assets',
   Cache: 'cache',
-  SubjectChecksums: 'subject-checksums'
+  SubjectChecksums: 'subject-checksums',
+  // The remote key sources' inputs (src/keys/options.ts lists them for the readers).
+  VaultUrl: 'vault-url',
+  VaultNamespace: 'vault-namespace',
+  VaultAuthPath: 'vault-auth-path',
+  VaultRole: 'vault-role',
+  VaultSecret: 'vault-secret',
+  VaultSecretField: 'vault-secret-field',
+  OidcAudience: 'oidc-audience',
+  VaultTransitMount: 'vault-transit-mount',
+  VaultTransitKey: 'vault-transit-key',
+  AwsRegion: 'aws-region',
+  AwsRoleArn: 'aws-role-arn',
+  AwsSecretId: 'aws-secret-id',
+  AwsKmsKeyId: 'aws-kms-key-id'
 } as const
 
 /** Output names, mirroring action.yml. */
@@ -77,6 +92,8 @@ export interface ActionInputs {
   cache: boolean
   /** Sign: absolute path of a sha256sum list to seal instead of hashing files. */
   subjectChecksums: string | null
+  /** The remote key sources' inputs, as given (each source checks the ones it needs). */
+  store: StoreOptions
 }
 
 function parseBoolean(name: string): boolean {
@@ -133,7 +150,8 @@ export function getInputs(): ActionInputs {
     expectedRepository,
     expectedCommit,
     allowUnlisted: parseBoolean(Inputs.AllowUnlisted),
-    ...carrying
+    ...carrying,
+    store: Object.fromEntries(STORE_OPTIONS.map(name => [name, core.getInput(name)]))
   }
 }
 

@@ -25,7 +25,10 @@ async function loadKeys(inputs: ActionInputs): Promise<MacKey[]> {
     encoding: inputs.keyEncoding,
     keyText: inputs.keyText,
     keyLabel: `${Inputs.Key} input`,
-    onSecret: maskOnce
+    onSecret: maskOnce,
+    purpose: inputs.mode,
+    store: inputs.store,
+    log: line => core.info(line)
   })
 }
 

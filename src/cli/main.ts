@@ -16,6 +16,7 @@ import { parseKeySource, resolveKeys } from '../keys/key-source.js'
 import { shipSeal, verifyCarried, type Carriers, type Shipped } from '../transport/carry.js'
 import { checkerFor, formatChecksumList } from '../transport/sha256sum.js'
 import { readSubjectChecksums } from '../transport/subject-checksums.js'
+import { STORE_OPTIONS, type StoreOptions } from '../keys/options.js'
 
 /** Exit codes from the contract. */
 export const ExitCode = { Ok: 0, VerificationFailed: 1, Usage: 2 } as const
@@ -34,7 +35,8 @@ Options (the same as the action's inputs):
   --key-file FILE            file with the HMAC key, one key per line
                              (default: the ARTIFACT_SEAL_KEY environment variable)
   --key-encoding ENC         hex (default), base64 or utf8
-  --key-source SOURCE        input (default)
+  --key-source SOURCE        input (default), vault, vault-transit, aws-secrets-manager
+                             or aws-kms (see "Key sources" below)
   --algorithm ALG            sha256 (default), sha384 or sha512
   --expires-in DURATION      sign: the manifest expires after this long (45s, 30m, 12h, 90d)
   --max-age DURATION         verify: refuse a manifest created longer ago than this
@@ -60,6 +62,23 @@ Options (the same as the action's inputs):
   --json                     print a machine-readable report on stdout
   -h, --help                 show this help
   --version                  show the version
+
+Key sources (the same names as the action's inputs; README "Key sources"):
+  vault                      --vault-url URL (default $VAULT_ADDR) --vault-role ROLE
+                             --vault-secret secret/data/PATH [--vault-secret-field key]
+                             [--vault-namespace NS (default $VAULT_NAMESPACE)]
+                             [--vault-auth-path jwt] [--oidc-audience AUD]
+  vault-transit              the Vault flags, --vault-transit-key NAME
+                             [--vault-transit-mount transit]
+  aws-secrets-manager        --aws-region R (default $AWS_REGION) --aws-role-arn ARN
+                             --aws-secret-id ID [--oidc-audience sts.amazonaws.com]
+  aws-kms                    --aws-region R --aws-role-arn ARN --aws-kms-key-id ID
+                             (repeatable, to rotate)
+                             The OIDC token comes from ACTIONS_ID_TOKEN_REQUEST_URL and
+                             ACTIONS_ID_TOKEN_REQUEST_TOKEN (a GitHub Actions job with
+                             permissions id-token: write); elsewhere, from ARTIFACT_SEAL_OIDC_TOKEN.
+                             Endpoints: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, _KMS,
+                             _SECRETS_MANAGER.
 
 Exit codes: 0 signed or verified, 1 verification failed, 2 bad usage or configuration.
 `
@@ -87,6 +106,19 @@ const OPTIONS = {
   overwrite: { type: 'boolean' },
   'release-assets': { type: 'boolean' },
   tag: { type: 'boolean' },
+  'vault-url': { type: 'string' },
+  'vault-namespace': { type: 'string' },
+  'vault-auth-path': { type: 'string' },
+  'vault-role': { type: 'string' },
+  'vault-secret': { type: 'string' },
+  'vault-secret-field': { type: 'string' },
+  'oidc-audience': { type: 'string' },
+  'vault-transit-mount': { type: 'string' },
+  'vault-transit-key': { type: 'string' },
+  'aws-region': { type: 'string' },
+  'aws-role-arn': { type: 'string' },
+  'aws-secret-id': { type: 'string' },
+  'aws-kms-key-id': { type: 'string', multiple: true },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' }
@@ -118,12 +150,37 @@ async function readKeyText(values: Values, io: Io): Promise<{ text: string; labe
   return { text, label: 'ARTIFACT_SEAL_KEY' }
 }
 
-async function loadKeys(values: Values, io: Io, algorithm: ReturnType<typeof parseAlgorithm>): Promise<MacKey[]> {
+/** The remote key sources' flags, with the environment variables Vault's own CLI reads as defaults. */
+function storeOptions(values: Values, env: NodeJS.ProcessEnv): StoreOptions {
+  const store: StoreOptions = {}
+  for (const name of STORE_OPTIONS) {
+    const value = values[name]
+    store[name] = Array.isArray(value) ? value.join('\n') : value
+  }
+  store['vault-url'] ??= env.VAULT_ADDR
+  store['vault-namespace'] ??= env.VAULT_NAMESPACE
+  return store
+}
+
+async function loadKeys(values: Values, io: Io, algorithm: ReturnType<typeof parseAlgorithm>, purpose: 'sign' | 'verify'): Promise<MacKey[]> {
   const source = parseKeySource(values['key-source'] ?? 'input', '--key-source')
   const encoding = parseKeyEncoding(values['key-encoding'] ?? 'hex', '--key-encoding')
   const { text, label } = source === 'input' ? await readKeyText(values, io) : { text: '', label: '--key-source' }
-  // Nothing a terminal shows is masked, so the CLI simply never prints the key.
-  return resolveKeys({ source, algorithm, encoding, keyText: text, keyLabel: label, onSecret: () => {} })
+  // Nothing a terminal shows is masked, so the CLI simply never prints the key (or any token).
+  return resolveKeys({
+    source,
+    algorithm,
+    encoding,
+    keyText: text,
+    keyLabel: label,
+    onSecret: () => {},
+    purpose,
+    store: storeOptions(values, io.env),
+    optionName: name => `--${name}`,
+    env: io.env,
+    log: line => io.stderr(`${line}\n`),
+    allowEnvToken: true
+  })
 }
 
 function cliContext(values: Values, env: NodeJS.ProcessEnv): SealContext {
@@ -174,7 +231,7 @@ async function runSign(values: Values, io: Io): Promise<SealResult & Shipped> {
   if (patterns.length > 0 && listFile) throw new SealError('INPUT_INVALID', '--subject-checksums and --path exclude each other', '--subject-checksums')
   const expiresInMs = values['expires-in'] ? parseDuration(values['expires-in'], '--expires-in') : undefined
   const carriers = carriersOf(values, io, 'sign')
-  const keys = await loadKeys(values, io, algorithm)
+  const keys = await loadKeys(values, io, algorithm, 'sign')
   const common = {
     manifestPath: path.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),
     algorithm,
@@ -201,7 +258,7 @@ async function runVerify(values: Values, io: Io, checkFiles = true): Promise<Ver
     throw new SealError('INPUT_INVALID', `--expected-commit ${expectedCommit} is not a full commit SHA`, '--expected-commit')
   }
   const carriers = carriersOf(values, io, 'verify')
-  const keys = await loadKeys(values, io, algorithm)
+  const keys = await loadKeys(values, io, algorithm, 'verify')
   const options: VerifyOptions = {
     manifestPath: path.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),
     baseDir: path.resolve(io.cwd, values['base-dir'] ?? '.'),

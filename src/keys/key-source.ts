@@ -2,9 +2,13 @@ import type { DigestAlgorithm } from '../core/algorithms.js'
 import { parseChoice } from '../core/choice.js'
 import { SealError } from '../core/errors.js'
 import { keysFromText, type KeyEncoding, type MacKey } from '../core/keys.js'
+import type { RetryPolicy } from '../net/http-json.js'
+import { OptionReader, type StoreOption, type StoreOptions } from './options.js'
+import { Secrets } from './secrets.js'
+import type { SourceContext } from './source-context.js'
 
 /** Where keys come from; each value's own inputs are read by its module. */
-export const KEY_SOURCES = ['input'] as const
+export const KEY_SOURCES = ['input', 'vault', 'vault-transit', 'aws-secrets-manager', 'aws-kms'] as const
 export type KeySource = (typeof KEY_SOURCES)[number]
 
 export function parseKeySource(value: string, inputName = 'key-source'): KeySource {
@@ -22,16 +26,54 @@ export interface KeyRequest {
   keyLabel: string
   /** Registers a secret with the log mask; called for every secret the moment it exists. */
   onSecret: (value: string) => void
+  /** Sign gets the key(s) to sign with; verify may get every version a store still accepts. */
+  purpose: 'sign' | 'verify'
+  /** The remote sources' options (vault-url, aws-role-arn, …). */
+  store?: StoreOptions
+  /** How an option is named to the user: `vault-url input` (default) or `--vault-url`. */
+  optionName?: (option: StoreOption) => string
+  /** The environment: the runner's OIDC variables, AWS_REGION, AWS_ENDPOINT_URL*. Default process.env. */
+  env?: NodeJS.ProcessEnv
+  /** Progress lines for the log (never secrets). */
+  log?: (line: string) => void
+  /** CLI: outside GitHub Actions, take the OIDC token from ARTIFACT_SEAL_OIDC_TOKEN. */
+  allowEnvToken?: boolean
+  /** Retries of Vault and the token endpoint (tests shorten them). */
+  retry?: RetryPolicy
 }
 
 /** Resolves the keys a request names. */
 export async function resolveKeys(request: KeyRequest): Promise<MacKey[]> {
-  switch (request.source) {
-    case 'input': {
-      if (!request.keyText || request.keyText.trim() === '') {
-        throw new SealError('KEY_INVALID', `${request.keyLabel} is required with key-source input`, request.keyLabel)
-      }
-      return keysFromText(request.keyText, request.encoding, request.algorithm, request.keyLabel, request.onSecret)
+  if (request.source === 'input') {
+    if (!request.keyText || request.keyText.trim() === '') {
+      throw new SealError('KEY_INVALID', `${request.keyLabel} is required with key-source input`, request.keyLabel)
     }
+    return keysFromText(request.keyText, request.encoding, request.algorithm, request.keyLabel, request.onSecret)
+  }
+  if (request.keyText && request.keyText.trim() !== '') {
+    throw new SealError('INPUT_INVALID', `${request.keyLabel} is set but key-source is ${request.source}: remove one of them`, request.keyLabel)
+  }
+  const ctx: SourceContext = {
+    source: request.source,
+    options: new OptionReader(request.store ?? {}, request.source, request.optionName ?? (o => `${o} input`)),
+    algorithm: request.algorithm,
+    encoding: request.encoding,
+    purpose: request.purpose,
+    env: request.env ?? process.env,
+    secrets: new Secrets(request.onSecret),
+    log: request.log ?? (() => {}),
+    allowEnvToken: request.allowEnvToken ?? false,
+    retry: request.retry
+  }
+  // Each source in its own module, loaded only when chosen (the AWS ones bring the AWS SDK).
+  switch (request.source) {
+    case 'vault':
+      return (await import('./vault.js')).vaultKeys(ctx)
+    case 'vault-transit':
+      return (await import('./vault-transit.js')).vaultTransitKeys(ctx)
+    case 'aws-secrets-manager':
+      return (await import('./aws-secrets-manager.js')).awsSecretsManagerKeys(ctx)
+    case 'aws-kms':
+      return (await import('./aws-kms.js')).awsKmsKeys(ctx)
   }
 }

@@ -1,0 +1,505 @@
+export const id = 590;
+export const ids = [590,211];
+export const modules = {
+
+/***/ 9986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Zs: () => (/* binding */ describeClaims),
+/* harmony export */   v4: () => (/* binding */ getOidcToken)
+/* harmony export */ });
+/* unused harmony exports OIDC_REQUEST_URL, OIDC_REQUEST_TOKEN, OIDC_TOKEN_ENV, tokenClaims */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _net_http_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(998);
+
+
+/** What the runner sets in a job that has `permissions: id-token: write`. */
+const OIDC_REQUEST_URL = 'ACTIONS_ID_TOKEN_REQUEST_URL';
+const OIDC_REQUEST_TOKEN = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
+/** The CLI outside GitHub Actions: a JWT from another issuer, given as is. */
+const OIDC_TOKEN_ENV = 'ARTIFACT_SEAL_OIDC_TOKEN';
+/**
+ * Gets the job's OIDC token from the runner's token endpoint. The request token and the JWT are
+ * registered as secrets before anything else is done with them.
+ */
+async function getOidcToken(request) {
+    const { env, secrets } = request;
+    const url = env[OIDC_REQUEST_URL];
+    const bearer = secrets.add(env[OIDC_REQUEST_TOKEN]);
+    if (!url || !bearer) {
+        const preset = request.allowEnvToken ? secrets.add(env[OIDC_TOKEN_ENV]?.trim()) : undefined;
+        if (preset)
+            return preset;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `${request.purpose} needs the job's OIDC token, but ${OIDC_REQUEST_URL} and ${OIDC_REQUEST_TOKEN} are not set: ` +
+            'add `permissions: id-token: write` to the job (or the workflow) that runs artifact-seal' +
+            (request.allowEnvToken ? `; outside GitHub Actions, set ${OIDC_TOKEN_ENV} to a JWT that the key store accepts` : ''), OIDC_REQUEST_URL);
+    }
+    // The runner's URL already carries ?api-version=2.0.
+    const target = request.audience ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}` : url;
+    let response;
+    try {
+        response = await (0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('GET', target, { headers: { authorization: `Bearer ${bearer}` }, retry: request.retry });
+    }
+    catch (error) {
+        const reason = error instanceof _net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr ? error.message : String(error);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', secrets.redact(`could not get the OIDC token from ${(0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .originOf */ .yv)(url)}: ${reason}`), OIDC_REQUEST_URL);
+    }
+    const value = response.body?.value;
+    if (response.status !== 200 || typeof value !== 'string' || value === '') {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', secrets.redact(`the runner refused the OIDC token request (HTTP ${response.status}${response.status === 200 ? ', no value in the answer' : ''}); check that the job has \`permissions: id-token: write\``), OIDC_REQUEST_URL);
+    }
+    return secrets.add(value);
+}
+/**
+ * The claims of a JWT, read without checking its signature: only to say in an error message
+ * which `sub`, `aud`, `repository` and `ref` the store compared. The claims are not secret; the
+ * token is, and is never printed.
+ */
+function tokenClaims(jwt) {
+    try {
+        const payload = jwt.split('.')[1] ?? '';
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        return typeof claims === 'object' && claims !== null ? claims : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** "sub=repo:o/r:ref:refs/heads/main, aud=…": the claims that trust policies and bound claims match on. */
+function describeClaims(jwt, names = ['sub', 'aud', 'repository', 'ref']) {
+    const claims = tokenClaims(jwt);
+    const parts = names.filter(n => claims[n] !== undefined).map(n => `${n}=${Array.isArray(claims[n]) ? claims[n].join(',') : String(claims[n])}`);
+    return parts.length ? `this job's token has ${parts.join(', ')}` : '';
+}
+
+
+/***/ }),
+
+/***/ 3766:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ remoteMacInput),
+/* harmony export */   z: () => (/* binding */ MAC_LENGTH)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * What a remote key (Vault transit, AWS KMS) computes its MAC over: the configured digest of the
+ * DSSE PAE, not the PAE itself. AWS KMS takes at most 4,096 bytes per message and a manifest's PAE
+ * is usually larger; hashing first keeps one scheme for every store. Specified, with test vectors,
+ * in docs/remote-keys.md.
+ */
+function remoteMacInput(algorithm, pae) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(pae).digest();
+}
+/** Length of an HMAC with each hash: a signature of any other length cannot verify. */
+const MAC_LENGTH = { sha256: 32, sha384: 48, sha512: 64 };
+
+
+/***/ }),
+
+/***/ 3545:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ oidcToken)
+/* harmony export */ });
+/* harmony import */ var _github_oidc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9986);
+
+/** The job's OIDC token for this source, with `oidc-audience` (or `fallback`) as its audience. */
+function oidcToken(ctx, fallbackAudience) {
+    return (0,_github_oidc_js__WEBPACK_IMPORTED_MODULE_0__/* .getOidcToken */ .v4)({
+        audience: ctx.options.get('oidc-audience') ?? fallbackAudience,
+        env: ctx.env,
+        secrets: ctx.secrets,
+        purpose: `key-source ${ctx.source}`,
+        allowEnvToken: ctx.allowEnvToken,
+        retry: ctx.retry
+    });
+}
+
+
+/***/ }),
+
+/***/ 7590:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_TRANSIT_VERSIONS: () => (/* binding */ MAX_TRANSIT_VERSIONS),
+/* harmony export */   TRANSIT_HASH: () => (/* binding */ TRANSIT_HASH),
+/* harmony export */   VaultTransitKey: () => (/* binding */ VaultTransitKey),
+/* harmony export */   vaultTransitKeys: () => (/* binding */ vaultTransitKeys)
+/* harmony export */ });
+/* harmony import */ var _core_dsse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9394);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _remote_mac_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3766);
+/* harmony import */ var _vault_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5211);
+
+
+
+
+/** Vault's names for our hashes (transit's `hash_algorithm`). */
+const TRANSIT_HASH = { sha256: 'sha2-256', sha384: 'sha2-384', sha512: 'sha2-512' };
+/** At most this many key versions are tried when verifying: the newest ones the key still accepts. */
+const MAX_TRANSIT_VERSIONS = 16;
+/**
+ * One version of a Vault transit key. The MAC is computed by Vault (`transit/hmac`) and checked by
+ * Vault (`transit/verify`), so the key never reaches the runner. The version is part of the key id
+ * because Vault needs it to verify (`vault:v<N>:…`), and so that a rotated key still verifies old
+ * manifests while the key's min_decryption_version allows.
+ */
+class VaultTransitKey {
+    client;
+    mount;
+    name;
+    version;
+    algorithm;
+    keyId;
+    constructor(client, mount, name, version, algorithm) {
+        this.client = client;
+        this.mount = mount;
+        this.name = name;
+        this.version = version;
+        this.algorithm = algorithm;
+        this.keyId = `vault-transit:${mount}/${name}:v${version}`;
+    }
+    async sign(message) {
+        const path = `${this.mount}/hmac/${this.name}/${TRANSIT_HASH[this.algorithm]}`;
+        const input = (0,_remote_mac_js__WEBPACK_IMPORTED_MODULE_2__/* .remoteMacInput */ .W)(this.algorithm, message).toString('base64');
+        const response = await this.client.write(path, { input, key_version: this.version });
+        if (response.status !== 200)
+            throw this.client.fail(response, `Vault transit refused ${path}`, `the build job's policy needs update on ${path}`, 'vault-transit-key');
+        const hmac = response.body?.data?.hmac;
+        const prefix = `vault:v${this.version}:`;
+        if (typeof hmac !== 'string' || !hmac.startsWith(prefix)) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SealError */ .EM('KEY_SOURCE', `Vault transit answered ${path} without data.hmac starting with ${prefix}`, 'vault-transit-key');
+        }
+        const mac = (0,_core_dsse_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeBase64Strict */ .Fm)(hmac.slice(prefix.length), 'data.hmac');
+        if (mac.length !== _remote_mac_js__WEBPACK_IMPORTED_MODULE_2__/* .MAC_LENGTH */ .z[this.algorithm]) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SealError */ .EM('KEY_SOURCE', `Vault transit answered ${path} with a ${mac.length}-byte HMAC; ${this.algorithm} gives ${_remote_mac_js__WEBPACK_IMPORTED_MODULE_2__/* .MAC_LENGTH */ .z[this.algorithm]}`, 'vault-transit-key');
+        }
+        return mac;
+    }
+    async verify(message, mac) {
+        // A MAC of the wrong length cannot be ours; no need to ask Vault.
+        if (mac.length !== _remote_mac_js__WEBPACK_IMPORTED_MODULE_2__/* .MAC_LENGTH */ .z[this.algorithm])
+            return false;
+        const path = `${this.mount}/verify/${this.name}`;
+        const response = await this.client.write(path, {
+            input: (0,_remote_mac_js__WEBPACK_IMPORTED_MODULE_2__/* .remoteMacInput */ .W)(this.algorithm, message).toString('base64'),
+            hmac: `vault:v${this.version}:${Buffer.from(mac).toString('base64')}`,
+            hash_algorithm: TRANSIT_HASH[this.algorithm]
+        });
+        if (response.status !== 200)
+            throw this.client.fail(response, `Vault transit refused ${path}`, `the deploy job's policy needs update on ${path}`, 'vault-transit-key');
+        // A mismatch is 200 {"data":{"valid":false}}.
+        return response.body?.data?.valid === true;
+    }
+    toJSON() {
+        return `[MacKey ${this.keyId}]`;
+    }
+}
+/**
+ * key-source `vault-transit`: reads the key's metadata (its versions; no key material), then one
+ * key to sign with (the latest version) or, to verify, every version from the newest down to the
+ * key's min_decryption_version (at most MAX_TRANSIT_VERSIONS).
+ */
+async function vaultTransitKeys(ctx) {
+    const o = ctx.options;
+    o.need('vault-url');
+    o.need('vault-role', 'the JWT auth role whose bound_claims match this repository');
+    const name = o.need('vault-transit-key', 'the name of the transit key that computes the HMAC');
+    const mount = o.path('vault-transit-mount');
+    const client = await (0,_vault_js__WEBPACK_IMPORTED_MODULE_3__.vaultLogin)(ctx);
+    const metaPath = `${mount}/keys/${name}`;
+    const response = await client.read(metaPath);
+    if (response.status === 404) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SealError */ .EM('KEY_SOURCE', `Vault has no transit key ${name} at mount ${mount} (GET ${metaPath}: HTTP 404); check vault-transit-key and vault-transit-mount`, 'vault-transit-key');
+    }
+    if (response.status !== 200) {
+        throw client.fail(response, `Vault refused to read transit key ${metaPath}`, `the policy needs read on ${metaPath} (metadata only, never key material)`, 'vault-transit-key');
+    }
+    const data = response.body?.data;
+    const latest = Number(data?.latest_version);
+    const min = Math.max(1, Number(data?.min_decryption_version ?? 1) || 1);
+    if (!Number.isInteger(latest) || latest < 1) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SealError */ .EM('KEY_SOURCE', `Vault answered ${metaPath} without data.latest_version`, 'vault-transit-key');
+    }
+    const versions = ctx.purpose === 'sign' ? [latest] : range(Math.max(min, latest - MAX_TRANSIT_VERSIONS + 1), latest).reverse();
+    ctx.log(`Using Vault transit key ${mount}/${name} (${ctx.purpose === 'sign' ? `version ${latest}` : `versions ${versions.at(-1)}–${latest}`})`);
+    return versions.map(v => new VaultTransitKey(client, mount, name, v, ctx.algorithm));
+}
+function range(from, to) {
+    return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}
+
+
+/***/ }),
+
+/***/ 5211:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  vaultKeys: () => (/* binding */ vaultKeys),
+  vaultLogin: () => (/* binding */ vaultLogin)
+});
+
+// EXTERNAL MODULE: ./src/core/keys.ts
+var keys = __webpack_require__(1483);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/keys/source-context.ts
+var source_context = __webpack_require__(3545);
+// EXTERNAL MODULE: ./src/github/oidc.ts
+var oidc = __webpack_require__(9986);
+// EXTERNAL MODULE: ./src/net/http-json.ts
+var http_json = __webpack_require__(998);
+;// CONCATENATED MODULE: ./src/keys/vault-client.ts
+
+
+
+/**
+ * A thin Vault HTTP API client: JWT login, read and write. Vault has no official JavaScript SDK
+ * and we need four endpoints. Every request carries X-Vault-Namespace when one is configured;
+ * 5xx answers (503 while sealed) are retried with backoff; Vault's `{"errors":[…]}` is passed on.
+ */
+class VaultClient {
+    url;
+    secrets;
+    options;
+    #token;
+    constructor(url, secrets, options = {}) {
+        this.url = url;
+        this.secrets = secrets;
+        this.options = options;
+        let parsed;
+        try {
+            parsed = new URL(url);
+        }
+        catch {
+            throw new errors/* SealError */.EM('INPUT_INVALID', `vault-url ${url} is not a URL (expected e.g. https://vault.example.com:8200)`, 'vault-url');
+        }
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+            throw new errors/* SealError */.EM('INPUT_INVALID', `vault-url ${url} must start with https://`, 'vault-url');
+        }
+        this.url = url.replace(/\/+$/, '');
+    }
+    /** Logs in with the JWT auth method; the client token is masked before it is kept. */
+    async login(authPath, role, jwt) {
+        const path = `auth/${authPath}/login`;
+        const response = await this.#send('POST', path, { role, jwt });
+        if (response.status !== 200) {
+            const claims = (0,oidc/* describeClaims */.Zs)(jwt, ['repository', 'ref', 'sub', 'aud']);
+            throw this.fail(response, `Vault refused the login at ${path} with role ${role}`, `check vault-role, vault-auth-path and the role's bound_claims and bound_audiences${claims ? ` (${claims})` : ''}`, 'vault-role');
+        }
+        const token = response.body?.auth?.client_token;
+        if (typeof token !== 'string' || token === '') {
+            throw new errors/* SealError */.EM('KEY_SOURCE', `Vault answered the login at ${path} without auth.client_token`, 'vault-role');
+        }
+        this.#token = this.secrets.add(token);
+    }
+    /** GET /v1/<path>; returns the answer whatever its status, for the caller to word. */
+    read(path) {
+        return this.#send('GET', path);
+    }
+    /** POST /v1/<path> with a JSON body. */
+    write(path, body) {
+        return this.#send('POST', path, body);
+    }
+    async #send(method, path, body) {
+        const headers = {};
+        if (this.options.namespace)
+            headers['x-vault-namespace'] = this.options.namespace;
+        if (this.#token)
+            headers['x-vault-token'] = this.#token;
+        const url = `${this.url}/v1/${path.split('/').map(encodeURIComponent).join('/')}`;
+        try {
+            return await (0,http_json/* requestJson */.SS)(method, url, { body, headers, retry: this.options.retry });
+        }
+        catch (error) {
+            const reason = error instanceof http_json/* NetworkError */.Dr ? error.message : String(error);
+            throw new errors/* SealError */.EM('KEY_SOURCE', this.secrets.redact(`Vault at ${this.url} (${path}): ${reason}`), 'vault-url');
+        }
+    }
+    /**
+     * One line for a failed answer: what we tried, the status, Vault's own errors (or the sealed
+     * state after the retries ran out), and what to check. Secrets are cut out of Vault's text.
+     */
+    fail(response, what, hint, subject) {
+        return new errors/* SealError */.EM('KEY_SOURCE', this.secrets.redact(describeFailure(response, what, hint)), subject);
+    }
+}
+/** Vault's `errors` array as one line ("permission denied", "Vault is sealed"). */
+function vaultErrors(body) {
+    const errors = body?.errors;
+    if (!Array.isArray(errors))
+        return '';
+    return errors
+        .map(e => String(e).replace(/\s+/g, ' ').replace(/^1 error occurred: \* /, '').trim())
+        .filter(Boolean)
+        .join('; ');
+}
+function describeFailure(response, what, hint) {
+    const errors = vaultErrors(response.body);
+    let detail = errors ? `: ${errors}` : '';
+    if (response.status === 403 && !errors)
+        detail = ': permission denied';
+    if (response.status >= 500 || response.status === 429) {
+        return `${what}: HTTP ${response.status}${detail} (still failing after retries${response.status === 503 ? '; Vault may be sealed or in standby' : ''})`;
+    }
+    if (response.status === 403)
+        hint = `the Vault token's policy does not allow this; ${hint}`;
+    return `${what}: HTTP ${response.status}${detail}; ${hint}`;
+}
+
+;// CONCATENATED MODULE: ./src/keys/vault.ts
+
+
+
+
+/** Logs in to Vault with the job's OIDC token (shared by `vault` and `vault-transit`). */
+async function vaultLogin(ctx) {
+    const o = ctx.options;
+    const url = o.need('vault-url');
+    const role = o.need('vault-role', 'the JWT auth role whose bound_claims match this repository');
+    const authPath = o.path('vault-auth-path');
+    const client = new VaultClient(url, ctx.secrets, { namespace: o.get('vault-namespace'), retry: ctx.retry });
+    const jwt = await (0,source_context/* oidcToken */.d)(ctx);
+    await client.login(authPath, role, jwt);
+    ctx.log(`Logged in to Vault at ${client.url} (auth/${authPath}, role ${role})`);
+    return client;
+}
+/**
+ * key-source `vault`: the key is a field of a KV v2 secret, read with the token from a JWT login.
+ * The field may hold several lines (one key per line, for rotation), decoded by key-encoding.
+ */
+async function vaultKeys(ctx) {
+    const o = ctx.options;
+    o.need('vault-url');
+    o.need('vault-role', 'the JWT auth role whose bound_claims match this repository');
+    const path = o.path('vault-secret', 'the KV v2 API path after /v1/, e.g. secret/data/ci/artifact-seal');
+    const field = o.need('vault-secret-field');
+    const client = await vaultLogin(ctx);
+    const response = await client.read(path);
+    if (response.status === 404) {
+        throw new errors/* SealError */.EM('KEY_SOURCE', `Vault has no secret at ${path} (HTTP 404); check vault-secret: the KV v2 API path includes data/, e.g. secret/data/ci/artifact-seal`, 'vault-secret');
+    }
+    if (response.status !== 200)
+        throw client.fail(response, `Vault refused to read ${path}`, 'check vault-secret and the policy of the role', 'vault-secret');
+    const data = response.body?.data?.data;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        throw new errors/* SealError */.EM('KEY_SOURCE', `Vault answered ${path} without data.data: vault-secret must be a KV v2 API path with data/ (e.g. secret/data/ci/artifact-seal)`, 'vault-secret');
+    }
+    const fields = data;
+    const value = Object.prototype.hasOwnProperty.call(fields, field) ? fields[field] : undefined;
+    if (typeof value === 'string')
+        ctx.secrets.add(value);
+    if (value === undefined) {
+        const names = Object.keys(fields);
+        throw new errors/* SealError */.EM('KEY_SOURCE', `Vault secret ${path} has no field ${field}${names.length ? ` (its fields: ${names.join(', ')})` : ''}; set vault-secret-field`, 'vault-secret-field');
+    }
+    if (typeof value !== 'string') {
+        throw new errors/* SealError */.EM('KEY_SOURCE', `Vault secret ${path} field ${field} is not a string`, 'vault-secret-field');
+    }
+    ctx.log(`Read the key from Vault secret ${path} (field ${field})`);
+    return (0,keys/* keysFromText */.aZ)(value, ctx.encoding, ctx.algorithm, `Vault secret ${path} field ${field}`, v => ctx.secrets.add(v));
+}
+
+
+/***/ }),
+
+/***/ 998:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dr: () => (/* binding */ NetworkError),
+/* harmony export */   SS: () => (/* binding */ requestJson),
+/* harmony export */   yv: () => (/* binding */ originOf)
+/* harmony export */ });
+/* unused harmony export DEFAULT_RETRY */
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4942);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3323);
+
+
+/** 0.5 s, 1 s, 2 s, 4 s: a Vault that is unsealing or failing over has about 8 s to come back. */
+const DEFAULT_RETRY = { delaysMs: [500, 1000, 2000, 4000] };
+/** A request that never got an answer, after every retry. */
+class NetworkError extends Error {
+    attempts;
+    name = 'NetworkError';
+    constructor(message, attempts) {
+        super(message);
+        this.attempts = attempts;
+    }
+}
+function isRetryable(status) {
+    return status === 429 || status >= 500;
+}
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+function parse(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Sends one JSON request with retries and backoff on answers worth retrying. Every answer that
+ * arrives is returned (the caller words the error, it knows the service); only a request that
+ * never got an answer throws, as a NetworkError without the request's headers or body.
+ */
+async function requestJson(method, url, options = {}) {
+    // Our own retries below; the client's would retry without backoff on the same statuses.
+    const client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq(`${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l}/${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_VERSION */ .w}`, [], { allowRetries: false, socketTimeout: 30_000 });
+    const retry = options.retry ?? DEFAULT_RETRY;
+    const headers = { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers };
+    const data = options.body !== undefined ? JSON.stringify(options.body) : null;
+    let lastError = '';
+    try {
+        for (let attempt = 0;; attempt++) {
+            let response;
+            try {
+                const answer = await client.request(method, url, data, headers);
+                const text = await answer.readBody();
+                response = { status: answer.message.statusCode ?? 0, text, body: parse(text) };
+            }
+            catch (error) {
+                lastError = error.code ?? error.message;
+            }
+            if (response && (!isRetryable(response.status) || attempt >= retry.delaysMs.length))
+                return response;
+            if (!response && attempt >= retry.delaysMs.length) {
+                throw new NetworkError(`no answer after ${attempt + 1} attempt(s): ${lastError}`, attempt + 1);
+            }
+            await sleep(retry.delaysMs[attempt]);
+        }
+    }
+    finally {
+        client.dispose();
+    }
+}
+/** The origin of a URL, for messages (never its path or query, which may carry identifiers). */
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return '(invalid URL)';
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=590.index.js.map

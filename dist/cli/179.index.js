@@ -1,0 +1,343 @@
+export const id = 179;
+export const ids = [179];
+export const modules = {
+
+/***/ 9986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Zs: () => (/* binding */ describeClaims),
+/* harmony export */   v4: () => (/* binding */ getOidcToken)
+/* harmony export */ });
+/* unused harmony exports OIDC_REQUEST_URL, OIDC_REQUEST_TOKEN, OIDC_TOKEN_ENV, tokenClaims */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _net_http_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(998);
+
+
+/** What the runner sets in a job that has `permissions: id-token: write`. */
+const OIDC_REQUEST_URL = 'ACTIONS_ID_TOKEN_REQUEST_URL';
+const OIDC_REQUEST_TOKEN = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
+/** The CLI outside GitHub Actions: a JWT from another issuer, given as is. */
+const OIDC_TOKEN_ENV = 'ARTIFACT_SEAL_OIDC_TOKEN';
+/**
+ * Gets the job's OIDC token from the runner's token endpoint. The request token and the JWT are
+ * registered as secrets before anything else is done with them.
+ */
+async function getOidcToken(request) {
+    const { env, secrets } = request;
+    const url = env[OIDC_REQUEST_URL];
+    const bearer = secrets.add(env[OIDC_REQUEST_TOKEN]);
+    if (!url || !bearer) {
+        const preset = request.allowEnvToken ? secrets.add(env[OIDC_TOKEN_ENV]?.trim()) : undefined;
+        if (preset)
+            return preset;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `${request.purpose} needs the job's OIDC token, but ${OIDC_REQUEST_URL} and ${OIDC_REQUEST_TOKEN} are not set: ` +
+            'add `permissions: id-token: write` to the job (or the workflow) that runs artifact-seal' +
+            (request.allowEnvToken ? `; outside GitHub Actions, set ${OIDC_TOKEN_ENV} to a JWT that the key store accepts` : ''), OIDC_REQUEST_URL);
+    }
+    // The runner's URL already carries ?api-version=2.0.
+    const target = request.audience ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}` : url;
+    let response;
+    try {
+        response = await (0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('GET', target, { headers: { authorization: `Bearer ${bearer}` }, retry: request.retry });
+    }
+    catch (error) {
+        const reason = error instanceof _net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr ? error.message : String(error);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', secrets.redact(`could not get the OIDC token from ${(0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .originOf */ .yv)(url)}: ${reason}`), OIDC_REQUEST_URL);
+    }
+    const value = response.body?.value;
+    if (response.status !== 200 || typeof value !== 'string' || value === '') {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', secrets.redact(`the runner refused the OIDC token request (HTTP ${response.status}${response.status === 200 ? ', no value in the answer' : ''}); check that the job has \`permissions: id-token: write\``), OIDC_REQUEST_URL);
+    }
+    return secrets.add(value);
+}
+/**
+ * The claims of a JWT, read without checking its signature: only to say in an error message
+ * which `sub`, `aud`, `repository` and `ref` the store compared. The claims are not secret; the
+ * token is, and is never printed.
+ */
+function tokenClaims(jwt) {
+    try {
+        const payload = jwt.split('.')[1] ?? '';
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        return typeof claims === 'object' && claims !== null ? claims : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** "sub=repo:o/r:ref:refs/heads/main, aud=…": the claims that trust policies and bound claims match on. */
+function describeClaims(jwt, names = ['sub', 'aud', 'repository', 'ref']) {
+    const claims = tokenClaims(jwt);
+    const parts = names.filter(n => claims[n] !== undefined).map(n => `${n}=${Array.isArray(claims[n]) ? claims[n].join(',') : String(claims[n])}`);
+    return parts.length ? `this job's token has ${parts.join(', ')}` : '';
+}
+
+
+/***/ }),
+
+/***/ 2179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   awsSecretsManagerKeys: () => (/* binding */ awsSecretsManagerKeys)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1483);
+/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8737);
+
+
+
+/**
+ * key-source `aws-secrets-manager`: OIDC → STS → GetSecretValue. A SecretString is decoded by
+ * key-encoding (one key per line, for rotation); a SecretBinary is the key's raw bytes.
+ */
+async function awsSecretsManagerKeys(ctx) {
+    const secretId = ctx.options.need('aws-secret-id', 'the name or ARN of the secret that holds the key');
+    const session = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .assumeRole */ .xN)(ctx);
+    const { SecretsManagerClient, GetSecretValueCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(994)]).then(__webpack_require__.t.bind(__webpack_require__, 2994, 19));
+    const client = new SecretsManagerClient({
+        region: session.region,
+        credentials: session.credentials,
+        endpoint: session.endpoint('SECRETS_MANAGER'),
+        maxAttempts: 3
+    });
+    let answer;
+    try {
+        answer = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+    }
+    catch (error) {
+        const { code, message } = (0,_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorParts */ .OT)(error);
+        const hint = code === 'ResourceNotFoundException'
+            ? `check aws-secret-id and aws-region (${session.region})`
+            : code === 'AccessDeniedException'
+                ? `the role ${session.roleArn} needs secretsmanager:GetSecretValue on the secret (and kms:Decrypt on its KMS key if it is not the default one)`
+                : 'check aws-secret-id';
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', ctx.secrets.redact(`AWS Secrets Manager refused GetSecretValue for ${secretId}: ${code}: ${message}; ${hint}`), 'aws-secret-id');
+    }
+    finally {
+        client.destroy();
+    }
+    const label = `AWS secret ${secretId}`;
+    if (typeof answer.SecretString === 'string') {
+        ctx.secrets.add(answer.SecretString);
+        ctx.log(`Read the key from ${label}`);
+        return (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .keysFromText */ .aZ)(answer.SecretString, ctx.encoding, ctx.algorithm, label, v => ctx.secrets.add(v));
+    }
+    if (answer.SecretBinary) {
+        const bytes = Buffer.from(answer.SecretBinary);
+        for (const form of (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .keyRenderings */ .ls)(bytes.toString('hex'), bytes))
+            ctx.secrets.add(form);
+        if (bytes.length < _core_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_KEY_BYTES */ .JH) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_INVALID', `${label} SecretBinary is ${bytes.length} bytes; at least ${_core_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_KEY_BYTES */ .JH} are required`, 'aws-secret-id');
+        }
+        ctx.log(`Read the key from ${label} (binary)`);
+        return [new _core_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalHmacKey */ .E4(bytes, ctx.algorithm)];
+    }
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `${label} has neither SecretString nor SecretBinary`, 'aws-secret-id');
+}
+
+
+/***/ }),
+
+/***/ 8737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OT: () => (/* binding */ awsErrorParts),
+/* harmony export */   xN: () => (/* binding */ assumeRole)
+/* harmony export */ });
+/* unused harmony exports AWS_DEFAULT_AUDIENCE, awsEndpoint, sessionName */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _github_oidc_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9986);
+/* harmony import */ var _source_context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3545);
+
+
+
+/** The audience AWS's OIDC identity provider for GitHub expects by default. */
+const AWS_DEFAULT_AUDIENCE = 'sts.amazonaws.com';
+/** The endpoint override the AWS tools honour, read from `env` (so the CLI's env is used, not only process.env). */
+function awsEndpoint(env, service) {
+    return env[`AWS_ENDPOINT_URL_${service}`]?.trim() || env.AWS_ENDPOINT_URL?.trim() || undefined;
+}
+/** A name STS accepts for the session ([\w+=,.@-], 2 to 64 characters), tied to the run. */
+function sessionName(env) {
+    const run = [env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('-');
+    return `artifact-seal${run ? `-${run}` : ''}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
+}
+/** The SDK's error as code and message, whatever shape it has. */
+function awsErrorParts(error) {
+    const e = error;
+    return { code: e?.Code ?? e?.name ?? 'Error', message: (e?.message ?? String(error)).replace(/\s+/g, ' ').trim() };
+}
+/**
+ * Assumes `aws-role-arn` with the job's OIDC token (STS AssumeRoleWithWebIdentity, which needs no
+ * AWS credentials). The SDK is imported here, only when an AWS source is chosen, so that
+ * `key-source: input` starts as fast as before.
+ */
+async function assumeRole(ctx) {
+    const o = ctx.options;
+    const region = o.get('aws-region') ?? (ctx.env.AWS_REGION?.trim() || ctx.env.AWS_DEFAULT_REGION?.trim());
+    if (!region)
+        o.need('aws-region', 'e.g. us-east-1; AWS_REGION is used when set');
+    const roleArn = o.need('aws-role-arn', 'the IAM role whose trust policy accepts this repository’s OIDC token');
+    const jwt = await (0,_source_context_js__WEBPACK_IMPORTED_MODULE_2__/* .oidcToken */ .d)(ctx, AWS_DEFAULT_AUDIENCE);
+    const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+    const sts = new STSClient({ region, endpoint: awsEndpoint(ctx.env, 'STS'), maxAttempts: 3 });
+    let answer;
+    try {
+        answer = await sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: sessionName(ctx.env), WebIdentityToken: jwt }));
+    }
+    catch (error) {
+        throw stsError(ctx, error, roleArn, jwt);
+    }
+    finally {
+        sts.destroy();
+    }
+    const c = answer.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `STS answered AssumeRoleWithWebIdentity for ${roleArn} without credentials`, 'aws-role-arn');
+    }
+    const credentials = {
+        accessKeyId: ctx.secrets.add(c.AccessKeyId),
+        secretAccessKey: ctx.secrets.add(c.SecretAccessKey),
+        sessionToken: ctx.secrets.add(c.SessionToken)
+    };
+    ctx.log(`Assumed AWS role ${roleArn} in ${region}`);
+    return { region: region, roleArn, credentials, endpoint: service => awsEndpoint(ctx.env, service) };
+}
+function stsError(ctx, error, roleArn, jwt) {
+    const { code, message } = awsErrorParts(error);
+    const claims = (0,_github_oidc_js__WEBPACK_IMPORTED_MODULE_1__/* .describeClaims */ .Zs)(jwt, ['sub', 'aud']);
+    let hint;
+    switch (code) {
+        case 'AccessDenied':
+            hint = `the role's trust policy must allow sts:AssumeRoleWithWebIdentity for this job: its token.actions.githubusercontent.com:sub condition must match${claims ? ` (${claims})` : ' this job'}`;
+            break;
+        case 'InvalidIdentityToken':
+        case 'IDPRejectedClaim':
+            hint = `the account needs an IAM OIDC identity provider for https://token.actions.githubusercontent.com whose audience matches oidc-audience${claims ? ` (${claims})` : ''}`;
+            break;
+        case 'ExpiredTokenException':
+            hint = 'the OIDC token expired before it reached STS; run the step again';
+            break;
+        default:
+            hint = 'check aws-role-arn and aws-region';
+    }
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', ctx.secrets.redact(`AWS STS refused to let this job assume ${roleArn}: ${code}: ${message}; ${hint}`), 'aws-role-arn');
+}
+
+
+/***/ }),
+
+/***/ 3545:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ oidcToken)
+/* harmony export */ });
+/* harmony import */ var _github_oidc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9986);
+
+/** The job's OIDC token for this source, with `oidc-audience` (or `fallback`) as its audience. */
+function oidcToken(ctx, fallbackAudience) {
+    return (0,_github_oidc_js__WEBPACK_IMPORTED_MODULE_0__/* .getOidcToken */ .v4)({
+        audience: ctx.options.get('oidc-audience') ?? fallbackAudience,
+        env: ctx.env,
+        secrets: ctx.secrets,
+        purpose: `key-source ${ctx.source}`,
+        allowEnvToken: ctx.allowEnvToken,
+        retry: ctx.retry
+    });
+}
+
+
+/***/ }),
+
+/***/ 998:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dr: () => (/* binding */ NetworkError),
+/* harmony export */   SS: () => (/* binding */ requestJson),
+/* harmony export */   yv: () => (/* binding */ originOf)
+/* harmony export */ });
+/* unused harmony export DEFAULT_RETRY */
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4942);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3323);
+
+
+/** 0.5 s, 1 s, 2 s, 4 s: a Vault that is unsealing or failing over has about 8 s to come back. */
+const DEFAULT_RETRY = { delaysMs: [500, 1000, 2000, 4000] };
+/** A request that never got an answer, after every retry. */
+class NetworkError extends Error {
+    attempts;
+    name = 'NetworkError';
+    constructor(message, attempts) {
+        super(message);
+        this.attempts = attempts;
+    }
+}
+function isRetryable(status) {
+    return status === 429 || status >= 500;
+}
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+function parse(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Sends one JSON request with retries and backoff on answers worth retrying. Every answer that
+ * arrives is returned (the caller words the error, it knows the service); only a request that
+ * never got an answer throws, as a NetworkError without the request's headers or body.
+ */
+async function requestJson(method, url, options = {}) {
+    // Our own retries below; the client's would retry without backoff on the same statuses.
+    const client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq(`${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l}/${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_VERSION */ .w}`, [], { allowRetries: false, socketTimeout: 30_000 });
+    const retry = options.retry ?? DEFAULT_RETRY;
+    const headers = { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers };
+    const data = options.body !== undefined ? JSON.stringify(options.body) : null;
+    let lastError = '';
+    try {
+        for (let attempt = 0;; attempt++) {
+            let response;
+            try {
+                const answer = await client.request(method, url, data, headers);
+                const text = await answer.readBody();
+                response = { status: answer.message.statusCode ?? 0, text, body: parse(text) };
+            }
+            catch (error) {
+                lastError = error.code ?? error.message;
+            }
+            if (response && (!isRetryable(response.status) || attempt >= retry.delaysMs.length))
+                return response;
+            if (!response && attempt >= retry.delaysMs.length) {
+                throw new NetworkError(`no answer after ${attempt + 1} attempt(s): ${lastError}`, attempt + 1);
+            }
+            await sleep(retry.delaysMs[attempt]);
+        }
+    }
+    finally {
+        client.dispose();
+    }
+}
+/** The origin of a URL, for messages (never its path or query, which may carry identifiers). */
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return '(invalid URL)';
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=179.index.js.map
