@@ -73,8 +73,8 @@ test('keys from --key-file (two lines for rotation) and from the environment', a
 test('usage and configuration errors exit 2 with one line, no stack trace, no output file', async () => {
   const dir = project()
   const cases: [string[], NodeJS.ProcessEnv, RegExp][] = [
-    [[], env, /expected one command, sign or verify/],
-    [['frobnicate'], env, /expected one command, sign or verify \(got frobnicate\)/],
+    [[], env, /expected one command: sign, verify or checksums/],
+    [['frobnicate'], env, /expected one command: sign, verify or checksums \(got frobnicate\)/],
     [['sign', '--bogus'], env, /Unknown option '--bogus'/],
     [['sign'], env, /sign needs at least one --path pattern/],
     [['sign', '--path', 'dist/**'], {}, /no key: give --key-file FILE or set ARTIFACT_SEAL_KEY/],

@@ -24,6 +24,13 @@ export const Inputs = {
   ExpectedRepository: 'expected-repository',
   ExpectedCommit: 'expected-commit',
   AllowUnlisted: 'allow-unlisted',
+  ReleaseTag: 'release-tag',
+  Checksums: 'checksums',
+  Overwrite: 'overwrite',
+  GithubToken: 'github-token',
+  ReleaseAssets: 'release-assets',
+  Cache: 'cache',
+  SubjectChecksums: 'subject-checksums',
   // The remote key sources' inputs (src/keys/options.ts lists them for the readers).
   VaultUrl: 'vault-url',
   VaultNamespace: 'vault-namespace',
@@ -47,7 +54,8 @@ export const Outputs = {
   SubjectCount: 'subject-count',
   KeyId: 'key-id',
   VerifiedCount: 'verified-count',
-  Result: 'result'
+  Result: 'result',
+  ReleaseAssetUrl: 'release-asset-url'
 } as const
 
 /** Every input, read and validated once. */
@@ -70,6 +78,20 @@ export interface ActionInputs {
   expectedRepository: string | null
   expectedCommit: string | null
   allowUnlisted: boolean
+  /** Sign: attach the manifest to this release; verify: fetch it from there when absent. */
+  releaseTag: string | null
+  /** Sign: also attach a checksum list (SHA256SUMS) to the release. */
+  checksums: boolean
+  /** Sign: replace release assets of the same name. */
+  overwrite: boolean
+  /** For the releases API; masked before this object exists. */
+  githubToken: string
+  /** Verify: download the release's listed assets into base-dir and verify them. */
+  releaseAssets: boolean
+  /** Sign: save the manifest to the Actions cache; verify: restore it when absent. */
+  cache: boolean
+  /** Sign: absolute path of a sha256sum list to seal instead of hashing files. */
+  subjectChecksums: string | null
   /** The remote key sources' inputs, as given (each source checks the ones it needs). */
   store: StoreOptions
 }
@@ -89,6 +111,9 @@ export function getInputs(): ActionInputs {
     for (const line of keyText.split(/\r?\n/)) if (line.trim()) maskOnce(line.trim())
   }
 
+  const githubToken = core.getInput(Inputs.GithubToken).trim()
+  maskOnce(githubToken)
+
   const modeRaw = core.getInput(Inputs.Mode).trim() || 'sign'
   if (modeRaw !== 'sign' && modeRaw !== 'verify') {
     throw new SealError('INPUT_INVALID', `Unrecognized mode input. Provided: ${modeRaw}. Available options: sign, verify`, Inputs.Mode)
@@ -96,9 +121,11 @@ export function getInputs(): ActionInputs {
   const mode = modeRaw
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   const patterns = splitPatterns(core.getInput(Inputs.Path))
-  if (mode === 'sign' && patterns.length === 0) {
-    throw new SealError('INPUT_INVALID', 'path input is required to sign: give one or more glob patterns', Inputs.Path)
+  const subjectChecksumsRaw = core.getInput(Inputs.SubjectChecksums).trim()
+  if (mode === 'sign' && patterns.length === 0 && !subjectChecksumsRaw) {
+    throw new SealError('INPUT_INVALID', 'path input is required to sign: give one or more glob patterns (or subject-checksums)', Inputs.Path)
   }
+  const carrying = getCarryInputs(mode, patterns, subjectChecksumsRaw, githubToken, workspace)
   const baseDir = path.resolve(workspace, core.getInput(Inputs.BaseDir).trim() || '.')
   const manifest = path.resolve(workspace, core.getInput(Inputs.Manifest).trim() || 'artifact-seal.json')
   const expiresIn = core.getInput(Inputs.ExpiresIn).trim()
@@ -123,6 +150,35 @@ export function getInputs(): ActionInputs {
     expectedRepository,
     expectedCommit,
     allowUnlisted: parseBoolean(Inputs.AllowUnlisted),
+    ...carrying,
     store: Object.fromEntries(STORE_OPTIONS.map(name => [name, core.getInput(name)]))
   }
+}
+
+type CarryInputs = Pick<ActionInputs, 'releaseTag' | 'checksums' | 'overwrite' | 'githubToken' | 'releaseAssets' | 'cache' | 'subjectChecksums'>
+
+/** The inputs of issue 4 (releases, cache, checksum lists), and the combinations that make no sense. */
+function getCarryInputs(mode: ActionInputs['mode'], patterns: string[], subjectChecksums: string, githubToken: string, workspace: string): CarryInputs {
+  const releaseTag = core.getInput(Inputs.ReleaseTag).trim() || null
+  const inputs: CarryInputs = {
+    releaseTag,
+    checksums: parseBoolean(Inputs.Checksums),
+    overwrite: parseBoolean(Inputs.Overwrite),
+    githubToken,
+    releaseAssets: parseBoolean(Inputs.ReleaseAssets),
+    cache: parseBoolean(Inputs.Cache),
+    subjectChecksums: subjectChecksums ? path.resolve(workspace, subjectChecksums) : null
+  }
+  const refuse = (name: string, why: string): never => {
+    throw new SealError('INPUT_INVALID', `${name} input ${why}`, name)
+  }
+  if (mode === 'sign' && subjectChecksums && patterns.length > 0) refuse(Inputs.SubjectChecksums, 'and path exclude each other: seal a checksum list or hash files, not both')
+  if (mode === 'verify' && subjectChecksums) refuse(Inputs.SubjectChecksums, 'is for sign only')
+  if (mode === 'verify' && (inputs.checksums || inputs.overwrite)) refuse(inputs.checksums ? Inputs.Checksums : Inputs.Overwrite, 'is for sign only')
+  if (mode === 'sign' && inputs.releaseAssets) refuse(Inputs.ReleaseAssets, 'is for verify only')
+  if (!releaseTag && (inputs.checksums || inputs.overwrite || inputs.releaseAssets)) {
+    refuse(inputs.checksums ? Inputs.Checksums : inputs.overwrite ? Inputs.Overwrite : Inputs.ReleaseAssets, 'needs release-tag')
+  }
+  if (releaseTag && !githubToken) refuse(Inputs.GithubToken, 'is empty; release-tag needs a token (the default is github.token)')
+  return inputs
 }

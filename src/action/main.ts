@@ -2,11 +2,16 @@ import * as core from '@actions/core'
 import * as path from 'node:path'
 import { errorLine } from '../core/errors.js'
 import type { MacKey } from '../core/keys.js'
-import { seal } from '../core/seal.js'
-import { verify, type VerifyReport } from '../core/verify.js'
+import { seal, sealSubjects } from '../core/seal.js'
+import type { VerifyReport } from '../core/verify.js'
+import { createGitHubClient, parseRepository } from '../github/client.js'
 import { contextFromEnv } from '../github/context.js'
 import { resolveKeys } from '../keys/key-source.js'
 import { progressLine } from '../core/progress.js'
+import { actionsCacheStore } from '../transport/actions-cache.js'
+import type { CacheStore } from '../transport/cache.js'
+import { shipSeal, verifyCarried, type Carriers } from '../transport/carry.js'
+import { readSubjectChecksums } from '../transport/subject-checksums.js'
 import { signSummary, verifySummary } from './summary.js'
 import { getInputs, Inputs, Outputs, type ActionInputs } from './inputs.js'
 import { maskOnce } from './mask.js'
@@ -28,23 +33,47 @@ async function loadKeys(inputs: ActionInputs): Promise<MacKey[]> {
   })
 }
 
-async function runSign(inputs: ActionInputs): Promise<void> {
+/** The services run() reaches beyond GitHub's REST API; tests inject fakes here instead of mocking modules. */
+export interface ActionServices {
+  cache: CacheStore
+}
+
+/** The release and cache the inputs name. Sign ships to this repository and commit; verify fetches from the expected ones. */
+function carriersFor(inputs: ActionInputs, services: ActionServices): Carriers {
+  const sign = inputs.mode === 'sign'
+  const repository = (sign ? process.env.GITHUB_REPOSITORY : inputs.expectedRepository) ?? ''
+  const commit = (sign ? process.env.GITHUB_SHA : (inputs.expectedCommit ?? process.env.GITHUB_SHA)) ?? ''
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+  const carriers: Carriers = { log: line => core.info(line), warn: line => core.warning(line) }
+  if (inputs.releaseTag) {
+    const repo = parseRepository(repository, sign ? 'GITHUB_REPOSITORY' : Inputs.ExpectedRepository)
+    carriers.release = {
+      client: createGitHubClient({ token: inputs.githubToken }),
+      repo,
+      tag: inputs.releaseTag,
+      checksums: inputs.checksums,
+      overwrite: inputs.overwrite,
+      assets: inputs.releaseAssets
+    }
+  }
+  if (inputs.cache) carriers.cache = { store: services.cache, id: { repository, commit, manifestPath: inputs.manifest }, workspace }
+  return carriers
+}
+
+async function runSign(inputs: ActionInputs, services: ActionServices): Promise<void> {
   const keys = await loadKeys(inputs)
-  const result = await seal({
-    patterns: inputs.patterns,
-    baseDir: inputs.baseDir,
-    manifestPath: inputs.manifest,
-    algorithm: inputs.algorithm,
-    keys,
-    context: contextFromEnv(),
-    expiresInMs: inputs.expiresInMs,
-    hashing: { onProgress: progress }
-  })
+  const carriers = carriersFor(inputs, services)
+  const common = { manifestPath: inputs.manifest, algorithm: inputs.algorithm, keys, context: contextFromEnv(), expiresInMs: inputs.expiresInMs }
+  const result = inputs.subjectChecksums
+    ? await sealSubjects(await readSubjectChecksums(inputs.subjectChecksums, inputs.algorithm), common)
+    : await seal({ ...common, patterns: inputs.patterns, baseDir: inputs.baseDir, hashing: { onProgress: progress } })
   core.info(`Sealed ${result.subjects.length} file(s) into ${result.manifestPath} (sha256 ${result.manifestSha256})`)
   core.setOutput(Outputs.ManifestPath, result.manifestPath)
   core.setOutput(Outputs.ManifestSha256, result.manifestSha256)
   core.setOutput(Outputs.SubjectCount, String(result.subjects.length))
   core.setOutput(Outputs.KeyId, result.keyIds[0])
+  const shipped = await shipSeal(result, carriers)
+  if (shipped.manifestAsset) core.setOutput(Outputs.ReleaseAssetUrl, shipped.manifestAsset.browserDownloadUrl)
   await core.summary.addRaw(signSummary(result)).write()
 }
 
@@ -58,9 +87,9 @@ function reportProblems(report: VerifyReport, baseDir: string): void {
   }
 }
 
-async function runVerify(inputs: ActionInputs): Promise<void> {
+async function runVerify(inputs: ActionInputs, services: ActionServices): Promise<void> {
   const keys = await loadKeys(inputs)
-  const report = await verify({
+  const options = {
     manifestPath: inputs.manifest,
     baseDir: inputs.baseDir,
     algorithm: inputs.algorithm,
@@ -71,7 +100,8 @@ async function runVerify(inputs: ActionInputs): Promise<void> {
     expectedCommit: inputs.expectedCommit,
     maxAgeMs: inputs.maxAgeMs,
     hashing: { onProgress: progress }
-  })
+  }
+  const report = await verifyCarried(options, carriersFor(inputs, services))
   core.setOutput(Outputs.Result, report.result)
   core.setOutput(Outputs.VerifiedCount, String(report.verifiedCount))
   reportProblems(report, inputs.baseDir)
@@ -84,11 +114,11 @@ async function runVerify(inputs: ActionInputs): Promise<void> {
 }
 
 /** The action's entry: one try/catch that turns any error into one line and a failed step. */
-export async function run(): Promise<void> {
+export async function run(services: ActionServices = { cache: actionsCacheStore }): Promise<void> {
   try {
     const inputs = getInputs()
-    if (inputs.mode === 'sign') await runSign(inputs)
-    else await runVerify(inputs)
+    if (inputs.mode === 'sign') await runSign(inputs, services)
+    else await runVerify(inputs, services)
   } catch (error) {
     if (core.getInput(Inputs.Mode).trim() === 'verify') core.setOutput(Outputs.Result, 'failed')
     if (error instanceof Error && error.cause) core.debug(`cause: ${errorLine(error.cause)}`)

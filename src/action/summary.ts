@@ -1,5 +1,4 @@
-import type { FileDigest } from '../core/digest.js'
-import type { SealResult } from '../core/seal.js'
+import type { SealedSubject, SealResult } from '../core/seal.js'
 import type { VerifyReport } from '../core/verify.js'
 import { formatBytes } from '../core/progress.js'
 
@@ -32,12 +31,12 @@ function table(header: string[], rows: string[][], total: number, what: string):
 
 /** The job summary for a seal: what was sealed, the manifest, and a table of subjects. */
 export function signSummary(result: SealResult): string {
-  const total = result.subjects.reduce((sum, s) => sum + s.size, 0)
-  const rows = result.subjects.map((s: FileDigest) => [`\`${cell(s.name)}\``, formatBytes(s.size), `\`${s.digest.slice(0, 12)}…\``])
+  const total = result.subjects.reduce((sum, s) => sum + (s.size ?? 0), 0)
+  const rows = result.subjects.map((s: SealedSubject) => [`\`${cell(s.name)}\``, s.size === undefined ? '' : formatBytes(s.size), `\`${s.digest.slice(0, 12)}…\``])
   return [
     '## artifact-seal: sealed',
     '',
-    `Sealed **${result.subjects.length}** file(s), ${formatBytes(total)}, with ${result.statement.predicate.algorithm}.`,
+    `Sealed **${result.subjects.length}** file(s), ${result.subjects.every(s => s.size !== undefined) ? formatBytes(total) : 'from a checksum list'}, with ${result.statement.predicate.algorithm}.`,
     '',
     `- Manifest: \`${cell(result.manifestPath)}\` (sha256 \`${result.manifestSha256}\`)`,
     `- Key id(s): ${result.keyIds.map(k => `\`${cell(k)}\``).join(', ')}`,

@@ -6,21 +6,27 @@ import { parseDuration } from '../core/duration.js'
 import { describeFsError, errorLine, SealError } from '../core/errors.js'
 import { parseKeyEncoding, type MacKey } from '../core/keys.js'
 import { progressLine } from '../core/progress.js'
-import { seal, type SealResult } from '../core/seal.js'
+import { seal, sealSubjects, type SealResult } from '../core/seal.js'
 import type { SealContext } from '../core/statement.js'
 import { splitPatterns } from '../core/subjects.js'
-import { verify, type VerifyReport } from '../core/verify.js'
+import { verify, type VerifyOptions, type VerifyReport } from '../core/verify.js'
 import { TOOL_VERSION } from '../core/version.js'
+import { createGitHubClient, parseRepository } from '../github/client.js'
 import { contextFromEnv } from '../github/context.js'
 import { parseKeySource, resolveKeys } from '../keys/key-source.js'
+import { shipSeal, verifyCarried, type Carriers, type Shipped } from '../transport/carry.js'
+import { checkerFor, formatChecksumList } from '../transport/sha256sum.js'
+import { readSubjectChecksums } from '../transport/subject-checksums.js'
 import { STORE_OPTIONS, type StoreOptions } from '../keys/options.js'
 
 /** Exit codes from the contract. */
 export const ExitCode = { Ok: 0, VerificationFailed: 1, Usage: 2 } as const
 
-export const USAGE = `Usage: artifact-seal <sign|verify> [options]
+export const USAGE = `Usage: artifact-seal <sign|verify|checksums> [options]
 
 Seal build artifacts with an HMAC-signed manifest, or verify them against one.
+checksums verifies the manifest's signature (not the files) and prints its subjects as a list
+for sha256sum -c (sha384sum/sha512sum with that --algorithm); nothing is printed unless it verifies.
 
 Options (the same as the action's inputs):
   --path PATTERN             glob pattern (@actions/glob syntax), repeatable; required to sign.
@@ -42,6 +48,18 @@ Options (the same as the action's inputs):
   --repository, --commit, --ref
                              sign: what to bind when not running in GitHub Actions
                              (default: $GITHUB_REPOSITORY, $GITHUB_SHA, $GITHUB_REF)
+  --subject-checksums FILE   sign: seal this sha256sum (or --tag) list instead of hashing files;
+                             its names obey the path rules, its digests must be of --algorithm
+  --release-tag TAG          sign: attach the manifest to the release of TAG in --repo;
+                             verify: fetch it from there when the --manifest file is absent
+  --repo OWNER/NAME          the release's repository (default: $GITHUB_REPOSITORY); the token
+                             comes from GITHUB_TOKEN, the API from GITHUB_API_URL (GHES)
+  --checksums                sign: also attach SHA256SUMS (named after --algorithm: SHA512SUMS
+                             for sha512) to the release
+  --overwrite                sign: replace release assets of the same name (else an error)
+  --release-assets           verify: download the release's assets that the manifest lists into
+                             --base-dir (replacing files of that name), then verify them
+  --tag                      checksums: print BSD-style lines (sha256sum --tag)
   --json                     print a machine-readable report on stdout
   -h, --help                 show this help
   --version                  show the version
@@ -82,6 +100,13 @@ const OPTIONS = {
   repository: { type: 'string' },
   commit: { type: 'string' },
   ref: { type: 'string' },
+  'subject-checksums': { type: 'string' },
+  'release-tag': { type: 'string' },
+  repo: { type: 'string' },
+  checksums: { type: 'boolean' },
+  overwrite: { type: 'boolean' },
+  'release-assets': { type: 'boolean' },
+  tag: { type: 'boolean' },
   'vault-url': { type: 'string' },
   'vault-namespace': { type: 'string' },
   'vault-auth-path': { type: 'string' },
@@ -173,33 +198,69 @@ function patternsOf(values: Values): string[] {
   return (values.path ?? []).flatMap(splitPatterns)
 }
 
-async function runSign(values: Values, io: Io): Promise<SealResult> {
+/** The release that --release-tag and --repo name; flags that need one are refused without it. */
+function carriersOf(values: Values, io: Io, command: 'sign' | 'verify'): Carriers {
+  const carriers: Carriers = { log: line => io.stderr(`${line}\n`), warn: line => io.stderr(`warning: ${line}\n`) }
+  const tag = values['release-tag']
+  const needsTag = (['checksums', 'overwrite', 'release-assets', 'repo'] as const).find(flag => values[flag] !== undefined)
+  if (!tag) {
+    if (needsTag) throw new SealError('INPUT_INVALID', `--${needsTag} needs --release-tag`, `--${needsTag}`)
+    return carriers
+  }
+  if (command === 'sign' && values['release-assets']) throw new SealError('INPUT_INVALID', '--release-assets is for verify only', '--release-assets')
+  if (command === 'verify' && (values.checksums || values.overwrite)) {
+    throw new SealError('INPUT_INVALID', `--${values.checksums ? 'checksums' : 'overwrite'} is for sign only`, '--release-tag')
+  }
+  const repository = values.repo ?? io.env.GITHUB_REPOSITORY
+  if (!repository) throw new SealError('INPUT_INVALID', '--release-tag needs --repo owner/name (or GITHUB_REPOSITORY)', '--repo')
+  carriers.release = {
+    client: createGitHubClient({ token: io.env.GITHUB_TOKEN ?? '' }, io.env),
+    repo: parseRepository(repository, '--repo'),
+    tag,
+    checksums: values.checksums,
+    overwrite: values.overwrite,
+    assets: values['release-assets']
+  }
+  return carriers
+}
+
+async function runSign(values: Values, io: Io): Promise<SealResult & Shipped> {
   const algorithm = parseAlgorithm(values.algorithm ?? 'sha256', '--algorithm')
   const patterns = patternsOf(values)
-  if (patterns.length === 0) throw new SealError('INPUT_INVALID', 'sign needs at least one --path pattern', '--path')
+  const listFile = values['subject-checksums']
+  if (patterns.length === 0 && !listFile) throw new SealError('INPUT_INVALID', 'sign needs at least one --path pattern (or --subject-checksums)', '--path')
+  if (patterns.length > 0 && listFile) throw new SealError('INPUT_INVALID', '--subject-checksums and --path exclude each other', '--subject-checksums')
   const expiresInMs = values['expires-in'] ? parseDuration(values['expires-in'], '--expires-in') : undefined
+  const carriers = carriersOf(values, io, 'sign')
   const keys = await loadKeys(values, io, algorithm, 'sign')
-  return seal({
-    patterns,
-    baseDir: path.resolve(io.cwd, values['base-dir'] ?? '.'),
+  const common = {
     manifestPath: path.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),
     algorithm,
     keys,
     context: cliContext(values, io.env),
-    expiresInMs,
-    hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
-  })
+    expiresInMs
+  }
+  const result = listFile
+    ? await sealSubjects(await readSubjectChecksums(path.resolve(io.cwd, listFile), algorithm, '--subject-checksums'), common)
+    : await seal({
+        ...common,
+        patterns,
+        baseDir: path.resolve(io.cwd, values['base-dir'] ?? '.'),
+        hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
+      })
+  return { ...result, ...(await shipSeal(result, carriers)) }
 }
 
-async function runVerify(values: Values, io: Io): Promise<VerifyReport> {
+async function runVerify(values: Values, io: Io, checkFiles = true): Promise<VerifyReport> {
   const algorithm = parseAlgorithm(values.algorithm ?? 'sha256', '--algorithm')
   const maxAgeMs = values['max-age'] ? parseDuration(values['max-age'], '--max-age') : undefined
   const expectedCommit = values['expected-commit'] ?? null
   if (expectedCommit && !/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/.test(expectedCommit)) {
     throw new SealError('INPUT_INVALID', `--expected-commit ${expectedCommit} is not a full commit SHA`, '--expected-commit')
   }
+  const carriers = carriersOf(values, io, 'verify')
   const keys = await loadKeys(values, io, algorithm, 'verify')
-  return verify({
+  const options: VerifyOptions = {
     manifestPath: path.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),
     baseDir: path.resolve(io.cwd, values['base-dir'] ?? '.'),
     algorithm,
@@ -209,8 +270,28 @@ async function runVerify(values: Values, io: Io): Promise<VerifyReport> {
     expectedRepository: values['expected-repository'] ?? io.env.GITHUB_REPOSITORY ?? null,
     expectedCommit,
     maxAgeMs,
+    checkFiles,
     hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
-  })
+  }
+  return checkFiles ? verifyCarried(options, carriers) : verify(options)
+}
+
+/** `checksums`: the manifest's subjects as a coreutils list, printed only once the signature and predicate check. */
+async function runChecksums(values: Values, io: Io): Promise<number> {
+  if (values['release-tag'] || values.path) {
+    throw new SealError('INPUT_INVALID', `checksums reads a local --manifest; --${values.path ? 'path' : 'release-tag'} is not used`, '--manifest')
+  }
+  const report = await runVerify(values, io, false)
+  if (report.result !== 'verified' || !report.statement) {
+    for (const problem of report.problems) io.stderr(`FAIL ${problem.code}: ${problem.message}\n`)
+    io.stderr('artifact-seal: the manifest did not verify; no checksums printed\n')
+    return ExitCode.VerificationFailed
+  }
+  const algorithm = report.algorithm
+  const entries = report.statement.subject.map(s => ({ name: s.name, digest: s.digest[algorithm] }))
+  io.stdout(formatChecksumList(entries, algorithm, { tag: values.tag }))
+  io.stderr(`manifest verified (key ${report.keyId}); check the files with: ${checkerFor(algorithm)} -c\n`)
+  return ExitCode.Ok
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
@@ -232,11 +313,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return ExitCode.Ok
   }
   const command = positionals[0]
-  if (positionals.length !== 1 || (command !== 'sign' && command !== 'verify')) {
-    io.stderr(`artifact-seal: expected one command, sign or verify${command ? ` (got ${positionals.join(' ')})` : ''}\nRun artifact-seal --help for usage.\n`)
+  if (positionals.length !== 1 || (command !== 'sign' && command !== 'verify' && command !== 'checksums')) {
+    io.stderr(`artifact-seal: expected one command: sign, verify or checksums${command ? ` (got ${positionals.join(' ')})` : ''}\nRun artifact-seal --help for usage.\n`)
     return ExitCode.Usage
   }
   try {
+    if (command === 'checksums') return await runChecksums(values, io)
     if (command === 'sign') {
       const result = await runSign(values, io)
       if (values.json) {
@@ -248,6 +330,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
               manifestSha256: result.manifestSha256,
               subjectCount: result.subjects.length,
               keyIds: result.keyIds,
+              releaseAssetUrl: result.manifestAsset?.browserDownloadUrl,
               subjects: result.subjects
             },
             null,
@@ -256,6 +339,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         )
       } else {
         io.stdout(`sealed ${result.subjects.length} file(s) into ${result.manifestPath}\nmanifest sha256 ${result.manifestSha256}\nkey id ${result.keyIds.join(', ')}\n`)
+        if (result.manifestAsset) io.stdout(`release asset ${result.manifestAsset.browserDownloadUrl}\n`)
       }
       return ExitCode.Ok
     }

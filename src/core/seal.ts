@@ -24,18 +24,22 @@ export interface SealOptions {
   hashing?: HashManyOptions
 }
 
+/** A sealed file: its name and digest, and its size when this run hashed it. */
+export type SealedSubject = Omit<FileDigest, 'size'> & { size?: number }
+
 /** What sign produced, for outputs and the summary. */
 export interface SealResult {
   manifestPath: string
   manifestSha256: string
-  subjects: FileDigest[]
+  /** `size` is absent for subjects sealed from a checksum list, whose files were never read. */
+  subjects: SealedSubject[]
   keyIds: string[]
   statement: Statement
 }
 
 /** Builds the statement over already-hashed subjects; subjects are sorted by name. */
 export function buildStatement(
-  subjects: readonly FileDigest[],
+  subjects: readonly SealedSubject[],
   algorithm: DigestAlgorithm,
   context: SealContext,
   now: Date,
@@ -91,6 +95,15 @@ export async function seal(options: SealOptions): Promise<SealResult> {
     if (!outcome.ok) throw outcome.error
     subjects.push(outcome.value)
   }
+  return sealSubjects(subjects, { ...options, manifestPath })
+}
+
+/**
+ * Signs subjects whose digests are already known and writes the manifest atomically. `seal`
+ * ends here; a checksum list made by another job starts here, so its files are never re-read.
+ */
+export async function sealSubjects(subjects: SealedSubject[], options: Omit<SealOptions, 'patterns' | 'baseDir' | 'hashing'>): Promise<SealResult> {
+  const manifestPath = path.resolve(options.manifestPath)
   const statement = buildStatement(subjects, options.algorithm, options.context, options.now ?? new Date(), options.expiresInMs)
   const { bytes, keyIds } = await signStatement(statement, options.keys)
   await writeFileAtomic(manifestPath, bytes)

@@ -1,0 +1,59 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { run, type ActionServices } from '../../src/action/main.js'
+import { GITHUB_CONTEXT, parseOutputFile } from './runner.js'
+import { tempDir } from './fixtures.js'
+
+/** What an in-process run of the action left behind. */
+export interface InProcessResult {
+  failed: boolean
+  outputs: Record<string, string>
+  /** Everything the action wrote to stdout (workflow commands included). */
+  log: string
+}
+
+/**
+ * Runs the action's `run()` in this process, with INPUT_* and GITHUB_* set as the runner sets
+ * them, so that nock sees its HTTP and `services` can be fakes. The environment, working
+ * directory, stdout and exit code are restored afterwards.
+ */
+export async function runInProcess(workspace: string, inputs: Record<string, string>, services: ActionServices, env: Record<string, string> = {}): Promise<InProcessResult> {
+  const saved = { ...process.env }
+  const runnerDir = tempDir('artifact-seal-runner-')
+  const outputFile = path.join(runnerDir, 'output')
+  fs.writeFileSync(outputFile, '')
+  fs.writeFileSync(path.join(runnerDir, 'summary'), '')
+  Object.assign(process.env, GITHUB_CONTEXT, {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: path.join(runnerDir, 'summary'),
+    RUNNER_TEMP: runnerDir,
+    ...env
+  })
+  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  let log = ''
+  let failed = false
+  const write = process.stdout.write.bind(process.stdout)
+  // @actions/core writes strings; the test runner's own reports (binary frames) pass through.
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    if (typeof chunk !== 'string') return write(chunk, ...rest)
+    log += chunk
+    return true
+  }) as typeof process.stdout.write
+  const cwd = process.cwd()
+  const exitCode = process.exitCode // the test runner sets it when an earlier test failed
+  process.exitCode = undefined
+  process.chdir(workspace) // the runner starts actions in the workspace; patterns are relative to it
+  try {
+    await run(services)
+  } finally {
+    process.chdir(cwd)
+    process.stdout.write = write
+    failed = process.exitCode === 1
+    process.exitCode = exitCode
+    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name]
+    Object.assign(process.env, saved)
+  }
+  return { failed, outputs: parseOutputFile(fs.readFileSync(outputFile, 'utf8')), log }
+}

@@ -1,0 +1,213 @@
+import { test, beforeEach, afterEach } from 'node:test'
+import assert from 'node:assert/strict'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import nock from '../helpers/nock.js'
+import { SealError } from '../../src/core/errors.js'
+import { LocalHmacKey } from '../../src/core/keys.js'
+import { seal, type SealResult } from '../../src/core/seal.js'
+import { createGitHubClient } from '../../src/github/client.js'
+import { shipSeal, verifyCarried, type Carriers } from '../../src/transport/carry.js'
+import { downloadListedAssets, fetchManifestAsset, type ReleaseTarget } from '../../src/transport/release.js'
+import { API, assetJson, NOT_FOUND, OWNER, REPO, releaseJson, serveAssetDownload, serveAssetPages, UPLOADS } from '../helpers/github-api.js'
+import { TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
+
+const TOKEN = 'ghs_testtoken0123456789abcdefghijklmnopq'
+const TAG = 'v1.2.3'
+const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
+const quiet = { log: () => {}, warn: () => {} }
+
+beforeEach(() => nock.disableNetConnect())
+afterEach(() => {
+  nock.cleanAll()
+  nock.enableNetConnect()
+})
+
+function target(apiUrl = API): ReleaseTarget {
+  return { client: createGitHubClient({ token: TOKEN, apiUrl, retryDelaysMs: [0, 0, 0] }, {}), repo: { owner: OWNER, repo: REPO }, tag: TAG }
+}
+
+async function sealed(files: Record<string, string> = { 'app.tar.gz': 'the app', 'notes.txt': 'notes' }): Promise<{ dir: string; result: SealResult }> {
+  const dir = tempDir()
+  writeTree(dir, files)
+  const result = await seal({
+    patterns: [path.join(dir, '*')],
+    baseDir: dir,
+    manifestPath: path.join(dir, 'artifact-seal.json'),
+    algorithm: 'sha256',
+    keys: [key],
+    context: { repository: `${OWNER}/${REPO}`, commit: 'a'.repeat(40), ref: `refs/tags/${TAG}`, workflowRef: null, runId: null, runAttempt: null, serverUrl: null }
+  })
+  return { dir, result }
+}
+
+function refusal(code: string, pattern: RegExp) {
+  return (e: unknown) => e instanceof SealError && e.code === code && pattern.test(e.message) && !e.message.includes(TOKEN)
+}
+
+test('sign attaches the manifest and SHA256SUMS to the release: tag lookup, paged asset list, upload to uploads.github.com', async () => {
+  const { result } = await sealed()
+  const manifest = fs.readFileSync(result.manifestPath)
+  const api = nock(API).matchHeader('authorization', `token ${TOKEN}`)
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
+  serveAssetPages(api, [[assetJson(7, 'app.tar.gz', 7)], [assetJson(8, 'notes.txt', 5)]])
+  const [first, second] = result.statement.subject.map(s => s.digest.sha256)
+  const uploads = nock(UPLOADS).matchHeader('authorization', `token ${TOKEN}`)
+  uploads
+    .post(`/repos/${OWNER}/${REPO}/releases/1/assets`, (body: unknown) => JSON.stringify(body) === JSON.stringify(JSON.parse(manifest.toString())))
+    .query({ name: 'artifact-seal.json' })
+    .matchHeader('content-type', 'application/json')
+    .matchHeader('content-length', String(manifest.length))
+    .reply(201, assetJson(10, 'artifact-seal.json', manifest.length))
+  uploads
+    .post(`/repos/${OWNER}/${REPO}/releases/1/assets`, `${first}  app.tar.gz\n${second}  notes.txt\n`)
+    .query({ name: 'SHA256SUMS' })
+    .matchHeader('content-type', 'text/plain')
+    .reply(201, assetJson(11, 'SHA256SUMS', 150))
+  const shipped = await shipSeal(result, { ...quiet, release: { ...target(), checksums: true } })
+  assert.equal(shipped.manifestAsset?.browserDownloadUrl, `https://github.com/${OWNER}/${REPO}/releases/download/${TAG}/artifact-seal.json`)
+  assert.ok(nock.isDone())
+})
+
+test('an existing asset is refused unless overwrite, and then deleted before the upload', async () => {
+  const { result } = await sealed()
+  const api = nock(API)
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
+  serveAssetPages(api, [[assetJson(3, 'artifact-seal.json', 900)]])
+  await assert.rejects(shipSeal(result, { ...quiet, release: target() }), refusal('REMOTE', /already has artifact-seal\.json; set overwrite: true/))
+  assert.ok(nock.isDone(), 'nothing was deleted or uploaded (no interceptor for it, and none was called)')
+
+  const order: string[] = []
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
+  serveAssetPages(api, [[assetJson(3, 'artifact-seal.json', 900)]])
+  api.delete(`/repos/${OWNER}/${REPO}/releases/assets/3`).reply(() => (order.push('delete'), [204, '']))
+  nock(UPLOADS)
+    .post(`/repos/${OWNER}/${REPO}/releases/1/assets`)
+    .query({ name: 'artifact-seal.json' })
+    .reply(() => (order.push('upload'), [201, assetJson(4, 'artifact-seal.json', 900)]))
+  await shipSeal(result, { ...quiet, release: { ...target(), overwrite: true } })
+  assert.deepEqual(order, ['delete', 'upload'])
+})
+
+test('403 says the job needs contents: write; 5xx is retried; a missing release is named; the token never shows', async () => {
+  const { result } = await sealed()
+  const api = nock(API)
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(502, 'Bad Gateway').get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
+  serveAssetPages(api, [[]])
+  nock(UPLOADS)
+    .post(`/repos/${OWNER}/${REPO}/releases/1/assets`)
+    .query(true)
+    .reply(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/releases/assets#upload-a-release-asset', status: '403' })
+  await assert.rejects(shipSeal(result, { ...quiet, release: target() }), refusal('REMOTE', /upload artifact-seal\.json to release v1\.2\.3 of acme\/widgets: GitHub answered 403 .*permissions: contents: write/))
+  assert.ok(nock.isDone(), 'the 502 was retried')
+
+  // A tag without a release: the tag lookup 404s, the release list (drafts included) has no such tag.
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(404, NOT_FOUND)
+  api.get(`/repos/${OWNER}/${REPO}/releases`).query({ per_page: '100' }).reply(200, [releaseJson('v0.9.0', { id: 2 })])
+  await assert.rejects(shipSeal(result, { ...quiet, release: target() }), refusal('REMOTE', /^release v1\.2\.3 of acme\/widgets does not exist/))
+
+  // Persistent 5xx gives up after the retries with the status in the message.
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).times(4).reply(503, 'unavailable')
+  await assert.rejects(shipSeal(result, { ...quiet, release: target() }), refusal('REMOTE', /GitHub answered 503.*retried/))
+  assert.ok(nock.isDone())
+})
+
+test('a draft release is found through the release list (drafts have no tag lookup)', async () => {
+  const { result } = await sealed()
+  const api = nock(API)
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(404, NOT_FOUND)
+  api.get(`/repos/${OWNER}/${REPO}/releases`).query({ per_page: '100' }).reply(200, [releaseJson(TAG, { id: 5, draft: true })])
+  serveAssetPages(api, [[]], API, 5)
+  nock(UPLOADS).post(`/repos/${OWNER}/${REPO}/releases/5/assets`).query({ name: 'artifact-seal.json' }).reply(201, assetJson(9, 'artifact-seal.json', 1))
+  await shipSeal(result, { ...quiet, release: target() })
+  assert.ok(nock.isDone())
+})
+
+test('GitHub Enterprise Server: the API root from GITHUB_API_URL and the upload URL the release names', async () => {
+  const { result } = await sealed()
+  const ghesApi = 'https://ghes.example.com/api/v3'
+  const ghesUploads = 'https://ghes.example.com/api/uploads'
+  const api = nock(ghesApi)
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG, { api: ghesApi, uploads: ghesUploads }))
+  serveAssetPages(api, [[]], ghesApi)
+  nock(ghesUploads).post(`/repos/${OWNER}/${REPO}/releases/1/assets`).query({ name: 'artifact-seal.json' }).reply(201, assetJson(9, 'artifact-seal.json', 1, TAG, ghesApi))
+  const client = createGitHubClient({ token: TOKEN, retryDelaysMs: [] }, { GITHUB_API_URL: ghesApi })
+  await shipSeal(result, { ...quiet, release: { client, repo: { owner: OWNER, repo: REPO }, tag: TAG } })
+  assert.ok(nock.isDone())
+})
+
+test('verify fetches the manifest asset through the storage redirect when the file is absent, and names a missing asset', async () => {
+  const { dir, result } = await sealed()
+  const manifest = fs.readFileSync(result.manifestPath)
+  fs.rmSync(result.manifestPath)
+  const api = nock(API)
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
+  serveAssetPages(api, [[assetJson(1, 'app.tar.gz', 7)], [assetJson(10, 'artifact-seal.json', manifest.length)]])
+  serveAssetDownload(api, 10, manifest)
+  const lines: string[] = []
+  const report = await verifyCarried(
+    { manifestPath: result.manifestPath, baseDir: dir, algorithm: 'sha256', keys: [key] },
+    { log: l => lines.push(l), warn: () => {}, release: target() }
+  )
+  assert.equal(report.result, 'verified', JSON.stringify(report.problems))
+  assert.equal(report.verifiedCount, 2)
+  assert.match(lines.join('\n'), /Fetched the manifest from release v1\.2\.3/)
+  assert.equal(fs.existsSync(result.manifestPath), false, 'verify does not write the fetched manifest')
+
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
+  serveAssetPages(api, [[assetJson(1, 'app.tar.gz', 7)]])
+  await assert.rejects(fetchManifestAsset(target(), 'artifact-seal.json'), refusal('REMOTE', /release v1\.2\.3 of acme\/widgets has no asset artifact-seal\.json/))
+  assert.ok(nock.isDone())
+})
+
+test('release-assets: only listed assets are downloaded, after the signature checks, into base-dir and nowhere else', async () => {
+  const { dir, result } = await sealed()
+  const manifest = fs.readFileSync(result.manifestPath)
+  const deploy = tempDir()
+  const outside = tempDir()
+  fs.writeFileSync(path.join(outside, 'victim'), 'keep me')
+  // A symlink planted where an asset will land must be replaced, not written through.
+  fs.symlinkSync(path.join(outside, 'victim'), path.join(deploy, 'app.tar.gz'))
+  const api = nock(API)
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).times(2).reply(200, releaseJson(TAG))
+  const assets = [assetJson(1, 'app.tar.gz', 7), assetJson(2, 'notes.txt', 5), assetJson(3, 'unlisted.sh', 3), assetJson(10, 'artifact-seal.json', manifest.length)]
+  serveAssetPages(api, [assets])
+  serveAssetPages(api, [assets])
+  serveAssetDownload(api, 10, manifest)
+  serveAssetDownload(api, 1, 'the app')
+  serveAssetDownload(api, 2, 'notes')
+  const report = await verifyCarried(
+    { manifestPath: path.join(deploy, 'artifact-seal.json'), baseDir: deploy, algorithm: 'sha256', keys: [key] },
+    { ...quiet, release: { ...target(), assets: true } }
+  )
+  assert.equal(report.result, 'verified', JSON.stringify(report.problems))
+  assert.deepEqual(fs.readdirSync(deploy).sort(), ['app.tar.gz', 'notes.txt'])
+  assert.equal(fs.lstatSync(path.join(deploy, 'app.tar.gz')).isSymbolicLink(), false)
+  assert.equal(fs.readFileSync(path.join(outside, 'victim'), 'utf8'), 'keep me')
+  assert.ok(nock.isDone())
+  void dir
+
+  // A manifest signed by another key: nothing is downloaded at all.
+  const other = new LocalHmacKey(Buffer.alloc(32, 7), 'sha256')
+  const empty = tempDir()
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
+  serveAssetPages(api, [assets])
+  serveAssetDownload(api, 10, manifest)
+  const refused = await verifyCarried(
+    { manifestPath: path.join(empty, 'artifact-seal.json'), baseDir: empty, algorithm: 'sha256', keys: [other] },
+    { ...quiet, release: { ...target(), assets: true } }
+  )
+  assert.equal(refused.problems[0].code, 'SIGNATURE_INVALID')
+  assert.deepEqual(fs.readdirSync(empty), [])
+})
+
+test('an asset name that is not a plain file name is never written', async () => {
+  const deploy = tempDir()
+  const api = nock(API)
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
+  serveAssetPages(api, [[assetJson(1, 'dir\\x', 1)]])
+  await assert.rejects(downloadListedAssets(target(), new Set(['dir\\x']), deploy), (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE')
+  assert.deepEqual(fs.readdirSync(deploy), [])
+})
+
+export type { Carriers }

@@ -1,0 +1,109 @@
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import type { SealResult } from '../core/seal.js'
+import { verify, type VerifyOptions, type VerifyReport } from '../core/verify.js'
+import type { ReleaseAsset } from '../github/releases.js'
+import { restoreManifest, saveManifest, type CacheStore, type ManifestCacheId } from './cache.js'
+import { downloadListedAssets, fetchManifestAsset, publishToRelease, type ReleaseFile, type ReleaseTarget } from './release.js'
+import { formatChecksumList, listFileName } from './sha256sum.js'
+
+/**
+ * Where a manifest travels besides the file: a release and the Actions cache. The action and
+ * the CLI fill this from their inputs and flags; the logic is here once.
+ */
+export interface Carriers {
+  release?: ReleaseTarget & {
+    /** Sign: also attach a checksum list. */
+    checksums?: boolean
+    /** Sign: replace assets of the same name. */
+    overwrite?: boolean
+    /** Verify: download the listed assets into base-dir before checking. */
+    assets?: boolean
+  }
+  cache?: { store: CacheStore; id: ManifestCacheId; workspace: string }
+  log: (line: string) => void
+  warn: (line: string) => void
+}
+
+/** What sign sent where. */
+export interface Shipped {
+  manifestAsset?: ReleaseAsset
+  checksumsAsset?: ReleaseAsset
+  cacheKey?: string
+}
+
+/**
+ * The files attached to a release for a seal: the manifest, and with `checksums` a list named
+ * after the digests it holds (SHA256SUMS for sha256, SHA512SUMS for sha512; never a list of one
+ * hash under another's name, and never a second, unsigned hash of the files).
+ */
+export function releaseFiles(result: SealResult, manifestBytes: Buffer, checksums: boolean): ReleaseFile[] {
+  const files: ReleaseFile[] = [{ name: path.basename(result.manifestPath), bytes: manifestBytes, contentType: 'application/json' }]
+  if (checksums) {
+    const algorithm = result.statement.predicate.algorithm
+    const entries = result.statement.subject.map(s => ({ name: s.name, digest: s.digest[algorithm] }))
+    files.push({ name: listFileName(algorithm), bytes: Buffer.from(formatChecksumList(entries, algorithm)), contentType: 'text/plain' })
+  }
+  return files
+}
+
+/** After a seal: the manifest (only it) goes to the cache and to the release. */
+export async function shipSeal(result: SealResult, carriers: Carriers): Promise<Shipped> {
+  const shipped: Shipped = {}
+  if (carriers.cache) {
+    try {
+      const { key, saved } = await saveManifest(carriers.cache.store, carriers.cache.id, carriers.cache.workspace)
+      if (saved) {
+        shipped.cacheKey = key
+        carriers.log(`Saved the manifest to the Actions cache under ${key}`)
+      } else carriers.warn(`The manifest was not saved to the Actions cache under ${key} (see the cache's message above)`)
+    } catch (error) {
+      carriers.warn(`The manifest was not saved to the Actions cache: ${(error as Error).message}`)
+    }
+  }
+  if (carriers.release) {
+    const release = carriers.release
+    const bytes = await fs.readFile(result.manifestPath)
+    const [manifestAsset, checksumsAsset] = await publishToRelease(release, releaseFiles(result, bytes, release.checksums ?? false), release.overwrite ?? false)
+    shipped.manifestAsset = manifestAsset
+    shipped.checksumsAsset = checksumsAsset
+    carriers.log(`Attached ${[manifestAsset, checksumsAsset].filter(Boolean).map(a => a!.name).join(' and ')} to release ${release.tag}: ${manifestAsset.browserDownloadUrl}`)
+  }
+  return shipped
+}
+
+async function absent(file: string): Promise<boolean> {
+  return fs.lstat(file).then(
+    () => false,
+    (error: NodeJS.ErrnoException) => error.code === 'ENOENT'
+  )
+}
+
+/**
+ * Verify, fetching what is not on disk: a missing manifest from the cache, then from the
+ * release; with `assets`, the release's assets that the manifest lists. Which assets to fetch is
+ * read from the manifest only after its signature and predicate checked, and every file is then
+ * verified as usual. Nothing fetched is trusted for being fetched.
+ */
+export async function verifyCarried(options: VerifyOptions, carriers: Carriers): Promise<VerifyReport> {
+  let manifestBytes = options.manifestBytes
+  if (!manifestBytes && (await absent(options.manifestPath))) {
+    if (carriers.cache) {
+      const { key, restored } = await restoreManifest(carriers.cache.store, carriers.cache.id, carriers.cache.workspace)
+      carriers.log(restored ? `Restored the manifest from the Actions cache (${key})` : `No manifest in the Actions cache under ${key}`)
+    }
+    if (carriers.release && (await absent(options.manifestPath))) {
+      const fetched = await fetchManifestAsset(carriers.release, path.basename(options.manifestPath))
+      manifestBytes = fetched.bytes
+      carriers.log(`Fetched the manifest from release ${carriers.release.tag}: ${fetched.asset.browserDownloadUrl}`)
+    }
+  }
+  if (carriers.release?.assets) {
+    const authentic = await verify({ ...options, manifestBytes, checkFiles: false })
+    if (authentic.result === 'failed' || !authentic.statement) return authentic
+    const names = new Set(authentic.statement.subject.map(s => s.name))
+    const downloaded = await downloadListedAssets(carriers.release, names, options.baseDir)
+    carriers.log(`Downloaded ${downloaded.length} of ${names.size} listed file(s) from release ${carriers.release.tag} into ${options.baseDir}`)
+  }
+  return verify({ ...options, manifestBytes })
+}
