@@ -1,0 +1,107 @@
+import { createRequire, syncBuiltinESMExports } from 'node:module'
+import type * as FsModule from 'node:fs'
+import type * as FsPromisesModule from 'node:fs/promises'
+
+const require = createRequire(import.meta.url)
+const fsCjs = require('node:fs') as typeof FsModule & Record<string, unknown>
+const fspCjs = require('node:fs/promises') as typeof FsPromisesModule & Record<string, unknown>
+
+/** One observed filesystem call: the function and every path it was given. */
+export interface FsCall {
+  fn: string
+  paths: string[]
+}
+
+/** What the spy saw: path-taking calls, and the real path of every descriptor a byte was read from. */
+export interface FsObservation {
+  calls: FsCall[]
+  readFrom: string[]
+}
+
+function pathArg(value: unknown): string | null {
+  if (typeof value === 'string') return value
+  if (Buffer.isBuffer(value)) return value.toString('utf8')
+  if (value instanceof URL && value.protocol === 'file:') return decodeURIComponent(value.pathname)
+  return null
+}
+
+/**
+ * Observes every call into node:fs and node:fs/promises made while `body` runs, by wrapping the
+ * modules' functions and publishing the wrappers to ESM importers with syncBuiltinESMExports
+ * (the documented way to update `import * as fs` bindings of built-in modules). Nothing is faked:
+ * every wrapper calls the original. Reads through a FileHandle are observed too, as the real path
+ * of the descriptor (from /proc), so a file opened but never read can be told from one read.
+ */
+export async function observeFs<T>(body: () => Promise<T>): Promise<{ result: T; seen: FsObservation }> {
+  const seen: FsObservation = { calls: [], readFrom: [] }
+  const restore: (() => void)[] = []
+  const realReadlink = fsCjs.readlinkSync.bind(fsCjs)
+  const wrapModule = (mod: Record<string, unknown>, prefix: string): void => {
+    for (const name of Object.keys(mod)) {
+      const original = mod[name]
+      if (typeof original !== 'function' || /^[A-Z]/.test(name) || name === 'watch' || name === 'watchFile') continue
+      const wrapper = function (this: unknown, ...args: unknown[]): unknown {
+        const paths = args.slice(0, 2).map(pathArg).filter((p): p is string => p !== null)
+        if (paths.length > 0) seen.calls.push({ fn: `${prefix}.${name}`, paths })
+        return (original as (...a: unknown[]) => unknown).apply(this, args)
+      }
+      Object.assign(wrapper, original) // keeps e.g. fs.realpath.native
+      mod[name] = wrapper
+      restore.push(() => {
+        mod[name] = original
+      })
+    }
+  }
+  wrapModule(fspCjs, 'fs/promises')
+  wrapModule(fsCjs, 'fs')
+
+  // FileHandle is not exported; take its prototype from a handle on this very file.
+  const probe = await fspCjs.open(new URL(import.meta.url), 'r')
+  const proto = Object.getPrototypeOf(probe) as { read: (...a: unknown[]) => Promise<unknown> }
+  await probe.close()
+  const originalRead = proto.read
+  proto.read = function (this: { fd: number }, ...args: unknown[]) {
+    try {
+      seen.readFrom.push(realReadlink(`/proc/self/fd/${this.fd}`))
+    } catch {
+      seen.readFrom.push(`fd ${this.fd}`)
+    }
+    return originalRead.apply(this, args)
+  }
+  restore.push(() => {
+    proto.read = originalRead
+  })
+  syncBuiltinESMExports()
+  try {
+    const result = await body()
+    return { result, seen }
+  } finally {
+    for (const undo of restore.reverse()) undo()
+    syncBuiltinESMExports()
+  }
+}
+
+/**
+ * Runs `hook` once, right after the first FileHandle `read` made while `body` runs returns, so a
+ * test can change a file at a precise point while it is being hashed: deterministic, no race.
+ */
+export async function onFirstRead<T>(hook: () => Promise<void> | void, body: () => Promise<T>): Promise<T> {
+  const probe = await fspCjs.open(new URL(import.meta.url), 'r')
+  const proto = Object.getPrototypeOf(probe) as { read: (...a: unknown[]) => Promise<unknown> }
+  await probe.close()
+  const originalRead = proto.read
+  let fired = false
+  proto.read = async function (this: unknown, ...args: unknown[]) {
+    const result = await originalRead.apply(this, args)
+    if (!fired) {
+      fired = true
+      await hook()
+    }
+    return result
+  }
+  try {
+    return await body()
+  } finally {
+    proto.read = originalRead
+  }
+}
