@@ -12,11 +12,23 @@ export interface FsCall {
   paths: string[]
 }
 
+type ReadFn = (...a: unknown[]) => Promise<unknown>
+
+/** FileHandle is not exported; take its prototype from a handle on this very file. */
+async function fileHandlePrototype(): Promise<{ read: ReadFn }> {
+  const probe = await fspCjs.open(new URL(import.meta.url), 'r')
+  await probe.close()
+  return Object.getPrototypeOf(probe) as { read: ReadFn }
+}
+
 /** What the spy saw: path-taking calls, and the real path of every descriptor a byte was read from. */
 export interface FsObservation {
   calls: FsCall[]
   readFrom: string[]
 }
+
+/** Functions whose second argument is a path too. */
+const TWO_PATHS = /^(rename|copyFile|cp|link|symlink)(Sync)?$/
 
 function pathArg(value: unknown): string | null {
   if (typeof value === 'string') return value
@@ -41,7 +53,7 @@ export async function observeFs<T>(body: () => Promise<T>): Promise<{ result: T;
       const original = mod[name]
       if (typeof original !== 'function' || /^[A-Z]/.test(name) || name === 'watch' || name === 'watchFile') continue
       const wrapper = function (this: unknown, ...args: unknown[]): unknown {
-        const paths = args.slice(0, 2).map(pathArg).filter((p): p is string => p !== null)
+        const paths = args.slice(0, TWO_PATHS.test(name) ? 2 : 1).map(pathArg).filter((p): p is string => p !== null)
         if (paths.length > 0) seen.calls.push({ fn: `${prefix}.${name}`, paths })
         return (original as (...a: unknown[]) => unknown).apply(this, args)
       }
@@ -52,13 +64,10 @@ export async function observeFs<T>(body: () => Promise<T>): Promise<{ result: T;
       })
     }
   }
+  const proto = await fileHandlePrototype()
   wrapModule(fspCjs, 'fs/promises')
   wrapModule(fsCjs, 'fs')
 
-  // FileHandle is not exported; take its prototype from a handle on this very file.
-  const probe = await fspCjs.open(new URL(import.meta.url), 'r')
-  const proto = Object.getPrototypeOf(probe) as { read: (...a: unknown[]) => Promise<unknown> }
-  await probe.close()
   const originalRead = proto.read
   proto.read = function (this: { fd: number }, ...args: unknown[]) {
     try {
@@ -86,9 +95,7 @@ export async function observeFs<T>(body: () => Promise<T>): Promise<{ result: T;
  * test can change a file at a precise point while it is being hashed: deterministic, no race.
  */
 export async function onFirstRead<T>(hook: () => Promise<void> | void, body: () => Promise<T>): Promise<T> {
-  const probe = await fspCjs.open(new URL(import.meta.url), 'r')
-  const proto = Object.getPrototypeOf(probe) as { read: (...a: unknown[]) => Promise<unknown> }
-  await probe.close()
+  const proto = await fileHandlePrototype()
   const originalRead = proto.read
   let fired = false
   proto.read = async function (this: unknown, ...args: unknown[]) {

@@ -2,6 +2,9 @@ import * as path from 'node:path'
 import * as glob from '@actions/glob'
 import { SealError } from './errors.js'
 
+/** C0 control characters and DEL (NUL has its own message). */
+const CONTROL_CHAR = /[\x01-\x1f\x7f]/
+
 /** Longest subject name we accept; Linux's PATH_MAX. */
 export const MAX_NAME_LENGTH = 4096
 
@@ -12,12 +15,17 @@ export const MAX_NAME_LENGTH = 4096
  */
 export function checkSubjectName(name: string, where: string): void {
   const refuse = (why: string): never => {
-    throw new SealError('PATH_UNSAFE', `${where}: subject name ${JSON.stringify(name.slice(0, 200))} ${why}`, name)
+    // `where` may be a file path holding the very control characters refused here: escape them.
+    const at = where.replace(/[\x00-\x1f\x7f]/g, c => JSON.stringify(c).slice(1, -1))
+    throw new SealError('PATH_UNSAFE', `${at}: subject name ${JSON.stringify(name.slice(0, 200))} ${why}`, name)
   }
   if (name.length === 0) refuse('is empty')
   if (name.length > MAX_NAME_LENGTH) refuse(`is longer than ${MAX_NAME_LENGTH} characters`)
   if (name.includes('\0')) refuse('contains a NUL byte')
-  if (name.includes('\uFFFD')) refuse('is not valid UTF-8')
+  // A newline or escape in a name would forge lines in logs, summaries and sha256sum lists.
+  if (CONTROL_CHAR.test(name)) refuse('contains a control character')
+  // A lone surrogate is written to the filesystem as U+FFFD: two names would open one file.
+  if (name.includes('\uFFFD') || /\p{Cs}/u.test(name)) refuse('is not valid UTF-8')
   if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name)) refuse('is absolute')
   for (const segment of name.split(/[/\\]/)) {
     if (segment === '..') refuse('contains ".."')
