@@ -84,6 +84,11 @@ export async function hashFile(baseDir: string, realBase: string, name: string, 
       total += bytesRead
     }
     const after = await handle.stat()
+    // Reads from a descriptor go on after its file is unlinked: no links left means the name now
+    // holds nothing, or another file, and what was hashed is not what a deploy would find there.
+    if (after.nlink === 0) {
+      throw new SealError('FILE_CHANGED', `${name}: deleted or replaced while it was being hashed`, name)
+    }
     if (total !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
       throw new SealError('FILE_CHANGED', `${name}: changed while it was being hashed (size ${before.size} → ${total})`, name)
     }
