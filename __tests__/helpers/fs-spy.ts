@@ -15,10 +15,10 @@ export interface FsCall {
 type ReadFn = (...a: unknown[]) => Promise<unknown>
 
 /** FileHandle is not exported; take its prototype from a handle on this very file. */
-async function fileHandlePrototype(): Promise<{ read: ReadFn }> {
+async function fileHandlePrototype(): Promise<Record<'read' | 'readv' | 'readFile', ReadFn>> {
   const probe = await fspCjs.open(new URL(import.meta.url), 'r')
   await probe.close()
-  return Object.getPrototypeOf(probe) as { read: ReadFn }
+  return Object.getPrototypeOf(probe) as Record<'read' | 'readv' | 'readFile', ReadFn>
 }
 
 /** What the spy saw: path-taking calls, and the real path of every descriptor a byte was read from. */
@@ -68,18 +68,20 @@ export async function observeFs<T>(body: () => Promise<T>): Promise<{ result: T;
   wrapModule(fspCjs, 'fs/promises')
   wrapModule(fsCjs, 'fs')
 
-  const originalRead = proto.read
-  proto.read = function (this: { fd: number }, ...args: unknown[]) {
-    try {
-      seen.readFrom.push(realReadlink(`/proc/self/fd/${this.fd}`))
-    } catch {
-      seen.readFrom.push(`fd ${this.fd}`)
+  for (const method of ['read', 'readv', 'readFile'] as const) {
+    const original = proto[method]
+    proto[method] = function (this: { fd: number }, ...args: unknown[]) {
+      try {
+        seen.readFrom.push(realReadlink(`/proc/self/fd/${this.fd}`))
+      } catch {
+        seen.readFrom.push(`fd ${this.fd}`)
+      }
+      return original.apply(this, args)
     }
-    return originalRead.apply(this, args)
+    restore.push(() => {
+      proto[method] = original
+    })
   }
-  restore.push(() => {
-    proto.read = originalRead
-  })
   syncBuiltinESMExports()
   try {
     const result = await body()
