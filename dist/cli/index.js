@@ -28455,6 +28455,10 @@ function describeFsError(error) {
             return 'no space left on device';
         case 'EROFS':
             return 'read-only file system';
+        case 'EFBIG':
+            return 'file too large (over the file size limit)';
+        case 'EDQUOT':
+            return 'disk quota exceeded';
         case 'ELOOP':
             return 'too many levels of symbolic links';
         case 'ENOTDIR':
@@ -28751,6 +28755,11 @@ async function hashFile(baseDir, realBase, name, algorithm) {
             total += bytesRead;
         }
         const after = await handle.stat();
+        // Reads from a descriptor go on after its file is unlinked: no links left means the name now
+        // holds nothing, or another file, and what was hashed is not what a deploy would find there.
+        if (after.nlink === 0) {
+            throw new SealError('FILE_CHANGED', `${name}: deleted or replaced while it was being hashed`, name);
+        }
         if (total !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
             throw new SealError('FILE_CHANGED', `${name}: changed while it was being hashed (size ${before.size} → ${total})`, name);
         }
@@ -35615,6 +35624,8 @@ function glob_hashFiles(patterns_1) {
 
 
 
+/** C0 control characters and DEL (NUL has its own message). */
+const CONTROL_CHAR = /[\x01-\x1f\x7f]/;
 /** Longest subject name we accept; Linux's PATH_MAX. */
 const MAX_NAME_LENGTH = 4096;
 /**
@@ -35624,7 +35635,9 @@ const MAX_NAME_LENGTH = 4096;
  */
 function checkSubjectName(name, where) {
     const refuse = (why) => {
-        throw new SealError('PATH_UNSAFE', `${where}: subject name ${JSON.stringify(name.slice(0, 200))} ${why}`, name);
+        // `where` may be a file path holding the very control characters refused here: escape them.
+        const at = where.replace(/[\x00-\x1f\x7f]/g, c => JSON.stringify(c).slice(1, -1));
+        throw new SealError('PATH_UNSAFE', `${at}: subject name ${JSON.stringify(name.slice(0, 200))} ${why}`, name);
     };
     if (name.length === 0)
         refuse('is empty');
@@ -35632,7 +35645,11 @@ function checkSubjectName(name, where) {
         refuse(`is longer than ${MAX_NAME_LENGTH} characters`);
     if (name.includes('\0'))
         refuse('contains a NUL byte');
-    if (name.includes('\uFFFD'))
+    // A newline or escape in a name would forge lines in logs, summaries and sha256sum lists.
+    if (CONTROL_CHAR.test(name))
+        refuse('contains a control character');
+    // A lone surrogate is written to the filesystem as U+FFFD: two names would open one file.
+    if (name.includes('\uFFFD') || /\p{Cs}/u.test(name))
         refuse('is not valid UTF-8');
     if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name))
         refuse('is absolute');
@@ -35709,6 +35726,13 @@ function encodeStatement(statement) {
 }
 const CONTEXT_FIELDS = ['repository', 'commit', 'ref', 'workflowRef', 'runId', 'runAttempt', 'serverUrl'];
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+/**
+ * Shortens manifest text echoed in a message: a statement is only parsed after its MAC matched,
+ * but a key holder's mistake (or a 40 MB key name) should still cost one readable line, not 40 MB.
+ */
+function shown(text, max = 64) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
 function fail(path, why) {
     throw new SealError('MANIFEST_INVALID', `statement field ${path} ${why}`, path);
 }
@@ -35718,7 +35742,7 @@ function statement_isObject(value) {
 function onlyKeys(obj, allowed, path) {
     for (const key of Object.keys(obj)) {
         if (!allowed.includes(key))
-            fail(path === '' ? key : `${path}.${key}`, 'is not part of the format');
+            fail(path === '' ? shown(key) : `${path}.${shown(key)}`, 'is not part of the format');
     }
 }
 function time(value, path) {
@@ -35752,7 +35776,7 @@ function decodeStatement(payload, algorithm) {
     if (!statement_isObject(predicate))
         fail('predicate', 'is not an object');
     if (predicate.algorithm !== algorithm) {
-        fail('predicate.algorithm', `is ${JSON.stringify(predicate.algorithm)}, but this verifier is configured for ${algorithm}`);
+        fail('predicate.algorithm', `is ${shown(String(JSON.stringify(predicate.algorithm)))}, but this verifier is configured for ${algorithm}`);
     }
     const context = {};
     for (const key of CONTEXT_FIELDS) {
@@ -35781,14 +35805,14 @@ function decodeStatement(payload, algorithm) {
             fail(`${path}.name`, 'is not a string');
         checkSubjectName(s.name, `statement field ${path}.name`);
         if (seen.has(s.name))
-            fail(`${path}.name`, `repeats the subject name ${JSON.stringify(s.name)}`);
+            fail(`${path}.name`, `repeats the subject name ${JSON.stringify(shown(s.name, 200))}`);
         seen.add(s.name);
         const digest = s.digest;
         if (!statement_isObject(digest))
             fail(`${path}.digest`, 'is not an object');
         const algorithms = Object.keys(digest);
         if (algorithms.length !== 1 || algorithms[0] !== algorithm) {
-            fail(`${path}.digest`, `has ${algorithms.join(', ') || 'no digest'}; this verifier accepts exactly one ${algorithm} digest`);
+            fail(`${path}.digest`, `has ${shown(algorithms.join(', ')) || 'no digest'}; this verifier accepts exactly one ${algorithm} digest`);
         }
         const hex = digest[algorithm];
         if (typeof hex !== 'string' || hex.length !== hexLength || !/^[0-9a-f]+$/.test(hex)) {

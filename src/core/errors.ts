@@ -64,6 +64,10 @@ export function describeFsError(error: unknown): string {
       return 'no space left on device'
     case 'EROFS':
       return 'read-only file system'
+    case 'EFBIG':
+      return 'file too large (over the file size limit)'
+    case 'EDQUOT':
+      return 'disk quota exceeded'
     case 'ELOOP':
       return 'too many levels of symbolic links'
     case 'ENOTDIR':
