@@ -149,3 +149,21 @@ test('a symlink out of base-dir is refused when signing, with the file named', a
   assert.match(step.stdout, /::error::dist\/innocent.txt: resolves outside base-dir/)
   assert.ok(!fs.existsSync(path.join(dir, 'artifact-seal.json')))
 })
+
+test('a file name with a newline seals and verifies, and a problem about it cannot forge a workflow command', async () => {
+  const dir = tempDir()
+  const evil = 'dist/evil\n::warning::forged.js'
+  writeTree(dir, { 'dist/app.js': 'the app', [evil]: 'x' })
+  const signed = await runAction(dir, { path: 'dist/**', key: TEST_KEY_HEX })
+  assert.equal(signed.exitCode, 0, signed.stdout + signed.stderr)
+  assert.ok(statementOf(fs.readFileSync(path.join(dir, 'artifact-seal.json'), 'utf8')).subject.some((s: any) => s.name === evil))
+  assert.equal((await runAction(dir, { mode: 'verify', path: 'dist/**', key: TEST_KEY_HEX })).outputs.result, 'verified')
+
+  fs.writeFileSync(path.join(dir, evil), 'tampered')
+  const step = await runAction(dir, { mode: 'verify', path: 'dist/**', key: TEST_KEY_HEX })
+  assert.equal(step.exitCode, 1)
+  assert.match(step.stdout, /DIGEST_MISMATCH/)
+  assert.match(step.stdout, /dist\/evil\\n::warning::forged\.js/, 'the name is printed with its newline escaped')
+  assert.ok(!/^::warning::forged/m.test(step.stdout), 'no line of the log starts a workflow command from the name')
+  assert.ok(!step.summary.includes('\n::warning::'), 'nor does the summary')
+})

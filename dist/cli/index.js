@@ -29403,12 +29403,20 @@ function createKernel(deps) {
         return again.ino === stats.ino && again.dev === stats.dev ? real : null;
     };
     const readAt = (fd, buffer, position) => new Promise((resolve, reject) => fs.read(fd, buffer, 0, buffer.length, position, (error, n) => (error ? reject(error) : resolve(n))));
+    const changedWhileRead = (name, before, after, total) => {
+        // Reads from a descriptor go on after its file is unlinked: no links left means the name now
+        // holds nothing, or another file, and what was hashed is not what a deploy would find there.
+        if (after.nlink === 0)
+            return fail('FILE_CHANGED', `${name}: deleted or replaced while it was being hashed`);
+        if (total !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+            return fail('FILE_CHANGED', `${name}: changed while it was being hashed (size ${before.size} → ${Math.max(total, after.size)})`);
+        }
+        return null;
+    };
     const finish = (fd, name, before, total, hash) => {
         const after = fs.fstatSync(fd);
-        if (total !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
-            return fail('FILE_CHANGED', `${name}: changed while it was being hashed (size ${before.size} → ${total})`);
-        }
-        return { ok: true, size: total, digest: hash.digest('hex') };
+        const changed = changedWhileRead(name, before, after, total);
+        return changed ?? { ok: true, size: total, digest: hash.digest('hex') };
     };
     // crypto.hash (Node >= 20.12) digests a buffer without making a Hash object: most of the
     // per-file cost of a small file, which is read whole in one call.
@@ -29427,11 +29435,8 @@ function createKernel(deps) {
         if (n === before.size && n < want && oneShot) {
             // A short read of a regular file is its end; the fstat in finish still catches a change.
             onBytes?.(n);
-            const after = fs.fstatSync(fd);
-            if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
-                return fail('FILE_CHANGED', `${name}: changed while it was being hashed (size ${before.size} → ${after.size})`);
-            }
-            return { ok: true, size: n, digest: oneShot(algorithm, buffer.subarray(0, n), 'hex') };
+            const changed = changedWhileRead(name, before, fs.fstatSync(fd), n);
+            return changed ?? { ok: true, size: n, digest: oneShot(algorithm, buffer.subarray(0, n), 'hex') };
         }
         const hash = crypto.createHash(algorithm);
         let total = 0;
@@ -32936,6 +32941,12 @@ function globFiles(patternLines, cwd = process.cwd()) {
 
 
 
+/**
+ * C0 control characters but newline, and DEL (NUL has its own message). A newline is allowed
+ * because coreutils lists can carry it (escaped); every message that prints a name escapes it
+ * (see oneLine), as do our sha256sum lists and the job summary.
+ */
+const CONTROL_CHAR = /[\x01-\x09\x0b-\x1f\x7f]/;
 /** Longest subject name we accept; Linux's PATH_MAX. */
 const MAX_NAME_LENGTH = 4096;
 /**
@@ -32945,6 +32956,7 @@ const MAX_NAME_LENGTH = 4096;
  */
 function checkSubjectName(name, where) {
     const refuse = (why) => {
+        // SealError escapes control characters, in `where` (a file path) as in the name.
         throw new errors/* SealError */.EM('PATH_UNSAFE', `${where}: subject name ${JSON.stringify(name.slice(0, 200))} ${why}`, name);
     };
     if (name.length === 0)
@@ -32953,7 +32965,11 @@ function checkSubjectName(name, where) {
         refuse(`is longer than ${MAX_NAME_LENGTH} characters`);
     if (name.includes('\0'))
         refuse('contains a NUL byte');
-    if (name.includes('\uFFFD'))
+    // A carriage return or escape sequence would rewrite what a terminal shows; nothing needs them.
+    if (CONTROL_CHAR.test(name))
+        refuse('contains a control character');
+    // A lone surrogate is written to the filesystem as U+FFFD: two names would open one file.
+    if (name.includes('\uFFFD') || /\p{Cs}/u.test(name))
         refuse('is not valid UTF-8');
     if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name))
         refuse('is absolute');
@@ -33045,6 +33061,13 @@ function encodeStatement(statement) {
 }
 const CONTEXT_FIELDS = ['repository', 'commit', 'ref', 'workflowRef', 'runId', 'runAttempt', 'serverUrl'];
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+/**
+ * Shortens manifest text echoed in a message: a statement is only parsed after its MAC matched,
+ * but a key holder's mistake (or a 40 MB key name) should still cost one readable line, not 40 MB.
+ */
+function shown(text, max = 64) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
 function fail(path, why) {
     throw new errors/* SealError */.EM('MANIFEST_INVALID', `statement field ${path} ${why}`, path);
 }
@@ -33054,7 +33077,7 @@ function isObject(value) {
 function onlyKeys(obj, allowed, path) {
     for (const key of Object.keys(obj)) {
         if (!allowed.includes(key))
-            fail(path === '' ? key : `${path}.${key}`, 'is not part of the format');
+            fail(path === '' ? shown(key) : `${path}.${shown(key)}`, 'is not part of the format');
     }
 }
 function time(value, path) {
@@ -33088,7 +33111,7 @@ function decodeStatement(payload, algorithm) {
     if (!isObject(predicate))
         fail('predicate', 'is not an object');
     if (predicate.algorithm !== algorithm) {
-        fail('predicate.algorithm', `is ${JSON.stringify(predicate.algorithm)}, but this verifier is configured for ${algorithm}`);
+        fail('predicate.algorithm', `is ${shown(String(JSON.stringify(predicate.algorithm)))}, but this verifier is configured for ${algorithm}`);
     }
     const context = {};
     for (const key of CONTEXT_FIELDS) {
@@ -33117,14 +33140,14 @@ function decodeStatement(payload, algorithm) {
             fail(`${path}.name`, 'is not a string');
         checkSubjectName(s.name, `statement field ${path}.name`);
         if (seen.has(s.name))
-            fail(`${path}.name`, `repeats the subject name ${JSON.stringify(s.name)}`);
+            fail(`${path}.name`, `repeats the subject name ${JSON.stringify(shown(s.name, 200))}`);
         seen.add(s.name);
         const digest = s.digest;
         if (!isObject(digest))
             fail(`${path}.digest`, 'is not an object');
         const algorithms = Object.keys(digest);
         if (algorithms.length !== 1 || algorithms[0] !== algorithm) {
-            fail(`${path}.digest`, `has ${algorithms.join(', ') || 'no digest'}; this verifier accepts exactly one ${algorithm} digest`);
+            fail(`${path}.digest`, `has ${shown(algorithms.join(', ')) || 'no digest'}; this verifier accepts exactly one ${algorithm} digest`);
         }
         const hex = digest[algorithm];
         if (typeof hex !== 'string' || hex.length !== hexLength || !/^[0-9a-f]+$/.test(hex)) {
@@ -33420,7 +33443,7 @@ async function verify(options) {
             }
             else {
                 report.subjects.push({ name, status: 'mismatch', size: outcome.value.size, expected, actual });
-                problems.push({ code: 'DIGEST_MISMATCH', message: `${name}: ${options.algorithm} digest does not match the manifest`, subject: name });
+                problems.push({ code: 'DIGEST_MISMATCH', message: (0,errors/* oneLine */.TN)(`${name}: ${options.algorithm} digest does not match the manifest`), subject: name });
             }
         }
         else {
@@ -33435,7 +33458,7 @@ async function verify(options) {
             if (listed.has(name))
                 continue;
             report.subjects.push({ name, status: 'unlisted' });
-            problems.push({ code: 'UNLISTED_FILE', message: `${name}: matches path but is not listed in the manifest`, subject: name });
+            problems.push({ code: 'UNLISTED_FILE', message: (0,errors/* oneLine */.TN)(`${name}: matches path but is not listed in the manifest`), subject: name });
         }
     }
     report.result = problems.length === 0 ? 'verified' : 'failed';
@@ -39634,6 +39657,7 @@ function decodeEnvelope(value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BP: () => (/* binding */ errorLine),
 /* harmony export */   EM: () => (/* binding */ SealError),
+/* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   TQ: () => (/* binding */ describeFsError)
 /* harmony export */ });
 /* unused harmony export isSealError */
@@ -39649,10 +39673,19 @@ class SealError extends Error {
     constructor(code, message, 
     /** What the error is about: an input name, a file path or a manifest field. */
     subject, options) {
-        super(message, options);
+        super(oneLine(message), options);
         this.code = code;
         this.subject = subject;
     }
+}
+const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * `text` with control characters written as JSON escapes (`\n`, `\u001b`): a subject name may
+ * hold a newline (coreutils lists can), and printed raw it would forge a line in a log, where the
+ * runner reads `::` workflow commands.
+ */
+function oneLine(text) {
+    return text.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 /** Errors that mean "the user configured something wrong": exit code 2 in the CLI. */
 function isSealError(error) {
@@ -39685,6 +39718,10 @@ function describeFsError(error) {
             return 'no space left on device';
         case 'EROFS':
             return 'read-only file system';
+        case 'EFBIG':
+            return 'file too large (over the file size limit)';
+        case 'EDQUOT':
+            return 'disk quota exceeded';
         case 'ELOOP':
             return 'too many levels of symbolic links';
         case 'ENOTDIR':

@@ -29,8 +29,19 @@ export class SealError extends Error {
     readonly subject?: string,
     options?: { cause?: unknown }
   ) {
-    super(message, options)
+    super(oneLine(message), options)
   }
+}
+
+const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+/**
+ * `text` with control characters written as JSON escapes (`\n`, `\u001b`): a subject name may
+ * hold a newline (coreutils lists can), and printed raw it would forge a line in a log, where the
+ * runner reads `::` workflow commands.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** Errors that mean "the user configured something wrong": exit code 2 in the CLI. */
@@ -64,6 +75,10 @@ export function describeFsError(error: unknown): string {
       return 'no space left on device'
     case 'EROFS':
       return 'read-only file system'
+    case 'EFBIG':
+      return 'file too large (over the file size limit)'
+    case 'EDQUOT':
+      return 'disk quota exceeded'
     case 'ELOOP':
       return 'too many levels of symbolic links'
     case 'ENOTDIR':

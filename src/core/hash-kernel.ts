@@ -94,12 +94,20 @@ export function createKernel(deps: KernelDeps): Kernel {
   const readAt = (fd: number, buffer: Buffer, position: number): Promise<number> =>
     new Promise((resolve, reject) => fs.read(fd, buffer, 0, buffer.length, position, (error, n) => (error ? reject(error) : resolve(n))))
 
+  const changedWhileRead = (name: string, before: Fs.Stats, after: Fs.Stats, total: number): KernelResult | null => {
+    // Reads from a descriptor go on after its file is unlinked: no links left means the name now
+    // holds nothing, or another file, and what was hashed is not what a deploy would find there.
+    if (after.nlink === 0) return fail('FILE_CHANGED', `${name}: deleted or replaced while it was being hashed`)
+    if (total !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+      return fail('FILE_CHANGED', `${name}: changed while it was being hashed (size ${before.size} → ${Math.max(total, after.size)})`)
+    }
+    return null
+  }
+
   const finish = (fd: number, name: string, before: Fs.Stats, total: number, hash: Crypto.Hash): KernelResult => {
     const after = fs.fstatSync(fd)
-    if (total !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
-      return fail('FILE_CHANGED', `${name}: changed while it was being hashed (size ${before.size} → ${total})`)
-    }
-    return { ok: true, size: total, digest: hash.digest('hex') }
+    const changed = changedWhileRead(name, before, after, total)
+    return changed ?? { ok: true, size: total, digest: hash.digest('hex') }
   }
 
   // crypto.hash (Node >= 20.12) digests a buffer without making a Hash object: most of the
@@ -119,11 +127,8 @@ export function createKernel(deps: KernelDeps): Kernel {
     if (n === before.size && n < want && oneShot) {
       // A short read of a regular file is its end; the fstat in finish still catches a change.
       onBytes?.(n)
-      const after = fs.fstatSync(fd)
-      if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
-        return fail('FILE_CHANGED', `${name}: changed while it was being hashed (size ${before.size} → ${after.size})`)
-      }
-      return { ok: true, size: n, digest: oneShot(algorithm, buffer.subarray(0, n), 'hex') }
+      const changed = changedWhileRead(name, before, fs.fstatSync(fd), n)
+      return changed ?? { ok: true, size: n, digest: oneShot(algorithm, buffer.subarray(0, n), 'hex') }
     }
     const hash = crypto.createHash(algorithm)
     let total = 0

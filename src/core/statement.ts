@@ -46,6 +46,14 @@ export function encodeStatement(statement: Statement): Buffer {
 const CONTEXT_FIELDS = ['repository', 'commit', 'ref', 'workflowRef', 'runId', 'runAttempt', 'serverUrl'] as const
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/
 
+/**
+ * Shortens manifest text echoed in a message: a statement is only parsed after its MAC matched,
+ * but a key holder's mistake (or a 40 MB key name) should still cost one readable line, not 40 MB.
+ */
+function shown(text: string, max = 64): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}
+
 function fail(path: string, why: string): never {
   throw new SealError('MANIFEST_INVALID', `statement field ${path} ${why}`, path)
 }
@@ -56,7 +64,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function onlyKeys(obj: Record<string, unknown>, allowed: readonly string[], path: string): void {
   for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) fail(path === '' ? key : `${path}.${key}`, 'is not part of the format')
+    if (!allowed.includes(key)) fail(path === '' ? shown(key) : `${path}.${shown(key)}`, 'is not part of the format')
   }
 }
 
@@ -88,7 +96,7 @@ export function decodeStatement(payload: Uint8Array, algorithm: DigestAlgorithm)
   const predicate = value.predicate
   if (!isObject(predicate)) fail('predicate', 'is not an object')
   if (predicate.algorithm !== algorithm) {
-    fail('predicate.algorithm', `is ${JSON.stringify(predicate.algorithm)}, but this verifier is configured for ${algorithm}`)
+    fail('predicate.algorithm', `is ${shown(String(JSON.stringify(predicate.algorithm)))}, but this verifier is configured for ${algorithm}`)
   }
   const context: Partial<SealContext> = {}
   for (const key of CONTEXT_FIELDS) {
@@ -113,13 +121,13 @@ export function decodeStatement(payload: Uint8Array, algorithm: DigestAlgorithm)
     onlyKeys(s, ['name', 'digest'], path)
     if (typeof s.name !== 'string') fail(`${path}.name`, 'is not a string')
     checkSubjectName(s.name, `statement field ${path}.name`)
-    if (seen.has(s.name)) fail(`${path}.name`, `repeats the subject name ${JSON.stringify(s.name)}`)
+    if (seen.has(s.name)) fail(`${path}.name`, `repeats the subject name ${JSON.stringify(shown(s.name, 200))}`)
     seen.add(s.name)
     const digest = s.digest
     if (!isObject(digest)) fail(`${path}.digest`, 'is not an object')
     const algorithms = Object.keys(digest)
     if (algorithms.length !== 1 || algorithms[0] !== algorithm) {
-      fail(`${path}.digest`, `has ${algorithms.join(', ') || 'no digest'}; this verifier accepts exactly one ${algorithm} digest`)
+      fail(`${path}.digest`, `has ${shown(algorithms.join(', ')) || 'no digest'}; this verifier accepts exactly one ${algorithm} digest`)
     }
     const hex = digest[algorithm]
     if (typeof hex !== 'string' || hex.length !== hexLength || !/^[0-9a-f]+$/.test(hex)) {

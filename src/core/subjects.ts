@@ -2,6 +2,13 @@ import * as path from 'node:path'
 import { SealError } from './errors.js'
 import { globFiles } from './glob.js'
 
+/**
+ * C0 control characters but newline, and DEL (NUL has its own message). A newline is allowed
+ * because coreutils lists can carry it (escaped); every message that prints a name escapes it
+ * (see oneLine), as do our sha256sum lists and the job summary.
+ */
+const CONTROL_CHAR = /[\x01-\x09\x0b-\x1f\x7f]/
+
 /** Longest subject name we accept; Linux's PATH_MAX. */
 export const MAX_NAME_LENGTH = 4096
 
@@ -12,12 +19,16 @@ export const MAX_NAME_LENGTH = 4096
  */
 export function checkSubjectName(name: string, where: string): void {
   const refuse = (why: string): never => {
+    // SealError escapes control characters, in `where` (a file path) as in the name.
     throw new SealError('PATH_UNSAFE', `${where}: subject name ${JSON.stringify(name.slice(0, 200))} ${why}`, name)
   }
   if (name.length === 0) refuse('is empty')
   if (name.length > MAX_NAME_LENGTH) refuse(`is longer than ${MAX_NAME_LENGTH} characters`)
   if (name.includes('\0')) refuse('contains a NUL byte')
-  if (name.includes('\uFFFD')) refuse('is not valid UTF-8')
+  // A carriage return or escape sequence would rewrite what a terminal shows; nothing needs them.
+  if (CONTROL_CHAR.test(name)) refuse('contains a control character')
+  // A lone surrogate is written to the filesystem as U+FFFD: two names would open one file.
+  if (name.includes('\uFFFD') || /\p{Cs}/u.test(name)) refuse('is not valid UTF-8')
   if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name)) refuse('is absolute')
   for (const segment of name.split(/[/\\]/)) {
     if (segment === '..') refuse('contains ".."')

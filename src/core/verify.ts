@@ -4,7 +4,7 @@ import type { DigestAlgorithm } from './algorithms.js'
 import { hashMany, type HashManyOptions } from './digest.js'
 import { decodeEnvelope, IN_TOTO_PAYLOAD_TYPE, pae, type DecodedEnvelope } from './dsse.js'
 import { formatDuration } from './duration.js'
-import { describeFsError, SealError, type SealErrorCode } from './errors.js'
+import { describeFsError, oneLine, SealError, type SealErrorCode } from './errors.js'
 import { parseJsonStrict } from './json.js'
 import type { MacKey } from './keys.js'
 import { checkBaseDir } from './seal.js'
@@ -264,7 +264,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
         report.verifiedCount++
       } else {
         report.subjects.push({ name, status: 'mismatch', size: outcome.value.size, expected, actual })
-        problems.push({ code: 'DIGEST_MISMATCH', message: `${name}: ${options.algorithm} digest does not match the manifest`, subject: name })
+        problems.push({ code: 'DIGEST_MISMATCH', message: oneLine(`${name}: ${options.algorithm} digest does not match the manifest`), subject: name })
       }
     } else {
       const kind = STATUS_OF[outcome.error.code] ?? { status: 'unreadable', code: 'FILE_UNREADABLE' }
@@ -278,7 +278,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     for (const name of await findSubjects(options.patterns, baseDir, [manifestPath])) {
       if (listed.has(name)) continue
       report.subjects.push({ name, status: 'unlisted' })
-      problems.push({ code: 'UNLISTED_FILE', message: `${name}: matches path but is not listed in the manifest`, subject: name })
+      problems.push({ code: 'UNLISTED_FILE', message: oneLine(`${name}: matches path but is not listed in the manifest`), subject: name })
     }
   }
 
