@@ -17,6 +17,11 @@ if (files.length === 0) {
   console.error(`no test files under ${root}${filters.length ? ` matching ${filters.join(', ')}` : ''}`)
   process.exit(1)
 }
-console.log(`node ${process.version}: ${files.length} test files`)
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=4', '--test-reporter=spec', ...files], { stdio: 'inherit' })
+// Under npm, `node` is node_modules/.bin/node, the Node 24 dev dependency, whatever Node runs
+// npm: run the tests on the Node that runs npm instead, so that `npm test` tests the machine's
+// Node and `npm run test:node24` (node24 first on PATH, so npm runs on it) tests Node 24.
+const node = process.env.npm_node_execpath || process.execPath
+const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()
+console.log(`node ${version} (${node}): ${files.length} test files`)
+const result = spawnSync(node, ['--test', '--test-concurrency=4', '--test-reporter=spec', ...files], { stdio: 'inherit' })
 process.exit(result.status ?? 1)
