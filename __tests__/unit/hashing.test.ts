@@ -74,21 +74,33 @@ test('a file whose size differs from what was read is FILE_CHANGED, in a worker 
   }
 })
 
-test('a hashing thread that fails or dies rejects the job instead of hanging it', async () => {
-  // Enough work that this thread cannot finish it alone before a worker has started and failed.
+test('a hashing thread that fails or dies with files claimed rejects the job instead of hanging it', async () => {
+  // About 480 MiB: far more than this thread hashes before a worker has started and claimed a batch.
   const job = { baseDir: base, realBase: base, names: Array<string>(40).fill('large.bin'), algorithm: 'sha256' as const }
-  const broken = [
-    `require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom') }); require('node:worker_threads').parentPort.postMessage({ type: 'ready' })`,
-    `require('node:worker_threads').parentPort.on('message', () => process.exit(3)); require('node:worker_threads').parentPort.postMessage({ type: 'ready' })`,
-    `throw new Error('cannot even start')`
-  ]
+  // Each claims a batch of names through the shared counter, as the real worker does, then fails.
+  const claim = `const { workerData } = require('node:worker_threads'); Atomics.add(new Int32Array(workerData.shared, 0, 1), 0, 1);`
+  const broken = [`${claim} throw new Error('boom')`, `${claim} process.exit(3)`]
   for (const workerSource of broken) {
     const started = Date.now()
-    await assert.rejects(hashInThreads(job, { threads: 2, workerSource }), /hashing thread (failed|stopped)/)
+    await assert.rejects(hashInThreads(job, { threads: 2, workerSource }), /hashing thread (failed: boom|stopped unexpectedly \(exit code 3\))/)
     assert.ok(Date.now() - started < 10_000)
   }
+  // A worker that cannot start has claimed nothing: the job fails, or this thread hashes every file itself.
+  const outcome = await hashInThreads(job, { threads: 2, workerSource: `throw new Error('cannot even start')` }).catch((error: Error) => error)
+  if (outcome instanceof Error) assert.match(outcome.message, /hashing thread failed: cannot even start/)
+  else assert.deepEqual(new Set(outcome.map(r => (r.ok ? r.digest : r.code))), new Set([sha256(large)]))
   // The real source works with the same job: the failures above are the workers', not the job's.
   assert.equal((await hashInThreads(job, { threads: 2, workerSource: WORKER_SOURCE })).filter(r => r.ok).length, 40)
+})
+
+test('progress counts the files and bytes of every thread while they are busy', async () => {
+  const job = { baseDir: base, realBase: base, names: Array<string>(40).fill('large.bin'), algorithm: 'sha256' as const }
+  const seen: { done: number; bytes: number }[] = []
+  await hashInThreads(job, { threads: 2, progressIntervalMs: 20, onProgress: p => seen.push({ done: p.done, bytes: p.bytes }) })
+  assert.ok(seen.length >= 3, `progress reported ${seen.length} times`)
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i].bytes >= seen[i - 1].bytes && seen[i].done >= seen[i - 1].done)
+  const last = seen[seen.length - 1]
+  assert.ok(last.done > 0 && last.done <= 40 && last.bytes <= 40 * large.length)
 })
 
 test('progress lines show files, bytes and rate', () => {

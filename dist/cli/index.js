@@ -29355,8 +29355,12 @@ var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/core/hash-kernel.ts
-/** Reads of this size keep the hash fed at memory speed. */
-const CHUNK_BYTES = 4 * 1024 * 1024;
+/**
+ * Reads of this size keep the hash fed at memory speed. Larger is slower: measured on two cores,
+ * 512 MiB read and hashed in 128 KiB reads took 0.10 s of system time, in 256 KiB to 4 MiB reads
+ * 0.37 to 0.41 s (the copy from the page cache no longer fits the CPU's cache).
+ */
+const CHUNK_BYTES = 128 * 1024;
 /** Files at least this large are read ahead of the hash (double-buffered, off-thread reads); below it a synchronous loop is faster. */
 const OVERLAP_BYTES = 8 * 1024 * 1024;
 /** Builds the kernel over the given Node modules. Self-contained: see the note at the top. */
@@ -29534,33 +29538,52 @@ function createKernel(deps) {
 
 
 const MAX_BATCH = 256;
-/** A worker reports bytes at least this often, so progress moves during a large file. */
-const PROGRESS_BYTES = 64 * 1024 * 1024;
-/** The message loop of a worker thread. Serialized into its source: uses only its parameters. */
-function workerLoop(port, kernel, job) {
+/**
+ * Views of the job's shared memory: `next`, the next name no thread has claimed; `progress`, bytes
+ * and files hashed by all threads, which progress lines read while the threads are busy (a thread
+ * in a synchronous loop reads no messages). Serialized into the workers' source.
+ */
+function sharedCounters(buffer) {
+    return { next: new Int32Array(buffer, 0, 1), progress: new BigInt64Array(buffer, 8, 2) };
+}
+const SHARED_BYTES = 24;
+/**
+ * Claims the next batch of names: [start, end), or null when none are left. Serialized into the
+ * workers' source: uses only its parameters.
+ */
+function claimBatch(next, total, threads, maxBatch) {
+    for (;;) {
+        const start = Atomics.load(next, 0);
+        if (start >= total)
+            return null;
+        const size = Math.max(1, Math.min(maxBatch, Math.ceil((total - start) / (threads * 4))));
+        const end = Math.min(total, start + size);
+        if (Atomics.compareExchange(next, 0, start, end) === start)
+            return [start, end];
+    }
+}
+/** The loop of a worker thread. Serialized into its source: uses only its parameters. */
+async function workerLoop(port, kernel, claim, counters, job) {
+    const { next, progress } = counters(job.shared);
+    // Added to the shared count every 16 MiB and at the end of each file, not on every read.
     let unreported = 0;
     const onBytes = (n) => {
         unreported += n;
-        if (unreported >= job.progressBytes) {
-            port.postMessage({ type: 'bytes', bytes: unreported });
+        if (unreported >= 16 * 1024 * 1024) {
+            Atomics.add(progress, 0, BigInt(unreported));
             unreported = 0;
         }
     };
-    // Batches arrive as one NUL-joined string (names cannot hold NUL) and leave as one digest string
-    // and one size array: two values to copy per batch instead of hundreds of small objects.
-    // One batch at a time, in the order sent: a large file awaits its reads, and the next batch
-    // (already queued, see feed) must not start in between.
-    let queue = Promise.resolve();
-    port.on('message', (batch) => {
-        queue = queue.then(() => run(batch));
-    });
-    const run = async (batch) => {
-        const names = batch.names.split('\0');
-        const digests = new Array(names.length);
-        const sizes = new Float64Array(names.length);
+    const names = job.names.split('\0');
+    // Results leave as one digest string and one size array per batch: two values to copy instead
+    // of hundreds of small objects.
+    for (let batch = claim(next, names.length, job.threads, job.maxBatch); batch; batch = claim(next, names.length, job.threads, job.maxBatch)) {
+        const [start, end] = batch;
+        const digests = new Array(end - start);
+        const sizes = new Float64Array(end - start);
         const errors = [];
-        for (let i = 0; i < names.length; i++) {
-            const p = kernel.hash(job.baseDir, job.realBase, names[i], job.algorithm, onBytes);
+        for (let i = 0; i < end - start; i++) {
+            const p = kernel.hash(job.baseDir, job.realBase, names[start + i], job.algorithm, onBytes);
             const r = p instanceof Promise ? await p : p;
             if (r.ok) {
                 digests[i] = r.digest;
@@ -29570,11 +29593,15 @@ function workerLoop(port, kernel, job) {
                 digests[i] = '';
                 errors.push({ i, code: r.code, message: r.message });
             }
+            Atomics.add(progress, 0, BigInt(unreported));
+            unreported = 0;
+            Atomics.add(progress, 1, 1n);
         }
-        port.postMessage({ type: 'done', start: batch.start, digests: digests.join('\n'), sizes, errors, bytes: unreported });
-        unreported = 0;
-    };
-    port.postMessage({ type: 'ready' });
+        port.postMessage({ type: 'done', start, digests: digests.join('\n'), sizes, errors });
+    }
+    port.postMessage({ type: 'finished' });
+    // Stay alive until the pool terminates this thread, so that an exit always means a failure.
+    port.on('message', () => { });
 }
 /** The workers' source: the kernel and the loop above, over the worker's own Node modules. */
 const WORKER_SOURCE = `'use strict';
@@ -29583,13 +29610,21 @@ const kernel = (${createKernel.toString()})({
   fs: require('node:fs'), crypto: require('node:crypto'), path: require('node:path'), platform: process.platform,
   chunkBytes: workerData.chunkBytes, overlapBytes: workerData.overlapBytes
 });
-(${workerLoop.toString()})(parentPort, kernel, workerData);
+(${workerLoop.toString()})(parentPort, kernel, ${claimBatch.toString()}, ${sharedCounters.toString()}, workerData).catch(error => { throw error; });
 `;
-let localKernel;
-/** The kernel for this thread, made on first use (it holds two read buffers). */
-function hash_pool_inProcessKernel() {
-    localKernel ??= createKernel({ fs: external_node_fs_, crypto: external_node_crypto_, path: external_node_path_, platform: process.platform, chunkBytes: CHUNK_BYTES, overlapBytes: OVERLAP_BYTES });
-    return localKernel;
+const localKernels = new Map();
+/**
+ * The kernel for this thread, made on first use. `readAhead`: read large files ahead of the hash
+ * on libuv's pool (best when this thread hashes alone); without it, one synchronous loop (best
+ * when workers keep the other cores busy).
+ */
+function hash_pool_inProcessKernel(readAhead = true) {
+    let kernel = localKernels.get(readAhead);
+    if (!kernel) {
+        kernel = createKernel({ fs: external_node_fs_, crypto: external_node_crypto_, path: external_node_path_, platform: process.platform, chunkBytes: CHUNK_BYTES, overlapBytes: readAhead ? OVERLAP_BYTES : Infinity });
+        localKernels.set(readAhead, kernel);
+    }
+    return kernel;
 }
 /** Threads to use by default: every core the process may run on. */
 function defaultThreads() {
@@ -29604,20 +29639,12 @@ function hashInThreads(job, options = {}) {
     const total = job.names.length;
     const results = new Array(total);
     const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), total));
+    const shared = new SharedArrayBuffer(SHARED_BYTES);
+    const { next, progress } = sharedCounters(shared);
     const started = Date.now();
-    let next = 0;
     let done = 0;
-    let bytes = 0;
     const workers = [];
     let timer;
-    const takeBatch = () => {
-        if (next >= total)
-            return null;
-        const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil((total - next) / (threads * 4))));
-        const batch = [next, Math.min(total, next + size)];
-        next = batch[1];
-        return batch;
-    };
     return new Promise((resolve, reject) => {
         let settled = false;
         const finish = (error) => {
@@ -29640,24 +29667,37 @@ function hashInThreads(job, options = {}) {
         };
         if (total === 0)
             return finish();
+        const interval = options.progressIntervalMs ?? 5000;
+        let lastReport = started;
+        const report = () => {
+            const now = Date.now();
+            lastReport = now;
+            const seconds = (now - started) / 1000;
+            const bytes = Number(Atomics.load(progress, 0));
+            options.onProgress?.({ done: Number(Atomics.load(progress, 1)), total, bytes, bytesPerSecond: seconds > 0 ? bytes / seconds : 0 });
+        };
         if (options.onProgress) {
-            const onProgress = options.onProgress;
-            timer = setInterval(() => {
-                const seconds = (Date.now() - started) / 1000;
-                onProgress({ done, total, bytes, bytesPerSecond: seconds > 0 ? bytes / seconds : 0 });
-            }, options.progressIntervalMs ?? 5000);
+            timer = setInterval(report, interval);
             timer.unref();
         }
+        const workerJob = {
+            baseDir: job.baseDir,
+            realBase: job.realBase,
+            algorithm: job.algorithm,
+            names: threads > 1 ? job.names.join('\0') : '',
+            shared,
+            threads,
+            maxBatch: MAX_BATCH,
+            chunkBytes: CHUNK_BYTES,
+            // A worker hashes every file in one synchronous read-and-hash loop, its progress going out
+            // by message from inside the loop. Measured on two cores with four 256 MiB files: reading
+            // ahead in workers too made the readers compete with the hashers for the cores.
+            overlapBytes: Infinity
+        };
         for (let w = 1; w < threads; w++) {
             let worker;
             try {
-                worker = new external_node_worker_threads_.Worker(options.workerSource ?? WORKER_SOURCE, {
-                    eval: true,
-                    // A worker hashes every file in one synchronous read-and-hash loop, its progress going out
-                    // by message from inside the loop. Measured on two cores with four 256 MiB files: reading
-                    // ahead in workers too made the readers compete with the hashers for the cores.
-                    workerData: { baseDir: job.baseDir, realBase: job.realBase, algorithm: job.algorithm, progressBytes: PROGRESS_BYTES, chunkBytes: CHUNK_BYTES, overlapBytes: Infinity }
-                });
+                worker = new external_node_worker_threads_.Worker(options.workerSource ?? WORKER_SOURCE, { eval: true, workerData: workerJob });
             }
             catch (error) {
                 finish(new Error(`cannot start a hashing thread: ${error.message}`, { cause: error }));
@@ -29665,41 +29705,23 @@ function hashInThreads(job, options = {}) {
             }
             // Not unref'd: while this thread awaits the last batches, the workers are what keeps the process alive.
             workers.push(worker);
-            // While much is left, two batches in flight per worker, so that it never waits for this
-            // thread to finish a batch of its own before it is fed; near the end (and for a few large
-            // files) one, so that no worker holds a file another thread could start at once.
-            const inFlight = [];
-            const feed = () => {
-                const wanted = total - next >= threads * 16 ? 2 : 1;
-                while (inFlight.length < wanted) {
-                    const batch = takeBatch();
-                    if (!batch)
-                        return;
-                    inFlight.push(batch);
-                    worker.postMessage({ start: batch[0], names: job.names.slice(batch[0], batch[1]).join('\0') });
-                }
-            };
+            let finished = false;
             worker.on('message', (message) => {
                 if (settled)
                     return;
-                if (message.type === 'bytes') {
-                    bytes += message.bytes;
-                }
-                else if (message.type === 'ready') {
-                    feed();
-                }
-                else if (message.type === 'done' && inFlight.length > 0) {
-                    const [start, end] = inFlight.shift();
+                if (message.type === 'done' && !finished) {
                     const digests = message.digests.split('\n');
-                    if (message.start !== start || digests.length !== end - start)
+                    const end = message.start + digests.length;
+                    if (!Number.isInteger(message.start) || message.start < 0 || end > total)
                         return finish(new Error('hashing thread answered for the wrong files'));
                     for (let i = 0; i < digests.length; i++)
-                        results[start + i] = { ok: true, size: message.sizes[i], digest: digests[i] };
+                        results[message.start + i] = { ok: true, size: message.sizes[i], digest: digests[i] };
                     for (const e of message.errors)
-                        results[start + e.i] = { ok: false, code: e.code, message: e.message };
-                    bytes += message.bytes;
-                    feed();
-                    completed(end - start);
+                        results[message.start + e.i] = { ok: false, code: e.code, message: e.message };
+                    completed(digests.length);
+                }
+                else if (message.type === 'finished') {
+                    finished = true;
                 }
                 else {
                     finish(new Error('hashing thread sent an unexpected message'));
@@ -29712,20 +29734,23 @@ function hashInThreads(job, options = {}) {
                     finish(new Error(`hashing thread stopped unexpectedly (exit code ${code})`));
             });
         }
-        // This thread hashes too, yielding between batches so that workers are fed and progress runs;
-        // a large file it reads ahead on libuv's pool, which also keeps its event loop turning.
-        const kernel = hash_pool_inProcessKernel();
+        // This thread hashes too. With workers, in one synchronous loop (the workers need nothing from
+        // it, and their results wait in its queue); alone, a large file is read ahead on libuv's pool.
+        const kernel = hash_pool_inProcessKernel(threads === 1);
+        // The timer cannot fire while this thread is in a synchronous loop over a large file: report from the loop.
         const onBytes = (n) => {
-            bytes += n;
+            Atomics.add(progress, 0, BigInt(n));
+            if (options.onProgress && Date.now() - lastReport >= interval)
+                report();
         };
         const local = async () => {
-            for (let batch = takeBatch(); batch && !settled; batch = takeBatch()) {
+            for (let batch = claimBatch(next, total, threads, MAX_BATCH); batch && !settled; batch = claimBatch(next, total, threads, MAX_BATCH)) {
                 for (let i = batch[0]; i < batch[1]; i++) {
                     const r = kernel.hash(job.baseDir, job.realBase, job.names[i], job.algorithm, onBytes);
                     results[i] = r instanceof Promise ? await r : r;
+                    Atomics.add(progress, 1, 1n);
                 }
                 completed(batch[1] - batch[0]);
-                await new Promise(resolve => setImmediate(resolve));
             }
         };
         local().catch(error => finish(error instanceof Error ? error : new Error(String(error))));

@@ -28,8 +28,12 @@ export type KernelResult =
   | { ok: true; size: number; digest: string }
   | { ok: false; code: SealErrorCode; message: string }
 
-/** Reads of this size keep the hash fed at memory speed. */
-export const CHUNK_BYTES = 4 * 1024 * 1024
+/**
+ * Reads of this size keep the hash fed at memory speed. Larger is slower: measured on two cores,
+ * 512 MiB read and hashed in 128 KiB reads took 0.10 s of system time, in 256 KiB to 4 MiB reads
+ * 0.37 to 0.41 s (the copy from the page cache no longer fits the CPU's cache).
+ */
+export const CHUNK_BYTES = 128 * 1024
 /** Files at least this large are read ahead of the hash (double-buffered, off-thread reads); below it a synchronous loop is faster. */
 export const OVERLAP_BYTES = 8 * 1024 * 1024
 
