@@ -50431,22 +50431,39 @@ function getOctokit(token, options, ...additionalPlugins) {
 ;// CONCATENATED MODULE: ./src/github/retry.ts
 /** Statuses worth another try: the server or a proxy in front of it failed, not the request. */
 const TRANSIENT = new Set([500, 502, 503, 504]);
+/** The longest wait a rate limit may ask for before we give up instead (a job has better uses for its minutes). */
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 /**
  * An Octokit `request` hook that retries transient failures (5xx, and network errors, which
- * Octokit reports as 500) after each of `delaysMs`. 4xx answers are the caller's to handle and
- * are never retried. Request bodies here are Buffers, so a retry resends the same bytes.
+ * Octokit reports as 500) after each of `delaysMs`, and rate limits (429, or 403 with
+ * `retry-after` or `x-ratelimit-remaining: 0`) after the wait GitHub asks for, when that is at
+ * most MAX_RATE_LIMIT_WAIT_MS. Other 4xx answers are the caller's to handle and are never
+ * retried. Request bodies here are Buffers, so a retry resends the same bytes.
  */
-function retryTransient(delaysMs) {
+function retryTransient(delaysMs, now = Date.now) {
     return async (request, options) => {
         for (let attempt = 0;; attempt++) {
             try {
                 return await request(options);
             }
             catch (error) {
-                const status = statusOf(error);
-                if (attempt >= delaysMs.length || status === undefined || !TRANSIENT.has(status))
+                if (attempt >= delaysMs.length)
                     throw error;
-                await new Promise(resolve => setTimeout(resolve, delaysMs[attempt]));
+                const status = statusOf(error);
+                const limitWait = rateLimitWaitMs(error, now());
+                let wait;
+                if (limitWait !== undefined) {
+                    if (limitWait > MAX_RATE_LIMIT_WAIT_MS)
+                        throw error;
+                    wait = limitWait;
+                }
+                else if (status !== undefined && TRANSIENT.has(status)) {
+                    wait = delaysMs[attempt];
+                }
+                else {
+                    throw error;
+                }
+                await new Promise(resolve => setTimeout(resolve, wait));
             }
         }
     };
@@ -50455,6 +50472,27 @@ function retryTransient(delaysMs) {
 function statusOf(error) {
     const status = error?.status;
     return typeof status === 'number' ? status : undefined;
+}
+/**
+ * How long a rate-limited answer asks us to wait, per GitHub's documentation: `retry-after`
+ * seconds, else until `x-ratelimit-reset` (epoch seconds) when `x-ratelimit-remaining` is 0, else
+ * a minute for a bare 429. Undefined when the answer is not a rate limit (a plain 403 is a
+ * permission problem and is not retried).
+ */
+function rateLimitWaitMs(error, nowMs) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const headers = error.response?.headers ?? {};
+    const retryAfter = Number(headers['retry-after']);
+    if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0)
+        return retryAfter * 1000;
+    if (String(headers['x-ratelimit-remaining']) === '0') {
+        const reset = Number(headers['x-ratelimit-reset']);
+        if (Number.isFinite(reset))
+            return Math.max(0, reset * 1000 - nowMs);
+    }
+    return status === 429 ? 60_000 : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/github/client.ts
@@ -50497,7 +50535,10 @@ function gitHubError(error, what, writes) {
     const status = statusOf(error);
     const message = error?.message ?? String(error);
     let hint = '';
-    if (status === 401)
+    const limitWait = rateLimitWaitMs(error, Date.now());
+    if (limitWait !== undefined)
+        hint = `: GitHub's rate limit (it asks to wait ${Math.ceil(limitWait / 1000)} s); run the job again later`;
+    else if (status === 401)
         hint = ': the token was refused (check github-token / GITHUB_TOKEN)';
     else if (status === 403)
         hint = writes
@@ -104951,6 +104992,16 @@ async function deleteAsset(client, repo, asset) {
         throw gitHubError(error, `delete the existing asset ${asset.name} of ${repoName(repo)}`, true);
     }
 }
+/** Renames an asset (REST "update a release asset"), to put a staged replacement in place. */
+async function renameAsset(client, repo, asset, name) {
+    try {
+        const { data } = await client.rest.repos.updateReleaseAsset({ ...repo, asset_id: asset.id, name });
+        return toAsset(data);
+    }
+    catch (error) {
+        throw gitHubError(error, `rename the uploaded asset ${asset.name} to ${name} of ${repoName(repo)} (the old ${name} is already deleted)`, true);
+    }
+}
 /** Uploads `bytes` as asset `name` to the upload host the release names (uploads.github.com, or GHES's). */
 async function uploadAsset(client, repo, release, name, bytes, contentType) {
     try {
@@ -105001,6 +105052,8 @@ async function downloadAsset(client, repo, asset) {
 /**
  * Attaches files to a release. Every name is checked against the existing assets before anything
  * is uploaded, so a refusal (an asset exists and overwrite is false) leaves the release untouched.
+ * A replacement is uploaded under a temporary name first, and the old asset is deleted only once
+ * it is there, then the new one renamed: a failed upload leaves the old manifest in place.
  */
 async function publishToRelease(target, files, overwrite) {
     const { client, repo, tag } = target;
@@ -105013,9 +105066,19 @@ async function publishToRelease(target, files, overwrite) {
     const uploaded = [];
     for (const file of files) {
         const old = clashes.find(a => a.name === file.name);
-        if (old)
+        if (!old) {
+            uploaded.push(await uploadAsset(client, repo, release, file.name, file.bytes, file.contentType));
+            continue;
+        }
+        const staged = await uploadAsset(client, repo, release, `${file.name}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.new`, file.bytes, file.contentType);
+        try {
             await deleteAsset(client, repo, old);
-        uploaded.push(await uploadAsset(client, repo, release, file.name, file.bytes, file.contentType));
+        }
+        catch (error) {
+            await deleteAsset(client, repo, staged).catch(() => { });
+            throw error;
+        }
+        uploaded.push(await renameAsset(client, repo, staged, file.name));
     }
     return uploaded;
 }

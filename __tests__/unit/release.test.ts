@@ -69,7 +69,7 @@ test('sign attaches the manifest and SHA256SUMS to the release: tag lookup, page
   assert.ok(nock.isDone())
 })
 
-test('an existing asset is refused unless overwrite, and then deleted before the upload', async () => {
+test('an existing asset is refused unless overwrite; a replacement is uploaded first, then the old deleted and the new renamed', async () => {
   const { result } = await sealed()
   const api = nock(API)
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
@@ -78,15 +78,53 @@ test('an existing asset is refused unless overwrite, and then deleted before the
   assert.ok(nock.isDone(), 'nothing was deleted or uploaded (no interceptor for it, and none was called)')
 
   const order: string[] = []
+  let staged = ''
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
   serveAssetPages(api, [[assetJson(3, 'artifact-seal.json', 900)]])
-  api.delete(`/repos/${OWNER}/${REPO}/releases/assets/3`).reply(() => (order.push('delete'), [204, '']))
   nock(UPLOADS)
     .post(`/repos/${OWNER}/${REPO}/releases/1/assets`)
-    .query({ name: 'artifact-seal.json' })
-    .reply(() => (order.push('upload'), [201, assetJson(4, 'artifact-seal.json', 900)]))
-  await shipSeal(result, { ...quiet, release: { ...target(), overwrite: true } })
-  assert.deepEqual(order, ['delete', 'upload'])
+    .query((q: Record<string, string>) => /^artifact-seal\.json\.[0-9a-f]{8}\.new$/.test(q.name))
+    .reply((uri: string) => {
+      staged = new URL(uri, UPLOADS).searchParams.get('name') ?? ''
+      order.push('upload')
+      return [201, assetJson(4, staged, 900)]
+    })
+  api.delete(`/repos/${OWNER}/${REPO}/releases/assets/3`).reply(() => (order.push('delete'), [204, '']))
+  // REST "update a release asset": PATCH with the new name.
+  api
+    .patch(`/repos/${OWNER}/${REPO}/releases/assets/4`, { name: 'artifact-seal.json' })
+    .reply(() => (order.push('rename'), [200, assetJson(4, 'artifact-seal.json', 900)]))
+  const shipped = await shipSeal(result, { ...quiet, release: { ...target(), overwrite: true } })
+  assert.deepEqual(order, ['upload', 'delete', 'rename'])
+  assert.equal(shipped.manifestAsset?.browserDownloadUrl, `https://github.com/${OWNER}/${REPO}/releases/download/${TAG}/artifact-seal.json`)
+  assert.ok(nock.isDone())
+
+  // The upload of the replacement fails: the old asset is never deleted.
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
+  serveAssetPages(api, [[assetJson(3, 'artifact-seal.json', 900)]])
+  nock(UPLOADS).post(`/repos/${OWNER}/${REPO}/releases/1/assets`).query(true).reply(422, { message: 'Validation Failed', errors: [{ resource: 'ReleaseAsset', code: 'custom', field: 'name' }], status: '422' })
+  await assert.rejects(shipSeal(result, { ...quiet, release: { ...target(), overwrite: true } }), refusal('REMOTE', /upload artifact-seal\.json\.[0-9a-f]{8}\.new to release v1\.2\.3 of acme\/widgets: GitHub answered 422/))
+  assert.ok(nock.isDone(), 'no delete was sent (none is intercepted, and disableNetConnect refuses the rest)')
+})
+
+test('rate limits: a 429 with retry-after is waited out and retried; a limit that resets too late fails naming it', async () => {
+  const { result } = await sealed()
+  const api = nock(API)
+  // GitHub's secondary rate limit: 429 (or 403) with retry-after in seconds.
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(429, { message: 'You have exceeded a secondary rate limit.' }, { 'retry-after': '1' })
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
+  serveAssetPages(api, [[]])
+  nock(UPLOADS).post(`/repos/${OWNER}/${REPO}/releases/1/assets`).query(true).reply(201, (uri: string) => assetJson(9, new URL(uri, UPLOADS).searchParams.get('name') ?? '', 1))
+  const started = Date.now()
+  await shipSeal(result, { ...quiet, release: target() })
+  assert.ok(Date.now() - started >= 900, 'waited the second that retry-after asked for')
+  assert.ok(nock.isDone())
+
+  // The primary limit: 403 with x-ratelimit-remaining 0 and a reset an hour away. Not retried.
+  const reset = Math.floor(Date.now() / 1000) + 3600
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(403, { message: 'API rate limit exceeded for installation ID 1.' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) })
+  await assert.rejects(shipSeal(result, { ...quiet, release: target() }), refusal('REMOTE', /GitHub answered 403 .*rate limit \(it asks to wait 36\d\d s\); run the job again later/))
+  assert.ok(nock.isDone())
 })
 
 test('403 says the job needs contents: write; 5xx is retried; a missing release is named; the token never shows', async () => {

@@ -1,6 +1,6 @@
 import { getOctokit } from '@actions/github'
 import { SealError } from '../core/errors.js'
-import { retryTransient, statusOf } from './retry.js'
+import { rateLimitWaitMs, retryTransient, statusOf } from './retry.js'
 
 export { statusOf }
 
@@ -57,7 +57,9 @@ export function gitHubError(error: unknown, what: string, writes: boolean): Seal
   const status = statusOf(error)
   const message = (error as Error)?.message ?? String(error)
   let hint = ''
-  if (status === 401) hint = ': the token was refused (check github-token / GITHUB_TOKEN)'
+  const limitWait = rateLimitWaitMs(error, Date.now())
+  if (limitWait !== undefined) hint = `: GitHub's rate limit (it asks to wait ${Math.ceil(limitWait / 1000)} s); run the job again later`
+  else if (status === 401) hint = ': the token was refused (check github-token / GITHUB_TOKEN)'
   else if (status === 403)
     hint = writes
       ? ': the token may not write releases; give the job `permissions: contents: write`'

@@ -82,6 +82,16 @@ export async function deleteAsset(client: GitHubClient, repo: RepoRef, asset: Re
   }
 }
 
+/** Renames an asset (REST "update a release asset"), to put a staged replacement in place. */
+export async function renameAsset(client: GitHubClient, repo: RepoRef, asset: ReleaseAsset, name: string): Promise<ReleaseAsset> {
+  try {
+    const { data } = await client.rest.repos.updateReleaseAsset({ ...repo, asset_id: asset.id, name })
+    return toAsset(data as RawAsset)
+  } catch (error) {
+    throw gitHubError(error, `rename the uploaded asset ${asset.name} to ${name} of ${repoName(repo)} (the old ${name} is already deleted)`, true)
+  }
+}
+
 /** Uploads `bytes` as asset `name` to the upload host the release names (uploads.github.com, or GHES's). */
 export async function uploadAsset(client: GitHubClient, repo: RepoRef, release: Release, name: string, bytes: Buffer, contentType: string): Promise<ReleaseAsset> {
   try {

@@ -7,7 +7,7 @@ import { describeFsError, SealError } from '../core/errors.js'
 import { checkSubjectName } from '../core/subjects.js'
 import { MAX_MANIFEST_BYTES } from '../core/verify.js'
 import type { GitHubClient, RepoRef } from '../github/client.js'
-import { deleteAsset, downloadAsset, getRelease, listAssets, repoName, uploadAsset, type ReleaseAsset } from '../github/releases.js'
+import { deleteAsset, downloadAsset, getRelease, listAssets, renameAsset, repoName, uploadAsset, type ReleaseAsset } from '../github/releases.js'
 
 /** Which release: a repository, a tag, and the client to reach them with. */
 export interface ReleaseTarget {
@@ -26,6 +26,8 @@ export interface ReleaseFile {
 /**
  * Attaches files to a release. Every name is checked against the existing assets before anything
  * is uploaded, so a refusal (an asset exists and overwrite is false) leaves the release untouched.
+ * A replacement is uploaded under a temporary name first, and the old asset is deleted only once
+ * it is there, then the new one renamed: a failed upload leaves the old manifest in place.
  */
 export async function publishToRelease(target: ReleaseTarget, files: readonly ReleaseFile[], overwrite: boolean): Promise<ReleaseAsset[]> {
   const { client, repo, tag } = target
@@ -42,8 +44,18 @@ export async function publishToRelease(target: ReleaseTarget, files: readonly Re
   const uploaded: ReleaseAsset[] = []
   for (const file of files) {
     const old = clashes.find(a => a.name === file.name)
-    if (old) await deleteAsset(client, repo, old)
-    uploaded.push(await uploadAsset(client, repo, release, file.name, file.bytes, file.contentType))
+    if (!old) {
+      uploaded.push(await uploadAsset(client, repo, release, file.name, file.bytes, file.contentType))
+      continue
+    }
+    const staged = await uploadAsset(client, repo, release, `${file.name}.${randomBytes(4).toString('hex')}.new`, file.bytes, file.contentType)
+    try {
+      await deleteAsset(client, repo, old)
+    } catch (error) {
+      await deleteAsset(client, repo, staged).catch(() => {})
+      throw error
+    }
+    uploaded.push(await renameAsset(client, repo, staged, file.name))
   }
   return uploaded
 }
