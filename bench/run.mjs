@@ -13,6 +13,9 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+// Under npm, `node` is node_modules/.bin/node (the Node 24 dev dependency): time the Node that runs npm,
+// as `npm test` does; `PATH=node_modules/node24/bin:$PATH npm run bench` times Node 24.
+const NODE = process.env.npm_node_execpath || process.execPath
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const CLI = path.join(ROOT, 'dist', 'cli', 'index.js')
 const ACTION = path.join(ROOT, 'dist', 'index.js')
@@ -114,9 +117,9 @@ function measure(fn) {
 }
 
 const cliSign = (dir, manifest) =>
-  runOnce(process.execPath, [CLI, 'sign', '--path', '**', '--key-file', keyFile, '--manifest', manifest], { cwd: dir })
+  runOnce(NODE, [CLI, 'sign', '--path', '**', '--key-file', keyFile, '--manifest', manifest], { cwd: dir })
 const cliVerify = (dir, manifest) =>
-  runOnce(process.execPath, [CLI, 'verify', '--path', '**', '--key-file', keyFile, '--manifest', manifest], { cwd: dir })
+  runOnce(NODE, [CLI, 'verify', '--path', '**', '--key-file', keyFile, '--manifest', manifest], { cwd: dir })
 
 /** The action bundle as the runner runs it: INPUT_* variables, GITHUB_OUTPUT and summary files. */
 function actionStep(dir, mode, manifest) {
@@ -124,7 +127,7 @@ function actionStep(dir, mode, manifest) {
   const summary = path.join(tmp, 'github-summary')
   fs.writeFileSync(output, '')
   fs.writeFileSync(summary, '')
-  const result = runOnce(process.execPath, [ACTION], {
+  const result = runOnce(NODE, [ACTION], {
     cwd: dir,
     env: {
       GITHUB_ACTIONS: 'true',
@@ -182,7 +185,7 @@ function machine() {
   const load = os.loadavg().map(x => x.toFixed(2)).join(' ')
   const sums = spawnSync('sha256sum', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]
   const ssl = spawnSync('openssl', ['version'], { encoding: 'utf8' }).stdout.trim()
-  return `${cpu}, ${CORES} cores (availableParallelism), ${(os.totalmem() / GiB).toFixed(0)} GiB RAM, Linux ${kernel}, node ${process.version}, ${sums}, ${ssl}; load average at start ${load}`
+  return `${cpu}, ${CORES} cores (availableParallelism), ${(os.totalmem() / GiB).toFixed(0)} GiB RAM, Linux ${kernel}, node ${execFileSync(NODE, ["--version"], { encoding: "utf8" }).trim()}, ${sums}, ${ssl}; load average at start ${load}`
 }
 
 try {
@@ -243,7 +246,7 @@ try {
   if (process.env.BENCH_SCALING !== '0') {
     // Per-file time with the process start-up (measured with --version) taken off, so that the
     // fixed cost does not flatter the small run.
-    const startup = measure(() => runOnce(process.execPath, [CLI, '--version'], { cwd: tmp })).seconds
+    const startup = measure(() => runOnce(NODE, [CLI, '--version'], { cwd: tmp })).seconds
     const perFile = {}
     for (const count of [1000, 100000]) {
       const dir = path.join(tmp, `scale-${count}`)

@@ -29366,6 +29366,10 @@ const OVERLAP_BYTES = 8 * 1024 * 1024;
 /** Builds the kernel over the given Node modules. Self-contained: see the note at the top. */
 function createKernel(deps) {
     const { fs, crypto, path, platform, chunkBytes, overlapBytes } = deps;
+    // Reads ahead of the hash are larger than chunkBytes: they run on another core, where their
+    // system time is hidden, and fewer of them mean fewer round trips (one 1 GiB file: 0.87 of the
+    // SHA-256 limit with 4 MiB, 0.73 with 128 KiB).
+    const readAheadBytes = 4 * 1024 * 1024;
     const c = fs.constants;
     // O_NONBLOCK so that opening a FIFO a glob matched returns at once instead of waiting for a
     // writer; regular files ignore the flag. O_NOCTTY so that a terminal never becomes ours.
@@ -29461,7 +29465,7 @@ function createKernel(deps) {
     // The pair is this call's own: two large files hashed at once on one thread must not share it.
     const hashOverlapped = async (fd, name, before, algorithm, onBytes) => {
         const hash = crypto.createHash(algorithm);
-        const buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)];
+        const buffers = [Buffer.allocUnsafe(readAheadBytes), Buffer.allocUnsafe(readAheadBytes)];
         let total = 0;
         let turn = 0;
         let pending = readAt(fd, buffers[0], 0);

@@ -17,7 +17,7 @@ export interface KernelDeps {
   crypto: typeof Crypto
   path: typeof Path
   platform: NodeJS.Platform
-  /** Size of each read (two buffers of it per thread). */
+  /** Size of each read in the synchronous loop. */
   chunkBytes: number
   /** Files at least this large are read ahead of the hash (Infinity: never, a plain loop). */
   overlapBytes: number
@@ -56,6 +56,10 @@ export interface Kernel {
 /** Builds the kernel over the given Node modules. Self-contained: see the note at the top. */
 export function createKernel(deps: KernelDeps): Kernel {
   const { fs, crypto, path, platform, chunkBytes, overlapBytes } = deps
+  // Reads ahead of the hash are larger than chunkBytes: they run on another core, where their
+  // system time is hidden, and fewer of them mean fewer round trips (one 1 GiB file: 0.87 of the
+  // SHA-256 limit with 4 MiB, 0.73 with 128 KiB).
+  const readAheadBytes = 4 * 1024 * 1024
   const c = fs.constants
   // O_NONBLOCK so that opening a FIFO a glob matched returns at once instead of waiting for a
   // writer; regular files ignore the flag. O_NOCTTY so that a terminal never becomes ours.
@@ -153,7 +157,7 @@ export function createKernel(deps: KernelDeps): Kernel {
   // The pair is this call's own: two large files hashed at once on one thread must not share it.
   const hashOverlapped = async (fd: number, name: string, before: Fs.Stats, algorithm: string, onBytes?: (n: number) => void): Promise<KernelResult> => {
     const hash = crypto.createHash(algorithm)
-    const buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)]
+    const buffers = [Buffer.allocUnsafe(readAheadBytes), Buffer.allocUnsafe(readAheadBytes)]
     let total = 0
     let turn = 0
     let pending = readAt(fd, buffers[0], 0)
