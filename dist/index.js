@@ -45375,10 +45375,17 @@ function buildStatement(subjects, algorithm, context, now, expiresInMs) {
         }
     };
 }
-/** Signs a statement with every key (one signature each) and returns the envelope's bytes. */
-async function signStatement(statement, keys) {
+/** Refuses key lists that would make a manifest no verifier accepts: none, or more signatures than verify tries. */
+function checkSigningKeys(keys) {
     if (keys.length === 0)
         throw new errors/* SealError */.EM('KEY_INVALID', 'no key to sign with', 'key');
+    if (keys.length > dsse/* MAX_SIGNATURES */.d4) {
+        throw new errors/* SealError */.EM('KEY_INVALID', `key has ${keys.length} key lines; at most ${dsse/* MAX_SIGNATURES */.d4} can sign (verify tries at most ${dsse/* MAX_SIGNATURES */.d4} signatures)`, 'key');
+    }
+}
+/** Signs a statement with every key (one signature each) and returns the envelope's bytes. */
+async function signStatement(statement, keys) {
+    checkSigningKeys(keys);
     const payload = encodeStatement(statement);
     const message = (0,dsse/* pae */.Zg)(dsse/* IN_TOTO_PAYLOAD_TYPE */.T4, payload);
     const signatures = [];
@@ -45399,6 +45406,7 @@ async function checkBaseDir(baseDir) {
  * atomically. Nothing is written unless every step succeeded.
  */
 async function seal(options) {
+    checkSigningKeys(options.keys);
     const baseDir = await checkBaseDir(options.baseDir);
     const manifestPath = external_node_path_.resolve(options.manifestPath);
     const names = await findSubjects(options.patterns, baseDir, [manifestPath]);
@@ -104892,7 +104900,19 @@ async function verify(options) {
     });
     if (options.patterns && options.patterns.length > 0 && !options.allowUnlisted) {
         const listed = new Set(names);
-        for (const name of await findSubjects(options.patterns, baseDir, [manifestPath])) {
+        let found;
+        try {
+            found = await findSubjects(options.patterns, baseDir, [manifestPath]);
+        }
+        catch (error) {
+            // A file the walk cannot get past (a broken link planted among the artifacts, an unreadable
+            // folder) leaves unlisted files unchecked: a failed verification, not a configuration error.
+            if (!(error instanceof errors/* SealError */.EM) || error.code === 'INPUT_INVALID')
+                throw error;
+            problems.push({ code: 'UNLISTED_FILE', message: `unlisted files cannot be ruled out: ${error.message}`, subject: error.subject });
+            found = [];
+        }
+        for (const name of found) {
             if (listed.has(name))
                 continue;
             report.subjects.push({ name, status: 'unlisted' });
@@ -105352,6 +105372,9 @@ async function verifyCarried(options, carriers) {
         }
     }
     if (carriers.release?.assets) {
+        // One read for both checks: the files are verified against exactly the bytes whose signature
+        // decided which assets to fetch. (A manifest that cannot be read is left to verify to report.)
+        manifestBytes ??= await readManifest(options.manifestPath).catch(() => undefined);
         const authentic = await verify({ ...options, manifestBytes, checkFiles: false });
         if (authentic.result === 'failed' || !authentic.statement)
             return authentic;
@@ -105469,8 +105492,14 @@ function verifySummary(report) {
         lines.push('', `### ${report.problems.length} problem(s)`, '');
         for (const problem of report.problems.slice(0, MAX_ROWS))
             lines.push(`- **${problem.code}**: ${cell(problem.message)}`);
-        if (report.problems.length > MAX_ROWS)
-            lines.push(`- … and ${report.problems.length - MAX_ROWS} more (see the log)`);
+        if (report.problems.length > MAX_ROWS) {
+            // The summary is capped at 1 MiB; the log has every problem, and the counts say what the rest are.
+            const counts = new Map();
+            for (const problem of report.problems)
+                counts.set(problem.code, (counts.get(problem.code) ?? 0) + 1);
+            const byCode = [...counts].map(([code, n]) => `${n} ${code}`).join(', ');
+            lines.push(`- … and ${report.problems.length - MAX_ROWS} more, every one in the log (all problems: ${byCode})`);
+        }
     }
     if (report.subjects.length > 0) {
         // Failures first, so that the rows a reader needs are never cut off below the verified ones.
@@ -105485,6 +105514,11 @@ function verifySummary(report) {
     }
     lines.push('');
     return lines.join('\n');
+}
+/** The summary of a step that stopped on an error before it had a report: the one line, and what it was doing. */
+function errorSummary(mode, line) {
+    const what = mode === 'verify' ? '❌ verification failed' : '❌ sealing failed';
+    return [`## artifact-seal: ${what}`, '', cell(line), ''].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/action/mask.ts
@@ -105711,7 +105745,21 @@ async function runSign(inputs, services) {
     const shipped = await shipSeal(result, carriers);
     if (shipped.manifestAsset)
         setOutput(Outputs.ReleaseAssetUrl, shipped.manifestAsset.browserDownloadUrl);
-    await summary.addRaw(signSummary(result)).write();
+    await writeSummary(signSummary(result));
+}
+/**
+ * Writes the job summary. Without one (GITHUB_STEP_SUMMARY unset, as outside GitHub's runner, or
+ * not writable) a warning says so: the outcome is already in the log and the outputs, and a
+ * passing verify must not turn into a failure over a missing report.
+ */
+async function writeSummary(markdown) {
+    try {
+        await summary.addRaw(markdown).write();
+    }
+    catch (error) {
+        summary.emptyBuffer();
+        warning(`artifact-seal: no job summary written: ${(0,errors/* errorLine */.BP)(error)}`);
+    }
 }
 /** One error annotation per problem; file problems point at the file, relative to the workspace as annotations must be. */
 function reportProblems(report, baseDir) {
@@ -105740,7 +105788,7 @@ async function runVerify(inputs, services) {
     setOutput(Outputs.Result, report.result);
     setOutput(Outputs.VerifiedCount, String(report.verifiedCount));
     reportProblems(report, inputs.baseDir);
-    await summary.addRaw(verifySummary(report)).write();
+    await writeSummary(verifySummary(report));
     if (report.result === 'verified') {
         info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`);
     }
@@ -105758,11 +105806,14 @@ async function run(services = { cache: actionsCacheStore }) {
             await runVerify(inputs, services);
     }
     catch (error) {
-        if (getInput(Inputs.Mode).trim() === 'verify')
+        if (getInput(Inputs.Mode).trim() === 'verify') {
             setOutput(Outputs.Result, 'failed');
+            setOutput(Outputs.VerifiedCount, '0');
+        }
         if (error instanceof Error && error.cause)
             core_debug(`cause: ${(0,errors/* errorLine */.BP)(error.cause)}`);
         setFailed((0,errors/* errorLine */.BP)(error));
+        await writeSummary(errorSummary(getInput(Inputs.Mode).trim() || 'sign', (0,errors/* errorLine */.BP)(error)));
     }
 }
 
@@ -105798,10 +105849,10 @@ function parseChoice(value, choices, inputName) {
 /* harmony export */   Fm: () => (/* binding */ decodeBase64Strict),
 /* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
 /* harmony export */   Zg: () => (/* binding */ pae),
+/* harmony export */   d4: () => (/* binding */ MAX_SIGNATURES),
 /* harmony export */   vw: () => (/* binding */ decodeEnvelope),
 /* harmony export */   zK: () => (/* binding */ encodeEnvelope)
 /* harmony export */ });
-/* unused harmony export MAX_SIGNATURES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 
 /** The only payload type we write or accept. */
@@ -105876,10 +105927,9 @@ function decodeEnvelope(value) {
         if (typeof sig !== 'string' || sig.length === 0) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field ${path}.sig is not a non-empty string`, `${path}.sig`);
         }
-        // keyid is optional in DSSE and only a hint to us.
-        const keyid = Object.prototype.hasOwnProperty.call(s, 'keyid') ? s.keyid : '';
-        if (typeof keyid !== 'string')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field ${path}.keyid is not a string`, `${path}.keyid`);
+        // keyid is optional in DSSE and only a hint to us: one that is not a string is no hint, and
+        // must not make a valid signature fail (the contract's keyid rule).
+        const keyid = typeof s.keyid === 'string' ? s.keyid : '';
         return { keyid, sig: decodeBase64Strict(sig, `${path}.sig`) };
     });
     return { payloadType, payload: decodeBase64Strict(payloadText, 'payload'), signatures };
@@ -105897,7 +105947,7 @@ function decodeEnvelope(value) {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   TQ: () => (/* binding */ describeFsError)
 /* harmony export */ });
-/* unused harmony export isSealError */
+/* unused harmony exports isVerificationFailure, isSealError */
 /**
  * Typed errors. Every error names its subject (an input, a file, a manifest field) so that the
  * one line a user sees says what to fix; callers and tests match on `code`, never on text.
@@ -105924,7 +105974,24 @@ const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 function oneLine(text) {
     return text.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-/** Errors that mean "the user configured something wrong": exit code 2 in the CLI. */
+/**
+ * Codes that, when verify stops on them, mean the artifacts or the manifest failed the check
+ * (exit 1 in the CLI), not that the user configured something wrong (exit 2).
+ */
+const VERIFICATION_FAILURES = new Set([
+    'MANIFEST_INVALID',
+    'MANIFEST_TOO_LARGE',
+    'FILE_MISSING',
+    'FILE_UNREADABLE',
+    'FILE_NOT_REGULAR',
+    'FILE_CHANGED',
+    'PATH_UNSAFE'
+]);
+/** Whether an error that stopped a verify is a failed verification rather than bad usage or configuration. */
+function isVerificationFailure(error) {
+    return error instanceof SealError && VERIFICATION_FAILURES.has(error.code);
+}
+/** Whether `error` is one of ours (typed, with a code and a subject). */
 function isSealError(error) {
     return error instanceof SealError;
 }

@@ -167,3 +167,22 @@ test('a file name with a newline seals and verifies, and a problem about it cann
   assert.ok(!/^::warning::forged/m.test(step.stdout), 'no line of the log starts a workflow command from the name')
   assert.ok(!step.summary.includes('\n::warning::'), 'nor does the summary')
 })
+
+test('without a job summary file the step still passes, with a warning; a step that stops on an error says why in the summary', async () => {
+  const dir = workspace()
+  const signed = await runAction(dir, SIGN, { GITHUB_STEP_SUMMARY: '' })
+  assert.equal(signed.exitCode, 0, signed.stdout + signed.stderr)
+  assert.match(signed.stdout, /^::warning::artifact-seal: no job summary written/m)
+  const verified = await runAction(dir, { ...SIGN, mode: 'verify' }, { GITHUB_STEP_SUMMARY: '' })
+  assert.equal(verified.exitCode, 0, verified.stdout + verified.stderr)
+  assert.equal(verified.outputs.result, 'verified')
+  assert.equal(verified.outputs['verified-count'], '3')
+
+  // No manifest at all: verify stops before it has a report, and still fills every output and the summary.
+  fs.rmSync(path.join(dir, 'artifact-seal.json'))
+  const missing = await runAction(dir, { ...SIGN, mode: 'verify' })
+  assert.equal(missing.exitCode, 1)
+  assert.equal(missing.outputs.result, 'failed')
+  assert.equal(missing.outputs['verified-count'], '0')
+  assert.match(missing.summary, /verification failed[^]*artifact-seal\.json/)
+})

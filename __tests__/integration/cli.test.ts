@@ -134,3 +134,39 @@ test('hostile manifests fail verification (exit 1) with the field named, and tou
   assert.equal(r.exitCode, 1)
   assert.match(r.stdout, /FAIL SIGNATURE_INVALID/)
 })
+
+test('what an attacker plants among the artifacts, or an oversized manifest, is a failed verification (exit 1), not a usage error', async () => {
+  const dir = project()
+  const sign = await runCli(dir, ['sign', '--path', 'dist/**', '--json'], env)
+  assert.equal(sign.exitCode, 0, sign.stderr)
+  assert.match(JSON.parse(sign.stdout).keyId, /^hmac:[0-9a-f]{32}$/, 'sign --json names the key id, as the key-id output does')
+
+  // A broken symbolic link planted where --path looks: the walk cannot rule out unlisted files.
+  fs.symlinkSync('nowhere', path.join(dir, 'dist/planted'))
+  const planted = await runCli(dir, ['verify', '--path', 'dist/**', '--json'], env)
+  assert.equal(planted.exitCode, 1, planted.stderr)
+  const report = JSON.parse(planted.stdout)
+  assert.equal(report.result, 'failed')
+  assert.ok(report.problems.some((p: any) => p.code === 'UNLISTED_FILE' && /broken symbolic link/.test(p.message)), planted.stdout)
+  fs.rmSync(path.join(dir, 'dist/planted'))
+
+  // Over 64 MiB (sparse): refused unread, and the exit code says the check failed.
+  const big = path.join(dir, 'big.json')
+  fs.closeSync(fs.openSync(big, 'w'))
+  fs.truncateSync(big, 64 * 1024 * 1024 + 1)
+  const oversized = await runCli(dir, ['verify', '--manifest', 'big.json'], env)
+  assert.equal(oversized.exitCode, 1, oversized.stderr)
+  noStack(oversized.stdout + oversized.stderr)
+})
+
+test('--json answers usage errors with JSON too', async () => {
+  const dir = project()
+  for (const args of [['verify', '--json', '--no-such-flag'], ['frobnicate', '--json']]) {
+    const r = await runCli(dir, args, env)
+    assert.equal(r.exitCode, 2)
+    const answer = JSON.parse(r.stdout)
+    assert.equal(answer.result, 'error')
+    assert.equal(answer.code, 'USAGE')
+    assert.match(answer.error, /no-such-flag|expected one command/)
+  }
+})

@@ -1,6 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHmac } from 'node:crypto'
+import { createRequire, syncBuiltinESMExports } from 'node:module'
 import { inspect } from 'node:util'
 import { decodeKey, keyRenderings, keysFromText, LocalHmacKey, localKeyId, parseKeyEncoding } from '../../src/core/keys.js'
 import { SealError } from '../../src/core/errors.js'
@@ -91,6 +92,28 @@ test('LocalHmacKey signs with the configured hash and verifies only the exact MA
     // A truncated MAC or one of another length is a mismatch, not a crash of timingSafeEqual.
     assert.equal(await key.verify(Buffer.from('message'), mac.subarray(0, 16)), false)
     assert.equal(await key.verify(Buffer.from('message'), Buffer.alloc(0)), false)
+  }
+})
+
+test('the MAC comparison is constant-time: every same-length comparison goes through crypto.timingSafeEqual', async () => {
+  // Observed, not assumed: node:crypto's export is wrapped (and published to ESM importers) while verify runs.
+  const cryptoCjs = createRequire(import.meta.url)('node:crypto') as { timingSafeEqual: (a: Uint8Array, b: Uint8Array) => boolean }
+  const original = cryptoCjs.timingSafeEqual
+  const calls: number[] = []
+  cryptoCjs.timingSafeEqual = (a, b) => (calls.push(a.length), original(a, b))
+  syncBuiltinESMExports()
+  try {
+    const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
+    const mac = Buffer.from(await key.sign(Buffer.from('message')))
+    const early = Buffer.from(mac)
+    early[0] ^= 1
+    const late = Buffer.from(mac)
+    late[31] ^= 1
+    assert.deepEqual([await key.verify(Buffer.from('message'), mac), await key.verify(Buffer.from('message'), early), await key.verify(Buffer.from('message'), late)], [true, false, false])
+    assert.deepEqual(calls, [32, 32, 32], 'each verify compared the full 32-byte MACs with timingSafeEqual')
+  } finally {
+    cryptoCjs.timingSafeEqual = original
+    syncBuiltinESMExports()
   }
 })
 

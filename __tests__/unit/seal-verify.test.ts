@@ -113,6 +113,21 @@ test('rotation: one signature per key line, and either key verifies', async () =
   assert.equal((await verify({ ...base, keys: [key('ab'.repeat(32)), key(TEST_KEY_HEX)] })).result, 'verified')
 })
 
+test('more key lines than verify tries signatures are refused before anything is hashed or written', async () => {
+  const seventeen = Array.from({ length: 17 }, (_, i) => key(i.toString(16).padStart(2, '0').repeat(32)))
+  const dir = tempDir()
+  writeTree(dir, { 'a.txt': 'a' })
+  const manifestPath = path.join(dir, 'artifact-seal.json')
+  await assert.rejects(
+    seal({ patterns: [path.join(dir, '*')], baseDir: dir, manifestPath, algorithm: 'sha256', keys: seventeen, context }),
+    (e: unknown) => e instanceof SealError && e.code === 'KEY_INVALID' && e.subject === 'key' && /17 key lines; at most 16/.test(e.message)
+  )
+  assert.ok(!fs.existsSync(manifestPath))
+  // Sixteen sign, and the last of them verifies alone.
+  await seal({ patterns: [path.join(dir, '*')], baseDir: dir, manifestPath, algorithm: 'sha256', keys: seventeen.slice(0, 16), context })
+  assert.equal((await verify({ manifestPath, baseDir: dir, algorithm: 'sha256', keys: [seventeen[15]] })).result, 'verified')
+})
+
 test('verify reports every problem at once: tampered, missing and unlisted files', async () => {
   const { dir, base } = await sealed()
   fs.appendFileSync(path.join(dir, 'dist/app.tar.gz'), 'x')
@@ -160,6 +175,12 @@ test('a signature in URL-safe base64 without padding verifies; a wrong keyid nei
   envelope.signatures[0].keyid = 'hmac:not-the-right-id'
   fs.writeFileSync(result.manifestPath, JSON.stringify(envelope))
   assert.equal((await verify(base)).result, 'verified')
+  // A keyid that is not even a string (or is absent, as DSSE allows) is no hint, not a failure.
+  for (const keyid of [null, 42, { id: 'x' }, undefined]) {
+    envelope.signatures[0].keyid = keyid
+    fs.writeFileSync(result.manifestPath, JSON.stringify(envelope))
+    assert.equal((await verify(base)).result, 'verified', `keyid ${JSON.stringify(keyid)}`)
+  }
   // A wrong signature under the right keyid still fails.
   envelope.signatures[0].keyid = result.keyIds[0]
   envelope.signatures[0].sig = Buffer.alloc(32, 1).toString('base64')

@@ -33227,10 +33227,17 @@ function buildStatement(subjects, algorithm, context, now, expiresInMs) {
         }
     };
 }
-/** Signs a statement with every key (one signature each) and returns the envelope's bytes. */
-async function signStatement(statement, keys) {
+/** Refuses key lists that would make a manifest no verifier accepts: none, or more signatures than verify tries. */
+function checkSigningKeys(keys) {
     if (keys.length === 0)
         throw new errors/* SealError */.EM('KEY_INVALID', 'no key to sign with', 'key');
+    if (keys.length > dsse/* MAX_SIGNATURES */.d4) {
+        throw new errors/* SealError */.EM('KEY_INVALID', `key has ${keys.length} key lines; at most ${dsse/* MAX_SIGNATURES */.d4} can sign (verify tries at most ${dsse/* MAX_SIGNATURES */.d4} signatures)`, 'key');
+    }
+}
+/** Signs a statement with every key (one signature each) and returns the envelope's bytes. */
+async function signStatement(statement, keys) {
+    checkSigningKeys(keys);
     const payload = encodeStatement(statement);
     const message = (0,dsse/* pae */.Zg)(dsse/* IN_TOTO_PAYLOAD_TYPE */.T4, payload);
     const signatures = [];
@@ -33251,6 +33258,7 @@ async function checkBaseDir(baseDir) {
  * atomically. Nothing is written unless every step succeeded.
  */
 async function seal(options) {
+    checkSigningKeys(options.keys);
     const baseDir = await checkBaseDir(options.baseDir);
     const manifestPath = external_node_path_.resolve(options.manifestPath);
     const names = await findSubjects(options.patterns, baseDir, [manifestPath]);
@@ -33483,7 +33491,19 @@ async function verify(options) {
     });
     if (options.patterns && options.patterns.length > 0 && !options.allowUnlisted) {
         const listed = new Set(names);
-        for (const name of await findSubjects(options.patterns, baseDir, [manifestPath])) {
+        let found;
+        try {
+            found = await findSubjects(options.patterns, baseDir, [manifestPath]);
+        }
+        catch (error) {
+            // A file the walk cannot get past (a broken link planted among the artifacts, an unreadable
+            // folder) leaves unlisted files unchecked: a failed verification, not a configuration error.
+            if (!(error instanceof errors/* SealError */.EM) || error.code === 'INPUT_INVALID')
+                throw error;
+            problems.push({ code: 'UNLISTED_FILE', message: `unlisted files cannot be ruled out: ${error.message}`, subject: error.subject });
+            found = [];
+        }
+        for (const name of found) {
             if (listed.has(name))
                 continue;
             report.subjects.push({ name, status: 'unlisted' });
@@ -39227,6 +39247,9 @@ async function verifyCarried(options, carriers) {
         }
     }
     if (carriers.release?.assets) {
+        // One read for both checks: the files are verified against exactly the bytes whose signature
+        // decided which assets to fetch. (A manifest that cannot be read is left to verify to report.)
+        manifestBytes ??= await readManifest(options.manifestPath).catch(() => undefined);
         const authentic = await verify({ ...options, manifestBytes, checkFiles: false });
         if (authentic.result === 'failed' || !authentic.statement)
             return authentic;
@@ -39553,6 +39576,8 @@ async function runChecksums(values, io) {
     io.stderr(`manifest verified (key ${report.keyId}); check the files with: ${checkerFor(algorithm)} -c\n`);
     return ExitCode.Ok;
 }
+/** The --json answer to a command line that could not be understood. */
+const usageJson = (message) => JSON.stringify({ result: 'error', error: (0,errors/* oneLine */.TN)(message), code: 'USAGE' }) + '\n';
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 async function main(argv, io) {
     let parsed;
@@ -39561,6 +39586,8 @@ async function main(argv, io) {
     }
     catch (error) {
         io.stderr(`artifact-seal: ${error.message}\nRun artifact-seal --help for usage.\n`);
+        if (argv.includes('--json'))
+            io.stdout(usageJson(error.message));
         return ExitCode.Usage;
     }
     const { values, positionals } = parsed;
@@ -39574,7 +39601,10 @@ async function main(argv, io) {
     }
     const command = positionals[0];
     if (positionals.length !== 1 || (command !== 'sign' && command !== 'verify' && command !== 'checksums')) {
-        io.stderr(`artifact-seal: expected one command: sign, verify or checksums${command ? ` (got ${positionals.join(' ')})` : ''}\nRun artifact-seal --help for usage.\n`);
+        const message = `expected one command: sign, verify or checksums${command ? ` (got ${positionals.join(' ')})` : ''}`;
+        io.stderr(`artifact-seal: ${message}\nRun artifact-seal --help for usage.\n`);
+        if (values.json)
+            io.stdout(usageJson(message));
         return ExitCode.Usage;
     }
     try {
@@ -39588,6 +39618,7 @@ async function main(argv, io) {
                     manifestPath: result.manifestPath,
                     manifestSha256: result.manifestSha256,
                     subjectCount: result.subjects.length,
+                    keyId: result.keyIds[0],
                     keyIds: result.keyIds,
                     releaseAssetUrl: result.manifestAsset?.browserDownloadUrl,
                     subjects: result.subjects
@@ -39614,10 +39645,14 @@ async function main(argv, io) {
         return report.result === 'verified' ? ExitCode.Ok : ExitCode.VerificationFailed;
     }
     catch (error) {
-        io.stderr(`artifact-seal: error: ${(0,errors/* errorLine */.BP)(error)}\n`);
-        if (values.json)
-            io.stdout(JSON.stringify({ result: 'error', error: (0,errors/* errorLine */.BP)(error), code: error instanceof errors/* SealError */.EM ? error.code : 'UNEXPECTED' }) + '\n');
-        return ExitCode.Usage;
+        // A manifest or file that stops verify (too large, unreadable, a broken link planted among the
+        // artifacts) is a failed verification; anything else is usage or configuration.
+        const failed = command !== 'sign' && (0,errors/* isVerificationFailure */.K0)(error);
+        io.stderr(`artifact-seal: ${failed ? 'verification failed' : 'error'}: ${(0,errors/* errorLine */.BP)(error)}\n`);
+        if (values.json) {
+            io.stdout(JSON.stringify({ result: failed ? 'failed' : 'error', error: (0,errors/* errorLine */.BP)(error), code: error instanceof errors/* SealError */.EM ? error.code : 'UNEXPECTED' }) + '\n');
+        }
+        return failed ? ExitCode.VerificationFailed : ExitCode.Usage;
     }
 }
 
@@ -39653,10 +39688,10 @@ function parseChoice(value, choices, inputName) {
 /* harmony export */   Fm: () => (/* binding */ decodeBase64Strict),
 /* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
 /* harmony export */   Zg: () => (/* binding */ pae),
+/* harmony export */   d4: () => (/* binding */ MAX_SIGNATURES),
 /* harmony export */   vw: () => (/* binding */ decodeEnvelope),
 /* harmony export */   zK: () => (/* binding */ encodeEnvelope)
 /* harmony export */ });
-/* unused harmony export MAX_SIGNATURES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 
 /** The only payload type we write or accept. */
@@ -39731,10 +39766,9 @@ function decodeEnvelope(value) {
         if (typeof sig !== 'string' || sig.length === 0) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field ${path}.sig is not a non-empty string`, `${path}.sig`);
         }
-        // keyid is optional in DSSE and only a hint to us.
-        const keyid = Object.prototype.hasOwnProperty.call(s, 'keyid') ? s.keyid : '';
-        if (typeof keyid !== 'string')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field ${path}.keyid is not a string`, `${path}.keyid`);
+        // keyid is optional in DSSE and only a hint to us: one that is not a string is no hint, and
+        // must not make a valid signature fail (the contract's keyid rule).
+        const keyid = typeof s.keyid === 'string' ? s.keyid : '';
         return { keyid, sig: decodeBase64Strict(sig, `${path}.sig`) };
     });
     return { payloadType, payload: decodeBase64Strict(payloadText, 'payload'), signatures };
@@ -39749,6 +39783,7 @@ function decodeEnvelope(value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BP: () => (/* binding */ errorLine),
 /* harmony export */   EM: () => (/* binding */ SealError),
+/* harmony export */   K0: () => (/* binding */ isVerificationFailure),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   TQ: () => (/* binding */ describeFsError)
 /* harmony export */ });
@@ -39779,7 +39814,24 @@ const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 function oneLine(text) {
     return text.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-/** Errors that mean "the user configured something wrong": exit code 2 in the CLI. */
+/**
+ * Codes that, when verify stops on them, mean the artifacts or the manifest failed the check
+ * (exit 1 in the CLI), not that the user configured something wrong (exit 2).
+ */
+const VERIFICATION_FAILURES = new Set([
+    'MANIFEST_INVALID',
+    'MANIFEST_TOO_LARGE',
+    'FILE_MISSING',
+    'FILE_UNREADABLE',
+    'FILE_NOT_REGULAR',
+    'FILE_CHANGED',
+    'PATH_UNSAFE'
+]);
+/** Whether an error that stopped a verify is a failed verification rather than bad usage or configuration. */
+function isVerificationFailure(error) {
+    return error instanceof SealError && VERIFICATION_FAILURES.has(error.code);
+}
+/** Whether `error` is one of ours (typed, with a code and a subject). */
 function isSealError(error) {
     return error instanceof SealError;
 }

@@ -12,7 +12,7 @@ import { actionsCacheStore } from '../transport/actions-cache.js'
 import type { CacheStore } from '../transport/cache.js'
 import { shipSeal, verifyCarried, type Carriers } from '../transport/carry.js'
 import { readSubjectChecksums } from '../transport/subject-checksums.js'
-import { signSummary, verifySummary } from './summary.js'
+import { errorSummary, signSummary, verifySummary } from './summary.js'
 import { getInputs, Inputs, Outputs, type ActionInputs } from './inputs.js'
 import { maskOnce } from './mask.js'
 
@@ -74,7 +74,21 @@ async function runSign(inputs: ActionInputs, services: ActionServices): Promise<
   core.setOutput(Outputs.KeyId, result.keyIds[0])
   const shipped = await shipSeal(result, carriers)
   if (shipped.manifestAsset) core.setOutput(Outputs.ReleaseAssetUrl, shipped.manifestAsset.browserDownloadUrl)
-  await core.summary.addRaw(signSummary(result)).write()
+  await writeSummary(signSummary(result))
+}
+
+/**
+ * Writes the job summary. Without one (GITHUB_STEP_SUMMARY unset, as outside GitHub's runner, or
+ * not writable) a warning says so: the outcome is already in the log and the outputs, and a
+ * passing verify must not turn into a failure over a missing report.
+ */
+async function writeSummary(markdown: string): Promise<void> {
+  try {
+    await core.summary.addRaw(markdown).write()
+  } catch (error) {
+    core.summary.emptyBuffer()
+    core.warning(`artifact-seal: no job summary written: ${errorLine(error)}`)
+  }
 }
 
 /** One error annotation per problem; file problems point at the file, relative to the workspace as annotations must be. */
@@ -105,7 +119,7 @@ async function runVerify(inputs: ActionInputs, services: ActionServices): Promis
   core.setOutput(Outputs.Result, report.result)
   core.setOutput(Outputs.VerifiedCount, String(report.verifiedCount))
   reportProblems(report, inputs.baseDir)
-  await core.summary.addRaw(verifySummary(report)).write()
+  await writeSummary(verifySummary(report))
   if (report.result === 'verified') {
     core.info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`)
   } else {
@@ -120,8 +134,12 @@ export async function run(services: ActionServices = { cache: actionsCacheStore 
     if (inputs.mode === 'sign') await runSign(inputs, services)
     else await runVerify(inputs, services)
   } catch (error) {
-    if (core.getInput(Inputs.Mode).trim() === 'verify') core.setOutput(Outputs.Result, 'failed')
+    if (core.getInput(Inputs.Mode).trim() === 'verify') {
+      core.setOutput(Outputs.Result, 'failed')
+      core.setOutput(Outputs.VerifiedCount, '0')
+    }
     if (error instanceof Error && error.cause) core.debug(`cause: ${errorLine(error.cause)}`)
     core.setFailed(errorLine(error))
+    await writeSummary(errorSummary(core.getInput(Inputs.Mode).trim() || 'sign', errorLine(error)))
   }
 }

@@ -72,7 +72,13 @@ export function verifySummary(report: VerifyReport): string {
   if (report.problems.length > 0) {
     lines.push('', `### ${report.problems.length} problem(s)`, '')
     for (const problem of report.problems.slice(0, MAX_ROWS)) lines.push(`- **${problem.code}**: ${cell(problem.message)}`)
-    if (report.problems.length > MAX_ROWS) lines.push(`- … and ${report.problems.length - MAX_ROWS} more (see the log)`)
+    if (report.problems.length > MAX_ROWS) {
+      // The summary is capped at 1 MiB; the log has every problem, and the counts say what the rest are.
+      const counts = new Map<string, number>()
+      for (const problem of report.problems) counts.set(problem.code, (counts.get(problem.code) ?? 0) + 1)
+      const byCode = [...counts].map(([code, n]) => `${n} ${code}`).join(', ')
+      lines.push(`- … and ${report.problems.length - MAX_ROWS} more, every one in the log (all problems: ${byCode})`)
+    }
   }
   if (report.subjects.length > 0) {
     // Failures first, so that the rows a reader needs are never cut off below the verified ones.
@@ -87,4 +93,10 @@ export function verifySummary(report: VerifyReport): string {
   }
   lines.push('')
   return lines.join('\n')
+}
+
+/** The summary of a step that stopped on an error before it had a report: the one line, and what it was doing. */
+export function errorSummary(mode: string, line: string): string {
+  const what = mode === 'verify' ? '❌ verification failed' : '❌ sealing failed'
+  return [`## artifact-seal: ${what}`, '', cell(line), ''].join('\n')
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { parseAlgorithm } from '../core/algorithms.js'
 import { parseDuration } from '../core/duration.js'
-import { describeFsError, errorLine, SealError } from '../core/errors.js'
+import { describeFsError, errorLine, isVerificationFailure, oneLine, SealError } from '../core/errors.js'
 import { parseKeyEncoding, type MacKey } from '../core/keys.js'
 import { progressLine } from '../core/progress.js'
 import { seal, sealSubjects, type SealResult } from '../core/seal.js'
@@ -294,6 +294,9 @@ async function runChecksums(values: Values, io: Io): Promise<number> {
   return ExitCode.Ok
 }
 
+/** The --json answer to a command line that could not be understood. */
+const usageJson = (message: string): string => JSON.stringify({ result: 'error', error: oneLine(message), code: 'USAGE' }) + '\n'
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   let parsed: { values: Values; positionals: string[] }
@@ -301,6 +304,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
   } catch (error) {
     io.stderr(`artifact-seal: ${(error as Error).message}\nRun artifact-seal --help for usage.\n`)
+    if (argv.includes('--json')) io.stdout(usageJson((error as Error).message))
     return ExitCode.Usage
   }
   const { values, positionals } = parsed
@@ -314,7 +318,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const command = positionals[0]
   if (positionals.length !== 1 || (command !== 'sign' && command !== 'verify' && command !== 'checksums')) {
-    io.stderr(`artifact-seal: expected one command: sign, verify or checksums${command ? ` (got ${positionals.join(' ')})` : ''}\nRun artifact-seal --help for usage.\n`)
+    const message = `expected one command: sign, verify or checksums${command ? ` (got ${positionals.join(' ')})` : ''}`
+    io.stderr(`artifact-seal: ${message}\nRun artifact-seal --help for usage.\n`)
+    if (values.json) io.stdout(usageJson(message))
     return ExitCode.Usage
   }
   try {
@@ -329,6 +335,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
               manifestPath: result.manifestPath,
               manifestSha256: result.manifestSha256,
               subjectCount: result.subjects.length,
+              keyId: result.keyIds[0],
               keyIds: result.keyIds,
               releaseAssetUrl: result.manifestAsset?.browserDownloadUrl,
               subjects: result.subjects
@@ -356,8 +363,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     return report.result === 'verified' ? ExitCode.Ok : ExitCode.VerificationFailed
   } catch (error) {
-    io.stderr(`artifact-seal: error: ${errorLine(error)}\n`)
-    if (values.json) io.stdout(JSON.stringify({ result: 'error', error: errorLine(error), code: error instanceof SealError ? error.code : 'UNEXPECTED' }) + '\n')
-    return ExitCode.Usage
+    // A manifest or file that stops verify (too large, unreadable, a broken link planted among the
+    // artifacts) is a failed verification; anything else is usage or configuration.
+    const failed = command !== 'sign' && isVerificationFailure(error)
+    io.stderr(`artifact-seal: ${failed ? 'verification failed' : 'error'}: ${errorLine(error)}\n`)
+    if (values.json) {
+      io.stdout(JSON.stringify({ result: failed ? 'failed' : 'error', error: errorLine(error), code: error instanceof SealError ? error.code : 'UNEXPECTED' }) + '\n')
+    }
+    return failed ? ExitCode.VerificationFailed : ExitCode.Usage
   }
 }

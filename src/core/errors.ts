@@ -44,7 +44,26 @@ export function oneLine(text: string): string {
   return text.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
-/** Errors that mean "the user configured something wrong": exit code 2 in the CLI. */
+/**
+ * Codes that, when verify stops on them, mean the artifacts or the manifest failed the check
+ * (exit 1 in the CLI), not that the user configured something wrong (exit 2).
+ */
+const VERIFICATION_FAILURES: ReadonlySet<SealErrorCode> = new Set<SealErrorCode>([
+  'MANIFEST_INVALID',
+  'MANIFEST_TOO_LARGE',
+  'FILE_MISSING',
+  'FILE_UNREADABLE',
+  'FILE_NOT_REGULAR',
+  'FILE_CHANGED',
+  'PATH_UNSAFE'
+])
+
+/** Whether an error that stopped a verify is a failed verification rather than bad usage or configuration. */
+export function isVerificationFailure(error: unknown): boolean {
+  return error instanceof SealError && VERIFICATION_FAILURES.has(error.code)
+}
+
+/** Whether `error` is one of ours (typed, with a code and a subject). */
 export function isSealError(error: unknown): error is SealError {
   return error instanceof SealError
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path'
 import type { DigestAlgorithm } from './algorithms.js'
 import { writeFileAtomic } from './atomic-write.js'
 import { hashMany, type FileDigest, type HashManyOptions } from './digest.js'
-import { encodeEnvelope, IN_TOTO_PAYLOAD_TYPE, pae } from './dsse.js'
+import { encodeEnvelope, IN_TOTO_PAYLOAD_TYPE, MAX_SIGNATURES, pae } from './dsse.js'
 import { SealError } from './errors.js'
 import type { MacKey } from './keys.js'
 import { encodeStatement, PREDICATE_TYPE, STATEMENT_TYPE, type SealContext, type Statement } from './statement.js'
@@ -60,9 +60,17 @@ export function buildStatement(
   }
 }
 
+/** Refuses key lists that would make a manifest no verifier accepts: none, or more signatures than verify tries. */
+export function checkSigningKeys(keys: readonly MacKey[]): void {
+  if (keys.length === 0) throw new SealError('KEY_INVALID', 'no key to sign with', 'key')
+  if (keys.length > MAX_SIGNATURES) {
+    throw new SealError('KEY_INVALID', `key has ${keys.length} key lines; at most ${MAX_SIGNATURES} can sign (verify tries at most ${MAX_SIGNATURES} signatures)`, 'key')
+  }
+}
+
 /** Signs a statement with every key (one signature each) and returns the envelope's bytes. */
 export async function signStatement(statement: Statement, keys: readonly MacKey[]): Promise<{ bytes: Buffer; keyIds: string[] }> {
-  if (keys.length === 0) throw new SealError('KEY_INVALID', 'no key to sign with', 'key')
+  checkSigningKeys(keys)
   const payload = encodeStatement(statement)
   const message = pae(IN_TOTO_PAYLOAD_TYPE, payload)
   const signatures = []
@@ -83,6 +91,7 @@ export async function checkBaseDir(baseDir: string): Promise<string> {
  * atomically. Nothing is written unless every step succeeded.
  */
 export async function seal(options: SealOptions): Promise<SealResult> {
+  checkSigningKeys(options.keys)
   const baseDir = await checkBaseDir(options.baseDir)
   const manifestPath = path.resolve(options.manifestPath)
   const names = await findSubjects(options.patterns, baseDir, [manifestPath])

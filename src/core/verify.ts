@@ -275,7 +275,17 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
 
   if (options.patterns && options.patterns.length > 0 && !options.allowUnlisted) {
     const listed = new Set(names)
-    for (const name of await findSubjects(options.patterns, baseDir, [manifestPath])) {
+    let found: string[]
+    try {
+      found = await findSubjects(options.patterns, baseDir, [manifestPath])
+    } catch (error) {
+      // A file the walk cannot get past (a broken link planted among the artifacts, an unreadable
+      // folder) leaves unlisted files unchecked: a failed verification, not a configuration error.
+      if (!(error instanceof SealError) || error.code === 'INPUT_INVALID') throw error
+      problems.push({ code: 'UNLISTED_FILE', message: `unlisted files cannot be ruled out: ${error.message}`, subject: error.subject })
+      found = []
+    }
+    for (const name of found) {
       if (listed.has(name)) continue
       report.subjects.push({ name, status: 'unlisted' })
       problems.push({ code: 'UNLISTED_FILE', message: oneLine(`${name}: matches path but is not listed in the manifest`), subject: name })

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { SealResult } from '../core/seal.js'
-import { verify, type VerifyOptions, type VerifyReport } from '../core/verify.js'
+import { readManifest, verify, type VerifyOptions, type VerifyReport } from '../core/verify.js'
 import type { ReleaseAsset } from '../github/releases.js'
 import { restoreManifest, saveManifest, type CacheStore, type ManifestCacheId } from './cache.js'
 import { downloadListedAssets, fetchManifestAsset, publishToRelease, type ReleaseFile, type ReleaseTarget } from './release.js'
@@ -99,6 +99,9 @@ export async function verifyCarried(options: VerifyOptions, carriers: Carriers):
     }
   }
   if (carriers.release?.assets) {
+    // One read for both checks: the files are verified against exactly the bytes whose signature
+    // decided which assets to fetch. (A manifest that cannot be read is left to verify to report.)
+    manifestBytes ??= await readManifest(options.manifestPath).catch(() => undefined)
     const authentic = await verify({ ...options, manifestBytes, checkFiles: false })
     if (authentic.result === 'failed' || !authentic.statement) return authentic
     const names = new Set(authentic.statement.subject.map(s => s.name))
