@@ -40,5 +40,9 @@ test('CLI: a missing flag is named as a flag; VAULT_ADDR stands in for --vault-u
   stderr = ''
   assert.equal(await main(['verify', '--key-source', 'vault-transit', '--vault-role', 'r'], { ...io, env: { VAULT_ADDR: 'https://vault.example.com' } }), 2)
   assert.match(stderr, /--vault-transit-key is required with key-source vault-transit/)
+  // A key file beside a remote source is refused, as the action refuses `key` there.
+  stderr = ''
+  assert.equal(await main(['verify', '--key-source', 'aws-kms', '--key-file', 'k.txt'], io), 2)
+  assert.match(stderr, /--key-file is not used with --key-source aws-kms/)
   assert.deepEqual(fs.readdirSync(cwd), [])
 })

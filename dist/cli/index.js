@@ -39449,6 +39449,10 @@ function storeOptions(values, env) {
 async function loadKeys(values, io, algorithm, purpose) {
     const source = parseKeySource(values['key-source'] ?? 'input', '--key-source');
     const encoding = (0,keys/* parseKeyEncoding */.Qg)(values['key-encoding'] ?? 'hex', '--key-encoding');
+    if (source !== 'input' && values['key-file']) {
+        // As the action refuses `key` with a remote source: two keys named, one silently unused, is a mistake.
+        throw new errors/* SealError */.EM('INPUT_INVALID', `--key-file is not used with --key-source ${source}: the key comes from the store`, '--key-file');
+    }
     const { text, label } = source === 'input' ? await readKeyText(values, io) : { text: '', label: '--key-source' };
     // Nothing a terminal shows is masked, so the CLI simply never prints the key (or any token).
     return resolveKeys({
