@@ -23,8 +23,8 @@ afterEach(() => {
   nock.enableNetConnect()
 })
 
-function target(apiUrl = API): ReleaseTarget {
-  return { client: createGitHubClient({ token: TOKEN, apiUrl, retryDelaysMs: [0, 0, 0] }, {}), repo: { owner: OWNER, repo: REPO }, tag: TAG }
+async function target(apiUrl = API): Promise<ReleaseTarget> {
+  return { client: await createGitHubClient({ token: TOKEN, apiUrl, retryDelaysMs: [0, 0, 0] }, {}), repo: { owner: OWNER, repo: REPO }, tag: TAG }
 }
 
 async function sealed(files: Record<string, string> = { 'app.tar.gz': 'the app', 'notes.txt': 'notes' }): Promise<{ dir: string; result: SealResult }> {
@@ -64,7 +64,7 @@ test('sign attaches the manifest and SHA256SUMS to the release: tag lookup, page
     .query({ name: 'SHA256SUMS' })
     .matchHeader('content-type', 'text/plain')
     .reply(201, assetJson(11, 'SHA256SUMS', 150))
-  const shipped = await shipSeal(result, { ...quiet, release: { ...target(), checksums: true } })
+  const shipped = await shipSeal(result, { ...quiet, release: { ...(await target()), checksums: true } })
   assert.equal(shipped.manifestAsset?.browserDownloadUrl, `https://github.com/${OWNER}/${REPO}/releases/download/${TAG}/artifact-seal.json`)
   assert.ok(nock.isDone())
 })
@@ -74,7 +74,7 @@ test('an existing asset is refused unless overwrite; a replacement is uploaded f
   const api = nock(API)
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
   serveAssetPages(api, [[assetJson(3, 'artifact-seal.json', 900)]])
-  await assert.rejects(shipSeal(result, { ...quiet, release: target() }), refusal('REMOTE', /already has artifact-seal\.json; set overwrite: true/))
+  await assert.rejects(shipSeal(result, { ...quiet, release: await target() }), refusal('REMOTE', /already has artifact-seal\.json; set overwrite: true/))
   assert.ok(nock.isDone(), 'nothing was deleted or uploaded (no interceptor for it, and none was called)')
 
   const order: string[] = []
@@ -94,7 +94,7 @@ test('an existing asset is refused unless overwrite; a replacement is uploaded f
   api
     .patch(`/repos/${OWNER}/${REPO}/releases/assets/4`, { name: 'artifact-seal.json' })
     .reply(() => (order.push('rename'), [200, assetJson(4, 'artifact-seal.json', 900)]))
-  const shipped = await shipSeal(result, { ...quiet, release: { ...target(), overwrite: true } })
+  const shipped = await shipSeal(result, { ...quiet, release: { ...(await target()), overwrite: true } })
   assert.deepEqual(order, ['upload', 'delete', 'rename'])
   assert.equal(shipped.manifestAsset?.browserDownloadUrl, `https://github.com/${OWNER}/${REPO}/releases/download/${TAG}/artifact-seal.json`)
   assert.ok(nock.isDone())
@@ -103,7 +103,7 @@ test('an existing asset is refused unless overwrite; a replacement is uploaded f
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
   serveAssetPages(api, [[assetJson(3, 'artifact-seal.json', 900)]])
   nock(UPLOADS).post(`/repos/${OWNER}/${REPO}/releases/1/assets`).query(true).reply(422, { message: 'Validation Failed', errors: [{ resource: 'ReleaseAsset', code: 'custom', field: 'name' }], status: '422' })
-  await assert.rejects(shipSeal(result, { ...quiet, release: { ...target(), overwrite: true } }), refusal('REMOTE', /upload artifact-seal\.json\.[0-9a-f]{8}\.new to release v1\.2\.3 of acme\/widgets: GitHub answered 422/))
+  await assert.rejects(shipSeal(result, { ...quiet, release: { ...(await target()), overwrite: true } }), refusal('REMOTE', /upload artifact-seal\.json\.[0-9a-f]{8}\.new to release v1\.2\.3 of acme\/widgets: GitHub answered 422/))
   assert.ok(nock.isDone(), 'no delete was sent (none is intercepted, and disableNetConnect refuses the rest)')
 })
 
@@ -116,14 +116,14 @@ test('rate limits: a 429 with retry-after is waited out and retried; a limit tha
   serveAssetPages(api, [[]])
   nock(UPLOADS).post(`/repos/${OWNER}/${REPO}/releases/1/assets`).query(true).reply(201, (uri: string) => assetJson(9, new URL(uri, UPLOADS).searchParams.get('name') ?? '', 1))
   const started = Date.now()
-  await shipSeal(result, { ...quiet, release: target() })
+  await shipSeal(result, { ...quiet, release: await target() })
   assert.ok(Date.now() - started >= 900, 'waited the second that retry-after asked for')
   assert.ok(nock.isDone())
 
   // The primary limit: 403 with x-ratelimit-remaining 0 and a reset an hour away. Not retried.
   const reset = Math.floor(Date.now() / 1000) + 3600
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(403, { message: 'API rate limit exceeded for installation ID 1.' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) })
-  await assert.rejects(shipSeal(result, { ...quiet, release: target() }), refusal('REMOTE', /GitHub answered 403 .*rate limit \(it asks to wait 36\d\d s\); run the job again later/))
+  await assert.rejects(shipSeal(result, { ...quiet, release: await target() }), refusal('REMOTE', /GitHub answered 403 .*rate limit \(it asks to wait 36\d\d s\); run the job again later/))
   assert.ok(nock.isDone())
 })
 
@@ -136,17 +136,17 @@ test('403 says the job needs contents: write; 5xx is retried; a missing release 
     .post(`/repos/${OWNER}/${REPO}/releases/1/assets`)
     .query(true)
     .reply(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/releases/assets#upload-a-release-asset', status: '403' })
-  await assert.rejects(shipSeal(result, { ...quiet, release: target() }), refusal('REMOTE', /upload artifact-seal\.json to release v1\.2\.3 of acme\/widgets: GitHub answered 403 .*permissions: contents: write/))
+  await assert.rejects(shipSeal(result, { ...quiet, release: await target() }), refusal('REMOTE', /upload artifact-seal\.json to release v1\.2\.3 of acme\/widgets: GitHub answered 403 .*permissions: contents: write/))
   assert.ok(nock.isDone(), 'the 502 was retried')
 
   // A tag without a release: the tag lookup 404s, the release list (drafts included) has no such tag.
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(404, NOT_FOUND)
   api.get(`/repos/${OWNER}/${REPO}/releases`).query({ per_page: '100' }).reply(200, [releaseJson('v0.9.0', { id: 2 })])
-  await assert.rejects(shipSeal(result, { ...quiet, release: target() }), refusal('REMOTE', /^release v1\.2\.3 of acme\/widgets does not exist/))
+  await assert.rejects(shipSeal(result, { ...quiet, release: await target() }), refusal('REMOTE', /^release v1\.2\.3 of acme\/widgets does not exist/))
 
   // Persistent 5xx gives up after the retries with the status in the message.
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).times(4).reply(503, 'unavailable')
-  await assert.rejects(shipSeal(result, { ...quiet, release: target() }), refusal('REMOTE', /GitHub answered 503.*retried/))
+  await assert.rejects(shipSeal(result, { ...quiet, release: await target() }), refusal('REMOTE', /GitHub answered 503.*retried/))
   assert.ok(nock.isDone())
 })
 
@@ -157,7 +157,7 @@ test('a draft release is found through the release list (drafts have no tag look
   api.get(`/repos/${OWNER}/${REPO}/releases`).query({ per_page: '100' }).reply(200, [releaseJson(TAG, { id: 5, draft: true })])
   serveAssetPages(api, [[]], API, 5)
   nock(UPLOADS).post(`/repos/${OWNER}/${REPO}/releases/5/assets`).query({ name: 'artifact-seal.json' }).reply(201, assetJson(9, 'artifact-seal.json', 1))
-  await shipSeal(result, { ...quiet, release: target() })
+  await shipSeal(result, { ...quiet, release: await target() })
   assert.ok(nock.isDone())
 })
 
@@ -169,7 +169,7 @@ test('GitHub Enterprise Server: the API root from GITHUB_API_URL and the upload 
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG, { api: ghesApi, uploads: ghesUploads }))
   serveAssetPages(api, [[]], ghesApi)
   nock(ghesUploads).post(`/repos/${OWNER}/${REPO}/releases/1/assets`).query({ name: 'artifact-seal.json' }).reply(201, assetJson(9, 'artifact-seal.json', 1, TAG, ghesApi))
-  const client = createGitHubClient({ token: TOKEN, retryDelaysMs: [] }, { GITHUB_API_URL: ghesApi })
+  const client = await createGitHubClient({ token: TOKEN, retryDelaysMs: [] }, { GITHUB_API_URL: ghesApi })
   await shipSeal(result, { ...quiet, release: { client, repo: { owner: OWNER, repo: REPO }, tag: TAG } })
   assert.ok(nock.isDone())
 })
@@ -185,7 +185,7 @@ test('verify fetches the manifest asset through the storage redirect when the fi
   const lines: string[] = []
   const report = await verifyCarried(
     { manifestPath: result.manifestPath, baseDir: dir, algorithm: 'sha256', keys: [key] },
-    { log: l => lines.push(l), warn: () => {}, release: target() }
+    { log: l => lines.push(l), warn: () => {}, release: await target() }
   )
   assert.equal(report.result, 'verified', JSON.stringify(report.problems))
   assert.equal(report.verifiedCount, 2)
@@ -194,7 +194,7 @@ test('verify fetches the manifest asset through the storage redirect when the fi
 
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
   serveAssetPages(api, [[assetJson(1, 'app.tar.gz', 7)]])
-  await assert.rejects(fetchManifestAsset(target(), 'artifact-seal.json'), refusal('REMOTE', /release v1\.2\.3 of acme\/widgets has no asset artifact-seal\.json/))
+  await assert.rejects(fetchManifestAsset(await target(), 'artifact-seal.json'), refusal('REMOTE', /release v1\.2\.3 of acme\/widgets has no asset artifact-seal\.json/))
   assert.ok(nock.isDone())
 })
 
@@ -216,7 +216,7 @@ test('release-assets: only listed assets are downloaded, after the signature che
   serveAssetDownload(api, 2, 'notes')
   const report = await verifyCarried(
     { manifestPath: path.join(deploy, 'artifact-seal.json'), baseDir: deploy, algorithm: 'sha256', keys: [key] },
-    { ...quiet, release: { ...target(), assets: true } }
+    { ...quiet, release: { ...(await target()), assets: true } }
   )
   assert.equal(report.result, 'verified', JSON.stringify(report.problems))
   assert.deepEqual(fs.readdirSync(deploy).sort(), ['app.tar.gz', 'notes.txt'])
@@ -233,7 +233,7 @@ test('release-assets: only listed assets are downloaded, after the signature che
   serveAssetDownload(api, 10, manifest)
   const refused = await verifyCarried(
     { manifestPath: path.join(empty, 'artifact-seal.json'), baseDir: empty, algorithm: 'sha256', keys: [other] },
-    { ...quiet, release: { ...target(), assets: true } }
+    { ...quiet, release: { ...(await target()), assets: true } }
   )
   assert.equal(refused.problems[0].code, 'SIGNATURE_INVALID')
   assert.deepEqual(fs.readdirSync(empty), [])
@@ -244,7 +244,7 @@ test('an asset name that is not a plain file name is never written', async () =>
   const api = nock(API)
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
   serveAssetPages(api, [[assetJson(1, 'dir\\x', 1)]])
-  await assert.rejects(downloadListedAssets(target(), new Set(['dir\\x']), deploy), (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE')
+  await assert.rejects(downloadListedAssets(await target(), new Set(['dir\\x']), deploy), (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE')
   assert.deepEqual(fs.readdirSync(deploy), [])
 })
 

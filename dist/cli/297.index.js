@@ -351,9 +351,7 @@ function oidcToken(ctx, fallbackAudience) {
 /* harmony export */   yv: () => (/* binding */ originOf)
 /* harmony export */ });
 /* unused harmony export DEFAULT_RETRY */
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4942);
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3323);
-
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3323);
 
 /** 0.5 s, 1 s, 2 s, 4 s: a Vault that is unsealing or failing over has about 8 s to come back. */
 const DEFAULT_RETRY = { delaysMs: [500, 1000, 2000, 4000] };
@@ -385,7 +383,9 @@ function parse(text) {
  */
 async function requestJson(method, url, options = {}) {
     // Our own retries below; the client's would retry without backoff on the same statuses.
-    const client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq(`${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l}/${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_VERSION */ .w}`, [], { allowRetries: false, socketTimeout: 30_000 });
+    // Loaded on first use: undici, under it, is a third of the CLI's start-up, and `key-source: input` never needs it.
+    const { HttpClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 4942));
+    const client = new HttpClient(`${_core_version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .l}/${_core_version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_VERSION */ .w}`, [], { allowRetries: false, socketTimeout: 30_000 });
     const retry = options.retry ?? DEFAULT_RETRY;
     const headers = { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers };
     const data = options.body !== undefined ? JSON.stringify(options.body) : null;

@@ -39,7 +39,7 @@ export interface ActionServices {
 }
 
 /** The release and cache the inputs name. Sign ships to this repository and commit; verify fetches from the expected ones. */
-function carriersFor(inputs: ActionInputs, services: ActionServices): Carriers {
+async function carriersFor(inputs: ActionInputs, services: ActionServices): Promise<Carriers> {
   const sign = inputs.mode === 'sign'
   const repository = (sign ? process.env.GITHUB_REPOSITORY : inputs.expectedRepository) ?? ''
   const commit = (sign ? process.env.GITHUB_SHA : (inputs.expectedCommit ?? process.env.GITHUB_SHA)) ?? ''
@@ -48,7 +48,7 @@ function carriersFor(inputs: ActionInputs, services: ActionServices): Carriers {
   if (inputs.releaseTag) {
     const repo = parseRepository(repository, sign ? 'GITHUB_REPOSITORY' : Inputs.ExpectedRepository)
     carriers.release = {
-      client: createGitHubClient({ token: inputs.githubToken }),
+      client: await createGitHubClient({ token: inputs.githubToken }),
       repo,
       tag: inputs.releaseTag,
       checksums: inputs.checksums,
@@ -62,7 +62,7 @@ function carriersFor(inputs: ActionInputs, services: ActionServices): Carriers {
 
 async function runSign(inputs: ActionInputs, services: ActionServices): Promise<void> {
   const keys = await loadKeys(inputs)
-  const carriers = carriersFor(inputs, services)
+  const carriers = await carriersFor(inputs, services)
   const common = { manifestPath: inputs.manifest, algorithm: inputs.algorithm, keys, context: contextFromEnv(), expiresInMs: inputs.expiresInMs }
   const result = inputs.subjectChecksums
     ? await sealSubjects(await readSubjectChecksums(inputs.subjectChecksums, inputs.algorithm), common)
@@ -115,7 +115,7 @@ async function runVerify(inputs: ActionInputs, services: ActionServices): Promis
     maxAgeMs: inputs.maxAgeMs,
     hashing: { onProgress: progress }
   }
-  const report = await verifyCarried(options, carriersFor(inputs, services))
+  const report = await verifyCarried(options, await carriersFor(inputs, services))
   core.setOutput(Outputs.Result, report.result)
   core.setOutput(Outputs.VerifiedCount, String(report.verifiedCount))
   reportProblems(report, inputs.baseDir)

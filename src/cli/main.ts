@@ -203,7 +203,7 @@ function patternsOf(values: Values): string[] {
 }
 
 /** The release that --release-tag and --repo name; flags that need one are refused without it. */
-function carriersOf(values: Values, io: Io, command: 'sign' | 'verify'): Carriers {
+async function carriersOf(values: Values, io: Io, command: 'sign' | 'verify'): Promise<Carriers> {
   const carriers: Carriers = { log: line => io.stderr(`${line}\n`), warn: line => io.stderr(`warning: ${line}\n`) }
   const tag = values['release-tag']
   const needsTag = (['checksums', 'overwrite', 'release-assets', 'repo'] as const).find(flag => values[flag] !== undefined)
@@ -218,7 +218,7 @@ function carriersOf(values: Values, io: Io, command: 'sign' | 'verify'): Carrier
   const repository = values.repo ?? io.env.GITHUB_REPOSITORY
   if (!repository) throw new SealError('INPUT_INVALID', '--release-tag needs --repo owner/name (or GITHUB_REPOSITORY)', '--repo')
   carriers.release = {
-    client: createGitHubClient({ token: io.env.GITHUB_TOKEN ?? '' }, io.env),
+    client: await createGitHubClient({ token: io.env.GITHUB_TOKEN ?? '' }, io.env),
     repo: parseRepository(repository, '--repo'),
     tag,
     checksums: values.checksums,
@@ -235,7 +235,7 @@ async function runSign(values: Values, io: Io): Promise<SealResult & Shipped> {
   if (patterns.length === 0 && !listFile) throw new SealError('INPUT_INVALID', 'sign needs at least one --path pattern (or --subject-checksums)', '--path')
   if (patterns.length > 0 && listFile) throw new SealError('INPUT_INVALID', '--subject-checksums and --path exclude each other', '--subject-checksums')
   const expiresInMs = values['expires-in'] ? parseDuration(values['expires-in'], '--expires-in') : undefined
-  const carriers = carriersOf(values, io, 'sign')
+  const carriers = await carriersOf(values, io, 'sign')
   const keys = await loadKeys(values, io, algorithm, 'sign')
   const common = {
     manifestPath: path.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),
@@ -262,7 +262,7 @@ async function runVerify(values: Values, io: Io, checkFiles = true): Promise<Ver
   if (expectedCommit && !/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/.test(expectedCommit)) {
     throw new SealError('INPUT_INVALID', `--expected-commit ${expectedCommit} is not a full commit SHA`, '--expected-commit')
   }
-  const carriers = carriersOf(values, io, 'verify')
+  const carriers = await carriersOf(values, io, 'verify')
   const keys = await loadKeys(values, io, algorithm, 'verify')
   const options: VerifyOptions = {
     manifestPath: path.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),

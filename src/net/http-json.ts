@@ -1,4 +1,3 @@
-import { HttpClient } from '@actions/http-client'
 import { TOOL_NAME, TOOL_VERSION } from '../core/version.js'
 
 /** A JSON answer: the status, the raw text, and the parsed body (undefined when not JSON). */
@@ -53,6 +52,8 @@ export async function requestJson(
   options: { body?: unknown; headers?: Record<string, string>; retry?: RetryPolicy } = {}
 ): Promise<JsonResponse> {
   // Our own retries below; the client's would retry without backoff on the same statuses.
+  // Loaded on first use: undici, under it, is a third of the CLI's start-up, and `key-source: input` never needs it.
+  const { HttpClient } = await import('@actions/http-client')
   const client = new HttpClient(`${TOOL_NAME}/${TOOL_VERSION}`, [], { allowRetries: false, socketTimeout: 30_000 })
   const retry = options.retry ?? DEFAULT_RETRY
   const headers = { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers }
