@@ -186,3 +186,15 @@ test('without a job summary file the step still passes, with a warning; a step t
   assert.equal(missing.outputs['verified-count'], '0')
   assert.match(missing.summary, /verification failed[^]*artifact-seal\.json/)
 })
+
+test('cache: true through the bundle: the cache code loads on demand; no cache service is a warning on sign, and verify without a manifest fails', async () => {
+  const dir = workspace()
+  const signed = await runAction(dir, { ...SIGN, cache: 'true' })
+  assert.equal(signed.exitCode, 0, signed.stdout + signed.stderr)
+  assert.ok(!/Cannot find module|ERR_MODULE_NOT_FOUND/.test(signed.stdout + signed.stderr), 'the lazily imported chunk is in dist/')
+  fs.rmSync(path.join(dir, 'artifact-seal.json'))
+  const verified = await runAction(dir, { ...SIGN, mode: 'verify', cache: 'true' })
+  assert.equal(verified.exitCode, 1)
+  assert.match(verified.stdout, /^::warning::.*(restore|[Cc]ache)/m)
+  assert.equal(verified.outputs.result, 'failed')
+})
