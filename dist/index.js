@@ -28722,6 +28722,9 @@ function defaultThreads() {
  */
 function hashInThreads(job, options = {}) {
     const total = job.names.length;
+    // Workers get the names NUL-joined: a NUL inside one would shift every index after it.
+    if (job.names.some(name => name.includes('\0')))
+        throw new Error('hashInThreads: a name holds a NUL byte');
     const results = new Array(total);
     const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), total));
     const shared = new SharedArrayBuffer(SHARED_BYTES);
@@ -28774,8 +28777,8 @@ function hashInThreads(job, options = {}) {
             threads,
             maxBatch: MAX_BATCH,
             chunkBytes: CHUNK_BYTES,
-            // A worker hashes every file in one synchronous read-and-hash loop, its progress going out
-            // by message from inside the loop. Measured on two cores with four 256 MiB files: reading
+            // A worker hashes every file in one synchronous read-and-hash loop, its progress going to
+            // the shared counters from inside the loop. Measured on two cores with four 256 MiB files: reading
             // ahead in workers too made the readers compete with the hashers for the cores.
             overlapBytes: Infinity
         };
@@ -29323,11 +29326,11 @@ function globFiles(patternLines, cwd = process.cwd()) {
 
 
 /**
- * C0 control characters but newline, and DEL (NUL has its own message). A newline is allowed
+ * C0 control characters but newline, DEL and C1 controls (NUL has its own message). A newline is allowed
  * because coreutils lists can carry it (escaped); every message that prints a name escapes it
  * (see oneLine), as do our sha256sum lists and the job summary.
  */
-const CONTROL_CHAR = /[\x01-\x09\x0b-\x1f\x7f]/;
+const CONTROL_CHAR = /[\x01-\x09\x0b-\x1f\x7f-\x9f]/;
 /** Longest subject name we accept; Linux's PATH_MAX. */
 const MAX_NAME_LENGTH = 4096;
 /**
@@ -29700,8 +29703,9 @@ function rateLimitWaitMs(error, nowMs) {
     if (status !== 403 && status !== 429)
         return undefined;
     const headers = error.response?.headers ?? {};
-    const retryAfter = Number(headers['retry-after']);
-    if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0)
+    const raw = headers['retry-after'];
+    const retryAfter = Number(raw);
+    if ((typeof raw === 'number' || (typeof raw === 'string' && raw.trim() !== '')) && Number.isFinite(retryAfter) && retryAfter >= 0)
         return retryAfter * 1000;
     if (String(headers['x-ratelimit-remaining']) === '0') {
         const reset = Number(headers['x-ratelimit-reset']);
@@ -29754,7 +29758,7 @@ function gitHubError(error, what, writes) {
     let hint = '';
     const limitWait = rateLimitWaitMs(error, Date.now());
     if (limitWait !== undefined)
-        hint = `: GitHub's rate limit (it asks to wait ${Math.ceil(limitWait / 1000)} s); run the job again later`;
+        hint = `: GitHub's rate limit (about ${Math.ceil(limitWait / 1000)} s until it resets); run the job again later`;
     else if (status === 401)
         hint = ': the token was refused (check github-token / GITHUB_TOKEN)';
     else if (status === 403)
@@ -29954,14 +29958,24 @@ function progressLine(done, total, bytes, bytesPerSecond) {
  */
 const actionsCacheStore = {
     async save(paths, key) {
-        const cache = await __nccwpck_require__.e(/* import() */ 93).then(__nccwpck_require__.bind(__nccwpck_require__, 2093));
-        return (await cache.saveCache(paths, key)) !== -1;
+        const cache = await loadCache();
+        return cache ? (await cache.saveCache(paths, key)) !== -1 : false;
     },
     async restore(paths, key) {
-        const cache = await __nccwpck_require__.e(/* import() */ 93).then(__nccwpck_require__.bind(__nccwpck_require__, 2093));
-        return (await cache.restoreCache(paths, key)) === key;
+        const cache = await loadCache();
+        return cache ? (await cache.restoreCache(paths, key)) === key : false;
     }
 };
+/** The cache module, or null (with a warning) when it cannot be loaded: a cache problem is a miss, as in @actions/cache itself. */
+async function loadCache() {
+    try {
+        return await __nccwpck_require__.e(/* import() */ 93).then(__nccwpck_require__.bind(__nccwpck_require__, 2093));
+    }
+    catch (error) {
+        process.emitWarning(`artifact-seal: the Actions cache cannot be used: ${error.message}`);
+        return null;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 
@@ -30306,6 +30320,9 @@ async function deleteAsset(client, repo, asset) {
         await client.rest.repos.deleteReleaseAsset({ ...repo, asset_id: asset.id });
     }
     catch (error) {
+        // Gone already: a retried DELETE whose first answer was lost finds nothing, and that is success.
+        if (statusOf(error) === 404)
+            return;
         throw gitHubError(error, `delete the existing asset ${asset.name} of ${repoName(repo)}`, true);
     }
 }
@@ -30810,7 +30827,7 @@ function verifySummary(report) {
 }
 /** The summary of a step that stopped on an error before it had a report: the one line, and what it was doing. */
 function errorSummary(mode, line) {
-    const what = mode === 'verify' ? '❌ verification failed' : '❌ sealing failed';
+    const what = mode === 'verify' ? '❌ verification failed' : mode === 'sign' ? '❌ sealing failed' : '❌ failed';
     return [`## artifact-seal: ${what}`, '', cell(line), ''].join('\n');
 }
 
@@ -31265,7 +31282,7 @@ const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
  * runner reads `::` workflow commands.
  */
 function oneLine(text) {
-    return text.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 /**
  * Codes that, when verify stops on them, mean the artifacts or the manifest failed the check
@@ -31295,10 +31312,10 @@ function errorLine(error) {
     if (error instanceof Error) {
         const errno = error;
         if (errno.code && errno.path)
-            return `${errno.code}: ${errno.path}: ${error.message}`;
-        return error.message || String(error);
+            return oneLine(`${errno.code}: ${errno.path}: ${error.message}`);
+        return oneLine(error.message || String(error));
     }
-    return String(error);
+    return oneLine(String(error));
 }
 /** Describes a Node filesystem error in a few words, e.g. "permission denied". */
 function describeFsError(error) {

@@ -107,6 +107,20 @@ test('an existing asset is refused unless overwrite; a replacement is uploaded f
   assert.ok(nock.isDone(), 'no delete was sent (none is intercepted, and disableNetConnect refuses the rest)')
 })
 
+test('a replacement survives a delete whose first answer was lost: a 404 on the retry means already deleted', async () => {
+  const { result } = await sealed()
+  const api = nock(API)
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
+  serveAssetPages(api, [[assetJson(3, 'artifact-seal.json', 900)]])
+  nock(UPLOADS).post(`/repos/${OWNER}/${REPO}/releases/1/assets`).query(true).reply(201, (uri: string) => assetJson(4, new URL(uri, UPLOADS).searchParams.get('name') ?? '', 900))
+  // GitHub deleted it, but a proxy answered 502; the retried DELETE finds nothing.
+  api.delete(`/repos/${OWNER}/${REPO}/releases/assets/3`).reply(502, 'Bad Gateway').delete(`/repos/${OWNER}/${REPO}/releases/assets/3`).reply(404, NOT_FOUND)
+  api.patch(`/repos/${OWNER}/${REPO}/releases/assets/4`, { name: 'artifact-seal.json' }).reply(200, assetJson(4, 'artifact-seal.json', 900))
+  const shipped = await shipSeal(result, { ...quiet, release: { ...(await target()), overwrite: true } })
+  assert.equal(shipped.manifestAsset?.name, 'artifact-seal.json')
+  assert.ok(nock.isDone(), 'the staged replacement was renamed, not deleted')
+})
+
 test('rate limits: a 429 with retry-after is waited out and retried; a limit that resets too late fails naming it', async () => {
   const { result } = await sealed()
   const api = nock(API)
@@ -123,7 +137,7 @@ test('rate limits: a 429 with retry-after is waited out and retried; a limit tha
   // The primary limit: 403 with x-ratelimit-remaining 0 and a reset an hour away. Not retried.
   const reset = Math.floor(Date.now() / 1000) + 3600
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(403, { message: 'API rate limit exceeded for installation ID 1.' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) })
-  await assert.rejects(shipSeal(result, { ...quiet, release: await target() }), refusal('REMOTE', /GitHub answered 403 .*rate limit \(it asks to wait 36\d\d s\); run the job again later/))
+  await assert.rejects(shipSeal(result, { ...quiet, release: await target() }), refusal('REMOTE', /GitHub answered 403 .*rate limit \(about 36\d\d s until it resets\); run the job again later/))
   assert.ok(nock.isDone())
 })
 

@@ -97,6 +97,6 @@ export function verifySummary(report: VerifyReport): string {
 
 /** The summary of a step that stopped on an error before it had a report: the one line, and what it was doing. */
 export function errorSummary(mode: string, line: string): string {
-  const what = mode === 'verify' ? '❌ verification failed' : '❌ sealing failed'
+  const what = mode === 'verify' ? '❌ verification failed' : mode === 'sign' ? '❌ sealing failed' : '❌ failed'
   return [`## artifact-seal: ${what}`, '', cell(line), ''].join('\n')
 }

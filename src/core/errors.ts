@@ -41,7 +41,7 @@ const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': 
  * runner reads `::` workflow commands.
  */
 export function oneLine(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /**
@@ -73,10 +73,10 @@ export function errorLine(error: unknown): string {
   if (error instanceof SealError) return error.message
   if (error instanceof Error) {
     const errno = error as NodeJS.ErrnoException
-    if (errno.code && errno.path) return `${errno.code}: ${errno.path}: ${error.message}`
-    return error.message || String(error)
+    if (errno.code && errno.path) return oneLine(`${errno.code}: ${errno.path}: ${error.message}`)
+    return oneLine(error.message || String(error))
   }
-  return String(error)
+  return oneLine(String(error))
 }
 
 /** Describes a Node filesystem error in a few words, e.g. "permission denied". */

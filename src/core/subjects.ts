@@ -3,11 +3,11 @@ import { SealError } from './errors.js'
 import { globFiles } from './glob.js'
 
 /**
- * C0 control characters but newline, and DEL (NUL has its own message). A newline is allowed
+ * C0 control characters but newline, DEL and C1 controls (NUL has its own message). A newline is allowed
  * because coreutils lists can carry it (escaped); every message that prints a name escapes it
  * (see oneLine), as do our sha256sum lists and the job summary.
  */
-const CONTROL_CHAR = /[\x01-\x09\x0b-\x1f\x7f]/
+const CONTROL_CHAR = /[\x01-\x09\x0b-\x1f\x7f-\x9f]/
 
 /** Longest subject name we accept; Linux's PATH_MAX. */
 export const MAX_NAME_LENGTH = 4096

@@ -59,7 +59,7 @@ export function gitHubError(error: unknown, what: string, writes: boolean): Seal
   const message = (error as Error)?.message ?? String(error)
   let hint = ''
   const limitWait = rateLimitWaitMs(error, Date.now())
-  if (limitWait !== undefined) hint = `: GitHub's rate limit (it asks to wait ${Math.ceil(limitWait / 1000)} s); run the job again later`
+  if (limitWait !== undefined) hint = `: GitHub's rate limit (about ${Math.ceil(limitWait / 1000)} s until it resets); run the job again later`
   else if (status === 401) hint = ': the token was refused (check github-token / GITHUB_TOKEN)'
   else if (status === 403)
     hint = writes

@@ -78,6 +78,8 @@ export async function deleteAsset(client: GitHubClient, repo: RepoRef, asset: Re
   try {
     await client.rest.repos.deleteReleaseAsset({ ...repo, asset_id: asset.id })
   } catch (error) {
+    // Gone already: a retried DELETE whose first answer was lost finds nothing, and that is success.
+    if (statusOf(error) === 404) return
     throw gitHubError(error, `delete the existing asset ${asset.name} of ${repoName(repo)}`, true)
   }
 }

@@ -51,8 +51,9 @@ export function rateLimitWaitMs(error: unknown, nowMs: number): number | undefin
   const status = statusOf(error)
   if (status !== 403 && status !== 429) return undefined
   const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers ?? {}
-  const retryAfter = Number(headers['retry-after'])
-  if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0) return retryAfter * 1000
+  const raw = headers['retry-after']
+  const retryAfter = Number(raw)
+  if ((typeof raw === 'number' || (typeof raw === 'string' && raw.trim() !== '')) && Number.isFinite(retryAfter) && retryAfter >= 0) return retryAfter * 1000
   if (String(headers['x-ratelimit-remaining']) === '0') {
     const reset = Number(headers['x-ratelimit-reset'])
     if (Number.isFinite(reset)) return Math.max(0, reset * 1000 - nowMs)

@@ -8,11 +8,21 @@ import type { CacheStore } from './cache.js'
  */
 export const actionsCacheStore: CacheStore = {
   async save(paths, key) {
-    const cache = await import('@actions/cache')
-    return (await cache.saveCache(paths, key)) !== -1
+    const cache = await loadCache()
+    return cache ? (await cache.saveCache(paths, key)) !== -1 : false
   },
   async restore(paths, key) {
-    const cache = await import('@actions/cache')
-    return (await cache.restoreCache(paths, key)) === key
+    const cache = await loadCache()
+    return cache ? (await cache.restoreCache(paths, key)) === key : false
+  }
+}
+
+/** The cache module, or null (with a warning) when it cannot be loaded: a cache problem is a miss, as in @actions/cache itself. */
+async function loadCache(): Promise<typeof import('@actions/cache') | null> {
+  try {
+    return await import('@actions/cache')
+  } catch (error) {
+    process.emitWarning(`artifact-seal: the Actions cache cannot be used: ${(error as Error).message}`)
+    return null
   }
 }
