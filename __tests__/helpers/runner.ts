@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type SpawnOptions } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { DIST_ACTION, DIST_CLI, tempDir } from './fixtures.js'
@@ -45,9 +45,17 @@ export const GITHUB_CONTEXT = {
   GITHUB_SERVER_URL: 'https://github.com'
 }
 
-function run(file: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+/** What a finished child process printed, and how it exited. */
+export interface ProcessResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs `command` to the end with no stdin and collects its stdout, stderr and exit code. */
+export function collect(command: string, args: string[], options: Omit<SpawnOptions, 'stdio'>): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', d => (stdout += d))
@@ -55,6 +63,10 @@ function run(file: string, args: string[], env: NodeJS.ProcessEnv, cwd: string):
     child.on('error', reject)
     child.on('close', code => resolve({ exitCode: code ?? -1, stdout, stderr }))
   })
+}
+
+function run(file: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<ProcessResult> {
+  return collect(process.execPath, [file, ...args], { env, cwd })
 }
 
 /**
@@ -93,6 +105,6 @@ export async function runAction(workspace: string, inputs: Record<string, string
 }
 
 /** Runs the bundled CLI as a user would, in `cwd`, with only the environment given (plus PATH). */
-export async function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+export async function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
   return run(DIST_CLI, args, { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, cwd)
 }

@@ -2,12 +2,12 @@ import { afterEach, after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import nock from '../helpers/nock.js'
-import { SealError } from '../../src/core/errors.js'
 import { LocalHmacKey } from '../../src/core/keys.js'
 import { resolveKeys, type KeyRequest } from '../../src/keys/key-source.js'
 import type { StoreOptions } from '../../src/keys/options.js'
 import { fakeJwt, oidcEnv, RUNTIME_TOKEN, TOKEN_HOST, TOKEN_PATH } from '../helpers/oidc.js'
 import { TEST_KEY_HEX } from '../helpers/fixtures.js'
+import { refusalWithout } from '../helpers/refusal.js'
 import {
   AWS_CREDENTIALS,
   awsJsonError,
@@ -71,15 +71,7 @@ function signedWith(service: string): Record<string, (v: string) => boolean> {
   return { authorization: (v: string) => v.startsWith(`AWS4-HMAC-SHA256 Credential=${AWS_CREDENTIALS.accessKeyId}/`) && v.includes(`/us-east-1/${service}/aws4_request`) }
 }
 
-function rejectsWith(pattern: RegExp, subject?: string) {
-  return (e: unknown): boolean => {
-    assert.ok(e instanceof SealError, String(e))
-    assert.match(e.message, pattern)
-    if (subject) assert.equal(e.subject, subject)
-    for (const s of SECRETS) assert.ok(!e.message.includes(s), `message leaks a secret: ${e.message}`)
-    return true
-  }
-}
+const rejectsWith = (pattern: RegExp, subject?: string) => refusalWithout(SECRETS, pattern, subject)
 
 test('aws-secrets-manager: OIDC → STS → GetSecretValue; SecretString decoded by key-encoding; credentials masked', async () => {
   const scopes = [

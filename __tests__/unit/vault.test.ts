@@ -2,12 +2,12 @@ import { afterEach, after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash, createHmac } from 'node:crypto'
 import nock from '../helpers/nock.js'
-import { SealError } from '../../src/core/errors.js'
 import { LocalHmacKey } from '../../src/core/keys.js'
 import { resolveKeys, type KeyRequest } from '../../src/keys/key-source.js'
 import type { StoreOptions } from '../../src/keys/options.js'
 import { fakeJwt, oidcEnv, RUNTIME_TOKEN, TOKEN_HOST, TOKEN_PATH } from '../helpers/oidc.js'
 import { TEST_KEY_HEX } from '../helpers/fixtures.js'
+import { refusalWithout } from '../helpers/refusal.js'
 
 // Request and response shapes from Vault's API documentation: JWT auth login
 // (POST /v1/auth/:path/login), KV v2 read (GET /v1/:mount/data/:path), transit read key
@@ -64,15 +64,7 @@ function kvReply(data: Record<string, unknown>): nock.Scope {
     .reply(200, { data: { data, metadata: { created_time: '2026-01-02T03:04:05Z', version: 2, destroyed: false, deletion_time: '' } } })
 }
 
-function rejectsWith(pattern: RegExp, subject?: string, forbidden: string[] = [JWT, VAULT_TOKEN, RUNTIME_TOKEN, TEST_KEY_HEX]) {
-  return (e: unknown): boolean => {
-    assert.ok(e instanceof SealError, String(e))
-    assert.match(e.message, pattern)
-    if (subject) assert.equal(e.subject, subject)
-    for (const s of forbidden) assert.ok(!e.message.includes(s), `message leaks a secret: ${e.message}`)
-    return true
-  }
-}
+const rejectsWith = (pattern: RegExp, subject?: string) => refusalWithout([JWT, VAULT_TOKEN, RUNTIME_TOKEN, TEST_KEY_HEX], pattern, subject)
 
 test('vault: logs in with the OIDC token and role, reads the KV v2 field, and masks token, JWT and key', async () => {
   const scopes = [tokenEndpoint(), loginReply(), kvReply({ key: TEST_KEY_HEX, note: 'rotated 2026-01' })]
