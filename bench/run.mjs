@@ -185,7 +185,7 @@ function machine() {
   const load = os.loadavg().map(x => x.toFixed(2)).join(' ')
   const sums = spawnSync('sha256sum', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]
   const ssl = spawnSync('openssl', ['version'], { encoding: 'utf8' }).stdout.trim()
-  return `${cpu}, ${CORES} cores (availableParallelism), ${(os.totalmem() / GiB).toFixed(0)} GiB RAM, Linux ${kernel}, node ${execFileSync(NODE, ["--version"], { encoding: "utf8" }).trim()}, ${sums}, ${ssl}; load average at start ${load}`
+  return `${cpu}, ${CORES} cores (availableParallelism), ${(os.totalmem() / GiB).toFixed(0)} GiB RAM, Linux ${kernel}, node ${execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim()}, ${sums}, ${ssl}; load average at start ${load}`
 }
 
 try {

@@ -28722,11 +28722,11 @@ function defaultThreads() {
  */
 function hashInThreads(job, options = {}) {
     const total = job.names.length;
-    // Workers get the names NUL-joined: a NUL inside one would shift every index after it.
-    if (job.names.some(name => name.includes('\0')))
-        throw new Error('hashInThreads: a name holds a NUL byte');
     const results = new Array(total);
     const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), total));
+    // Workers get the names NUL-joined: a NUL inside one would shift every index after it.
+    if (threads > 1 && job.names.some(name => name.includes('\0')))
+        throw new Error('hashInThreads: a name holds a NUL byte');
     const shared = new SharedArrayBuffer(SHARED_BYTES);
     const { next, progress } = sharedCounters(shared);
     const started = Date.now();
@@ -31116,14 +31116,17 @@ async function run(services = { cache: actionsCacheStore }) {
             await runVerify(inputs, services);
     }
     catch (error) {
-        if (core/* getInput */.V4(Inputs.Mode).trim() === 'verify') {
+        // The raw input: getInputs may be what failed.
+        const mode = core/* getInput */.V4(Inputs.Mode).trim() || 'sign';
+        const line = (0,errors/* errorLine */.BP)(error);
+        if (mode === 'verify') {
             core/* setOutput */.uH(Outputs.Result, 'failed');
             core/* setOutput */.uH(Outputs.VerifiedCount, '0');
         }
         if (error instanceof Error && error.cause)
             core/* debug */.Yz(`cause: ${(0,errors/* errorLine */.BP)(error.cause)}`);
-        core/* setFailed */.C1((0,errors/* errorLine */.BP)(error));
-        await writeSummary(errorSummary(core/* getInput */.V4(Inputs.Mode).trim() || 'sign', (0,errors/* errorLine */.BP)(error)));
+        core/* setFailed */.C1(line);
+        await writeSummary(errorSummary(mode, line));
     }
 }
 
@@ -31257,7 +31260,7 @@ function decodeEnvelope(value) {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   TQ: () => (/* binding */ describeFsError)
 /* harmony export */ });
-/* unused harmony exports isVerificationFailure, isSealError */
+/* unused harmony export isVerificationFailure */
 /**
  * Typed errors. Every error names its subject (an input, a file, a manifest field) so that the
  * one line a user sees says what to fix; callers and tests match on `code`, never on text.
@@ -31300,10 +31303,6 @@ const VERIFICATION_FAILURES = new Set([
 /** Whether an error that stopped a verify is a failed verification rather than bad usage or configuration. */
 function isVerificationFailure(error) {
     return error instanceof SealError && VERIFICATION_FAILURES.has(error.code);
-}
-/** Whether `error` is one of ours (typed, with a code and a subject). */
-function isSealError(error) {
-    return error instanceof SealError;
 }
 /** Turns anything thrown into one line for a user; a SealError's message already names its subject. */
 function errorLine(error) {

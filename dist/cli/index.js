@@ -431,11 +431,11 @@ function defaultThreads() {
  */
 function hashInThreads(job, options = {}) {
     const total = job.names.length;
-    // Workers get the names NUL-joined: a NUL inside one would shift every index after it.
-    if (job.names.some(name => name.includes('\0')))
-        throw new Error('hashInThreads: a name holds a NUL byte');
     const results = new Array(total);
     const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), total));
+    // Workers get the names NUL-joined: a NUL inside one would shift every index after it.
+    if (threads > 1 && job.names.some(name => name.includes('\0')))
+        throw new Error('hashInThreads: a name holds a NUL byte');
     const shared = new SharedArrayBuffer(SHARED_BYTES);
     const { next, progress } = sharedCounters(shared);
     const started = Date.now();
@@ -5585,7 +5585,6 @@ function decodeEnvelope(value) {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   TQ: () => (/* binding */ describeFsError)
 /* harmony export */ });
-/* unused harmony export isSealError */
 /**
  * Typed errors. Every error names its subject (an input, a file, a manifest field) so that the
  * one line a user sees says what to fix; callers and tests match on `code`, never on text.
@@ -5628,10 +5627,6 @@ const VERIFICATION_FAILURES = new Set([
 /** Whether an error that stopped a verify is a failed verification rather than bad usage or configuration. */
 function isVerificationFailure(error) {
     return error instanceof SealError && VERIFICATION_FAILURES.has(error.code);
-}
-/** Whether `error` is one of ours (typed, with a code and a subject). */
-function isSealError(error) {
-    return error instanceof SealError;
 }
 /** Turns anything thrown into one line for a user; a SealError's message already names its subject. */
 function errorLine(error) {

@@ -134,12 +134,15 @@ export async function run(services: ActionServices = { cache: actionsCacheStore 
     if (inputs.mode === 'sign') await runSign(inputs, services)
     else await runVerify(inputs, services)
   } catch (error) {
-    if (core.getInput(Inputs.Mode).trim() === 'verify') {
+    // The raw input: getInputs may be what failed.
+    const mode = core.getInput(Inputs.Mode).trim() || 'sign'
+    const line = errorLine(error)
+    if (mode === 'verify') {
       core.setOutput(Outputs.Result, 'failed')
       core.setOutput(Outputs.VerifiedCount, '0')
     }
     if (error instanceof Error && error.cause) core.debug(`cause: ${errorLine(error.cause)}`)
-    core.setFailed(errorLine(error))
-    await writeSummary(errorSummary(core.getInput(Inputs.Mode).trim() || 'sign', errorLine(error)))
+    core.setFailed(line)
+    await writeSummary(errorSummary(mode, line))
   }
 }

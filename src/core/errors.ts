@@ -63,11 +63,6 @@ export function isVerificationFailure(error: unknown): boolean {
   return error instanceof SealError && VERIFICATION_FAILURES.has(error.code)
 }
 
-/** Whether `error` is one of ours (typed, with a code and a subject). */
-export function isSealError(error: unknown): error is SealError {
-  return error instanceof SealError
-}
-
 /** Turns anything thrown into one line for a user; a SealError's message already names its subject. */
 export function errorLine(error: unknown): string {
   if (error instanceof SealError) return error.message

@@ -171,10 +171,10 @@ export function defaultThreads(): number {
  */
 export function hashInThreads(job: HashJob, options: PoolOptions = {}): Promise<KernelResult[]> {
   const total = job.names.length
-  // Workers get the names NUL-joined: a NUL inside one would shift every index after it.
-  if (job.names.some(name => name.includes('\0'))) throw new Error('hashInThreads: a name holds a NUL byte')
   const results: KernelResult[] = new Array(total)
   const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), total))
+  // Workers get the names NUL-joined: a NUL inside one would shift every index after it.
+  if (threads > 1 && job.names.some(name => name.includes('\0'))) throw new Error('hashInThreads: a name holds a NUL byte')
   const shared = new SharedArrayBuffer(SHARED_BYTES)
   const { next, progress } = sharedCounters(shared)
   const started = Date.now()
