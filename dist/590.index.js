@@ -458,7 +458,7 @@ function parse(text) {
 async function requestJson(method, url, options = {}) {
     // Our own retries below; the client's would retry without backoff on the same statuses.
     // Loaded on first use: undici, under it, is a third of the CLI's start-up, and `key-source: input` never needs it.
-    const { HttpClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4942));
+    const { HttpClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 4942));
     const client = new HttpClient(`${_core_version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .l}/${_core_version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_VERSION */ .w}`, [], { allowRetries: false, socketTimeout: 30_000 });
     const retry = options.retry ?? DEFAULT_RETRY;
     const headers = { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers };

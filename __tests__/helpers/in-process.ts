@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import { run, type ActionServices } from '../../src/action/main.js'
 import { GITHUB_CONTEXT, parseOutputFile } from './runner.js'
 import { tempDir } from './fixtures.js'
+import { interceptStdout } from './stdout.js'
 
 /** What an in-process run of the action left behind. */
 export interface InProcessResult {
@@ -32,15 +33,8 @@ export async function runInProcess(workspace: string, inputs: Record<string, str
     ...env
   })
   for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  let log = ''
   let failed = false
-  const write = process.stdout.write.bind(process.stdout)
-  // @actions/core writes strings; the test runner's own reports (binary frames) pass through.
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    if (typeof chunk !== 'string') return write(chunk, ...rest)
-    log += chunk
-    return true
-  }) as typeof process.stdout.write
+  const stdout = interceptStdout()
   const cwd = process.cwd()
   const exitCode = process.exitCode // the test runner sets it when an earlier test failed
   process.exitCode = undefined
@@ -49,11 +43,11 @@ export async function runInProcess(workspace: string, inputs: Record<string, str
     await run(services)
   } finally {
     process.chdir(cwd)
-    process.stdout.write = write
+    stdout.restore()
     failed = process.exitCode === 1
     process.exitCode = exitCode
     for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name]
     Object.assign(process.env, saved)
   }
-  return { failed, outputs: parseOutputFile(fs.readFileSync(outputFile, 'utf8')), log }
+  return { failed, outputs: parseOutputFile(fs.readFileSync(outputFile, 'utf8')), log: stdout.text() }
 }

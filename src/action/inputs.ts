@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as runner from './runner.js'
 import * as path from 'node:path'
 import { parseAlgorithm, type DigestAlgorithm } from '../core/algorithms.js'
 import { parseDuration } from '../core/duration.js'
@@ -97,7 +97,7 @@ export interface ActionInputs {
 }
 
 function parseBoolean(name: string): boolean {
-  const raw = core.getInput(name).trim().toLowerCase()
+  const raw = runner.getInput(name).trim().toLowerCase()
   if (raw === '' || raw === 'false') return false
   if (raw === 'true') return true
   throw new SealError('INPUT_INVALID', `Invalid ${name} input. Provided: ${raw}. Available options: true, false`, name)
@@ -105,33 +105,33 @@ function parseBoolean(name: string): boolean {
 
 /** Reads every input. The key is registered with the log mask before anything else is done with it. */
 export function getInputs(): ActionInputs {
-  const keyText = core.getInput(Inputs.Key)
+  const keyText = runner.getInput(Inputs.Key)
   if (keyText) {
     maskOnce(keyText)
     for (const line of keyText.split(/\r?\n/)) if (line.trim()) maskOnce(line.trim())
   }
 
-  const githubToken = core.getInput(Inputs.GithubToken).trim()
+  const githubToken = runner.getInput(Inputs.GithubToken).trim()
   maskOnce(githubToken)
 
-  const modeRaw = core.getInput(Inputs.Mode).trim() || 'sign'
+  const modeRaw = runner.getInput(Inputs.Mode).trim() || 'sign'
   if (modeRaw !== 'sign' && modeRaw !== 'verify') {
     throw new SealError('INPUT_INVALID', `Unrecognized mode input. Provided: ${modeRaw}. Available options: sign, verify`, Inputs.Mode)
   }
   const mode = modeRaw
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-  const patterns = splitPatterns(core.getInput(Inputs.Path))
-  const subjectChecksumsRaw = core.getInput(Inputs.SubjectChecksums).trim()
+  const patterns = splitPatterns(runner.getInput(Inputs.Path))
+  const subjectChecksumsRaw = runner.getInput(Inputs.SubjectChecksums).trim()
   if (mode === 'sign' && patterns.length === 0 && !subjectChecksumsRaw) {
     throw new SealError('INPUT_INVALID', 'path input is required to sign: give one or more glob patterns (or subject-checksums)', Inputs.Path)
   }
   const carrying = getCarryInputs(mode, patterns, subjectChecksumsRaw, githubToken, workspace)
-  const baseDir = path.resolve(workspace, core.getInput(Inputs.BaseDir).trim() || '.')
-  const manifest = path.resolve(workspace, core.getInput(Inputs.Manifest).trim() || 'artifact-seal.json')
-  const expiresIn = core.getInput(Inputs.ExpiresIn).trim()
-  const maxAge = core.getInput(Inputs.MaxAge).trim()
-  const expectedRepository = core.getInput(Inputs.ExpectedRepository).trim() || process.env.GITHUB_REPOSITORY || null
-  const expectedCommit = core.getInput(Inputs.ExpectedCommit).trim() || null
+  const baseDir = path.resolve(workspace, runner.getInput(Inputs.BaseDir).trim() || '.')
+  const manifest = path.resolve(workspace, runner.getInput(Inputs.Manifest).trim() || 'artifact-seal.json')
+  const expiresIn = runner.getInput(Inputs.ExpiresIn).trim()
+  const maxAge = runner.getInput(Inputs.MaxAge).trim()
+  const expectedRepository = runner.getInput(Inputs.ExpectedRepository).trim() || process.env.GITHUB_REPOSITORY || null
+  const expectedCommit = runner.getInput(Inputs.ExpectedCommit).trim() || null
   if (expectedCommit && !/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/.test(expectedCommit)) {
     throw new SealError('INPUT_INVALID', `Invalid expected-commit input: ${expectedCommit} is not a full commit SHA`, Inputs.ExpectedCommit)
   }
@@ -142,16 +142,16 @@ export function getInputs(): ActionInputs {
     baseDir,
     manifest,
     keyText,
-    keyEncoding: parseKeyEncoding(core.getInput(Inputs.KeyEncoding) || 'hex'),
-    keySource: parseKeySource(core.getInput(Inputs.KeySource) || 'input'),
-    algorithm: parseAlgorithm(core.getInput(Inputs.Algorithm) || 'sha256'),
+    keyEncoding: parseKeyEncoding(runner.getInput(Inputs.KeyEncoding) || 'hex'),
+    keySource: parseKeySource(runner.getInput(Inputs.KeySource) || 'input'),
+    algorithm: parseAlgorithm(runner.getInput(Inputs.Algorithm) || 'sha256'),
     expiresInMs: expiresIn ? parseDuration(expiresIn, Inputs.ExpiresIn) : undefined,
     maxAgeMs: maxAge ? parseDuration(maxAge, Inputs.MaxAge) : undefined,
     expectedRepository,
     expectedCommit,
     allowUnlisted: parseBoolean(Inputs.AllowUnlisted),
     ...carrying,
-    store: Object.fromEntries(STORE_OPTIONS.map(name => [name, core.getInput(name)]))
+    store: Object.fromEntries(STORE_OPTIONS.map(name => [name, runner.getInput(name)]))
   }
 }
 
@@ -159,7 +159,7 @@ type CarryInputs = Pick<ActionInputs, 'releaseTag' | 'checksums' | 'overwrite' |
 
 /** The inputs of issue 4 (releases, cache, checksum lists), and the combinations that make no sense. */
 function getCarryInputs(mode: ActionInputs['mode'], patterns: string[], subjectChecksums: string, githubToken: string, workspace: string): CarryInputs {
-  const releaseTag = core.getInput(Inputs.ReleaseTag).trim() || null
+  const releaseTag = runner.getInput(Inputs.ReleaseTag).trim() || null
   const inputs: CarryInputs = {
     releaseTag,
     checksums: parseBoolean(Inputs.Checksums),

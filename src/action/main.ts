@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as runner from './runner.js'
 import * as path from 'node:path'
 import { errorLine } from '../core/errors.js'
 import type { MacKey } from '../core/keys.js'
@@ -17,7 +17,7 @@ import { getInputs, Inputs, Outputs, type ActionInputs } from './inputs.js'
 import { maskOnce } from './mask.js'
 
 const progress = (done: number, total: number, bytes: number, bytesPerSecond: number): void =>
-  core.info(progressLine(done, total, bytes, bytesPerSecond))
+  runner.info(progressLine(done, total, bytes, bytesPerSecond))
 
 async function loadKeys(inputs: ActionInputs): Promise<MacKey[]> {
   return resolveKeys({
@@ -29,7 +29,7 @@ async function loadKeys(inputs: ActionInputs): Promise<MacKey[]> {
     onSecret: maskOnce,
     purpose: inputs.mode,
     store: inputs.store,
-    log: line => core.info(line)
+    log: line => runner.info(line)
   })
 }
 
@@ -44,7 +44,7 @@ async function carriersFor(inputs: ActionInputs, services: ActionServices): Prom
   const repository = (sign ? process.env.GITHUB_REPOSITORY : inputs.expectedRepository) ?? ''
   const commit = (sign ? process.env.GITHUB_SHA : (inputs.expectedCommit ?? process.env.GITHUB_SHA)) ?? ''
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-  const carriers: Carriers = { log: line => core.info(line), warn: line => core.warning(line) }
+  const carriers: Carriers = { log: line => runner.info(line), warn: line => runner.warning(line) }
   if (inputs.releaseTag) {
     const repo = parseRepository(repository, sign ? 'GITHUB_REPOSITORY' : Inputs.ExpectedRepository)
     carriers.release = {
@@ -67,13 +67,13 @@ async function runSign(inputs: ActionInputs, services: ActionServices): Promise<
   const result = inputs.subjectChecksums
     ? await sealSubjects(await readSubjectChecksums(inputs.subjectChecksums, inputs.algorithm), common)
     : await seal({ ...common, patterns: inputs.patterns, baseDir: inputs.baseDir, hashing: { onProgress: progress } })
-  core.info(`Sealed ${result.subjects.length} file(s) into ${result.manifestPath} (sha256 ${result.manifestSha256})`)
-  core.setOutput(Outputs.ManifestPath, result.manifestPath)
-  core.setOutput(Outputs.ManifestSha256, result.manifestSha256)
-  core.setOutput(Outputs.SubjectCount, String(result.subjects.length))
-  core.setOutput(Outputs.KeyId, result.keyIds[0])
+  runner.info(`Sealed ${result.subjects.length} file(s) into ${result.manifestPath} (sha256 ${result.manifestSha256})`)
+  runner.setOutput(Outputs.ManifestPath, result.manifestPath)
+  runner.setOutput(Outputs.ManifestSha256, result.manifestSha256)
+  runner.setOutput(Outputs.SubjectCount, String(result.subjects.length))
+  runner.setOutput(Outputs.KeyId, result.keyIds[0])
   const shipped = await shipSeal(result, carriers)
-  if (shipped.manifestAsset) core.setOutput(Outputs.ReleaseAssetUrl, shipped.manifestAsset.browserDownloadUrl)
+  if (shipped.manifestAsset) runner.setOutput(Outputs.ReleaseAssetUrl, shipped.manifestAsset.browserDownloadUrl)
   await writeSummary(signSummary(result))
 }
 
@@ -84,10 +84,9 @@ async function runSign(inputs: ActionInputs, services: ActionServices): Promise<
  */
 async function writeSummary(markdown: string): Promise<void> {
   try {
-    await core.summary.addRaw(markdown).write()
+    await runner.appendSummary(markdown)
   } catch (error) {
-    core.summary.emptyBuffer()
-    core.warning(`artifact-seal: no job summary written: ${errorLine(error)}`)
+    runner.warning(`artifact-seal: no job summary written: ${errorLine(error)}`)
   }
 }
 
@@ -97,7 +96,7 @@ function reportProblems(report: VerifyReport, baseDir: string): void {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   for (const problem of report.problems) {
     const file = problem.subject && files.has(problem.subject) ? path.relative(workspace, path.join(baseDir, problem.subject)) : undefined
-    core.error(problem.message, { title: `artifact-seal: ${problem.code}`, file })
+    runner.error(problem.message, { title: `artifact-seal: ${problem.code}`, file })
   }
 }
 
@@ -116,14 +115,14 @@ async function runVerify(inputs: ActionInputs, services: ActionServices): Promis
     hashing: { onProgress: progress }
   }
   const report = await verifyCarried(options, await carriersFor(inputs, services))
-  core.setOutput(Outputs.Result, report.result)
-  core.setOutput(Outputs.VerifiedCount, String(report.verifiedCount))
+  runner.setOutput(Outputs.Result, report.result)
+  runner.setOutput(Outputs.VerifiedCount, String(report.verifiedCount))
   reportProblems(report, inputs.baseDir)
   await writeSummary(verifySummary(report))
   if (report.result === 'verified') {
-    core.info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`)
+    runner.info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`)
   } else {
-    core.setFailed(`artifact-seal: verification failed with ${report.problems.length} problem(s); see the errors above`)
+    runner.setFailed(`artifact-seal: verification failed with ${report.problems.length} problem(s); see the errors above`)
   }
 }
 
@@ -135,14 +134,14 @@ export async function run(services: ActionServices = { cache: actionsCacheStore 
     else await runVerify(inputs, services)
   } catch (error) {
     // The raw input: getInputs may be what failed.
-    const mode = core.getInput(Inputs.Mode).trim() || 'sign'
+    const mode = runner.getInput(Inputs.Mode).trim() || 'sign'
     const line = errorLine(error)
     if (mode === 'verify') {
-      core.setOutput(Outputs.Result, 'failed')
-      core.setOutput(Outputs.VerifiedCount, '0')
+      runner.setOutput(Outputs.Result, 'failed')
+      runner.setOutput(Outputs.VerifiedCount, '0')
     }
-    if (error instanceof Error && error.cause) core.debug(`cause: ${errorLine(error.cause)}`)
-    core.setFailed(line)
+    if (error instanceof Error && error.cause) runner.debug(`cause: ${errorLine(error.cause)}`)
+    runner.setFailed(line)
     await writeSummary(errorSummary(mode, line))
   }
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as runner from './runner.js'
 
 const masked = new Set<string>()
 
@@ -6,6 +6,6 @@ const masked = new Set<string>()
 export function maskOnce(value: string): void {
   if (value && !masked.has(value)) {
     masked.add(value)
-    core.setSecret(value)
+    runner.setSecret(value)
   }
 }
