@@ -183,6 +183,10 @@ function createKernel(deps) {
         return code ? code.toLowerCase() : String(error?.message ?? error);
     };
     const isInside = (parent, child) => {
+        // Both are absolute and normalized (a real path), so on POSIX a prefix test is exact, and it
+        // runs once per file: path.relative was a tenth of this thread's time on 20,000 small files.
+        if (path.sep === '/')
+            return child === parent || child.startsWith(parent.endsWith('/') ? parent : parent + '/');
         const rel = path.relative(parent, child);
         return rel === '' || (!rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel));
     };
@@ -558,10 +562,6 @@ function hashInThreads(job, options = {}) {
 
 
 
-/** Whether `child` is `parent` or lies below it (both absolute and normalized). */
-function isInside(parent, child) {
-    return inProcessKernel().isInside(parent, child);
-}
 /**
  * Opens `name` below `baseDir` once, checks that what was opened is a regular file whose real
  * path lies inside `realBase`, and hashes it from that same descriptor: what is checked is

@@ -10,11 +10,6 @@ export interface FileDigest {
   digest: string
 }
 
-/** Whether `child` is `parent` or lies below it (both absolute and normalized). */
-export function isInside(parent: string, child: string): boolean {
-  return inProcessKernel().isInside(parent, child)
-}
-
 /**
  * Opens `name` below `baseDir` once, checks that what was opened is a regular file whose real
  * path lies inside `realBase`, and hashes it from that same descriptor: what is checked is
