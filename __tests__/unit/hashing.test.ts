@@ -108,3 +108,20 @@ test('progress lines show files, bytes and rate', () => {
   assert.equal(formatBytes(512), '512 B')
   assert.equal(formatBytes(1536), '1.5 KiB')
 })
+
+test('work given alongside runs once while the threads hash, leaves the digests intact, and its failure fails the job', async () => {
+  const expected = names.map(n => sha256(files[n]))
+  for (const threads of [1, 2]) {
+    let calls = 0
+    const results = await hashInThreads({ baseDir: base, realBase: base, names, algorithm: 'sha256' }, { threads, alongside: () => void calls++ })
+    assert.equal(calls, 1, `threads ${threads}`)
+    assert.deepEqual(
+      results.map(r => (r.ok ? r.digest : r.message)),
+      expected
+    )
+  }
+  const broken = (): void => {
+    throw new Error('walk broke')
+  }
+  await assert.rejects(hashInThreads({ baseDir: base, realBase: base, names, algorithm: 'sha256' }, { threads: 2, alongside: broken }), /walk broke/)
+})

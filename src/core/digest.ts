@@ -30,6 +30,8 @@ export interface HashManyOptions {
   onProgress?: (done: number, total: number, bytes: number, bytesPerSecond: number) => void
   /** Interval between progress calls, in milliseconds. */
   progressIntervalMs?: number
+  /** Work for this thread while the workers hash (see PoolOptions.alongside in hash-pool.ts). */
+  alongside?: () => void
 }
 
 /** The outcome for one file: its digest, or the error that stopped it. */
@@ -54,6 +56,7 @@ export async function hashMany(
     {
       threads: options.concurrency,
       progressIntervalMs: options.progressIntervalMs,
+      alongside: options.alongside,
       onProgress: onProgress && (p => onProgress(p.done, p.total, p.bytes, p.bytesPerSecond))
     }
   )

@@ -40,6 +40,12 @@ export interface PoolOptions {
   progressIntervalMs?: number
   /** The workers' code; only tests replace it (to check that a failing worker fails the job). */
   workerSource?: string
+  /**
+   * Other work for this thread, run once the workers have been started and before this thread
+   * joins the hashing, so that it overlaps theirs (verify's walk for unlisted files). It must not
+   * throw: an error rejects the whole job.
+   */
+  alongside?: () => void
 }
 
 const MAX_BATCH = 256
@@ -277,6 +283,12 @@ export function hashInThreads(job: HashJob, options: PoolOptions = {}): Promise<
         completed(batch[1] - batch[0])
       }
     }
-    local().catch(error => finish(error instanceof Error ? error : new Error(String(error))))
+    const failed = (error: unknown): void => finish(error instanceof Error ? error : new Error(String(error)))
+    try {
+      options.alongside?.()
+    } catch (error) {
+      return failed(error)
+    }
+    local().catch(failed)
   })
 }

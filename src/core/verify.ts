@@ -253,7 +253,19 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     report.result = problems.length === 0 ? 'verified' : 'failed'
     return report
   }
-  const outcomes = await hashMany(baseDir, names, options.algorithm, options.hashing)
+  const patterns = options.patterns ?? []
+  const checkUnlisted = patterns.length > 0 && !options.allowUnlisted
+  // The walk for unlisted files runs while the worker threads hash (findSubjects does its walk
+  // synchronously inside the call), instead of after them with the other cores idle.
+  type Walk = Promise<{ found: string[] } | { error: unknown }>
+  let walk: Walk | undefined
+  const walkForUnlisted = (): Walk =>
+    (walk = findSubjects(patterns, baseDir, [manifestPath]).then(
+      found => ({ found }),
+      (error: unknown) => ({ error })
+    ))
+  const alongside = checkUnlisted ? () => void walkForUnlisted() : undefined
+  const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, alongside })
   outcomes.forEach((outcome, i) => {
     const expected = statement.subject[i].digest[options.algorithm]
     const name = names[i]
@@ -273,17 +285,18 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     }
   })
 
-  if (options.patterns && options.patterns.length > 0 && !options.allowUnlisted) {
+  if (checkUnlisted) {
     const listed = new Set(names)
-    let found: string[]
-    try {
-      found = await findSubjects(options.patterns, baseDir, [manifestPath])
-    } catch (error) {
+    const walked = await (walk ?? walkForUnlisted())
+    let found: string[] = []
+    if ('error' in walked) {
+      const error = walked.error
       // A file the walk cannot get past (a broken link planted among the artifacts, an unreadable
       // folder) leaves unlisted files unchecked: a failed verification, not a configuration error.
       if (!(error instanceof SealError) || error.code === 'INPUT_INVALID') throw error
       problems.push({ code: 'UNLISTED_FILE', message: `unlisted files cannot be ruled out: ${error.message}`, subject: error.subject })
-      found = []
+    } else {
+      found = walked.found
     }
     for (const name of found) {
       if (listed.has(name)) continue
