@@ -7,6 +7,7 @@ import { resolveKeys, type KeyRequest } from '../../src/keys/key-source.js'
 import type { StoreOptions } from '../../src/keys/options.js'
 import { fakeJwt, oidcEnv, RUNTIME_TOKEN, TOKEN_HOST, TOKEN_PATH } from '../helpers/oidc.js'
 import { TEST_KEY_HEX } from '../helpers/fixtures.js'
+import { keyRequest } from '../helpers/key-request.js'
 import { refusalWithout } from '../helpers/refusal.js'
 import {
   AWS_CREDENTIALS,
@@ -32,19 +33,8 @@ after(() => nock.enableNetConnect())
 afterEach(() => nock.cleanAll())
 
 function request(source: KeyRequest['source'], store: StoreOptions, extra: Partial<KeyRequest> = {}): KeyRequest & { masked: string[] } {
-  const masked: string[] = []
-  return {
-    source,
-    algorithm: 'sha256',
-    encoding: 'hex',
-    keyLabel: 'key input',
-    onSecret: v => masked.push(v),
-    purpose: 'sign',
-    env: { ...oidcEnv(), GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '1' },
-    store: { 'aws-region': 'us-east-1', 'aws-role-arn': ROLE_ARN, ...store },
-    ...extra,
-    masked
-  }
+  const env = { ...oidcEnv(), GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '1' }
+  return keyRequest(source, { env, store: { 'aws-region': 'us-east-1', 'aws-role-arn': ROLE_ARN } }, store, extra)
 }
 
 /** The token request (audience sts.amazonaws.com by default) and STS, asserting what we send. */

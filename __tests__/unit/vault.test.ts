@@ -7,6 +7,7 @@ import { resolveKeys, type KeyRequest } from '../../src/keys/key-source.js'
 import type { StoreOptions } from '../../src/keys/options.js'
 import { fakeJwt, oidcEnv, RUNTIME_TOKEN, TOKEN_HOST, TOKEN_PATH } from '../helpers/oidc.js'
 import { TEST_KEY_HEX } from '../helpers/fixtures.js'
+import { keyRequest } from '../helpers/key-request.js'
 import { refusalWithout } from '../helpers/refusal.js'
 
 // Request and response shapes from Vault's API documentation: JWT auth login
@@ -40,20 +41,8 @@ function loginReply(): nock.Scope {
 }
 
 function request(source: KeyRequest['source'], store: StoreOptions, extra: Partial<KeyRequest> = {}): KeyRequest & { masked: string[] } {
-  const masked: string[] = []
-  return {
-    source,
-    algorithm: 'sha256',
-    encoding: 'hex',
-    keyLabel: 'key input',
-    onSecret: v => masked.push(v),
-    purpose: 'sign',
-    env: oidcEnv(),
-    retry: { delaysMs: [1, 1, 1] },
-    store: { 'vault-url': VAULT, 'vault-namespace': 'ci', 'vault-role': 'artifact-seal-build', 'oidc-audience': 'https://vault.example.com', ...store },
-    ...extra,
-    masked
-  }
+  const defaults = { 'vault-url': VAULT, 'vault-namespace': 'ci', 'vault-role': 'artifact-seal-build', 'oidc-audience': 'https://vault.example.com' }
+  return keyRequest(source, { env: oidcEnv(), retry: { delaysMs: [1, 1, 1] }, store: defaults }, store, extra)
 }
 
 const KV = { 'vault-secret': 'secret/data/ci/artifact-seal' }

@@ -210,11 +210,10 @@ class VaultTransitKey {
  */
 async function vaultTransitKeys(ctx) {
     const o = ctx.options;
-    o.need('vault-url');
-    o.need('vault-role', 'the JWT auth role whose bound_claims match this repository');
+    const login = (0,_vault_js__WEBPACK_IMPORTED_MODULE_3__.vaultLoginOptions)(o);
     const name = o.need('vault-transit-key', 'the name of the transit key that computes the HMAC');
     const mount = o.path('vault-transit-mount');
-    const client = await (0,_vault_js__WEBPACK_IMPORTED_MODULE_3__.vaultLogin)(ctx);
+    const client = await (0,_vault_js__WEBPACK_IMPORTED_MODULE_3__.vaultLogin)(ctx, login);
     const metaPath = `${mount}/keys/${name}`;
     const response = await client.read(metaPath);
     if (response.status === 404) {
@@ -249,7 +248,8 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   vaultKeys: () => (/* binding */ vaultKeys),
-  vaultLogin: () => (/* binding */ vaultLogin)
+  vaultLogin: () => (/* binding */ vaultLogin),
+  vaultLoginOptions: () => (/* binding */ vaultLoginOptions)
 });
 
 // EXTERNAL MODULE: ./src/core/keys.ts
@@ -365,16 +365,24 @@ function describeFailure(response, what, hint) {
 
 
 
+/**
+ * Reads the login options that `vault` and `vault-transit` share. Sources call it before reading
+ * their own options, so that a missing vault-url or vault-role is the error named first.
+ */
+function vaultLoginOptions(o) {
+    return {
+        url: o.need('vault-url'),
+        role: o.need('vault-role', 'the JWT auth role whose bound_claims match this repository'),
+        authPath: o.path('vault-auth-path'),
+        namespace: o.get('vault-namespace')
+    };
+}
 /** Logs in to Vault with the job's OIDC token (shared by `vault` and `vault-transit`). */
-async function vaultLogin(ctx) {
-    const o = ctx.options;
-    const url = o.need('vault-url');
-    const role = o.need('vault-role', 'the JWT auth role whose bound_claims match this repository');
-    const authPath = o.path('vault-auth-path');
-    const client = new VaultClient(url, ctx.secrets, { namespace: o.get('vault-namespace'), retry: ctx.retry });
+async function vaultLogin(ctx, login) {
+    const client = new VaultClient(login.url, ctx.secrets, { namespace: login.namespace, retry: ctx.retry });
     const jwt = await (0,source_context/* oidcToken */.d)(ctx);
-    await client.login(authPath, role, jwt);
-    ctx.log(`Logged in to Vault at ${client.url} (auth/${authPath}, role ${role})`);
+    await client.login(login.authPath, login.role, jwt);
+    ctx.log(`Logged in to Vault at ${client.url} (auth/${login.authPath}, role ${login.role})`);
     return client;
 }
 /**
@@ -383,11 +391,10 @@ async function vaultLogin(ctx) {
  */
 async function vaultKeys(ctx) {
     const o = ctx.options;
-    o.need('vault-url');
-    o.need('vault-role', 'the JWT auth role whose bound_claims match this repository');
+    const login = vaultLoginOptions(o);
     const path = o.path('vault-secret', 'the KV v2 API path after /v1/, e.g. secret/data/ci/artifact-seal');
     const field = o.need('vault-secret-field');
-    const client = await vaultLogin(ctx);
+    const client = await vaultLogin(ctx, login);
     const response = await client.read(path);
     if (response.status === 404) {
         throw new errors/* SealError */.EM('KEY_SOURCE', `Vault has no secret at ${path} (HTTP 404); check vault-secret: the KV v2 API path includes data/, e.g. secret/data/ci/artifact-seal`, 'vault-secret');

@@ -5,7 +5,7 @@ import type { MacKey } from '../core/keys.js'
 import { MAC_LENGTH, remoteMacInput } from './remote-mac.js'
 import type { SourceContext } from './source-context.js'
 import type { VaultClient } from './vault-client.js'
-import { vaultLogin } from './vault.js'
+import { vaultLogin, vaultLoginOptions } from './vault.js'
 
 /** Vault's names for our hashes (transit's `hash_algorithm`). */
 export const TRANSIT_HASH: Record<DigestAlgorithm, string> = { sha256: 'sha2-256', sha384: 'sha2-384', sha512: 'sha2-512' }
@@ -75,11 +75,10 @@ export class VaultTransitKey implements MacKey {
  */
 export async function vaultTransitKeys(ctx: SourceContext): Promise<VaultTransitKey[]> {
   const o = ctx.options
-  o.need('vault-url')
-  o.need('vault-role', 'the JWT auth role whose bound_claims match this repository')
+  const login = vaultLoginOptions(o)
   const name = o.need('vault-transit-key', 'the name of the transit key that computes the HMAC')
   const mount = o.path('vault-transit-mount')
-  const client = await vaultLogin(ctx)
+  const client = await vaultLogin(ctx, login)
   const metaPath = `${mount}/keys/${name}`
   const response = await client.read(metaPath)
   if (response.status === 404) {

@@ -1,18 +1,36 @@
 import { keysFromText, type LocalHmacKey } from '../core/keys.js'
 import { SealError } from '../core/errors.js'
+import type { OptionReader } from './options.js'
 import { oidcToken, type SourceContext } from './source-context.js'
 import { VaultClient } from './vault-client.js'
 
+/** Where and as whom the Vault sources log in. */
+export interface VaultLoginOptions {
+  url: string
+  role: string
+  authPath: string
+  namespace: string | undefined
+}
+
+/**
+ * Reads the login options that `vault` and `vault-transit` share. Sources call it before reading
+ * their own options, so that a missing vault-url or vault-role is the error named first.
+ */
+export function vaultLoginOptions(o: OptionReader): VaultLoginOptions {
+  return {
+    url: o.need('vault-url'),
+    role: o.need('vault-role', 'the JWT auth role whose bound_claims match this repository'),
+    authPath: o.path('vault-auth-path'),
+    namespace: o.get('vault-namespace')
+  }
+}
+
 /** Logs in to Vault with the job's OIDC token (shared by `vault` and `vault-transit`). */
-export async function vaultLogin(ctx: SourceContext): Promise<VaultClient> {
-  const o = ctx.options
-  const url = o.need('vault-url')
-  const role = o.need('vault-role', 'the JWT auth role whose bound_claims match this repository')
-  const authPath = o.path('vault-auth-path')
-  const client = new VaultClient(url, ctx.secrets, { namespace: o.get('vault-namespace'), retry: ctx.retry })
+export async function vaultLogin(ctx: SourceContext, login: VaultLoginOptions): Promise<VaultClient> {
+  const client = new VaultClient(login.url, ctx.secrets, { namespace: login.namespace, retry: ctx.retry })
   const jwt = await oidcToken(ctx)
-  await client.login(authPath, role, jwt)
-  ctx.log(`Logged in to Vault at ${client.url} (auth/${authPath}, role ${role})`)
+  await client.login(login.authPath, login.role, jwt)
+  ctx.log(`Logged in to Vault at ${client.url} (auth/${login.authPath}, role ${login.role})`)
   return client
 }
 
@@ -22,11 +40,10 @@ export async function vaultLogin(ctx: SourceContext): Promise<VaultClient> {
  */
 export async function vaultKeys(ctx: SourceContext): Promise<LocalHmacKey[]> {
   const o = ctx.options
-  o.need('vault-url')
-  o.need('vault-role', 'the JWT auth role whose bound_claims match this repository')
+  const login = vaultLoginOptions(o)
   const path = o.path('vault-secret', 'the KV v2 API path after /v1/, e.g. secret/data/ci/artifact-seal')
   const field = o.need('vault-secret-field')
-  const client = await vaultLogin(ctx)
+  const client = await vaultLogin(ctx, login)
   const response = await client.read(path)
   if (response.status === 404) {
     throw new SealError(
