@@ -1367,6 +1367,7 @@ async function sealSubjects(subjects, options) {
     await writeFileAtomic(manifestPath, bytes);
     return {
         manifestPath,
+        manifestBytes: bytes,
         manifestSha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'),
         subjects,
         keyIds,
@@ -1904,15 +1905,24 @@ async function verify(options) {
             });
         }
     }
-    const names = statement.subject.map(s => s.name);
-    if (options.checkFiles === false) {
+    // With beforeFiles, a manifest that already failed stops here too: nothing is fetched for it.
+    if (options.checkFiles === false || (options.beforeFiles && problems.length > 0)) {
         report.result = problems.length === 0 ? 'verified' : 'failed';
         return report;
     }
+    await options.beforeFiles?.(statement);
+    const names = statement.subject.map(s => s.name);
     const patterns = options.patterns ?? [];
     const checkUnlisted = patterns.length > 0 && !options.allowUnlisted;
+    // The walk for unlisted files runs while the worker threads hash (findSubjects does its walk
+    // synchronously inside the call), instead of after them with the other cores idle.
     let walk;
-    const walkForUnlisted = () => (walk = findSubjects(patterns, baseDir, [manifestPath]).then(found => ({ found }), (error) => ({ error })));
+    const walkForUnlisted = () => {
+        walk = findSubjects(patterns, baseDir, [manifestPath]);
+        // Its failure is handled after the hashing; until then it must not count as unhandled.
+        walk.catch(() => { });
+        return walk;
+    };
     const alongside = checkUnlisted ? () => void walkForUnlisted() : undefined;
     const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, alongside });
     outcomes.forEach((outcome, i) => {
@@ -1937,18 +1947,16 @@ async function verify(options) {
     });
     if (checkUnlisted) {
         const listed = new Set(names);
-        const walked = await (walk ?? walkForUnlisted());
         let found = [];
-        if ('error' in walked) {
-            const error = walked.error;
+        try {
+            found = await (walk ?? walkForUnlisted());
+        }
+        catch (error) {
             // A file the walk cannot get past (a broken link planted among the artifacts, an unreadable
             // folder) leaves unlisted files unchecked: a failed verification, not a configuration error.
             if (!(error instanceof errors/* SealError */.EM) || error.code === 'INPUT_INVALID')
                 throw error;
             problems.push({ code: 'UNLISTED_FILE', message: `unlisted files cannot be ruled out: ${error.message}`, subject: error.subject });
-        }
-        else {
-            found = walked.found;
         }
         for (const name of found) {
             if (listed.has(name))
@@ -2356,8 +2364,8 @@ function parseChecksumList(text, algorithm, source) {
  * after the digests it holds (SHA256SUMS for sha256, SHA512SUMS for sha512; never a list of one
  * hash under another's name, and never a second, unsigned hash of the files).
  */
-function releaseFiles(result, manifestBytes, checksums) {
-    const files = [{ name: external_node_path_.basename(result.manifestPath), bytes: manifestBytes, contentType: 'application/json' }];
+function releaseFiles(result, checksums) {
+    const files = [{ name: external_node_path_.basename(result.manifestPath), bytes: result.manifestBytes, contentType: 'application/json' }];
     if (checksums) {
         const algorithm = result.statement.predicate.algorithm;
         const entries = result.statement.subject.map(s => ({ name: s.name, digest: s.digest[algorithm] }));
@@ -2384,8 +2392,7 @@ async function shipSeal(result, carriers) {
     }
     if (carriers.release) {
         const release = carriers.release;
-        const bytes = await promises_.readFile(result.manifestPath);
-        const [manifestAsset, checksumsAsset] = await publishToRelease(release, releaseFiles(result, bytes, release.checksums ?? false), release.overwrite ?? false);
+        const [manifestAsset, checksumsAsset] = await publishToRelease(release, releaseFiles(result, release.checksums ?? false), release.overwrite ?? false);
         shipped.manifestAsset = manifestAsset;
         shipped.checksumsAsset = checksumsAsset;
         carriers.log(`Attached ${[manifestAsset, checksumsAsset].filter(Boolean).map(a => a.name).join(' and ')} to release ${release.tag}: ${manifestAsset.browserDownloadUrl}`);
@@ -2414,18 +2421,17 @@ async function verifyCarried(options, carriers) {
             carriers.log(`Fetched the manifest from release ${carriers.release.tag}: ${fetched.asset.browserDownloadUrl}`);
         }
     }
-    if (carriers.release?.assets) {
-        // One read for both checks: the files are verified against exactly the bytes whose signature
-        // decided which assets to fetch. (A manifest that cannot be read is left to verify to report.)
-        manifestBytes ??= await readManifest(options.manifestPath).catch(() => undefined);
-        const authentic = await verify({ ...options, manifestBytes, checkFiles: false });
-        if (authentic.result === 'failed' || !authentic.statement)
-            return authentic;
-        const names = new Set(authentic.statement.subject.map(s => s.name));
-        const downloaded = await downloadListedAssets(carriers.release, names, options.baseDir);
-        carriers.log(`Downloaded ${downloaded.length} of ${names.size} listed file(s) from release ${carriers.release.tag} into ${options.baseDir}`);
-    }
-    return verify({ ...options, manifestBytes });
+    const release = carriers.release;
+    if (!release?.assets)
+        return verify({ ...options, manifestBytes });
+    // One pass: verify reads and checks the manifest once, and the files are verified against
+    // exactly the statement whose signature decided which assets to fetch.
+    const fetchListed = async (statement) => {
+        const names = new Set(statement.subject.map(s => s.name));
+        const downloaded = await downloadListedAssets(release, names, options.baseDir);
+        carriers.log(`Downloaded ${downloaded.length} of ${names.size} listed file(s) from release ${release.tag} into ${options.baseDir}`);
+    };
+    return verify({ ...options, manifestBytes, beforeFiles: fetchListed });
 }
 
 ;// CONCATENATED MODULE: ./src/transport/subject-checksums.ts

@@ -10,6 +10,7 @@ function sealResult(count: number): SealResult {
   const subjects = Array.from({ length: count }, (_, i) => ({ name: `dist/file-${String(i).padStart(5, '0')}.bin`, size: 1024 + i, digest: 'ab'.repeat(32) }))
   return {
     manifestPath: '/w/artifact-seal.json',
+    manifestBytes: Buffer.from('{}'),
     manifestSha256: 'f'.repeat(64),
     subjects,
     keyIds: ['hmac:0123'],

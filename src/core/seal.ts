@@ -30,6 +30,8 @@ export type SealedSubject = Omit<FileDigest, 'size'> & { size?: number }
 /** What sign produced, for outputs and the summary. */
 export interface SealResult {
   manifestPath: string
+  /** The manifest as written, so that carriers ship these bytes without reading the file back. */
+  manifestBytes: Buffer
   manifestSha256: string
   /** `size` is absent for subjects sealed from a checksum list, whose files were never read. */
   subjects: SealedSubject[]
@@ -118,6 +120,7 @@ export async function sealSubjects(subjects: SealedSubject[], options: Omit<Seal
   await writeFileAtomic(manifestPath, bytes)
   return {
     manifestPath,
+    manifestBytes: bytes,
     manifestSha256: createHash('sha256').update(bytes).digest('hex'),
     subjects,
     keyIds,

@@ -86,6 +86,12 @@ export interface VerifyOptions {
    * manifest's subjects, or to learn which release assets to fetch). Default true.
    */
   checkFiles?: boolean
+  /**
+   * Called once the signature, the statement and the predicate all checked, before any file is
+   * read: how verifyCarried fetches the release assets the statement lists, in the same pass.
+   * When any of those checks failed it is not called and no file is read.
+   */
+  beforeFiles?: (statement: Statement) => Promise<void>
 }
 
 const STATUS_OF: Partial<Record<SealErrorCode, { status: SubjectStatus; code: ProblemCode }>> = {
@@ -248,22 +254,24 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     }
   }
 
-  const names = statement.subject.map(s => s.name)
-  if (options.checkFiles === false) {
+  // With beforeFiles, a manifest that already failed stops here too: nothing is fetched for it.
+  if (options.checkFiles === false || (options.beforeFiles && problems.length > 0)) {
     report.result = problems.length === 0 ? 'verified' : 'failed'
     return report
   }
+  await options.beforeFiles?.(statement)
+  const names = statement.subject.map(s => s.name)
   const patterns = options.patterns ?? []
   const checkUnlisted = patterns.length > 0 && !options.allowUnlisted
   // The walk for unlisted files runs while the worker threads hash (findSubjects does its walk
   // synchronously inside the call), instead of after them with the other cores idle.
-  type Walk = Promise<{ found: string[] } | { error: unknown }>
-  let walk: Walk | undefined
-  const walkForUnlisted = (): Walk =>
-    (walk = findSubjects(patterns, baseDir, [manifestPath]).then(
-      found => ({ found }),
-      (error: unknown) => ({ error })
-    ))
+  let walk: Promise<string[]> | undefined
+  const walkForUnlisted = (): Promise<string[]> => {
+    walk = findSubjects(patterns, baseDir, [manifestPath])
+    // Its failure is handled after the hashing; until then it must not count as unhandled.
+    walk.catch(() => {})
+    return walk
+  }
   const alongside = checkUnlisted ? () => void walkForUnlisted() : undefined
   const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, alongside })
   outcomes.forEach((outcome, i) => {
@@ -287,16 +295,14 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
 
   if (checkUnlisted) {
     const listed = new Set(names)
-    const walked = await (walk ?? walkForUnlisted())
     let found: string[] = []
-    if ('error' in walked) {
-      const error = walked.error
+    try {
+      found = await (walk ?? walkForUnlisted())
+    } catch (error) {
       // A file the walk cannot get past (a broken link planted among the artifacts, an unreadable
       // folder) leaves unlisted files unchecked: a failed verification, not a configuration error.
       if (!(error instanceof SealError) || error.code === 'INPUT_INVALID') throw error
       problems.push({ code: 'UNLISTED_FILE', message: `unlisted files cannot be ruled out: ${error.message}`, subject: error.subject })
-    } else {
-      found = walked.found
     }
     for (const name of found) {
       if (listed.has(name)) continue

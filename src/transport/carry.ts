@@ -1,7 +1,8 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { SealResult } from '../core/seal.js'
-import { readManifest, verify, type VerifyOptions, type VerifyReport } from '../core/verify.js'
+import type { Statement } from '../core/statement.js'
+import { verify, type VerifyOptions, type VerifyReport } from '../core/verify.js'
 import type { ReleaseAsset } from '../github/releases.js'
 import { restoreManifest, saveManifest, type CacheStore, type ManifestCacheId } from './cache.js'
 import { downloadListedAssets, fetchManifestAsset, publishToRelease, type ReleaseFile, type ReleaseTarget } from './release.js'
@@ -37,8 +38,8 @@ export interface Shipped {
  * after the digests it holds (SHA256SUMS for sha256, SHA512SUMS for sha512; never a list of one
  * hash under another's name, and never a second, unsigned hash of the files).
  */
-export function releaseFiles(result: SealResult, manifestBytes: Buffer, checksums: boolean): ReleaseFile[] {
-  const files: ReleaseFile[] = [{ name: path.basename(result.manifestPath), bytes: manifestBytes, contentType: 'application/json' }]
+export function releaseFiles(result: SealResult, checksums: boolean): ReleaseFile[] {
+  const files: ReleaseFile[] = [{ name: path.basename(result.manifestPath), bytes: result.manifestBytes, contentType: 'application/json' }]
   if (checksums) {
     const algorithm = result.statement.predicate.algorithm
     const entries = result.statement.subject.map(s => ({ name: s.name, digest: s.digest[algorithm] }))
@@ -63,8 +64,7 @@ export async function shipSeal(result: SealResult, carriers: Carriers): Promise<
   }
   if (carriers.release) {
     const release = carriers.release
-    const bytes = await fs.readFile(result.manifestPath)
-    const [manifestAsset, checksumsAsset] = await publishToRelease(release, releaseFiles(result, bytes, release.checksums ?? false), release.overwrite ?? false)
+    const [manifestAsset, checksumsAsset] = await publishToRelease(release, releaseFiles(result, release.checksums ?? false), release.overwrite ?? false)
     shipped.manifestAsset = manifestAsset
     shipped.checksumsAsset = checksumsAsset
     carriers.log(`Attached ${[manifestAsset, checksumsAsset].filter(Boolean).map(a => a!.name).join(' and ')} to release ${release.tag}: ${manifestAsset.browserDownloadUrl}`)
@@ -98,15 +98,14 @@ export async function verifyCarried(options: VerifyOptions, carriers: Carriers):
       carriers.log(`Fetched the manifest from release ${carriers.release.tag}: ${fetched.asset.browserDownloadUrl}`)
     }
   }
-  if (carriers.release?.assets) {
-    // One read for both checks: the files are verified against exactly the bytes whose signature
-    // decided which assets to fetch. (A manifest that cannot be read is left to verify to report.)
-    manifestBytes ??= await readManifest(options.manifestPath).catch(() => undefined)
-    const authentic = await verify({ ...options, manifestBytes, checkFiles: false })
-    if (authentic.result === 'failed' || !authentic.statement) return authentic
-    const names = new Set(authentic.statement.subject.map(s => s.name))
-    const downloaded = await downloadListedAssets(carriers.release, names, options.baseDir)
-    carriers.log(`Downloaded ${downloaded.length} of ${names.size} listed file(s) from release ${carriers.release.tag} into ${options.baseDir}`)
+  const release = carriers.release
+  if (!release?.assets) return verify({ ...options, manifestBytes })
+  // One pass: verify reads and checks the manifest once, and the files are verified against
+  // exactly the statement whose signature decided which assets to fetch.
+  const fetchListed = async (statement: Statement): Promise<void> => {
+    const names = new Set(statement.subject.map(s => s.name))
+    const downloaded = await downloadListedAssets(release, names, options.baseDir)
+    carriers.log(`Downloaded ${downloaded.length} of ${names.size} listed file(s) from release ${release.tag} into ${options.baseDir}`)
   }
-  return verify({ ...options, manifestBytes })
+  return verify({ ...options, manifestBytes, beforeFiles: fetchListed })
 }
