@@ -1,15 +1,15 @@
-import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { DigestAlgorithm } from './algorithms.js'
 import { hashMany, type HashManyOptions } from './digest.js'
 import { decodeEnvelope, IN_TOTO_PAYLOAD_TYPE, pae, type DecodedEnvelope } from './dsse.js'
 import { formatDuration } from './duration.js'
-import { describeFsError, oneLine, SealError, type SealErrorCode } from './errors.js'
+import { oneLine, SealError, type SealErrorCode } from './errors.js'
 import { parseJsonStrict } from './json.js'
 import type { MacKey } from './keys.js'
 import { checkBaseDir } from './seal.js'
 import { decodeStatement, type Statement } from './statement.js'
 import { findSubjects } from './subjects.js'
+import { decodeUtf8Strict, readSmallFile } from './small-file.js'
 
 /** 64 MiB: room for 100,000 subjects with long names, refused before anything is parsed. */
 export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
@@ -102,27 +102,15 @@ const STATUS_OF: Partial<Record<SealErrorCode, { status: SubjectStatus; code: Pr
 }
 
 /** Reads the manifest, refusing a file too large to be a manifest before reading it. */
-export async function readManifest(manifestPath: string): Promise<Buffer> {
-  let handle: fs.FileHandle
-  try {
-    handle = await fs.open(manifestPath, 'r')
-  } catch (error) {
-    throw new SealError('MANIFEST_INVALID', `cannot read manifest ${manifestPath}: ${describeFsError(error)}`, manifestPath, { cause: error })
-  }
-  try {
-    const stats = await handle.stat()
-    if (!stats.isFile()) throw new SealError('MANIFEST_INVALID', `manifest ${manifestPath} is not a regular file`, manifestPath)
-    if (stats.size > MAX_MANIFEST_BYTES) {
-      throw new SealError(
-        'MANIFEST_TOO_LARGE',
-        `manifest ${manifestPath} is ${stats.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`,
-        manifestPath
-      )
-    }
-    return await handle.readFile()
-  } finally {
-    await handle.close().catch(() => {})
-  }
+export function readManifest(manifestPath: string): Promise<Buffer> {
+  return readSmallFile(manifestPath, {
+    what: `manifest ${manifestPath}`,
+    subject: manifestPath,
+    code: 'MANIFEST_INVALID',
+    tooLargeCode: 'MANIFEST_TOO_LARGE',
+    cannotOpen: reason => `cannot read manifest ${manifestPath}: ${reason}`,
+    limit: MAX_MANIFEST_BYTES
+  })
 }
 
 /** Tries each signature with each key (the keyid hint only orders the tries); returns the key that matched. */
@@ -174,12 +162,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     if (bytes.length > MAX_MANIFEST_BYTES) {
       throw new SealError('MANIFEST_TOO_LARGE', `manifest is ${bytes.length} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, manifestPath)
     }
-    let text: string
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    } catch {
-      throw new SealError('MANIFEST_INVALID', `manifest ${manifestPath} is not UTF-8 text`, manifestPath)
-    }
+    const text = decodeUtf8Strict(bytes)
+    if (text === null) throw new SealError('MANIFEST_INVALID', `manifest ${manifestPath} is not UTF-8 text`, manifestPath)
     envelope = decodeEnvelope(parseJsonStrict(text, `manifest ${manifestPath}`))
   } catch (error) {
     problems.push(problemFromError(error))

@@ -1,7 +1,7 @@
-import * as fs from 'node:fs/promises'
 import type { DigestAlgorithm } from '../core/algorithms.js'
-import { describeFsError, SealError } from '../core/errors.js'
+import { SealError } from '../core/errors.js'
 import type { SealedSubject } from '../core/seal.js'
+import { decodeUtf8Strict, readSmallFile } from '../core/small-file.js'
 import { MAX_MANIFEST_BYTES } from '../core/verify.js'
 import { parseChecksumList } from './sha256sum.js'
 
@@ -12,21 +12,15 @@ import { parseChecksumList } from './sha256sum.js'
  */
 export async function readSubjectChecksums(file: string, algorithm: DigestAlgorithm, inputName = 'subject-checksums'): Promise<SealedSubject[]> {
   const source = `${inputName} ${file}`
-  let bytes: Buffer
-  try {
-    const stats = await fs.stat(file)
-    if (!stats.isFile()) throw new SealError('INPUT_INVALID', `${source} is not a regular file`, inputName)
-    if (stats.size > MAX_MANIFEST_BYTES) throw new SealError('INPUT_INVALID', `${source} is ${stats.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, inputName)
-    bytes = await fs.readFile(file)
-  } catch (error) {
-    if (error instanceof SealError) throw error
-    throw new SealError('INPUT_INVALID', `${source}: cannot read: ${describeFsError(error)}`, inputName, { cause: error })
-  }
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    throw new SealError('INPUT_INVALID', `${source} is not UTF-8 text`, inputName)
-  }
+  const bytes = await readSmallFile(file, {
+    what: source,
+    subject: inputName,
+    code: 'INPUT_INVALID',
+    tooLargeCode: 'INPUT_INVALID',
+    cannotOpen: reason => `${source}: cannot read: ${reason}`,
+    limit: MAX_MANIFEST_BYTES
+  })
+  const text = decodeUtf8Strict(bytes)
+  if (text === null) throw new SealError('INPUT_INVALID', `${source} is not UTF-8 text`, inputName)
   return parseChecksumList(text, algorithm, source)
 }
