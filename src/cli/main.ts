@@ -15,7 +15,7 @@ import { createGitHubClient, parseRepository } from '../github/client.js'
 import { contextFromEnv } from '../github/context.js'
 import { parseKeySource, resolveKeys } from '../keys/key-source.js'
 import { shipSeal, verifyCarried, type Carriers, type Shipped } from '../transport/carry.js'
-import { checkerFor, formatChecksumList } from '../transport/sha256sum.js'
+import { checkerFor, statementChecksumList } from '../transport/sha256sum.js'
 import { readSubjectChecksums } from '../transport/subject-checksums.js'
 import { STORE_OPTIONS, type StoreOptions } from '../keys/options.js'
 
@@ -292,8 +292,7 @@ async function runChecksums(values: Values, io: Io): Promise<number> {
     return ExitCode.VerificationFailed
   }
   const algorithm = report.algorithm
-  const entries = report.statement.subject.map(s => ({ name: s.name, digest: s.digest[algorithm] }))
-  io.stdout(formatChecksumList(entries, algorithm, { tag: values.tag }))
+  io.stdout(statementChecksumList(report.statement, algorithm, { tag: values.tag }))
   io.stderr(`manifest verified (key ${report.keyId}); check the files with: ${checkerFor(algorithm)} -c\n`)
   return ExitCode.Ok
 }

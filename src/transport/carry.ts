@@ -6,7 +6,7 @@ import { verify, type VerifyOptions, type VerifyReport } from '../core/verify.js
 import type { ReleaseAsset } from '../github/releases.js'
 import { restoreManifest, saveManifest, type CacheStore, type ManifestCacheId } from './cache.js'
 import { downloadListedAssets, fetchManifestAsset, publishToRelease, type ReleaseFile, type ReleaseTarget } from './release.js'
-import { formatChecksumList, listFileName } from './sha256sum.js'
+import { listFileName, statementChecksumList } from './sha256sum.js'
 
 /**
  * Where a manifest travels besides the file: a release and the Actions cache. The action and
@@ -42,8 +42,7 @@ export function releaseFiles(result: SealResult, checksums: boolean): ReleaseFil
   const files: ReleaseFile[] = [{ name: path.basename(result.manifestPath), bytes: result.manifestBytes, contentType: 'application/json' }]
   if (checksums) {
     const algorithm = result.statement.predicate.algorithm
-    const entries = result.statement.subject.map(s => ({ name: s.name, digest: s.digest[algorithm] }))
-    files.push({ name: listFileName(algorithm), bytes: Buffer.from(formatChecksumList(entries, algorithm)), contentType: 'text/plain' })
+    files.push({ name: listFileName(algorithm), bytes: Buffer.from(statementChecksumList(result.statement, algorithm)), contentType: 'text/plain' })
   }
   return files
 }

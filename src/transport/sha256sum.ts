@@ -1,5 +1,6 @@
 import { DIGEST_ALGORITHMS, DIGEST_HEX_LENGTH, type DigestAlgorithm } from '../core/algorithms.js'
 import { SealError } from '../core/errors.js'
+import type { Statement } from '../core/statement.js'
 import { checkSubjectName } from '../core/subjects.js'
 
 /**
@@ -53,6 +54,15 @@ function unescapeName(text: string): string | null {
     else return null
   }
   return out
+}
+
+/** A statement's subjects as a checksum list of `algorithm` (see formatChecksumList). */
+export function statementChecksumList(statement: Statement, algorithm: DigestAlgorithm, options: { tag?: boolean } = {}): string {
+  return formatChecksumList(
+    statement.subject.map(s => ({ name: s.name, digest: s.digest[algorithm] })),
+    algorithm,
+    options
+  )
 }
 
 /** Formats entries as a list `sha256sum -c` (or `--tag` style with `tag: true`) accepts. */
