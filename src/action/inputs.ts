@@ -97,7 +97,7 @@ export interface ActionInputs {
 }
 
 function parseBoolean(name: string): boolean {
-  const raw = runner.getInput(name).trim().toLowerCase()
+  const raw = runner.getInput(name).toLowerCase()
   if (raw === '' || raw === 'false') return false
   if (raw === 'true') return true
   throw new SealError('INPUT_INVALID', `Invalid ${name} input. Provided: ${raw}. Available options: true, false`, name)
@@ -111,27 +111,27 @@ export function getInputs(): ActionInputs {
     for (const line of keyText.split(/\r?\n/)) if (line.trim()) maskOnce(line.trim())
   }
 
-  const githubToken = runner.getInput(Inputs.GithubToken).trim()
+  const githubToken = runner.getInput(Inputs.GithubToken)
   maskOnce(githubToken)
 
-  const modeRaw = runner.getInput(Inputs.Mode).trim() || 'sign'
+  const modeRaw = runner.getInput(Inputs.Mode) || 'sign'
   if (modeRaw !== 'sign' && modeRaw !== 'verify') {
     throw new SealError('INPUT_INVALID', `Unrecognized mode input. Provided: ${modeRaw}. Available options: sign, verify`, Inputs.Mode)
   }
   const mode = modeRaw
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   const patterns = splitPatterns(runner.getInput(Inputs.Path))
-  const subjectChecksumsRaw = runner.getInput(Inputs.SubjectChecksums).trim()
+  const subjectChecksumsRaw = runner.getInput(Inputs.SubjectChecksums)
   if (mode === 'sign' && patterns.length === 0 && !subjectChecksumsRaw) {
     throw new SealError('INPUT_INVALID', 'path input is required to sign: give one or more glob patterns (or subject-checksums)', Inputs.Path)
   }
   const carrying = getCarryInputs(mode, patterns, subjectChecksumsRaw, githubToken, workspace)
-  const baseDir = path.resolve(workspace, runner.getInput(Inputs.BaseDir).trim() || '.')
-  const manifest = path.resolve(workspace, runner.getInput(Inputs.Manifest).trim() || 'artifact-seal.json')
-  const expiresIn = runner.getInput(Inputs.ExpiresIn).trim()
-  const maxAge = runner.getInput(Inputs.MaxAge).trim()
-  const expectedRepository = runner.getInput(Inputs.ExpectedRepository).trim() || process.env.GITHUB_REPOSITORY || null
-  const expectedCommit = runner.getInput(Inputs.ExpectedCommit).trim() || null
+  const baseDir = path.resolve(workspace, runner.getInput(Inputs.BaseDir) || '.')
+  const manifest = path.resolve(workspace, runner.getInput(Inputs.Manifest) || 'artifact-seal.json')
+  const expiresIn = runner.getInput(Inputs.ExpiresIn)
+  const maxAge = runner.getInput(Inputs.MaxAge)
+  const expectedRepository = runner.getInput(Inputs.ExpectedRepository) || process.env.GITHUB_REPOSITORY || null
+  const expectedCommit = runner.getInput(Inputs.ExpectedCommit) || null
   if (expectedCommit && !/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/.test(expectedCommit)) {
     throw new SealError('INPUT_INVALID', `Invalid expected-commit input: ${expectedCommit} is not a full commit SHA`, Inputs.ExpectedCommit)
   }
@@ -159,7 +159,7 @@ type CarryInputs = Pick<ActionInputs, 'releaseTag' | 'checksums' | 'overwrite' |
 
 /** The inputs of issue 4 (releases, cache, checksum lists), and the combinations that make no sense. */
 function getCarryInputs(mode: ActionInputs['mode'], patterns: string[], subjectChecksums: string, githubToken: string, workspace: string): CarryInputs {
-  const releaseTag = runner.getInput(Inputs.ReleaseTag).trim() || null
+  const releaseTag = runner.getInput(Inputs.ReleaseTag) || null
   const inputs: CarryInputs = {
     releaseTag,
     checksums: parseBoolean(Inputs.Checksums),

@@ -134,7 +134,7 @@ export async function run(services: ActionServices = { cache: actionsCacheStore 
     else await runVerify(inputs, services)
   } catch (error) {
     // The raw input: getInputs may be what failed.
-    const mode = runner.getInput(Inputs.Mode).trim() || 'sign'
+    const mode = runner.getInput(Inputs.Mode) || 'sign'
     const line = errorLine(error)
     if (mode === 'verify') {
       runner.setOutput(Outputs.Result, 'failed')

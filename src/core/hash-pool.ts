@@ -147,7 +147,7 @@ const kernel = (${createKernel.toString()})({
   fs: require('node:fs'), crypto: require('node:crypto'), path: require('node:path'), platform: process.platform,
   chunkBytes: workerData.chunkBytes, overlapBytes: workerData.overlapBytes
 });
-(${workerLoop.toString()})(parentPort, kernel, ${claimBatch.toString()}, ${sharedCounters.toString()}, workerData).catch(error => { throw error; });
+(${workerLoop.toString()})(parentPort, kernel, ${claimBatch.toString()}, ${sharedCounters.toString()}, workerData);
 `
 
 const localKernels = new Map<boolean, Kernel>()

@@ -19,12 +19,6 @@ export const DEFAULT_RETRY: RetryPolicy = { delaysMs: [500, 1000, 2000, 4000] }
 /** A request that never got an answer, after every retry. */
 export class NetworkError extends Error {
   override readonly name = 'NetworkError'
-  constructor(
-    message: string,
-    readonly attempts: number
-  ) {
-    super(message)
-  }
 }
 
 function isRetryable(status: number): boolean {
@@ -71,7 +65,7 @@ export async function requestJson(
       }
       if (response && (!isRetryable(response.status) || attempt >= retry.delaysMs.length)) return response
       if (!response && attempt >= retry.delaysMs.length) {
-        throw new NetworkError(`no answer after ${attempt + 1} attempt(s): ${lastError}`, attempt + 1)
+        throw new NetworkError(`no answer after ${attempt + 1} attempt(s): ${lastError}`)
       }
       await sleep(retry.delaysMs[attempt])
     }
