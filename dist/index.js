@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7374);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9765);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7374:
+/***/ 9765:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -185,6 +185,7 @@ function createKernel(deps) {
             return 'too many open files';
         return code ? code.toLowerCase() : String(error?.message ?? error);
     };
+    /** Whether `child` is `parent` or lies below it (both absolute and normalized). */
     const isInside = (parent, child) => {
         // Both are absolute and normalized (a real path), so on POSIX a prefix test is exact, and it
         // runs once per file: path.relative was a tenth of this thread's time on 20,000 small files.
@@ -214,7 +215,9 @@ function createKernel(deps) {
         if (after.nlink === 0)
             return fail('FILE_CHANGED', `${name}: deleted or replaced while it was being hashed`);
         if (total !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
-            return fail('FILE_CHANGED', `${name}: changed while it was being hashed (size ${before.size} → ${Math.max(total, after.size)})`);
+            // The size it has now, or, when only the read saw it grow or shrink, what the read found.
+            const size = after.size !== before.size ? after.size : total;
+            return fail('FILE_CHANGED', `${name}: changed while it was being hashed (size ${before.size} → ${size})`);
         }
         return null;
     };
@@ -238,7 +241,7 @@ function createKernel(deps) {
             return fail('FILE_UNREADABLE', `${name}: cannot read: ${describe(error)}`);
         }
         if (n === before.size && n < want && oneShot) {
-            // A short read of a regular file is its end; the fstat in finish still catches a change.
+            // A short read of a regular file is its end; the fstat after it still catches a change.
             onBytes?.(n);
             const changed = changedWhileRead(name, before, fs.fstatSync(fd), n);
             return changed ?? { ok: true, size: n, digest: oneShot(algorithm, buffer.subarray(0, n), 'hex') };
@@ -328,7 +331,7 @@ function createKernel(deps) {
                 fs.closeSync(fd);
         }
     };
-    return { isInside, hash };
+    return { hash };
 }
 
 ;// CONCATENATED MODULE: ./src/core/hash-pool.ts
@@ -411,7 +414,7 @@ const kernel = (${createKernel.toString()})({
   fs: require('node:fs'), crypto: require('node:crypto'), path: require('node:path'), platform: process.platform,
   chunkBytes: workerData.chunkBytes, overlapBytes: workerData.overlapBytes
 });
-(${workerLoop.toString()})(parentPort, kernel, ${claimBatch.toString()}, ${sharedCounters.toString()}, workerData).catch(error => { throw error; });
+(${workerLoop.toString()})(parentPort, kernel, ${claimBatch.toString()}, ${sharedCounters.toString()}, workerData);
 `;
 const localKernels = new Map();
 /**
@@ -1734,6 +1737,47 @@ function formatDuration(ms) {
     return `${Math.round(ms / 1000)}s`;
 }
 
+;// CONCATENATED MODULE: ./src/core/small-file.ts
+
+
+
+/**
+ * Reads a whole regular file of at most `limit` bytes. The checks and the read go through one
+ * descriptor, so what was checked is what is read, and an oversized file is refused unread.
+ */
+async function readSmallFile(file, rules) {
+    let handle;
+    try {
+        // O_NONBLOCK: a FIFO put where the file should be opens at once and is refused below,
+        // instead of waiting for a writer; regular files ignore the flag.
+        handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+    }
+    catch (error) {
+        throw new errors/* SealError */.EM(rules.code, rules.cannotOpen((0,errors/* describeFsError */.TQ)(error)), rules.subject, { cause: error });
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new errors/* SealError */.EM(rules.code, `${rules.what} is not a regular file`, rules.subject);
+        if (stats.size > rules.limit) {
+            throw new errors/* SealError */.EM(rules.tooLargeCode, `${rules.what} is ${stats.size} bytes; at most ${rules.limit} are accepted`, rules.subject);
+        }
+        return await handle.readFile();
+    }
+    finally {
+        await handle.close().catch(() => { });
+    }
+}
+/** Decodes UTF-8, or null when the bytes are not valid UTF-8 (never replacement characters). */
+function decodeUtf8Strict(bytes) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/verify.ts
 
 
@@ -1756,26 +1800,15 @@ const STATUS_OF = {
     PATH_UNSAFE: { status: 'unsafe', code: 'PATH_UNSAFE' }
 };
 /** Reads the manifest, refusing a file too large to be a manifest before reading it. */
-async function readManifest(manifestPath) {
-    let handle;
-    try {
-        handle = await promises_.open(manifestPath, 'r');
-    }
-    catch (error) {
-        throw new errors/* SealError */.EM('MANIFEST_INVALID', `cannot read manifest ${manifestPath}: ${(0,errors/* describeFsError */.TQ)(error)}`, manifestPath, { cause: error });
-    }
-    try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            throw new errors/* SealError */.EM('MANIFEST_INVALID', `manifest ${manifestPath} is not a regular file`, manifestPath);
-        if (stats.size > MAX_MANIFEST_BYTES) {
-            throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `manifest ${manifestPath} is ${stats.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, manifestPath);
-        }
-        return await handle.readFile();
-    }
-    finally {
-        await handle.close().catch(() => { });
-    }
+function readManifest(manifestPath) {
+    return readSmallFile(manifestPath, {
+        what: `manifest ${manifestPath}`,
+        subject: manifestPath,
+        code: 'MANIFEST_INVALID',
+        tooLargeCode: 'MANIFEST_TOO_LARGE',
+        cannotOpen: reason => `cannot read manifest ${manifestPath}: ${reason}`,
+        limit: MAX_MANIFEST_BYTES
+    });
 }
 /** Tries each signature with each key (the keyid hint only orders the tries); returns the key that matched. */
 async function checkSignatures(envelope, keys) {
@@ -1825,13 +1858,9 @@ async function verify(options) {
         if (bytes.length > MAX_MANIFEST_BYTES) {
             throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `manifest is ${bytes.length} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, manifestPath);
         }
-        let text;
-        try {
-            text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        }
-        catch {
+        const text = decodeUtf8Strict(bytes);
+        if (text === null)
             throw new errors/* SealError */.EM('MANIFEST_INVALID', `manifest ${manifestPath} is not UTF-8 text`, manifestPath);
-        }
         envelope = (0,dsse/* decodeEnvelope */.vw)(parseJsonStrict(text, `manifest ${manifestPath}`));
     }
     catch (error) {
@@ -2262,6 +2291,10 @@ function unescapeName(text) {
     }
     return out;
 }
+/** A statement's subjects as a checksum list of `algorithm` (see formatChecksumList). */
+function statementChecksumList(statement, algorithm, options = {}) {
+    return formatChecksumList(statement.subject.map(s => ({ name: s.name, digest: s.digest[algorithm] })), algorithm, options);
+}
 /** Formats entries as a list `sha256sum -c` (or `--tag` style with `tag: true`) accepts. */
 function formatChecksumList(entries, algorithm, options = {}) {
     return entries
@@ -2368,8 +2401,7 @@ function releaseFiles(result, checksums) {
     const files = [{ name: external_node_path_.basename(result.manifestPath), bytes: result.manifestBytes, contentType: 'application/json' }];
     if (checksums) {
         const algorithm = result.statement.predicate.algorithm;
-        const entries = result.statement.subject.map(s => ({ name: s.name, digest: s.digest[algorithm] }));
-        files.push({ name: listFileName(algorithm), bytes: Buffer.from(formatChecksumList(entries, algorithm)), contentType: 'text/plain' });
+        files.push({ name: listFileName(algorithm), bytes: Buffer.from(statementChecksumList(result.statement, algorithm)), contentType: 'text/plain' });
     }
     return files;
 }
@@ -2446,27 +2478,17 @@ async function verifyCarried(options, carriers) {
  */
 async function readSubjectChecksums(file, algorithm, inputName = 'subject-checksums') {
     const source = `${inputName} ${file}`;
-    let bytes;
-    try {
-        const stats = await promises_.stat(file);
-        if (!stats.isFile())
-            throw new errors/* SealError */.EM('INPUT_INVALID', `${source} is not a regular file`, inputName);
-        if (stats.size > MAX_MANIFEST_BYTES)
-            throw new errors/* SealError */.EM('INPUT_INVALID', `${source} is ${stats.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, inputName);
-        bytes = await promises_.readFile(file);
-    }
-    catch (error) {
-        if (error instanceof errors/* SealError */.EM)
-            throw error;
-        throw new errors/* SealError */.EM('INPUT_INVALID', `${source}: cannot read: ${(0,errors/* describeFsError */.TQ)(error)}`, inputName, { cause: error });
-    }
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch {
+    const bytes = await readSmallFile(file, {
+        what: source,
+        subject: inputName,
+        code: 'INPUT_INVALID',
+        tooLargeCode: 'INPUT_INVALID',
+        cannotOpen: reason => `${source}: cannot read: ${reason}`,
+        limit: MAX_MANIFEST_BYTES
+    });
+    const text = decodeUtf8Strict(bytes);
+    if (text === null)
         throw new errors/* SealError */.EM('INPUT_INVALID', `${source} is not UTF-8 text`, inputName);
-    }
     return parseChecksumList(text, algorithm, source);
 }
 
@@ -2640,7 +2662,7 @@ const Outputs = {
     ReleaseAssetUrl: 'release-asset-url'
 };
 function parseBoolean(name) {
-    const raw = getInput(name).trim().toLowerCase();
+    const raw = getInput(name).toLowerCase();
     if (raw === '' || raw === 'false')
         return false;
     if (raw === 'true')
@@ -2656,26 +2678,26 @@ function getInputs() {
             if (line.trim())
                 maskOnce(line.trim());
     }
-    const githubToken = getInput(Inputs.GithubToken).trim();
+    const githubToken = getInput(Inputs.GithubToken);
     maskOnce(githubToken);
-    const modeRaw = getInput(Inputs.Mode).trim() || 'sign';
+    const modeRaw = getInput(Inputs.Mode) || 'sign';
     if (modeRaw !== 'sign' && modeRaw !== 'verify') {
         throw new errors/* SealError */.EM('INPUT_INVALID', `Unrecognized mode input. Provided: ${modeRaw}. Available options: sign, verify`, Inputs.Mode);
     }
     const mode = modeRaw;
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const patterns = splitPatterns(getInput(Inputs.Path));
-    const subjectChecksumsRaw = getInput(Inputs.SubjectChecksums).trim();
+    const subjectChecksumsRaw = getInput(Inputs.SubjectChecksums);
     if (mode === 'sign' && patterns.length === 0 && !subjectChecksumsRaw) {
         throw new errors/* SealError */.EM('INPUT_INVALID', 'path input is required to sign: give one or more glob patterns (or subject-checksums)', Inputs.Path);
     }
     const carrying = getCarryInputs(mode, patterns, subjectChecksumsRaw, githubToken, workspace);
-    const baseDir = external_node_path_.resolve(workspace, getInput(Inputs.BaseDir).trim() || '.');
-    const manifest = external_node_path_.resolve(workspace, getInput(Inputs.Manifest).trim() || 'artifact-seal.json');
-    const expiresIn = getInput(Inputs.ExpiresIn).trim();
-    const maxAge = getInput(Inputs.MaxAge).trim();
-    const expectedRepository = getInput(Inputs.ExpectedRepository).trim() || process.env.GITHUB_REPOSITORY || null;
-    const expectedCommit = getInput(Inputs.ExpectedCommit).trim() || null;
+    const baseDir = external_node_path_.resolve(workspace, getInput(Inputs.BaseDir) || '.');
+    const manifest = external_node_path_.resolve(workspace, getInput(Inputs.Manifest) || 'artifact-seal.json');
+    const expiresIn = getInput(Inputs.ExpiresIn);
+    const maxAge = getInput(Inputs.MaxAge);
+    const expectedRepository = getInput(Inputs.ExpectedRepository) || process.env.GITHUB_REPOSITORY || null;
+    const expectedCommit = getInput(Inputs.ExpectedCommit) || null;
     if (expectedCommit && !/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/.test(expectedCommit)) {
         throw new errors/* SealError */.EM('INPUT_INVALID', `Invalid expected-commit input: ${expectedCommit} is not a full commit SHA`, Inputs.ExpectedCommit);
     }
@@ -2699,7 +2721,7 @@ function getInputs() {
 }
 /** The inputs of issue 4 (releases, cache, checksum lists), and the combinations that make no sense. */
 function getCarryInputs(mode, patterns, subjectChecksums, githubToken, workspace) {
-    const releaseTag = getInput(Inputs.ReleaseTag).trim() || null;
+    const releaseTag = getInput(Inputs.ReleaseTag) || null;
     const inputs = {
         releaseTag,
         checksums: parseBoolean(Inputs.Checksums),
@@ -2855,7 +2877,7 @@ async function run(services = { cache: actionsCacheStore }) {
     }
     catch (error) {
         // The raw input: getInputs may be what failed.
-        const mode = getInput(Inputs.Mode).trim() || 'sign';
+        const mode = getInput(Inputs.Mode) || 'sign';
         const line = (0,errors/* errorLine */.BP)(error);
         if (mode === 'verify') {
             setOutput(Outputs.Result, 'failed');

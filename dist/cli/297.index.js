@@ -357,12 +357,7 @@ function oidcToken(ctx, fallbackAudience) {
 const DEFAULT_RETRY = { delaysMs: [500, 1000, 2000, 4000] };
 /** A request that never got an answer, after every retry. */
 class NetworkError extends Error {
-    attempts;
     name = 'NetworkError';
-    constructor(message, attempts) {
-        super(message);
-        this.attempts = attempts;
-    }
 }
 function isRetryable(status) {
     return status === 429 || status >= 500;
@@ -404,7 +399,7 @@ async function requestJson(method, url, options = {}) {
             if (response && (!isRetryable(response.status) || attempt >= retry.delaysMs.length))
                 return response;
             if (!response && attempt >= retry.delaysMs.length) {
-                throw new NetworkError(`no answer after ${attempt + 1} attempt(s): ${lastError}`, attempt + 1);
+                throw new NetworkError(`no answer after ${attempt + 1} attempt(s): ${lastError}`);
             }
             await sleep(retry.delaysMs[attempt]);
         }
