@@ -162,6 +162,16 @@ test('wrong key, wrong repository, wrong commit, expiry and max-age are each rep
   assert.equal(ok.result, 'verified', JSON.stringify(ok.problems))
 })
 
+test('every problem message is one line, even when a signed field holds a newline', async () => {
+  const { base } = await sealed()
+  const statement = statementOf(fs.readFileSync(base.manifestPath, 'utf8'))
+  statement.predicate.repository = 'acme/widgets\n::error::forged'
+  fs.writeFileSync(base.manifestPath, envelopeWith(statement, TEST_KEY_HEX))
+  const report = await verify(base)
+  assert.deepEqual(codes(report), ['REPOSITORY_MISMATCH'])
+  assert.equal(report.problems[0].message, 'manifest was signed in repository acme/widgets\\n::error::forged, expected acme/widgets')
+})
+
 test('the algorithm comes from the verifier, never from the manifest', async () => {
   const { base } = await sealed({ algorithm: 'sha256' })
   // A sha512 verifier computes HMAC-SHA512: a sha256 manifest does not verify.

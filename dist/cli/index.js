@@ -4219,6 +4219,9 @@ async function verify(options) {
         problems: []
     };
     const problems = report.problems;
+    // Every message is one line with control characters escaped, whatever a field or name holds
+    // (SealError messages already are; oneLine leaves escaped text as it is).
+    const problem = (code, message, subject) => void problems.push({ code, message: (0,errors/* oneLine */.TN)(message), subject });
     let envelope;
     try {
         const bytes = options.manifestBytes ?? (await readManifest(manifestPath));
@@ -4231,22 +4234,19 @@ async function verify(options) {
         envelope = (0,dsse/* decodeEnvelope */.vw)(parseJsonStrict(text, `manifest ${manifestPath}`));
     }
     catch (error) {
-        problems.push(problemFromError(error));
+        const p = problemFromError(error);
+        problem(p.code, p.message, p.subject);
         return report;
     }
     const key = await checkSignatures(envelope, options.keys);
     if (!key) {
-        problems.push({
-            code: 'SIGNATURE_INVALID',
-            message: `manifest ${manifestPath}: no signature matches any configured key (${options.algorithm}; tried ${envelope.signatures.length} signature(s) with ${options.keys.length} key(s))`,
-            subject: 'signatures'
-        });
+        problem('SIGNATURE_INVALID', `manifest ${manifestPath}: no signature matches any configured key (${options.algorithm}; tried ${envelope.signatures.length} signature(s) with ${options.keys.length} key(s))`, 'signatures');
         return report;
     }
     report.keyId = key.keyId;
     // From here on the payload is authentic; its content still has to be of the shape we expect.
     if (envelope.payloadType !== dsse/* IN_TOTO_PAYLOAD_TYPE */.T4) {
-        problems.push({ code: 'STATEMENT_INVALID', message: `manifest field payloadType is not ${dsse/* IN_TOTO_PAYLOAD_TYPE */.T4}`, subject: 'payloadType' });
+        problem('STATEMENT_INVALID', `manifest field payloadType is not ${dsse/* IN_TOTO_PAYLOAD_TYPE */.T4}`, 'payloadType');
         return report;
     }
     let statement;
@@ -4255,7 +4255,7 @@ async function verify(options) {
     }
     catch (error) {
         const p = problemFromError(error);
-        problems.push({ ...p, code: 'STATEMENT_INVALID' });
+        problem('STATEMENT_INVALID', p.message, p.subject);
         return report;
     }
     report.statement = statement;
@@ -4263,42 +4263,26 @@ async function verify(options) {
     if (options.expectedRepository) {
         const signed = predicate.repository;
         if (!signed || signed.toLowerCase() !== options.expectedRepository.toLowerCase()) {
-            problems.push({
-                code: 'REPOSITORY_MISMATCH',
-                message: `manifest was signed in repository ${signed ?? '(none)'}, expected ${options.expectedRepository}`,
-                subject: 'predicate.repository'
-            });
+            problem('REPOSITORY_MISMATCH', `manifest was signed in repository ${signed ?? '(none)'}, expected ${options.expectedRepository}`, 'predicate.repository');
         }
     }
     if (options.expectedCommit) {
         const signed = predicate.commit;
         if (!signed || signed.toLowerCase() !== options.expectedCommit.toLowerCase()) {
-            problems.push({
-                code: 'COMMIT_MISMATCH',
-                message: `manifest was signed at commit ${signed ?? '(none)'}, expected ${options.expectedCommit}`,
-                subject: 'predicate.commit'
-            });
+            problem('COMMIT_MISMATCH', `manifest was signed at commit ${signed ?? '(none)'}, expected ${options.expectedCommit}`, 'predicate.commit');
         }
     }
     const created = Date.parse(predicate.createdAt);
     if (predicate.expiresAt !== null && Date.parse(predicate.expiresAt) <= now.getTime()) {
-        problems.push({ code: 'EXPIRED', message: `manifest expired at ${predicate.expiresAt}`, subject: 'predicate.expiresAt' });
+        problem('EXPIRED', `manifest expired at ${predicate.expiresAt}`, 'predicate.expiresAt');
     }
     if (options.maxAgeMs !== undefined) {
         const age = now.getTime() - created;
         if (age > options.maxAgeMs) {
-            problems.push({
-                code: 'TOO_OLD',
-                message: `manifest was created ${formatDuration(age)} ago (${predicate.createdAt}), more than max-age ${formatDuration(options.maxAgeMs)}`,
-                subject: 'predicate.createdAt'
-            });
+            problem('TOO_OLD', `manifest was created ${formatDuration(age)} ago (${predicate.createdAt}), more than max-age ${formatDuration(options.maxAgeMs)}`, 'predicate.createdAt');
         }
         else if (age < -CLOCK_SKEW_MS) {
-            problems.push({
-                code: 'CREATED_IN_FUTURE',
-                message: `manifest creation time ${predicate.createdAt} is in the future; max-age cannot be checked`,
-                subject: 'predicate.createdAt'
-            });
+            problem('CREATED_IN_FUTURE', `manifest creation time ${predicate.createdAt} is in the future; max-age cannot be checked`, 'predicate.createdAt');
         }
     }
     // With beforeFiles, a manifest that already failed stops here too: nothing is fetched for it.
@@ -4332,13 +4316,13 @@ async function verify(options) {
             }
             else {
                 report.subjects.push({ name, status: 'mismatch', size: outcome.value.size, expected, actual });
-                problems.push({ code: 'DIGEST_MISMATCH', message: (0,errors/* oneLine */.TN)(`${name}: ${options.algorithm} digest does not match the manifest`), subject: name });
+                problem('DIGEST_MISMATCH', `${name}: ${options.algorithm} digest does not match the manifest`, name);
             }
         }
         else {
             const kind = STATUS_OF[outcome.error.code] ?? { status: 'unreadable', code: 'FILE_UNREADABLE' };
             report.subjects.push({ name, status: kind.status, expected });
-            problems.push({ code: kind.code, message: outcome.error.message, subject: name });
+            problem(kind.code, outcome.error.message, name);
         }
     });
     if (checkUnlisted) {
@@ -4352,13 +4336,13 @@ async function verify(options) {
             // folder) leaves unlisted files unchecked: a failed verification, not a configuration error.
             if (!(error instanceof errors/* SealError */.EM) || error.code === 'INPUT_INVALID')
                 throw error;
-            problems.push({ code: 'UNLISTED_FILE', message: `unlisted files cannot be ruled out: ${error.message}`, subject: error.subject });
+            problem('UNLISTED_FILE', `unlisted files cannot be ruled out: ${error.message}`, error.subject);
         }
         for (const name of found) {
             if (listed.has(name))
                 continue;
             report.subjects.push({ name, status: 'unlisted' });
-            problems.push({ code: 'UNLISTED_FILE', message: (0,errors/* oneLine */.TN)(`${name}: matches path but is not listed in the manifest`), subject: name });
+            problem('UNLISTED_FILE', `${name}: matches path but is not listed in the manifest`, name);
         }
     }
     report.result = problems.length === 0 ? 'verified' : 'failed';

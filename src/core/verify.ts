@@ -155,6 +155,9 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     problems: []
   }
   const problems = report.problems
+  // Every message is one line with control characters escaped, whatever a field or name holds
+  // (SealError messages already are; oneLine leaves escaped text as it is).
+  const problem = (code: ProblemCode, message: string, subject?: string): void => void problems.push({ code, message: oneLine(message), subject })
 
   let envelope: DecodedEnvelope
   try {
@@ -166,24 +169,21 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     if (text === null) throw new SealError('MANIFEST_INVALID', `manifest ${manifestPath} is not UTF-8 text`, manifestPath)
     envelope = decodeEnvelope(parseJsonStrict(text, `manifest ${manifestPath}`))
   } catch (error) {
-    problems.push(problemFromError(error))
+    const p = problemFromError(error)
+    problem(p.code, p.message, p.subject)
     return report
   }
 
   const key = await checkSignatures(envelope, options.keys)
   if (!key) {
-    problems.push({
-      code: 'SIGNATURE_INVALID',
-      message: `manifest ${manifestPath}: no signature matches any configured key (${options.algorithm}; tried ${envelope.signatures.length} signature(s) with ${options.keys.length} key(s))`,
-      subject: 'signatures'
-    })
+    problem('SIGNATURE_INVALID', `manifest ${manifestPath}: no signature matches any configured key (${options.algorithm}; tried ${envelope.signatures.length} signature(s) with ${options.keys.length} key(s))`, 'signatures')
     return report
   }
   report.keyId = key.keyId
 
   // From here on the payload is authentic; its content still has to be of the shape we expect.
   if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-    problems.push({ code: 'STATEMENT_INVALID', message: `manifest field payloadType is not ${IN_TOTO_PAYLOAD_TYPE}`, subject: 'payloadType' })
+    problem('STATEMENT_INVALID', `manifest field payloadType is not ${IN_TOTO_PAYLOAD_TYPE}`, 'payloadType')
     return report
   }
   let statement: Statement
@@ -191,7 +191,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     statement = decodeStatement(envelope.payload, options.algorithm)
   } catch (error) {
     const p = problemFromError(error)
-    problems.push({ ...p, code: 'STATEMENT_INVALID' })
+    problem('STATEMENT_INVALID', p.message, p.subject)
     return report
   }
   report.statement = statement
@@ -200,41 +200,25 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   if (options.expectedRepository) {
     const signed = predicate.repository
     if (!signed || signed.toLowerCase() !== options.expectedRepository.toLowerCase()) {
-      problems.push({
-        code: 'REPOSITORY_MISMATCH',
-        message: `manifest was signed in repository ${signed ?? '(none)'}, expected ${options.expectedRepository}`,
-        subject: 'predicate.repository'
-      })
+      problem('REPOSITORY_MISMATCH', `manifest was signed in repository ${signed ?? '(none)'}, expected ${options.expectedRepository}`, 'predicate.repository')
     }
   }
   if (options.expectedCommit) {
     const signed = predicate.commit
     if (!signed || signed.toLowerCase() !== options.expectedCommit.toLowerCase()) {
-      problems.push({
-        code: 'COMMIT_MISMATCH',
-        message: `manifest was signed at commit ${signed ?? '(none)'}, expected ${options.expectedCommit}`,
-        subject: 'predicate.commit'
-      })
+      problem('COMMIT_MISMATCH', `manifest was signed at commit ${signed ?? '(none)'}, expected ${options.expectedCommit}`, 'predicate.commit')
     }
   }
   const created = Date.parse(predicate.createdAt)
   if (predicate.expiresAt !== null && Date.parse(predicate.expiresAt) <= now.getTime()) {
-    problems.push({ code: 'EXPIRED', message: `manifest expired at ${predicate.expiresAt}`, subject: 'predicate.expiresAt' })
+    problem('EXPIRED', `manifest expired at ${predicate.expiresAt}`, 'predicate.expiresAt')
   }
   if (options.maxAgeMs !== undefined) {
     const age = now.getTime() - created
     if (age > options.maxAgeMs) {
-      problems.push({
-        code: 'TOO_OLD',
-        message: `manifest was created ${formatDuration(age)} ago (${predicate.createdAt}), more than max-age ${formatDuration(options.maxAgeMs)}`,
-        subject: 'predicate.createdAt'
-      })
+      problem('TOO_OLD', `manifest was created ${formatDuration(age)} ago (${predicate.createdAt}), more than max-age ${formatDuration(options.maxAgeMs)}`, 'predicate.createdAt')
     } else if (age < -CLOCK_SKEW_MS) {
-      problems.push({
-        code: 'CREATED_IN_FUTURE',
-        message: `manifest creation time ${predicate.createdAt} is in the future; max-age cannot be checked`,
-        subject: 'predicate.createdAt'
-      })
+      problem('CREATED_IN_FUTURE', `manifest creation time ${predicate.createdAt} is in the future; max-age cannot be checked`, 'predicate.createdAt')
     }
   }
 
@@ -268,12 +252,12 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
         report.verifiedCount++
       } else {
         report.subjects.push({ name, status: 'mismatch', size: outcome.value.size, expected, actual })
-        problems.push({ code: 'DIGEST_MISMATCH', message: oneLine(`${name}: ${options.algorithm} digest does not match the manifest`), subject: name })
+        problem('DIGEST_MISMATCH', `${name}: ${options.algorithm} digest does not match the manifest`, name)
       }
     } else {
       const kind = STATUS_OF[outcome.error.code] ?? { status: 'unreadable', code: 'FILE_UNREADABLE' }
       report.subjects.push({ name, status: kind.status, expected })
-      problems.push({ code: kind.code, message: outcome.error.message, subject: name })
+      problem(kind.code, outcome.error.message, name)
     }
   })
 
@@ -286,12 +270,12 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
       // A file the walk cannot get past (a broken link planted among the artifacts, an unreadable
       // folder) leaves unlisted files unchecked: a failed verification, not a configuration error.
       if (!(error instanceof SealError) || error.code === 'INPUT_INVALID') throw error
-      problems.push({ code: 'UNLISTED_FILE', message: `unlisted files cannot be ruled out: ${error.message}`, subject: error.subject })
+      problem('UNLISTED_FILE', `unlisted files cannot be ruled out: ${error.message}`, error.subject)
     }
     for (const name of found) {
       if (listed.has(name)) continue
       report.subjects.push({ name, status: 'unlisted' })
-      problems.push({ code: 'UNLISTED_FILE', message: oneLine(`${name}: matches path but is not listed in the manifest`), subject: name })
+      problem('UNLISTED_FILE', `${name}: matches path but is not listed in the manifest`, name)
     }
   }
 
