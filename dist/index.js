@@ -2181,11 +2181,24 @@ async function readAll(stream, limit, what) {
     }
     return Buffer.concat(chunks);
 }
+const listings = new WeakMap();
+/**
+ * The assets of the target's release, looked up and listed once per target: verify fetches the
+ * manifest and then the assets it lists from one listing, not two.
+ */
+function assetsOf(target) {
+    let listing = listings.get(target);
+    if (!listing) {
+        const { client, repo, tag } = target;
+        listing = getRelease(client, repo, tag, false).then(release => listAssets(client, repo, release, false));
+        listings.set(target, listing);
+    }
+    return listing;
+}
 /** Fetches the manifest asset `name` of a release; its size is checked before and while reading. */
 async function fetchManifestAsset(target, name) {
     const { client, repo, tag } = target;
-    const release = await getRelease(client, repo, tag, false);
-    const assets = await listAssets(client, repo, release, false);
+    const assets = await assetsOf(target);
     const asset = assets.find(a => a.name === name);
     const what = `asset ${name} of release ${tag} of ${repoName(repo)}`;
     if (!asset) {
@@ -2205,8 +2218,7 @@ async function fetchManifestAsset(target, name) {
  */
 async function downloadListedAssets(target, wanted, baseDir) {
     const { client, repo, tag } = target;
-    const release = await getRelease(client, repo, tag, false);
-    const assets = (await listAssets(client, repo, release, false)).filter(a => wanted.has(a.name));
+    const assets = (await assetsOf(target)).filter(a => wanted.has(a.name));
     const realBase = await promises_.realpath(baseDir);
     const done = [];
     for (const asset of assets) {

@@ -223,9 +223,9 @@ test('release-assets: only listed assets are downloaded, after the signature che
   // A symlink planted where an asset will land must be replaced, not written through.
   fs.symlinkSync(path.join(outside, 'victim'), path.join(deploy, 'app.tar.gz'))
   const api = nock(API)
-  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).times(2).reply(200, releaseJson(TAG))
+  // One lookup and one listing serve both the manifest and the listed assets (nock refuses a second).
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
   const assets = [assetJson(1, 'app.tar.gz', 7), assetJson(2, 'notes.txt', 5), assetJson(3, 'unlisted.sh', 3), assetJson(10, 'artifact-seal.json', manifest.length)]
-  serveAssetPages(api, [assets])
   serveAssetPages(api, [assets])
   serveAssetDownload(api, 10, manifest)
   serveAssetDownload(api, 1, 'the app')

@@ -71,11 +71,26 @@ async function readAll(stream: ReadableStream<Uint8Array>, limit: number, what: 
   return Buffer.concat(chunks)
 }
 
+const listings = new WeakMap<ReleaseTarget, Promise<ReleaseAsset[]>>()
+
+/**
+ * The assets of the target's release, looked up and listed once per target: verify fetches the
+ * manifest and then the assets it lists from one listing, not two.
+ */
+function assetsOf(target: ReleaseTarget): Promise<ReleaseAsset[]> {
+  let listing = listings.get(target)
+  if (!listing) {
+    const { client, repo, tag } = target
+    listing = getRelease(client, repo, tag, false).then(release => listAssets(client, repo, release, false))
+    listings.set(target, listing)
+  }
+  return listing
+}
+
 /** Fetches the manifest asset `name` of a release; its size is checked before and while reading. */
 export async function fetchManifestAsset(target: ReleaseTarget, name: string): Promise<{ bytes: Buffer; asset: ReleaseAsset }> {
   const { client, repo, tag } = target
-  const release = await getRelease(client, repo, tag, false)
-  const assets = await listAssets(client, repo, release, false)
+  const assets = await assetsOf(target)
   const asset = assets.find(a => a.name === name)
   const what = `asset ${name} of release ${tag} of ${repoName(repo)}`
   if (!asset) {
@@ -96,8 +111,7 @@ export async function fetchManifestAsset(target: ReleaseTarget, name: string): P
  */
 export async function downloadListedAssets(target: ReleaseTarget, wanted: ReadonlySet<string>, baseDir: string): Promise<string[]> {
   const { client, repo, tag } = target
-  const release = await getRelease(client, repo, tag, false)
-  const assets = (await listAssets(client, repo, release, false)).filter(a => wanted.has(a.name))
+  const assets = (await assetsOf(target)).filter(a => wanted.has(a.name))
   const realBase = await fs.realpath(baseDir)
   const done: string[] = []
   for (const asset of assets) {
