@@ -2699,6 +2699,7 @@ function getInputs() {
     }
     return {
         mode,
+        workspace,
         patterns,
         baseDir,
         manifest,
@@ -2780,7 +2781,6 @@ async function carriersFor(inputs, services) {
     const sign = inputs.mode === 'sign';
     const repository = (sign ? process.env.GITHUB_REPOSITORY : inputs.expectedRepository) ?? '';
     const commit = (sign ? process.env.GITHUB_SHA : (inputs.expectedCommit ?? process.env.GITHUB_SHA)) ?? '';
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const carriers = { log: line => info(line), warn: line => warning(line) };
     if (inputs.releaseTag) {
         const repo = parseRepository(repository, sign ? 'GITHUB_REPOSITORY' : Inputs.ExpectedRepository);
@@ -2794,7 +2794,7 @@ async function carriersFor(inputs, services) {
         };
     }
     if (inputs.cache)
-        carriers.cache = { store: services.cache, id: { repository, commit, manifestPath: inputs.manifest }, workspace };
+        carriers.cache = { store: services.cache, id: { repository, commit, manifestPath: inputs.manifest }, workspace: inputs.workspace };
     return carriers;
 }
 async function runSign(inputs, services) {
@@ -2828,9 +2828,8 @@ async function writeSummary(markdown) {
     }
 }
 /** One error annotation per problem; file problems point at the file, relative to the workspace as annotations must be. */
-function reportProblems(report, baseDir) {
+function reportProblems(report, baseDir, workspace) {
     const files = new Set(report.subjects.map(s => s.name));
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     for (const problem of report.problems) {
         const file = problem.subject && files.has(problem.subject) ? external_node_path_.relative(workspace, external_node_path_.join(baseDir, problem.subject)) : undefined;
         error(problem.message, { title: `artifact-seal: ${problem.code}`, file });
@@ -2853,7 +2852,7 @@ async function runVerify(inputs, services) {
     const report = await verifyCarried(options, await carriersFor(inputs, services));
     setOutput(Outputs.Result, report.result);
     setOutput(Outputs.VerifiedCount, String(report.verifiedCount));
-    reportProblems(report, inputs.baseDir);
+    reportProblems(report, inputs.baseDir, inputs.workspace);
     await writeSummary(verifySummary(report));
     if (report.result === 'verified') {
         info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`);

@@ -61,6 +61,8 @@ export const Outputs = {
 /** Every input, read and validated once. */
 export interface ActionInputs {
   mode: 'sign' | 'verify'
+  /** GITHUB_WORKSPACE (else the working directory): relative inputs and annotation paths start here. */
+  workspace: string
   /** Glob patterns; empty when not given (allowed only to verify). */
   patterns: string[]
   /** Absolute base directory that subject names are relative to. */
@@ -138,6 +140,7 @@ export function getInputs(): ActionInputs {
 
   return {
     mode,
+    workspace,
     patterns,
     baseDir,
     manifest,

@@ -43,7 +43,6 @@ async function carriersFor(inputs: ActionInputs, services: ActionServices): Prom
   const sign = inputs.mode === 'sign'
   const repository = (sign ? process.env.GITHUB_REPOSITORY : inputs.expectedRepository) ?? ''
   const commit = (sign ? process.env.GITHUB_SHA : (inputs.expectedCommit ?? process.env.GITHUB_SHA)) ?? ''
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   const carriers: Carriers = { log: line => runner.info(line), warn: line => runner.warning(line) }
   if (inputs.releaseTag) {
     const repo = parseRepository(repository, sign ? 'GITHUB_REPOSITORY' : Inputs.ExpectedRepository)
@@ -56,7 +55,7 @@ async function carriersFor(inputs: ActionInputs, services: ActionServices): Prom
       assets: inputs.releaseAssets
     }
   }
-  if (inputs.cache) carriers.cache = { store: services.cache, id: { repository, commit, manifestPath: inputs.manifest }, workspace }
+  if (inputs.cache) carriers.cache = { store: services.cache, id: { repository, commit, manifestPath: inputs.manifest }, workspace: inputs.workspace }
   return carriers
 }
 
@@ -91,9 +90,8 @@ async function writeSummary(markdown: string): Promise<void> {
 }
 
 /** One error annotation per problem; file problems point at the file, relative to the workspace as annotations must be. */
-function reportProblems(report: VerifyReport, baseDir: string): void {
+function reportProblems(report: VerifyReport, baseDir: string, workspace: string): void {
   const files = new Set(report.subjects.map(s => s.name))
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   for (const problem of report.problems) {
     const file = problem.subject && files.has(problem.subject) ? path.relative(workspace, path.join(baseDir, problem.subject)) : undefined
     runner.error(problem.message, { title: `artifact-seal: ${problem.code}`, file })
@@ -117,7 +115,7 @@ async function runVerify(inputs: ActionInputs, services: ActionServices): Promis
   const report = await verifyCarried(options, await carriersFor(inputs, services))
   runner.setOutput(Outputs.Result, report.result)
   runner.setOutput(Outputs.VerifiedCount, String(report.verifiedCount))
-  reportProblems(report, inputs.baseDir)
+  reportProblems(report, inputs.baseDir, inputs.workspace)
   await writeSummary(verifySummary(report))
   if (report.result === 'verified') {
     runner.info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`)
