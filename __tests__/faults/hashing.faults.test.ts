@@ -63,7 +63,9 @@ test('faults while hashing: a file grown, truncated, rewritten in place or delet
     writeTree(dir, { 'app.bin': body })
     const manifestPath = path.join(dir, 'artifact-seal.json')
     await seal({ patterns: [path.join(dir, 'app.bin')], baseDir: dir, manifestPath, algorithm: 'sha256', keys: [key], context: CONTEXT })
-    const report = await onFirstRead(() => fs.appendFileSync(path.join(dir, 'app.bin'), 'x'), () => verify({ manifestPath, baseDir: dir, algorithm: 'sha256', keys: [key], hashing: { concurrency: 1 } }))
+    // The manifest is handed over read, so that the first read the hook sees is the file's.
+    const manifestBytes = fs.readFileSync(manifestPath)
+    const report = await onFirstRead(() => fs.appendFileSync(path.join(dir, 'app.bin'), 'x'), () => verify({ manifestPath, manifestBytes, baseDir: dir, algorithm: 'sha256', keys: [key], hashing: { concurrency: 1 } }))
     faults++
     assert.equal(report.result, 'failed')
     assert.deepEqual(report.problems.map(p => [p.code, p.subject]), [['FILE_CHANGED', 'app.bin']])

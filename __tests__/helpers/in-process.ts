@@ -1,6 +1,6 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { run, type ActionServices } from '../../src/action/main.js'
+import { run } from '../../src/action/main.js'
 import { GITHUB_CONTEXT, parseOutputFile } from './runner.js'
 import { tempDir } from './fixtures.js'
 import { interceptStdout } from './stdout.js'
@@ -15,10 +15,10 @@ export interface InProcessResult {
 
 /**
  * Runs the action's `run()` in this process, with INPUT_* and GITHUB_* set as the runner sets
- * them, so that nock sees its HTTP and `services` can be fakes. The environment, working
+ * them, so that nock sees its HTTP. The environment, working
  * directory, stdout and exit code are restored afterwards.
  */
-export async function runInProcess(workspace: string, inputs: Record<string, string>, services: ActionServices, env: Record<string, string> = {}): Promise<InProcessResult> {
+export async function runInProcess(workspace: string, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<InProcessResult> {
   const saved = { ...process.env }
   const runnerDir = tempDir('artifact-seal-runner-')
   const outputFile = path.join(runnerDir, 'output')
@@ -40,7 +40,7 @@ export async function runInProcess(workspace: string, inputs: Record<string, str
   process.exitCode = undefined
   process.chdir(workspace) // the runner starts actions in the workspace; patterns are relative to it
   try {
-    await run(services)
+    await run()
   } finally {
     process.chdir(cwd)
     stdout.restore()

@@ -187,14 +187,16 @@ test('without a job summary file the step still passes, with a warning; a step t
   assert.match(missing.summary, /verification failed[^]*artifact-seal\.json/)
 })
 
-test('cache: true through the bundle: the cache code loads on demand; no cache service is a warning on sign, and verify without a manifest fails', async () => {
+test('cache: true is refused in one line, before any key is read or any file is hashed or written', async () => {
   const dir = workspace()
-  const signed = await runAction(dir, { ...SIGN, cache: 'true' })
-  assert.equal(signed.exitCode, 0, signed.stdout + signed.stderr)
-  assert.ok(!/Cannot find module|ERR_MODULE_NOT_FOUND/.test(signed.stdout + signed.stderr), 'the lazily imported chunk is in dist/')
-  fs.rmSync(path.join(dir, 'artifact-seal.json'))
-  const verified = await runAction(dir, { ...SIGN, mode: 'verify', cache: 'true' })
-  assert.equal(verified.exitCode, 1)
-  assert.match(verified.stdout, /^::warning::.*(restore|[Cc]ache)/m)
-  assert.equal(verified.outputs.result, 'failed')
+  fs.rmSync(path.join(dir, 'artifact-seal.json'), { force: true })
+  for (const mode of ['sign', 'verify']) {
+    const r = await runAction(dir, { ...SIGN, mode, cache: 'true' })
+    assert.equal(r.exitCode, 1)
+    const errors = r.stdout.split(/\r?\n/).filter(l => l.startsWith('::error'))
+    assert.equal(errors.length, 1, r.stdout)
+    assert.match(errors[0], /cache input is no longer supported: restoring an Actions cache entry extracts the whole archive/)
+    assert.ok(!/at .*\.js:\d+/.test(r.stdout + r.stderr), 'no stack trace')
+    assert.ok(!fs.existsSync(path.join(dir, 'artifact-seal.json')), `${mode} wrote no manifest`)
+  }
 })

@@ -12,7 +12,6 @@ import { runAction, runCli } from '../helpers/runner.js'
 
 const TOKEN = 'ghs_clitoken0123456789abcdefghijklmnopqrs'
 const TAG = 'v1.2.3'
-const noCache = { cache: { save: async () => assert.fail('no cache: true, no save'), restore: async () => assert.fail('no cache: true, no restore') } }
 
 beforeEach(() => nock.disableNetConnect())
 afterEach(() => {
@@ -30,15 +29,15 @@ async function cli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Pr
 test('CLI with --repo: sign attaches manifest and SHA256SUMS; verify on a clean machine fetches both manifest and files', async () => {
   const build = tempDir()
   writeTree(build, { 'app.tar.gz': 'the app', 'checksums.txt': 'x' })
-  let manifest = Buffer.alloc(0)
+  let sums = ''
   const api = nock(API).matchHeader('authorization', `token ${TOKEN}`)
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
   serveAssetPages(api, [[assetJson(1, 'app.tar.gz', 7)]])
   nock(UPLOADS)
-    .post(`/repos/${OWNER}/${REPO}/releases/1/assets`, (body: unknown) => ((manifest = Buffer.from(JSON.stringify(body))), true))
+    .post(`/repos/${OWNER}/${REPO}/releases/1/assets`)
     .query({ name: 'artifact-seal.json' })
     .reply(201, assetJson(10, 'artifact-seal.json', 500))
-    .post(`/repos/${OWNER}/${REPO}/releases/1/assets`)
+    .post(`/repos/${OWNER}/${REPO}/releases/1/assets`, (body: unknown) => ((sums = String(body)), true))
     .query({ name: 'SHA256SUMS' })
     .reply(201, assetJson(11, 'SHA256SUMS', 90))
   const signed = await cli(build, ['sign', '--path', path.join(build, 'app.tar.gz'), '--base-dir', build, '--release-tag', TAG, '--repo', `${OWNER}/${REPO}`, '--checksums', '--repository', `${OWNER}/${REPO}`], { GITHUB_TOKEN: TOKEN })
@@ -49,10 +48,14 @@ test('CLI with --repo: sign attaches manifest and SHA256SUMS; verify on a clean 
 
   const deploy = tempDir()
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).times(2).reply(200, releaseJson(TAG))
-  const assets = [assetJson(1, 'app.tar.gz', 7), assetJson(10, 'artifact-seal.json', manifest.length), assetJson(11, 'SHA256SUMS', 90)]
+  const manifest = fs.readFileSync(path.join(build, 'artifact-seal.json'))
+  const assets = [assetJson(1, 'app.tar.gz', 7), assetJson(10, 'artifact-seal.json', manifest.length), assetJson(11, 'SHA256SUMS', sums.length)]
   serveAssetPages(api, [assets])
   serveAssetPages(api, [assets])
-  serveAssetDownload(api, 10, fs.readFileSync(path.join(build, 'artifact-seal.json')))
+  serveAssetDownload(api, 10, manifest)
+  // The checksum list sign attached is read too: it must be exactly the manifest's list.
+  assert.match(sums, /^[0-9a-f]{64} {2}app\.tar\.gz\n$/)
+  serveAssetDownload(api, 11, sums)
   serveAssetDownload(api, 1, 'the app')
   const verified = await cli(deploy, ['verify', '--release-tag', TAG, '--repo', `${OWNER}/${REPO}`, '--release-assets', '--expected-repository', `${OWNER}/${REPO}`], { GITHUB_TOKEN: TOKEN })
   assert.equal(verified.code, 0, verified.stdout + verified.stderr)
@@ -81,7 +84,7 @@ test('the action: release-asset-url on success; a 403 names contents: write and 
   serveAssetPages(api, [[]])
   nock(UPLOADS).post(`/repos/${OWNER}/${REPO}/releases/1/assets`).query({ name: 'artifact-seal.json' }).reply(201, assetJson(10, 'artifact-seal.json', 500))
   const inputs = { path: 'dist/**', key: TEST_KEY_HEX, 'release-tag': TAG, 'github-token': TOKEN }
-  const ok = await runInProcess(ws, inputs, noCache)
+  const ok = await runInProcess(ws, inputs)
   assert.equal(ok.failed, false, ok.log)
   assert.equal(ok.outputs['release-asset-url'], `https://github.com/${OWNER}/${REPO}/releases/download/${TAG}/artifact-seal.json`)
   assert.ok(ok.log.includes(`::add-mask::${TOKEN}`))
@@ -90,7 +93,7 @@ test('the action: release-asset-url on success; a 403 names contents: write and 
     .post(`/repos/${OWNER}/${REPO}/releases/1/assets`)
     .query(true)
     .reply(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/releases/assets#upload-a-release-asset', status: '403' })
-  const denied = await runInProcess(ws, inputs, noCache)
+  const denied = await runInProcess(ws, inputs)
   assert.equal(denied.failed, true)
   assert.match(denied.log, /::error::upload artifact-seal\.json to release v1\.2\.3 of acme\/widgets: GitHub answered 403 .*permissions: contents: write/)
   const leaks = denied.log.split('\n').filter(line => line.includes(TOKEN) && line !== `::add-mask::${TOKEN}`)

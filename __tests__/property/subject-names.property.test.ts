@@ -141,9 +141,9 @@ test('subject names: duplicates, in any spelling of the JSON, and a subject with
     const cases: [string, string, RegExp][] = [
       ['the same name twice, digests disagreeing', `{"name":"a.txt","digest":{"sha256":"${good}"}},{"name":"a.txt","digest":{"sha256":"${'0'.repeat(64)}"}}`, /repeats the subject name/],
       ['the same name spelled with an escape', `{"name":"a.txt","digest":{"sha256":"${good}"}},{"name":"\\u0061.txt","digest":{"sha256":"${'0'.repeat(64)}"}}`, /repeats the subject name/],
-      ['one subject, two sha256 digests', `{"name":"a.txt","digest":{"sha256":"${'0'.repeat(64)}","sha256":"${good}"}}`, /duplicate key "sha256"/],
+      ['one subject, two sha256 digests', `{"name":"a.txt","digest":{"sha256":"${'0'.repeat(64)}","sha256":"${good}"}}`, /duplicate key at character \d+/],
       ['one subject, two algorithms', `{"name":"a.txt","digest":{"sha256":"${good}","sha512":"${'0'.repeat(128)}"}}`, /exactly one sha256 digest/],
-      ['a duplicate name key', `{"name":"b.txt","name":"a.txt","digest":{"sha256":"${good}"}}`, /duplicate key "name"/]
+      ['a duplicate name key', `{"name":"b.txt","name":"a.txt","digest":{"sha256":"${good}"}}`, /duplicate key at character \d+/]
     ]
     for (const [what, subjects, message] of cases) {
       const report = await sign(statementWith(subjects))

@@ -36,10 +36,13 @@ test('a symlink that resolves outside base-dir is refused with the file named', 
   const real = fs.realpathSync(dir)
   await assert.rejects(hashFile(dir, real, 'link', 'sha256'), (e: unknown) => codeOf(e) === 'PATH_UNSAFE' && /link: resolves outside base-dir/.test((e as Error).message))
   await assert.rejects(hashFile(dir, real, 'sub/escape/secret', 'sha256'), (e: unknown) => codeOf(e) === 'PATH_UNSAFE')
-  // A symlink that stays inside is fine and hashes its target.
+  // A symlink that stays inside is refused by default, naming it; allowed, it hashes its target.
   fs.writeFileSync(path.join(dir, 'target'), 'inside')
   fs.symlinkSync('target', path.join(dir, 'inner-link'))
-  assert.equal((await hashFile(dir, real, 'inner-link', 'sha256')).digest, createHash('sha256').update('inside').digest('hex'))
+  await assert.rejects(hashFile(dir, real, 'inner-link', 'sha256'), (e: unknown) => codeOf(e) === 'PATH_UNSAFE' && /^inner-link: is a symbolic link/.test((e as Error).message))
+  assert.equal((await hashFile(dir, real, 'inner-link', 'sha256', true)).digest, createHash('sha256').update('inside').digest('hex'))
+  // Even allowed, a link out of base-dir is refused.
+  await assert.rejects(hashFile(dir, real, 'link', 'sha256', true), (e: unknown) => codeOf(e) === 'PATH_UNSAFE')
 })
 
 test('directories, FIFOs and missing files are typed errors; a FIFO does not hang', async () => {

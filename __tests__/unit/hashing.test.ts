@@ -50,13 +50,14 @@ test('in worker threads as in this one: a FIFO fails at once, escapes and non-fi
   fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'escape.txt'))
   fs.symlinkSync('sub', path.join(dir, 'inside-link'))
   const list = ['ok.txt', 'fifo', 'escape.txt', 'sub', 'missing.txt', 'inside-link/ok2.txt']
-  for (const concurrency of [1, 3]) {
-    const outcomes = await hashMany(dir, list, 'sha256', { concurrency })
+  // A name through a link inside base-dir passes only when links are allowed; out of base-dir, never.
+  for (const [concurrency, allowLinks] of [[1, false], [3, false], [1, true], [3, true]] as const) {
+    const outcomes = await hashMany(dir, list, 'sha256', { concurrency, allowLinks })
     const summary = outcomes.map(o => (o.ok ? `${o.value.name} ok` : `${o.name} ${o.error.code}`))
     assert.deepEqual(
       summary,
-      ['ok.txt ok', 'fifo FILE_NOT_REGULAR', 'escape.txt PATH_UNSAFE', 'sub FILE_NOT_REGULAR', 'missing.txt FILE_MISSING', 'inside-link/ok2.txt ok'],
-      `concurrency ${concurrency}`
+      ['ok.txt ok', 'fifo FILE_NOT_REGULAR', 'escape.txt PATH_UNSAFE', 'sub FILE_NOT_REGULAR', 'missing.txt FILE_MISSING', `inside-link/ok2.txt ${allowLinks ? 'ok' : 'PATH_UNSAFE'}`],
+      `concurrency ${concurrency}, allowLinks ${allowLinks}`
     )
     for (const o of outcomes) if (!o.ok) assert.ok(o.error.message.startsWith(o.name + ':'), o.error.message)
   }
@@ -76,7 +77,7 @@ test('a file whose size differs from what was read is FILE_CHANGED, in a worker 
 
 test('a hashing thread that fails or dies with files claimed rejects the job instead of hanging it', async () => {
   // About 480 MiB: far more than this thread hashes before a worker has started and claimed a batch.
-  const job = { baseDir: base, realBase: base, names: Array<string>(40).fill('large.bin'), algorithm: 'sha256' as const }
+  const job = { baseDir: base, realBase: base, names: Array<string>(40).fill('large.bin'), algorithm: 'sha256' as const, allowLinks: false }
   // Each claims a batch of names through the shared counter, as the real worker does, then fails.
   const claim = `const { workerData } = require('node:worker_threads'); Atomics.add(new Int32Array(workerData.shared, 0, 1), 0, 1);`
   const broken = [`${claim} throw new Error('boom')`, `${claim} process.exit(3)`]
@@ -94,7 +95,7 @@ test('a hashing thread that fails or dies with files claimed rejects the job ins
 })
 
 test('progress counts the files and bytes of every thread while they are busy', async () => {
-  const job = { baseDir: base, realBase: base, names: Array<string>(40).fill('large.bin'), algorithm: 'sha256' as const }
+  const job = { baseDir: base, realBase: base, names: Array<string>(40).fill('large.bin'), algorithm: 'sha256' as const, allowLinks: false }
   const seen: { done: number; bytes: number }[] = []
   await hashInThreads(job, { threads: 2, progressIntervalMs: 20, onProgress: p => seen.push({ done: p.done, bytes: p.bytes }) })
   assert.ok(seen.length >= 3, `progress reported ${seen.length} times`)
@@ -113,7 +114,7 @@ test('work given alongside runs once while the threads hash, leaves the digests 
   const expected = names.map(n => sha256(files[n]))
   for (const threads of [1, 2]) {
     let calls = 0
-    const results = await hashInThreads({ baseDir: base, realBase: base, names, algorithm: 'sha256' }, { threads, alongside: () => void calls++ })
+    const results = await hashInThreads({ baseDir: base, realBase: base, names, algorithm: 'sha256', allowLinks: false }, { threads, alongside: () => void calls++ })
     assert.equal(calls, 1, `threads ${threads}`)
     assert.deepEqual(
       results.map(r => (r.ok ? r.digest : r.message)),
@@ -123,5 +124,5 @@ test('work given alongside runs once while the threads hash, leaves the digests 
   const broken = (): void => {
     throw new Error('walk broke')
   }
-  await assert.rejects(hashInThreads({ baseDir: base, realBase: base, names, algorithm: 'sha256' }, { threads: 2, alongside: broken }), /walk broke/)
+  await assert.rejects(hashInThreads({ baseDir: base, realBase: base, names, algorithm: 'sha256', allowLinks: false }, { threads: 2, alongside: broken }), /walk broke/)
 })

@@ -5,7 +5,8 @@ import * as path from 'node:path'
 import nock from '../helpers/nock.js'
 import { SealError } from '../../src/core/errors.js'
 import { LocalHmacKey } from '../../src/core/keys.js'
-import { seal, type SealResult } from '../../src/core/seal.js'
+import { buildStatement, seal, type SealResult } from '../../src/core/seal.js'
+import { statementChecksumList } from '../../src/transport/sha256sum.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { shipSeal, verifyCarried, type Carriers } from '../../src/transport/carry.js'
 import { downloadListedAssets, fetchManifestAsset, type ReleaseTarget } from '../../src/transport/release.js'
@@ -16,6 +17,8 @@ const TOKEN = 'ghs_testtoken0123456789abcdefghijklmnopq'
 const TAG = 'v1.2.3'
 const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
 const quiet = { log: () => {}, warn: () => {} }
+const CONTEXT = { repository: `${OWNER}/${REPO}`, commit: 'a'.repeat(40), ref: `refs/tags/${TAG}`, workflowRef: null, runId: null, runAttempt: null, serverUrl: null }
+const RULES = { algorithm: 'sha256' as const, manifestName: 'artifact-seal.json', allowUnlisted: false }
 
 beforeEach(() => nock.disableNetConnect())
 afterEach(() => {
@@ -232,7 +235,7 @@ test('release-assets: only listed assets are downloaded, after the signature che
   serveAssetDownload(api, 2, 'notes')
   const report = await verifyCarried(
     { manifestPath: path.join(deploy, 'artifact-seal.json'), baseDir: deploy, algorithm: 'sha256', keys: [key] },
-    { ...quiet, release: { ...(await target()), assets: true } }
+    { ...quiet, release: { ...(await target()), assets: true, allowUnlistedAssets: true } }
   )
   assert.equal(report.result, 'verified', JSON.stringify(report.problems))
   assert.deepEqual(fs.readdirSync(deploy).sort(), ['app.tar.gz', 'notes.txt'])
@@ -260,8 +263,70 @@ test('an asset name that is not a plain file name is never written', async () =>
   const api = nock(API)
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
   serveAssetPages(api, [[assetJson(1, 'dir\\x', 1)]])
-  await assert.rejects(downloadListedAssets(await target(), new Set(['dir\\x']), deploy), (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE')
+  const statement = buildStatement([{ name: 'dir\\x', digest: 'a'.repeat(64) }], 'sha256', CONTEXT, new Date())
+  await assert.rejects(downloadListedAssets(await target(), statement, deploy, RULES), (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE')
   assert.deepEqual(fs.readdirSync(deploy), [])
+})
+
+test('release-assets: an asset the manifest does not list, and a forged SHA256SUMS, fail the check, naming them', async () => {
+  const { result } = await sealed()
+  const manifest = fs.readFileSync(result.manifestPath)
+  const genuineList = statementChecksumList(result.statement, 'sha256')
+  const run = async (list: string, extra: ReturnType<typeof assetJson>[], allowUnlistedAssets = false) => {
+    const deploy = tempDir()
+    const api = nock(API)
+    api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
+    const assets = [assetJson(1, 'app.tar.gz', 7), assetJson(2, 'notes.txt', 5), assetJson(4, 'SHA256SUMS', list.length), ...extra, assetJson(10, 'artifact-seal.json', manifest.length)]
+    serveAssetPages(api, [assets])
+    serveAssetDownload(api, 10, manifest)
+    serveAssetDownload(api, 4, list)
+    serveAssetDownload(api, 1, 'the app')
+    serveAssetDownload(api, 2, 'notes')
+    return verifyCarried(
+      { manifestPath: path.join(deploy, 'artifact-seal.json'), baseDir: deploy, algorithm: 'sha256', keys: [key] },
+      { ...quiet, release: { ...(await target()), assets: true, allowUnlistedAssets } }
+    )
+  }
+  const genuine = await run(genuineList, [])
+  assert.equal(genuine.result, 'verified', JSON.stringify(genuine.problems))
+
+  const forged = genuineList.replace(/^[0-9a-f]{64}/, 'f'.repeat(64)) + `${'e'.repeat(64)}  installer-evil.exe\n`
+  const evil = await run(forged, [assetJson(5, 'installer-evil.exe', 4)])
+  assert.equal(evil.result, 'failed')
+  const problems = evil.problems.map(p => `${p.code} ${p.subject}`)
+  assert.ok(problems.includes('UNLISTED_FILE installer-evil.exe'), problems.join('; '))
+  assert.ok(problems.includes('DIGEST_MISMATCH SHA256SUMS'), problems.join('; '))
+  assert.match(evil.problems.find(p => p.subject === 'installer-evil.exe')!.message, /release asset installer-evil\.exe of release v1\.2\.3 is not listed in the manifest/)
+
+  // allow-unlisted-assets lets the extra asset pass, never a list that is not the manifest's.
+  const allowed = await run(forged, [assetJson(5, 'installer-evil.exe', 4)], true)
+  assert.deepEqual(allowed.problems.map(p => p.code), ['DIGEST_MISMATCH'])
+})
+
+test('release-assets: a tampered or oversized download never replaces the local file', async () => {
+  const { result } = await sealed()
+  const manifest = fs.readFileSync(result.manifestPath)
+  const deploy = tempDir()
+  fs.writeFileSync(path.join(deploy, 'app.tar.gz'), 'the app')
+  fs.writeFileSync(path.join(deploy, 'notes.txt'), 'notes')
+  const api = nock(API)
+  api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
+  // app.tar.gz is served with other bytes of its size; notes.txt far larger than the listing says.
+  serveAssetPages(api, [[assetJson(1, 'app.tar.gz', 7), assetJson(2, 'notes.txt', 5), assetJson(10, 'artifact-seal.json', manifest.length)]])
+  serveAssetDownload(api, 10, manifest)
+  serveAssetDownload(api, 1, 'evil!!!')
+  serveAssetDownload(api, 2, Buffer.alloc(4 * 1024 * 1024, 1))
+  const report = await verifyCarried(
+    { manifestPath: path.join(deploy, 'artifact-seal.json'), baseDir: deploy, algorithm: 'sha256', keys: [key] },
+    { ...quiet, release: { ...(await target()), assets: true } }
+  )
+  assert.equal(report.result, 'failed')
+  const messages = report.problems.map(p => p.message).join('\n')
+  assert.match(messages, /release asset app\.tar\.gz does not match the manifest's sha256 digest; the local file was left as it was/)
+  assert.match(messages, /release asset notes\.txt sent more than its listed 5 bytes/)
+  assert.equal(fs.readFileSync(path.join(deploy, 'app.tar.gz'), 'utf8'), 'the app')
+  assert.equal(fs.readFileSync(path.join(deploy, 'notes.txt'), 'utf8'), 'notes')
+  assert.deepEqual(fs.readdirSync(deploy).sort(), ['app.tar.gz', 'notes.txt'], 'no temporary file is left behind')
 })
 
 export type { Carriers }

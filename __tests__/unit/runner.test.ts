@@ -4,6 +4,7 @@ import * as path from 'node:path'
 import { test } from 'node:test'
 import * as core from '@actions/core'
 import * as runner from '../../src/action/runner.js'
+import { escapeWorkflowCommands } from '../../src/core/errors.js'
 import { tempDir } from '../helpers/fixtures.js'
 import { interceptStdout } from '../helpers/stdout.js'
 
@@ -14,7 +15,7 @@ import { interceptStdout } from '../helpers/stdout.js'
  */
 
 /** Hostile text: everything the command and heredoc encodings must escape or survive. */
-const NASTY = ['plain', '', '100% done', 'a\nb', 'a\r\nb', '::error::forged', 'k=v,x:y', '%0A already escaped', 'üñí ✅', ' padded  ', '\n']
+const NASTY = ['plain', '', '100% done', 'a\nb', 'a\r\nb', '::error::forged', 'dist/##[add-mask]x', ' ::warning::x', 'k=v,x:y', '%0A already escaped', 'üñí ✅', ' padded  ', '\n']
 
 interface Run {
   stdout: string
@@ -71,7 +72,8 @@ async function same(label: string, ours: () => unknown, theirs: () => unknown, o
 
 test('log lines, annotations, masks and debug lines are byte for byte those of @actions/core', async () => {
   for (const text of NASTY) {
-    await same(`info ${JSON.stringify(text)}`, () => runner.info(text), () => core.info(text))
+    // info also neutralizes workflow-command forms (see escapeWorkflowCommands); the rest is @actions/core's.
+    await same(`info ${JSON.stringify(text)}`, () => runner.info(text), () => core.info(escapeWorkflowCommands(text)))
     await same(`debug ${JSON.stringify(text)}`, () => runner.debug(text), () => core.debug(text))
     await same(`setSecret ${JSON.stringify(text)}`, () => runner.setSecret(text), () => core.setSecret(text))
     await same(`warning ${JSON.stringify(text)}`, () => runner.warning(text), () => core.warning(text))
@@ -145,4 +147,11 @@ test('the job summary is appended as @actions/core appends it, and refused with 
   const ours = await unwritable(() => runner.appendSummary(markdown))
   assert.match(ours ?? '', /Unable to access summary file/)
   assert.equal(ours, await unwritable(() => freshSummary().addRaw(markdown).write()))
+})
+
+test('a log line cannot be a workflow command: `::` opening a line and `##[` anywhere are escaped', async () => {
+  const { stdout } = await capture(() => runner.info('FAIL DIGEST_MISMATCH: dist/##[add-mask]secret\n::set-env name=X::1'))
+  assert.ok(!stdout.includes('##['), stdout)
+  assert.ok(!/^\s*::/m.test(stdout), stdout)
+  assert.match(stdout, /dist\/#\\u0023\[add-mask\]secret/)
 })

@@ -92,5 +92,5 @@ test('payload bytes that are not UTF-8, not JSON, or have duplicate keys are ref
   assert.throws(() => decodeStatement(Buffer.from([0xff, 0xfe]), 'sha256'), refusedAt('payload'))
   assert.throws(() => decodeStatement(Buffer.from('{'), 'sha256'), /not valid JSON/)
   const text = JSON.stringify(valid()).replace('"_type":', '"_type":"x","_type":')
-  assert.throws(() => decodeStatement(Buffer.from(text), 'sha256'), /duplicate key "_type"/)
+  assert.throws(() => decodeStatement(Buffer.from(text), 'sha256'), /duplicate key at character \d+/)
 })

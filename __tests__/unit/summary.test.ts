@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { signSummary, verifySummary, cell, MAX_ROWS } from '../../src/action/summary.js'
+import { signSummary, verifySummary, code, MAX_ROWS } from '../../src/action/summary.js'
 import { buildStatement, type SealResult } from '../../src/core/seal.js'
 import type { VerifyReport } from '../../src/core/verify.js'
 
@@ -33,8 +33,15 @@ test('10,000 files collapse into <details>, list at most MAX_ROWS rows and stay 
   assert.ok(Buffer.byteLength(md) < 200 * 1024, `${Buffer.byteLength(md)} bytes`)
 })
 
-test('file names cannot inject HTML or break the table', () => {
-  assert.equal(cell('<img src=x onerror=alert(1)>|a\nb`'), '&lt;img src=x onerror=alert(1)&gt;&#124;a↵b&#96;')
+test('file names are code spans: no HTML, link or autolink, and the table holds', () => {
+  assert.equal(code('<img src=x onerror=alert(1)>|a\nb'), '`<img src=x onerror=alert(1)>\\|a↵b`')
+  // A backtick in the name cannot close the span: the fence is longer than any run inside.
+  assert.equal(code('a``b'), '```a``b```')
+  assert.equal(code('`x'), '`` `x ``')
+  const result = sealResult(1)
+  result.subjects[0].name = 'dist/[click](https://evil.example)'
+  const md = signSummary(result)
+  assert.ok(md.includes('| `dist/[click](https://evil.example)` |'), md)
 })
 
 test('a failed verification lists every problem, and failures come before verified rows', () => {
@@ -55,7 +62,7 @@ test('a failed verification lists every problem, and failures come before verifi
   const md = verifySummary(report)
   assert.match(md, /❌ verification failed/)
   assert.match(md, /### 2 problem\(s\)/)
-  assert.match(md, /\*\*DIGEST_MISMATCH\*\*: evil/)
+  assert.match(md, /\*\*DIGEST_MISMATCH\*\*: `evil: sha256 digest/)
   assert.match(md, /\*\*EXPIRED\*\*/)
   const rows = md.split('\n').filter(l => l.startsWith('| `'))
   assert.match(rows[0], /`evil` \| ❌ digest mismatch/)

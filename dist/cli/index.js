@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1570);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8474);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: text => process.stdout.write(text),
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1570:
+/***/ 8474:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -285,7 +285,7 @@ function createKernel(deps) {
         }
         return finish(fd, name, before, total, hash);
     };
-    const hash = (baseDir, realBase, name, algorithm, onBytes) => {
+    const hash = (baseDir, realBase, name, algorithm, allowLinks, onBytes) => {
         // Names are checked relative POSIX paths (no '.', '..' or empty segments), so on POSIX a
         // plain concatenation is path.join without its cost.
         const file = path.sep === '/' ? (baseDir.endsWith('/') ? baseDir + name : baseDir + '/' + name) : path.join(baseDir, ...name.split('/'));
@@ -313,6 +313,14 @@ function createKernel(deps) {
                 return fail('FILE_CHANGED', `${name}: was replaced while it was being opened`);
             if (!isInside(realBase, real))
                 return fail('PATH_UNSAFE', `${name}: resolves outside base-dir (to ${real})`);
+            // A name whose real path is not base-dir plus the name went through a symbolic link (or is
+            // spelled otherwise than on disk): what ships under that name may be a link, or another
+            // file's bytes, so it passes only when links were allowed.
+            if (!allowLinks) {
+                const lexical = path.sep === '/' ? (realBase.endsWith('/') ? realBase + name : realBase + '/' + name) : path.join(realBase, ...name.split('/'));
+                if (real !== lexical)
+                    return fail('PATH_UNSAFE', `${name}: is a symbolic link or lies below one (it resolves to ${real}); links are refused unless allow-symlinks is set`);
+            }
             if (before.size < overlapBytes)
                 return hashSync(fd, name, before, algorithm, onBytes);
             closeNow = false;
@@ -384,7 +392,7 @@ async function workerLoop(port, kernel, claim, counters, job) {
         const sizes = new Float64Array(end - start);
         const errors = [];
         for (let i = 0; i < end - start; i++) {
-            const p = kernel.hash(job.baseDir, job.realBase, names[start + i], job.algorithm, onBytes);
+            const p = kernel.hash(job.baseDir, job.realBase, names[start + i], job.algorithm, job.allowLinks, onBytes);
             const r = p instanceof Promise ? await p : p;
             if (r.ok) {
                 digests[i] = r.digest;
@@ -488,6 +496,7 @@ function hashInThreads(job, options = {}) {
             baseDir: job.baseDir,
             realBase: job.realBase,
             algorithm: job.algorithm,
+            allowLinks: job.allowLinks,
             names: threads > 1 ? job.names.join('\0') : '',
             shared,
             threads,
@@ -550,7 +559,7 @@ function hashInThreads(job, options = {}) {
         const local = async () => {
             for (let batch = claimBatch(next, total, threads, MAX_BATCH); batch && !settled; batch = claimBatch(next, total, threads, MAX_BATCH)) {
                 for (let i = batch[0]; i < batch[1]; i++) {
-                    const r = kernel.hash(job.baseDir, job.realBase, job.names[i], job.algorithm, onBytes);
+                    const r = kernel.hash(job.baseDir, job.realBase, job.names[i], job.algorithm, job.allowLinks, onBytes);
                     results[i] = r instanceof Promise ? await r : r;
                     Atomics.add(progress, 1, 1n);
                 }
@@ -578,8 +587,8 @@ function hashInThreads(job, options = {}) {
  * exactly what is read. A file whose size or mtime changes while it is read is an error.
  * (The rules themselves live in hash-kernel.ts, shared with the hashing threads.)
  */
-async function hashFile(baseDir, realBase, name, algorithm) {
-    const result = await inProcessKernel().hash(baseDir, realBase, name, algorithm);
+async function hashFile(baseDir, realBase, name, algorithm, allowLinks = false) {
+    const result = await inProcessKernel().hash(baseDir, realBase, name, algorithm, allowLinks);
     if (!result.ok)
         throw new SealError(result.code, result.message, name);
     return { name, size: result.size, digest: result.digest };
@@ -594,7 +603,7 @@ async function hashMany(baseDir, names, algorithm, options = {}) {
         return [];
     const realBase = await promises_.realpath(baseDir);
     const onProgress = options.onProgress;
-    const results = await hashInThreads({ baseDir, realBase, names, algorithm }, {
+    const results = await hashInThreads({ baseDir, realBase, names, algorithm, allowLinks: options.allowLinks ?? false }, {
         threads: options.concurrency,
         progressIntervalMs: options.progressIntervalMs,
         alongside: options.alongside,
@@ -624,7 +633,11 @@ function parseJsonStrict(text, what) {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new errors/* SealError */.EM('MANIFEST_INVALID', `${what} is not valid JSON: ${error.message}`, what, { cause: error });
+        // JSON.parse's message quotes the text around the fault ("Unexpected token 'c', "c900144300"...
+        // is not valid JSON"): a key file given as the manifest would print part of the key. Only where.
+        const at = /position (\d+)/.exec(error.message);
+        const where = at ? `at character ${at[1]}` : /end of JSON/i.test(error.message) ? 'it ends early' : 'unexpected character';
+        throw new errors/* SealError */.EM('MANIFEST_INVALID', `${what} is not valid JSON (${where})`, what);
     }
 }
 function scan(text, what) {
@@ -666,7 +679,8 @@ function scan(text, what) {
                     }
                 }
                 if (top.has(key)) {
-                    throw new errors/* SealError */.EM('MANIFEST_INVALID', `${what} has a duplicate key "${key.slice(0, 64)}"`, what);
+                    // The offset, not the key: nothing read from a file is echoed before it is authentic.
+                    throw new errors/* SealError */.EM('MANIFEST_INVALID', `${what} has a duplicate key at character ${start}`, what);
                 }
                 top.add(key);
                 expectKey = false;
@@ -3456,7 +3470,8 @@ minimatch.unescape = unescape_unescape;
  * lines to stdout, which corrupts the CLI's output and --json).
  *
  * The options are fixed to what subjects need: files only (matchDirectories false), implicit
- * descendants, symbolic links followed, a broken symbolic link an error.
+ * descendants, symbolic links followed (but never out of base-dir, and no directory twice), a
+ * broken symbolic link an error.
  */
 const SEP = external_node_path_.sep;
 const IS_WINDOWS = process.platform === 'win32';
@@ -3706,31 +3721,43 @@ function kindOf(entry) {
         return 'file';
     return null; // a symbolic link, or a file system that does not report types
 }
-/** Whether `item` is a directory, following symbolic links; a broken link is an error naming it. */
-function isDirectory(item) {
+function unreadable(item, error) {
+    const code = error.code;
+    if (code === 'ENOENT')
+        return new errors/* SealError */.EM('FILE_MISSING', `path: ${item.path} is a broken symbolic link (its target does not exist)`, item.path);
+    if (code === 'ELOOP')
+        return new errors/* SealError */.EM('FILE_UNREADABLE', `path: ${item.path}: too many levels of symbolic links`, item.path);
+    return new errors/* SealError */.EM('FILE_UNREADABLE', `path: cannot read ${item.path}: ${error.message}`, item.path, { cause: error });
+}
+/** What `item` is, following symbolic links: a directory (and whether a link led to it) or anything else; a broken link is an error naming it. */
+function look(item) {
     if (item.kind)
-        return item.kind === 'dir';
+        return { dir: item.kind === 'dir', linked: false };
     try {
-        return external_node_fs_.statSync(item.path).isDirectory();
+        const linked = external_node_fs_.lstatSync(item.path).isSymbolicLink();
+        return { dir: (linked ? external_node_fs_.statSync(item.path) : external_node_fs_.lstatSync(item.path)).isDirectory(), linked };
     }
     catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            throw new errors/* SealError */.EM('FILE_MISSING', `path: ${item.path} is a broken symbolic link (its target does not exist)`, item.path);
-        if (code === 'ELOOP')
-            throw new errors/* SealError */.EM('FILE_UNREADABLE', `path: ${item.path}: too many levels of symbolic links`, item.path);
-        throw new errors/* SealError */.EM('FILE_UNREADABLE', `path: cannot read ${item.path}: ${error.message}`, item.path, { cause: error });
+        throw unreadable(item, error);
     }
+}
+/** Whether `child` is `parent` or lies below it (both absolute and normalized). */
+function isInside(parent, child) {
+    const rel = external_node_path_.relative(parent, child);
+    return rel === '' || (!rel.startsWith('..' + SEP) && rel !== '..' && !external_node_path_.isAbsolute(rel));
 }
 /**
  * Absolute paths of the files (not directories) that @actions/glob patterns match, in walk order.
  * Patterns are relative to `cwd`; a path through a symbolic link is reported as that path, not as
  * the link's target. Prints nothing.
  */
-function globFiles(patternLines, cwd = process.cwd()) {
+function globFiles(patternLines, cwd = process.cwd(), limits = {}) {
     const patterns = parsePatterns(patternLines, external_node_path_.resolve(cwd));
     const results = [];
     const stack = [];
+    // Each directory is listed once, by device and inode, however many links lead to it: a cycle
+    // ends there, and so do two links per level to the next (exponential when walked as paths).
+    const listed = new Set();
     for (const root of searchPaths(patterns)) {
         try {
             external_node_fs_.lstatSync(root);
@@ -3740,7 +3767,7 @@ function globFiles(patternLines, cwd = process.cwd()) {
                 continue;
             throw new errors/* SealError */.EM('FILE_UNREADABLE', `path: cannot read ${root}: ${error.message}`, root, { cause: error });
         }
-        stack.unshift({ path: root, chain: [], real: null, kind: null });
+        stack.unshift({ path: root, real: null, kind: null });
     }
     while (stack.length > 0) {
         const item = stack.pop();
@@ -3748,15 +3775,28 @@ function globFiles(patternLines, cwd = process.cwd()) {
         const partial = match !== 0 || partialMatchAny(patterns, item.path);
         if (!partial)
             continue;
-        if (!isDirectory(item)) {
+        const { dir, linked } = look(item);
+        if (!dir) {
             if (match & MATCH_FILE)
                 results.push(item.path);
             continue;
         }
-        const real = item.real ?? external_node_fs_.realpathSync(item.path);
-        if (item.chain.includes(real))
-            continue; // a symbolic link back to a directory above: a cycle
-        const chain = [...item.chain, real];
+        let real;
+        let id;
+        try {
+            real = item.real ?? external_node_fs_.realpathSync.native(item.path);
+            const stats = external_node_fs_.statSync(item.path, { bigint: true });
+            id = `${stats.dev}:${stats.ino}`;
+        }
+        catch (error) {
+            throw unreadable(item, error);
+        }
+        if (linked && limits.within !== undefined && !isInside(limits.within, real)) {
+            throw new errors/* SealError */.EM('PATH_UNSAFE', `path: ${item.path} is a symbolic link to ${real}, outside base-dir ${limits.within}; it is not followed`, item.path);
+        }
+        if (listed.has(id))
+            continue;
+        listed.add(id);
         let entries;
         try {
             entries = external_node_fs_.readdirSync(item.path, { withFileTypes: true });
@@ -3771,13 +3811,14 @@ function globFiles(patternLines, cwd = process.cwd()) {
         for (let i = entries.length - 1; i >= 0; i--) {
             const entry = entries[i];
             const kind = kindOf(entry);
-            stack.push({ path: prefix + entry.name, chain, real: kind === 'dir' ? realPrefix + entry.name : null, kind });
+            stack.push({ path: prefix + entry.name, real: kind === 'dir' ? realPrefix + entry.name : null, kind });
         }
     }
     return results;
 }
 
 ;// CONCATENATED MODULE: ./src/core/subjects.ts
+
 
 
 
@@ -3860,14 +3901,14 @@ function splitPatterns(text) {
 /**
  * Files matched by @actions/glob patterns (the language users know from upload-artifact and
  * cache: `!` excludes, `**`, hidden files included), as sorted subject names relative to baseDir.
- * `exclude` holds absolute paths never to return (the manifest itself).
+ * `exclude` holds absolute paths never to return (the manifest itself). Patterns are relative to
+ * `cwd` (the working directory, as in @actions/glob); the walk never follows a link out of base-dir.
  */
-async function findSubjects(patterns, baseDir, exclude = []) {
+async function findSubjects(patterns, baseDir, exclude = [], cwd = process.cwd()) {
     if (patterns.length === 0)
         throw new errors/* SealError */.EM('INPUT_INVALID', 'path has no patterns', 'path');
-    // Patterns are relative to the working directory, as in @actions/glob; see glob.ts.
-    const files = globFiles(patterns);
     const base = external_node_path_.resolve(baseDir);
+    const files = globFiles(patterns, cwd, { within: await promises_.realpath(base) });
     const prefix = base.endsWith(external_node_path_.sep) ? base : base + external_node_path_.sep;
     const skip = new Set(exclude.map(p => external_node_path_.resolve(p)));
     const names = new Set();
@@ -4072,11 +4113,11 @@ async function seal(options) {
     checkSigningKeys(options.keys);
     const baseDir = await checkBaseDir(options.baseDir);
     const manifestPath = external_node_path_.resolve(options.manifestPath);
-    const names = await findSubjects(options.patterns, baseDir, [manifestPath]);
+    const names = await findSubjects(options.patterns, baseDir, [manifestPath], options.cwd);
     if (names.length === 0) {
         throw new errors/* SealError */.EM('NO_FILES', `path matched no files (patterns: ${options.patterns.join(', ')})`, 'path');
     }
-    const outcomes = await hashMany(baseDir, names, options.algorithm, options.hashing);
+    const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, allowLinks: options.allowSymlinks });
     const subjects = [];
     for (const outcome of outcomes) {
         if (!outcome.ok)
@@ -4129,10 +4170,43 @@ async function readSmallFile(file, rules) {
         if (stats.size > rules.limit) {
             throw new errors/* SealError */.EM(rules.tooLargeCode, `${rules.what} is ${stats.size} bytes; at most ${rules.limit} are accepted`, rules.subject);
         }
-        return await handle.readFile();
+        return await readAtMost(handle, rules, stats.size);
     }
     finally {
         await handle.close().catch(() => { });
+    }
+}
+/**
+ * Reads until end of file, but never more than `limit` bytes: fstat is not the size of what a read
+ * returns (a link to /proc/self/pagemap says 0 and reads without end, a file can grow), so the cap
+ * counts the bytes actually read. A file that yields one byte more is refused, and nothing beyond
+ * limit + 1 bytes is ever held.
+ */
+async function readAtMost(handle, rules, sizeHint) {
+    const chunks = [];
+    let total = 0;
+    // The first read asks for more than fstat said, so a regular file is read in one call. Reads
+    // stay in multiples of 8 (a probe of 8 past the limit, not 1): /proc files such as pagemap
+    // refuse other sizes with EINVAL.
+    let want = Math.max(sizeHint + 8, 64 * 1024);
+    for (;;) {
+        const chunk = Buffer.allocUnsafe(Math.min(want, Math.max(rules.limit - total, 8)));
+        want = 1024 * 1024;
+        let bytesRead;
+        try {
+            ;
+            ({ bytesRead } = await handle.read(chunk, 0, chunk.length, null));
+        }
+        catch (error) {
+            throw new errors/* SealError */.EM(rules.code, rules.cannotOpen((0,errors/* describeFsError */.TQ)(error)), rules.subject, { cause: error });
+        }
+        if (bytesRead === 0)
+            return Buffer.concat(chunks, total);
+        chunks.push(chunk.subarray(0, bytesRead));
+        total += bytesRead;
+        if (total > rules.limit) {
+            throw new errors/* SealError */.EM(rules.tooLargeCode, `${rules.what} holds more than ${rules.limit} bytes; at most ${rules.limit} are accepted`, rules.subject);
+        }
     }
 }
 /** Decodes UTF-8, or null when the bytes are not valid UTF-8 (never replacement characters). */
@@ -4290,7 +4364,8 @@ async function verify(options) {
         report.result = problems.length === 0 ? 'verified' : 'failed';
         return report;
     }
-    await options.beforeFiles?.(statement);
+    for (const p of (await options.beforeFiles?.(statement)) ?? [])
+        problem(p.code, p.message, p.subject);
     const names = statement.subject.map(s => s.name);
     const patterns = options.patterns ?? [];
     const checkUnlisted = patterns.length > 0 && !options.allowUnlisted;
@@ -4298,13 +4373,13 @@ async function verify(options) {
     // synchronously inside the call), instead of after them with the other cores idle.
     let walk;
     const walkForUnlisted = () => {
-        walk = findSubjects(patterns, baseDir, [manifestPath]);
+        walk = findSubjects(patterns, baseDir, [manifestPath], options.cwd);
         // Its failure is handled after the hashing; until then it must not count as unhandled.
         walk.catch(() => { });
         return walk;
     };
     const alongside = checkUnlisted ? () => void walkForUnlisted() : undefined;
-    const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, alongside });
+    const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, alongside, allowLinks: options.allowSymlinks });
     outcomes.forEach((outcome, i) => {
         const expected = statement.subject[i].digest[options.algorithm];
         const name = names[i];
@@ -4629,271 +4704,6 @@ async function resolveKeys(request) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/transport/cache.ts
-
-
-/** Bumped when what is stored under a key changes, so old entries are never read as new ones. */
-const KEY_VERSION = 'v1';
-/**
- * `artifact-seal-v1-<manifest file name>-<owner/name>-<commit>`. The commit ends the key because
- * the cache matches keys by prefix: a fixed-length hex commit last means one key is never a
- * prefix of another's. Commas are not allowed in keys and are replaced.
- */
-function manifestCacheKey(id) {
-    if (!id.repository || !id.commit) {
-        throw new errors/* SealError */.EM('INPUT_INVALID', 'cache: true needs the repository and commit (GITHUB_REPOSITORY and GITHUB_SHA, or expected-repository and expected-commit)', 'cache');
-    }
-    const key = `artifact-seal-${KEY_VERSION}-${external_node_path_.basename(id.manifestPath)}-${id.repository}-${id.commit}`.replace(/,/g, '_');
-    if (key.length > 512)
-        throw new errors/* SealError */.EM('INPUT_INVALID', 'cache: the manifest file name is too long for a cache key (512 characters at most)', 'cache');
-    return key;
-}
-/**
- * The path as the cache records it. Entries are versioned by their path list, so the manifest is
- * named relative to the workspace: the same `manifest` input then finds the entry from a runner
- * whose workspace lies elsewhere.
- */
-function cachePath(manifestPath, workspace) {
-    const rel = external_node_path_.relative(workspace, manifestPath);
-    return rel && !rel.startsWith('..') && !external_node_path_.isAbsolute(rel) ? rel.split(external_node_path_.sep).join('/') : manifestPath;
-}
-/** Sign: saves the manifest just written. The one way anything enters the cache. */
-async function saveManifest(store, id, workspace) {
-    const key = manifestCacheKey(id);
-    return { key, saved: await store.save([cachePath(id.manifestPath, workspace)], key) };
-}
-/** Verify: restores the manifest to its path when it is absent; whatever arrives is checked like any manifest. */
-async function restoreManifest(store, id, workspace) {
-    const key = manifestCacheKey(id);
-    return { key, restored: await store.restore([cachePath(id.manifestPath, workspace)], key) };
-}
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/github/releases.ts
-
-
-const toAsset = (a) => ({ id: a.id, name: a.name, size: a.size, state: a.state, browserDownloadUrl: a.browser_download_url });
-const toRelease = (r) => ({ id: r.id, tagName: r.tag_name, uploadUrl: r.upload_url, draft: r.draft });
-/** `owner/name` for messages. */
-const repoName = (repo) => `${repo.owner}/${repo.repo}`;
-/**
- * The release of `tag`. Drafts have no tag lookup in the API, so when the tag is not found the
- * releases are listed (a token that may write sees drafts) before giving up with a clear error.
- */
-async function getRelease(client, repo, tag, writes) {
-    const what = `release ${tag} of ${repoName(repo)}`;
-    try {
-        const { data } = await client.rest.repos.getReleaseByTag({ ...repo, tag });
-        return toRelease(data);
-    }
-    catch (error) {
-        if (statusOf(error) !== 404)
-            throw gitHubError(error, `get ${what}`, writes);
-    }
-    let all;
-    try {
-        all = (await client.paginate(client.rest.repos.listReleases, { ...repo, per_page: 100 }));
-    }
-    catch (error) {
-        throw gitHubError(error, `list the releases of ${repoName(repo)}`, writes);
-    }
-    const draft = all.find(r => r.tag_name === tag);
-    if (draft)
-        return toRelease(draft);
-    throw new errors/* SealError */.EM('REMOTE', `${what} does not exist (create the release first, or check release-tag and the repository)`, 'release-tag');
-}
-/** Every asset of a release, following the Link header's pages (100 per page). */
-async function listAssets(client, repo, release, writes) {
-    try {
-        const assets = await client.paginate(client.rest.repos.listReleaseAssets, { ...repo, release_id: release.id, per_page: 100 });
-        return assets.map(toAsset);
-    }
-    catch (error) {
-        throw gitHubError(error, `list the assets of release ${release.tagName} of ${repoName(repo)}`, writes);
-    }
-}
-/** Deletes an asset (to replace it). */
-async function deleteAsset(client, repo, asset) {
-    try {
-        await client.rest.repos.deleteReleaseAsset({ ...repo, asset_id: asset.id });
-    }
-    catch (error) {
-        // Gone already: a retried DELETE whose first answer was lost finds nothing, and that is success.
-        if (statusOf(error) === 404)
-            return;
-        throw gitHubError(error, `delete the existing asset ${asset.name} of ${repoName(repo)}`, true);
-    }
-}
-/** Renames an asset (REST "update a release asset"), to put a staged replacement in place. */
-async function renameAsset(client, repo, asset, name) {
-    try {
-        const { data } = await client.rest.repos.updateReleaseAsset({ ...repo, asset_id: asset.id, name });
-        return toAsset(data);
-    }
-    catch (error) {
-        throw gitHubError(error, `rename the uploaded asset ${asset.name} to ${name} of ${repoName(repo)} (the old ${name} is already deleted)`, true);
-    }
-}
-/** Uploads `bytes` as asset `name` to the upload host the release names (uploads.github.com, or GHES's). */
-async function uploadAsset(client, repo, release, name, bytes, contentType) {
-    try {
-        // The release gives a URI template ({?name,label}); we fill in the name and nothing else.
-        const url = `${release.uploadUrl.replace(/\{[^}]*\}$/, '')}?name=${encodeURIComponent(name)}`;
-        const { data } = await client.request({
-            method: 'POST',
-            url,
-            data: bytes,
-            headers: { 'content-type': contentType, 'content-length': bytes.length }
-        });
-        return toAsset(data);
-    }
-    catch (error) {
-        throw gitHubError(error, `upload ${name} to release ${release.tagName} of ${repoName(repo)}`, true);
-    }
-}
-/**
- * Downloads an asset's bytes as a stream: the API answers `Accept: application/octet-stream` with
- * a redirect to a signed storage URL (fetch follows it and drops the token on the way) or with the
- * bytes themselves.
- */
-async function downloadAsset(client, repo, asset) {
-    try {
-        const response = await client.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
-            ...repo,
-            asset_id: asset.id,
-            headers: { accept: 'application/octet-stream' },
-            request: { parseSuccessResponseBody: false }
-        });
-        return response.data;
-    }
-    catch (error) {
-        throw gitHubError(error, `download asset ${asset.name} of ${repoName(repo)}`, false);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/transport/release.ts
-
-
-
-
-
-
-
-
-
-/**
- * Attaches files to a release. Every name is checked against the existing assets before anything
- * is uploaded, so a refusal (an asset exists and overwrite is false) leaves the release untouched.
- * A replacement is uploaded under a temporary name first, and the old asset is deleted only once
- * it is there, then the new one renamed: a failed upload leaves the old manifest in place.
- */
-async function publishToRelease(target, files, overwrite) {
-    const { client, repo, tag } = target;
-    const release = await getRelease(client, repo, tag, true);
-    const existing = await listAssets(client, repo, release, true);
-    const clashes = files.map(f => existing.find(a => a.name === f.name)).filter((a) => a !== undefined);
-    if (clashes.length > 0 && !overwrite) {
-        throw new errors/* SealError */.EM('REMOTE', `release ${tag} of ${repoName(repo)} already has ${clashes.map(a => a.name).join(' and ')}; set overwrite: true (--overwrite) to replace it`, 'overwrite');
-    }
-    const uploaded = [];
-    for (const file of files) {
-        const old = clashes.find(a => a.name === file.name);
-        if (!old) {
-            uploaded.push(await uploadAsset(client, repo, release, file.name, file.bytes, file.contentType));
-            continue;
-        }
-        const staged = await uploadAsset(client, repo, release, `${file.name}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.new`, file.bytes, file.contentType);
-        try {
-            await deleteAsset(client, repo, old);
-        }
-        catch (error) {
-            await deleteAsset(client, repo, staged).catch(() => { });
-            throw error;
-        }
-        uploaded.push(await renameAsset(client, repo, staged, file.name));
-    }
-    return uploaded;
-}
-async function readAll(stream, limit, what) {
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of external_node_stream_.Readable.fromWeb(stream)) {
-        total += chunk.length;
-        if (total > limit)
-            throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `${what} is larger than ${limit} bytes`, what);
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
-}
-const listings = new WeakMap();
-/**
- * The assets of the target's release, looked up and listed once per target: verify fetches the
- * manifest and then the assets it lists from one listing, not two.
- */
-function assetsOf(target) {
-    let listing = listings.get(target);
-    if (!listing) {
-        const { client, repo, tag } = target;
-        listing = getRelease(client, repo, tag, false).then(release => listAssets(client, repo, release, false));
-        listings.set(target, listing);
-    }
-    return listing;
-}
-/** Fetches the manifest asset `name` of a release; its size is checked before and while reading. */
-async function fetchManifestAsset(target, name) {
-    const { client, repo, tag } = target;
-    const assets = await assetsOf(target);
-    const asset = assets.find(a => a.name === name);
-    const what = `asset ${name} of release ${tag} of ${repoName(repo)}`;
-    if (!asset) {
-        throw new errors/* SealError */.EM('REMOTE', `release ${tag} of ${repoName(repo)} has no asset ${name} (it has ${assets.length} asset(s)); was it sealed with release-tag?`, name);
-    }
-    if (asset.size > MAX_MANIFEST_BYTES) {
-        throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `${what} is ${asset.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, name);
-    }
-    return { bytes: await readAll(await downloadAsset(client, repo, asset), MAX_MANIFEST_BYTES, what), asset };
-}
-/**
- * Downloads the assets of a release whose names are in `wanted` (subject names from a manifest
- * whose signature already checked) into `baseDir`, replacing files of the same name. Asset names
- * are flat, so a file lands directly in base-dir: it is streamed to a new temporary file there
- * (created exclusively, so no symlink is followed) and renamed over the target, which replaces a
- * symlink rather than writing through it. Returns the names downloaded.
- */
-async function downloadListedAssets(target, wanted, baseDir) {
-    const { client, repo, tag } = target;
-    const assets = (await assetsOf(target)).filter(a => wanted.has(a.name));
-    const realBase = await promises_.realpath(baseDir);
-    const done = [];
-    for (const asset of assets) {
-        checkSubjectName(asset.name, `asset of release ${tag}`);
-        if (/[/\\]/.test(asset.name))
-            throw new errors/* SealError */.EM('PATH_UNSAFE', `asset name ${JSON.stringify(asset.name)} is not a plain file name`, asset.name);
-        const file = external_node_path_.join(realBase, asset.name);
-        const temp = external_node_path_.join(realBase, `.${asset.name}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.download`);
-        const stream = await downloadAsset(client, repo, asset);
-        let handle;
-        try {
-            handle = await promises_.open(temp, 'wx', 0o644);
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.fromWeb(stream), handle.createWriteStream());
-            handle = undefined;
-            await promises_.rename(temp, file);
-        }
-        catch (error) {
-            await handle?.close().catch(() => { });
-            await promises_.rm(temp, { force: true }).catch(() => { });
-            if (error instanceof errors/* SealError */.EM)
-                throw error;
-            throw new errors/* SealError */.EM('WRITE_FAILED', `cannot download asset ${asset.name} into ${realBase}: ${(0,errors/* describeFsError */.TQ)(error)}`, asset.name, { cause: error });
-        }
-        done.push(asset.name);
-    }
-    return done;
-}
-
 ;// CONCATENATED MODULE: ./src/transport/sha256sum.ts
 
 
@@ -5028,8 +4838,292 @@ function parseChecksumList(text, algorithm, source) {
     return entries;
 }
 
-;// CONCATENATED MODULE: ./src/transport/carry.ts
+;// CONCATENATED MODULE: ./src/github/releases.ts
 
+
+const toAsset = (a) => ({ id: a.id, name: a.name, size: a.size, state: a.state, browserDownloadUrl: a.browser_download_url });
+const toRelease = (r) => ({ id: r.id, tagName: r.tag_name, uploadUrl: r.upload_url, draft: r.draft });
+/** `owner/name` for messages. */
+const repoName = (repo) => `${repo.owner}/${repo.repo}`;
+/**
+ * The release of `tag`. Drafts have no tag lookup in the API, so when the tag is not found the
+ * releases are listed (a token that may write sees drafts) before giving up with a clear error.
+ */
+async function getRelease(client, repo, tag, writes) {
+    const what = `release ${tag} of ${repoName(repo)}`;
+    try {
+        const { data } = await client.rest.repos.getReleaseByTag({ ...repo, tag });
+        return toRelease(data);
+    }
+    catch (error) {
+        if (statusOf(error) !== 404)
+            throw gitHubError(error, `get ${what}`, writes);
+    }
+    let all;
+    try {
+        all = (await client.paginate(client.rest.repos.listReleases, { ...repo, per_page: 100 }));
+    }
+    catch (error) {
+        throw gitHubError(error, `list the releases of ${repoName(repo)}`, writes);
+    }
+    const draft = all.find(r => r.tag_name === tag);
+    if (draft)
+        return toRelease(draft);
+    throw new errors/* SealError */.EM('REMOTE', `${what} does not exist (create the release first, or check release-tag and the repository)`, 'release-tag');
+}
+/** Every asset of a release, following the Link header's pages (100 per page). */
+async function listAssets(client, repo, release, writes) {
+    try {
+        const assets = await client.paginate(client.rest.repos.listReleaseAssets, { ...repo, release_id: release.id, per_page: 100 });
+        return assets.map(toAsset);
+    }
+    catch (error) {
+        throw gitHubError(error, `list the assets of release ${release.tagName} of ${repoName(repo)}`, writes);
+    }
+}
+/** Deletes an asset (to replace it). */
+async function deleteAsset(client, repo, asset) {
+    try {
+        await client.rest.repos.deleteReleaseAsset({ ...repo, asset_id: asset.id });
+    }
+    catch (error) {
+        // Gone already: a retried DELETE whose first answer was lost finds nothing, and that is success.
+        if (statusOf(error) === 404)
+            return;
+        throw gitHubError(error, `delete the existing asset ${asset.name} of ${repoName(repo)}`, true);
+    }
+}
+/** Renames an asset (REST "update a release asset"), to put a staged replacement in place. */
+async function renameAsset(client, repo, asset, name) {
+    try {
+        const { data } = await client.rest.repos.updateReleaseAsset({ ...repo, asset_id: asset.id, name });
+        return toAsset(data);
+    }
+    catch (error) {
+        throw gitHubError(error, `rename the uploaded asset ${asset.name} to ${name} of ${repoName(repo)} (the old ${name} is already deleted)`, true);
+    }
+}
+/** Uploads `bytes` as asset `name` to the upload host the release names (uploads.github.com, or GHES's). */
+async function uploadAsset(client, repo, release, name, bytes, contentType) {
+    try {
+        // The release gives a URI template ({?name,label}); we fill in the name and nothing else.
+        const url = `${release.uploadUrl.replace(/\{[^}]*\}$/, '')}?name=${encodeURIComponent(name)}`;
+        const { data } = await client.request({
+            method: 'POST',
+            url,
+            data: bytes,
+            headers: { 'content-type': contentType, 'content-length': bytes.length }
+        });
+        return toAsset(data);
+    }
+    catch (error) {
+        throw gitHubError(error, `upload ${name} to release ${release.tagName} of ${repoName(repo)}`, true);
+    }
+}
+/**
+ * Downloads an asset's bytes as a stream: the API answers `Accept: application/octet-stream` with
+ * a redirect to a signed storage URL (fetch follows it and drops the token on the way) or with the
+ * bytes themselves.
+ */
+async function downloadAsset(client, repo, asset) {
+    try {
+        const response = await client.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+            ...repo,
+            asset_id: asset.id,
+            headers: { accept: 'application/octet-stream' },
+            request: { parseSuccessResponseBody: false }
+        });
+        return response.data;
+    }
+    catch (error) {
+        throw gitHubError(error, `download asset ${asset.name} of ${repoName(repo)}`, false);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transport/release.ts
+
+
+
+
+
+
+
+
+/**
+ * Attaches files to a release. Every name is checked against the existing assets before anything
+ * is uploaded, so a refusal (an asset exists and overwrite is false) leaves the release untouched.
+ * A replacement is uploaded under a temporary name first, and the old asset is deleted only once
+ * it is there, then the new one renamed: a failed upload leaves the old manifest in place.
+ */
+async function publishToRelease(target, files, overwrite) {
+    const { client, repo, tag } = target;
+    const release = await getRelease(client, repo, tag, true);
+    const existing = await listAssets(client, repo, release, true);
+    const clashes = files.map(f => existing.find(a => a.name === f.name)).filter((a) => a !== undefined);
+    if (clashes.length > 0 && !overwrite) {
+        throw new errors/* SealError */.EM('REMOTE', `release ${tag} of ${repoName(repo)} already has ${clashes.map(a => a.name).join(' and ')}; set overwrite: true (--overwrite) to replace it`, 'overwrite');
+    }
+    const uploaded = [];
+    for (const file of files) {
+        const old = clashes.find(a => a.name === file.name);
+        if (!old) {
+            uploaded.push(await uploadAsset(client, repo, release, file.name, file.bytes, file.contentType));
+            continue;
+        }
+        const staged = await uploadAsset(client, repo, release, `${file.name}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.new`, file.bytes, file.contentType);
+        try {
+            await deleteAsset(client, repo, old);
+        }
+        catch (error) {
+            await deleteAsset(client, repo, staged).catch(() => { });
+            throw error;
+        }
+        uploaded.push(await renameAsset(client, repo, staged, file.name));
+    }
+    return uploaded;
+}
+/** Reads a whole body of at most `limit` bytes; past it the request is cancelled and refused. */
+async function readAll(stream, limit, what) {
+    const reader = stream.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            return Buffer.concat(chunks, total);
+        total += value.length;
+        if (total > limit) {
+            await reader.cancel().catch(() => { });
+            throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `${what} is larger than ${limit} bytes`, what);
+        }
+        chunks.push(value);
+    }
+}
+const listings = new WeakMap();
+/**
+ * The assets of the target's release, looked up and listed once per target: verify fetches the
+ * manifest and then the assets it lists from one listing, not two.
+ */
+function assetsOf(target) {
+    let listing = listings.get(target);
+    if (!listing) {
+        const { client, repo, tag } = target;
+        listing = getRelease(client, repo, tag, false).then(release => listAssets(client, repo, release, false));
+        listings.set(target, listing);
+    }
+    return listing;
+}
+/** Fetches the manifest asset `name` of a release; its size is checked before and while reading. */
+async function fetchManifestAsset(target, name) {
+    const { client, repo, tag } = target;
+    const assets = await assetsOf(target);
+    const asset = assets.find(a => a.name === name);
+    const what = `asset ${name} of release ${tag} of ${repoName(repo)}`;
+    if (!asset) {
+        throw new errors/* SealError */.EM('REMOTE', `release ${tag} of ${repoName(repo)} has no asset ${name} (it has ${assets.length} asset(s)); was it sealed with release-tag?`, name);
+    }
+    if (asset.size > MAX_MANIFEST_BYTES) {
+        throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `${what} is ${asset.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, name);
+    }
+    // Never more than the listing said it holds: a server that sends more is refused, not believed.
+    return { bytes: await readAll(await downloadAsset(client, repo, asset), Math.min(asset.size, MAX_MANIFEST_BYTES), what), asset };
+}
+/** GitHub refuses release assets of 2 GiB or more: no genuine asset is larger, whatever a server says. */
+const MAX_ASSET_BYTES = 2 * 1024 ** 3;
+/**
+ * Downloads the release assets that a manifest lists (its signature already checked) into
+ * `baseDir`, and holds the rest of the release against it: an asset the manifest does not list
+ * is a problem (a planted `installer-evil.exe` would otherwise ride along with a verified
+ * release), except the manifest itself and the checksum list sign writes, which must then be
+ * exactly that list. Each download is streamed into a new temporary file in base-dir (created
+ * exclusively, so no link is followed), hashed as it arrives, cut off past the asset's listed
+ * size, and renamed over the file of that name only when its digest is the manifest's: a
+ * tampered asset never replaces a local file.
+ */
+async function downloadListedAssets(target, statement, baseDir, rules) {
+    const { tag } = target;
+    const expected = new Map(statement.subject.map(s => [s.name, s.digest[rules.algorithm]]));
+    const assets = await assetsOf(target);
+    const realBase = await promises_.realpath(baseDir);
+    const check = { downloaded: [], problems: [] };
+    const problem = (code, message, subject) => void check.problems.push({ code, message: (0,errors/* oneLine */.TN)(message), subject });
+    const listName = listFileName(rules.algorithm);
+    for (const asset of assets) {
+        if (expected.has(asset.name) || asset.name === rules.manifestName)
+            continue;
+        if (asset.name === listName) {
+            const bytes = await readAll(await downloadAsset(target.client, target.repo, asset), Math.min(asset.size, MAX_MANIFEST_BYTES), `asset ${asset.name} of release ${tag}`);
+            if (!bytes.equals(Buffer.from(statementChecksumList(statement, rules.algorithm)))) {
+                problem('DIGEST_MISMATCH', `release asset ${asset.name} is not the list of the manifest's ${rules.algorithm} digests (forged or stale)`, asset.name);
+            }
+        }
+        else if (!rules.allowUnlisted) {
+            problem('UNLISTED_FILE', `release asset ${asset.name} of release ${tag} is not listed in the manifest`, asset.name);
+        }
+    }
+    for (const asset of assets) {
+        const digest = expected.get(asset.name);
+        if (digest === undefined)
+            continue;
+        checkSubjectName(asset.name, `asset of release ${tag}`);
+        if (/[/\\]/.test(asset.name))
+            throw new errors/* SealError */.EM('PATH_UNSAFE', `asset name ${JSON.stringify(asset.name)} is not a plain file name`, asset.name);
+        const outcome = await downloadChecked(target, asset, realBase, rules.algorithm, digest);
+        if (outcome === 'ok')
+            check.downloaded.push(asset.name);
+        else
+            problem('DIGEST_MISMATCH', `release asset ${asset.name} ${outcome}; the local file was left as it was`, asset.name);
+    }
+    return check;
+}
+/** Streams one asset into a temporary file, then renames it into place if its digest is `digest`; else says what was wrong. */
+async function downloadChecked(target, asset, realBase, algorithm, digest) {
+    const file = external_node_path_.join(realBase, asset.name);
+    const temp = external_node_path_.join(realBase, `.${asset.name}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.download`);
+    const cap = Math.min(asset.size, MAX_ASSET_BYTES);
+    const hash = (0,external_node_crypto_.createHash)(algorithm);
+    let received = 0;
+    let handle;
+    try {
+        // The file is open before the request goes out, so the body is read from its first byte on
+        // (a response left unread while a file opens is how undici#5360 crashed on Connection: close).
+        handle = await promises_.open(temp, 'wx', 0o644);
+        const reader = (await downloadAsset(target.client, target.repo, asset)).getReader();
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            received += value.length;
+            if (received > cap) {
+                // Cancelled through the reader, so that fetch ends the request itself (destroying a
+                // Node stream wrapped around the body trips an assertion in Node 20's undici).
+                await reader.cancel().catch(() => { });
+                return `sent more than its listed ${asset.size} bytes`;
+            }
+            hash.update(value);
+            await handle.write(value);
+        }
+        await handle.close();
+        handle = undefined;
+        if (received !== asset.size)
+            return `is ${received} bytes, not its listed ${asset.size}`;
+        if (hash.digest('hex') !== digest)
+            return `does not match the manifest's ${algorithm} digest`;
+        await promises_.rename(temp, file);
+        return 'ok';
+    }
+    catch (error) {
+        if (error instanceof errors/* SealError */.EM)
+            throw error;
+        throw new errors/* SealError */.EM('WRITE_FAILED', `cannot download asset ${asset.name} into ${realBase}: ${(0,errors/* describeFsError */.TQ)(error)}`, asset.name, { cause: error });
+    }
+    finally {
+        await handle?.close().catch(() => { });
+        await promises_.rm(temp, { force: true }).catch(() => { });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transport/carry.ts
 
 
 
@@ -5048,23 +5142,9 @@ function releaseFiles(result, checksums) {
     }
     return files;
 }
-/** After a seal: the manifest (only it) goes to the cache and to the release. */
+/** After a seal: the manifest (only it, and the checksum list made from it) goes to the release. */
 async function shipSeal(result, carriers) {
     const shipped = {};
-    if (carriers.cache) {
-        try {
-            const { key, saved } = await saveManifest(carriers.cache.store, carriers.cache.id, carriers.cache.workspace);
-            if (saved) {
-                shipped.cacheKey = key;
-                carriers.log(`Saved the manifest to the Actions cache under ${key}`);
-            }
-            else
-                carriers.warn(`The manifest was not saved to the Actions cache under ${key} (see the cache's message above)`);
-        }
-        catch (error) {
-            carriers.warn(`The manifest was not saved to the Actions cache: ${error.message}`);
-        }
-    }
     if (carriers.release) {
         const release = carriers.release;
         const [manifestAsset, checksumsAsset] = await publishToRelease(release, releaseFiles(result, release.checksums ?? false), release.overwrite ?? false);
@@ -5078,19 +5158,14 @@ async function absent(file) {
     return promises_.lstat(file).then(() => false, (error) => error.code === 'ENOENT');
 }
 /**
- * Verify, fetching what is not on disk: a missing manifest from the cache, then from the
- * release; with `assets`, the release's assets that the manifest lists. Which assets to fetch is
+ * Verify, fetching what is not on disk: a missing manifest from the release; with `assets`, the release's assets that the manifest lists. Which assets to fetch is
  * read from the manifest only after its signature and predicate checked, and every file is then
  * verified as usual. Nothing fetched is trusted for being fetched.
  */
 async function verifyCarried(options, carriers) {
     let manifestBytes = options.manifestBytes;
     if (!manifestBytes && (await absent(options.manifestPath))) {
-        if (carriers.cache) {
-            const { key, restored } = await restoreManifest(carriers.cache.store, carriers.cache.id, carriers.cache.workspace);
-            carriers.log(restored ? `Restored the manifest from the Actions cache (${key})` : `No manifest in the Actions cache under ${key}`);
-        }
-        if (carriers.release && (await absent(options.manifestPath))) {
+        if (carriers.release) {
             const fetched = await fetchManifestAsset(carriers.release, external_node_path_.basename(options.manifestPath));
             manifestBytes = fetched.bytes;
             carriers.log(`Fetched the manifest from release ${carriers.release.tag}: ${fetched.asset.browserDownloadUrl}`);
@@ -5102,9 +5177,10 @@ async function verifyCarried(options, carriers) {
     // One pass: verify reads and checks the manifest once, and the files are verified against
     // exactly the statement whose signature decided which assets to fetch.
     const fetchListed = async (statement) => {
-        const names = new Set(statement.subject.map(s => s.name));
-        const downloaded = await downloadListedAssets(release, names, options.baseDir);
-        carriers.log(`Downloaded ${downloaded.length} of ${names.size} listed file(s) from release ${release.tag} into ${options.baseDir}`);
+        const rules = { algorithm: options.algorithm, manifestName: external_node_path_.basename(options.manifestPath), allowUnlisted: release.allowUnlistedAssets ?? false };
+        const { downloaded, problems } = await downloadListedAssets(release, statement, options.baseDir, rules);
+        carriers.log(`Downloaded ${downloaded.length} of ${statement.subject.length} listed file(s) from release ${release.tag} into ${options.baseDir}`);
+        return problems;
     };
     return verify({ ...options, manifestBytes, beforeFiles: fetchListed });
 }
@@ -5180,6 +5256,8 @@ Options (the same as the action's inputs):
                              (default: $GITHUB_REPOSITORY when set)
   --expected-commit SHA      verify: the manifest must have been signed at this commit
   --allow-unlisted           verify: let files that match --path but are not listed pass
+  --allow-symlinks           seal and verify files reached through a symbolic link that stays
+                             inside --base-dir (default: such a name is refused, named)
   --repository, --commit, --ref
                              sign: what to bind when not running in GitHub Actions
                              (default: $GITHUB_REPOSITORY, $GITHUB_SHA, $GITHUB_REF)
@@ -5193,7 +5271,10 @@ Options (the same as the action's inputs):
                              for sha512) to the release
   --overwrite                sign: replace release assets of the same name (else an error)
   --release-assets           verify: download the release's assets that the manifest lists into
-                             --base-dir (replacing files of that name), then verify them
+                             --base-dir, each replacing the file of its name only once its
+                             digest matched, then verify them; an asset the manifest does not
+                             list (other than the manifest and its SHA256SUMS) fails the check
+  --allow-unlisted-assets    verify with --release-assets: let unlisted release assets pass
   --tag                      checksums: print BSD-style lines (sha256sum --tag)
   --json                     print a machine-readable report on stdout
   -h, --help                 show this help
@@ -5231,6 +5312,7 @@ const OPTIONS = {
     'expected-repository': { type: 'string' },
     'expected-commit': { type: 'string' },
     'allow-unlisted': { type: 'boolean' },
+    'allow-symlinks': { type: 'boolean' },
     repository: { type: 'string' },
     commit: { type: 'string' },
     ref: { type: 'string' },
@@ -5240,6 +5322,7 @@ const OPTIONS = {
     checksums: { type: 'boolean' },
     overwrite: { type: 'boolean' },
     'release-assets': { type: 'boolean' },
+    'allow-unlisted-assets': { type: 'boolean' },
     tag: { type: 'boolean' },
     'vault-url': { type: 'string' },
     'vault-namespace': { type: 'string' },
@@ -5286,8 +5369,8 @@ function storeOptions(values, env) {
     return store;
 }
 async function loadKeys(values, io, algorithm, purpose) {
-    const source = parseKeySource(values['key-source'] ?? 'input', '--key-source');
-    const encoding = (0,keys/* parseKeyEncoding */.Qg)(values['key-encoding'] ?? 'hex', '--key-encoding');
+    const source = parseKeySource(values['key-source'] || 'input', '--key-source');
+    const encoding = (0,keys/* parseKeyEncoding */.Qg)(values['key-encoding'] || 'hex', '--key-encoding');
     if (source !== 'input' && values['key-file']) {
         // As the action refuses `key` with a remote source: two keys named, one silently unused, is a mistake.
         throw new errors/* SealError */.EM('INPUT_INVALID', `--key-file is not used with --key-source ${source}: the key comes from the store`, '--key-file');
@@ -5313,19 +5396,19 @@ function cliContext(values, env) {
     const context = contextFromEnv(env);
     return {
         ...context,
-        repository: values.repository ?? context.repository,
-        commit: values.commit ?? context.commit,
-        ref: values.ref ?? context.ref
+        repository: values.repository || context.repository,
+        commit: values.commit || context.commit,
+        ref: values.ref || context.ref
     };
 }
 function patternsOf(values) {
-    return (values.path ?? []).flatMap(splitPatterns);
+    return (values.path || []).flatMap(splitPatterns);
 }
 /** The release that --release-tag and --repo name; flags that need one are refused without it. */
 async function carriersOf(values, io, command) {
     const carriers = { log: line => io.stderr(`${line}\n`), warn: line => io.stderr(`warning: ${line}\n`) };
     const tag = values['release-tag'];
-    const needsTag = ['checksums', 'overwrite', 'release-assets', 'repo'].find(flag => values[flag] !== undefined);
+    const needsTag = ['checksums', 'overwrite', 'release-assets', 'allow-unlisted-assets', 'repo'].find(flag => values[flag] !== undefined);
     if (!tag) {
         if (needsTag)
             throw new errors/* SealError */.EM('INPUT_INVALID', `--${needsTag} needs --release-tag`, `--${needsTag}`);
@@ -5333,10 +5416,12 @@ async function carriersOf(values, io, command) {
     }
     if (command === 'sign' && values['release-assets'])
         throw new errors/* SealError */.EM('INPUT_INVALID', '--release-assets is for verify only', '--release-assets');
+    if (values['allow-unlisted-assets'] && !values['release-assets'])
+        throw new errors/* SealError */.EM('INPUT_INVALID', '--allow-unlisted-assets needs --release-assets', '--allow-unlisted-assets');
     if (command === 'verify' && (values.checksums || values.overwrite)) {
         throw new errors/* SealError */.EM('INPUT_INVALID', `--${values.checksums ? 'checksums' : 'overwrite'} is for sign only`, '--release-tag');
     }
-    const repository = values.repo ?? io.env.GITHUB_REPOSITORY;
+    const repository = values.repo || io.env.GITHUB_REPOSITORY;
     if (!repository)
         throw new errors/* SealError */.EM('INPUT_INVALID', '--release-tag needs --repo owner/name (or GITHUB_REPOSITORY)', '--repo');
     carriers.release = {
@@ -5345,12 +5430,13 @@ async function carriersOf(values, io, command) {
         tag,
         checksums: values.checksums,
         overwrite: values.overwrite,
-        assets: values['release-assets']
+        assets: values['release-assets'],
+        allowUnlistedAssets: values['allow-unlisted-assets']
     };
     return carriers;
 }
 async function runSign(values, io) {
-    const algorithm = parseAlgorithm(values.algorithm ?? 'sha256', '--algorithm');
+    const algorithm = parseAlgorithm(values.algorithm || 'sha256', '--algorithm');
     const patterns = patternsOf(values);
     const listFile = values['subject-checksums'];
     if (patterns.length === 0 && !listFile)
@@ -5361,7 +5447,7 @@ async function runSign(values, io) {
     const carriers = await carriersOf(values, io, 'sign');
     const keys = await loadKeys(values, io, algorithm, 'sign');
     const common = {
-        manifestPath: external_node_path_.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),
+        manifestPath: external_node_path_.resolve(io.cwd, values.manifest || 'artifact-seal.json'),
         algorithm,
         keys,
         context: cliContext(values, io.env),
@@ -5372,28 +5458,32 @@ async function runSign(values, io) {
         : await seal({
             ...common,
             patterns,
-            baseDir: external_node_path_.resolve(io.cwd, values['base-dir'] ?? '.'),
+            baseDir: external_node_path_.resolve(io.cwd, values['base-dir'] || '.'),
+            cwd: io.cwd,
+            allowSymlinks: values['allow-symlinks'] ?? false,
             hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
         });
     return { ...result, ...(await shipSeal(result, carriers)) };
 }
 async function runVerify(values, io, checkFiles = true) {
-    const algorithm = parseAlgorithm(values.algorithm ?? 'sha256', '--algorithm');
+    const algorithm = parseAlgorithm(values.algorithm || 'sha256', '--algorithm');
     const maxAgeMs = values['max-age'] ? parseDuration(values['max-age'], '--max-age') : undefined;
-    const expectedCommit = values['expected-commit'] ?? null;
+    const expectedCommit = values['expected-commit'] || null;
     if (expectedCommit && !/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/.test(expectedCommit)) {
         throw new errors/* SealError */.EM('INPUT_INVALID', `--expected-commit ${expectedCommit} is not a full commit SHA`, '--expected-commit');
     }
     const carriers = await carriersOf(values, io, 'verify');
     const keys = await loadKeys(values, io, algorithm, 'verify');
     const options = {
-        manifestPath: external_node_path_.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),
-        baseDir: external_node_path_.resolve(io.cwd, values['base-dir'] ?? '.'),
+        manifestPath: external_node_path_.resolve(io.cwd, values.manifest || 'artifact-seal.json'),
+        baseDir: external_node_path_.resolve(io.cwd, values['base-dir'] || '.'),
         algorithm,
         keys,
         patterns: patternsOf(values),
         allowUnlisted: values['allow-unlisted'] ?? false,
-        expectedRepository: values['expected-repository'] ?? io.env.GITHUB_REPOSITORY ?? null,
+        allowSymlinks: values['allow-symlinks'] ?? false,
+        cwd: io.cwd,
+        expectedRepository: values['expected-repository'] || io.env.GITHUB_REPOSITORY || null,
         expectedCommit,
         maxAgeMs,
         checkFiles,
@@ -5421,7 +5511,10 @@ async function runChecksums(values, io) {
 /** The --json answer to a command line that could not be understood. */
 const usageJson = (message) => JSON.stringify({ result: 'error', error: (0,errors/* oneLine */.TN)(message), code: 'USAGE' }) + '\n';
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-async function main(argv, io) {
+async function main(argv, rawIo) {
+    // Everything printed passes here: a name or message may hold what the Actions runner reads as a
+    // workflow command when the CLI runs in a `run:` step.
+    const io = { ...rawIo, stdout: t => rawIo.stdout((0,errors/* escapeWorkflowCommands */.Fy)(t)), stderr: t => rawIo.stderr((0,errors/* escapeWorkflowCommands */.Fy)(t)) };
     let parsed;
     try {
         parsed = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -5625,6 +5718,7 @@ function decodeEnvelope(value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BP: () => (/* binding */ errorLine),
 /* harmony export */   EM: () => (/* binding */ SealError),
+/* harmony export */   Fy: () => (/* binding */ escapeWorkflowCommands),
 /* harmony export */   K0: () => (/* binding */ isVerificationFailure),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   TQ: () => (/* binding */ describeFsError)
@@ -5654,6 +5748,16 @@ const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
  */
 function oneLine(text) {
     return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * `text` with the forms the Actions runner reads as workflow commands in any process's output
+ * neutralized: `::` opening a line (`::add-mask::`, `::set-env`…) and the older `##[` anywhere in
+ * a line. A file named `dist/##[add-mask]x` printed raw by the CLI in a `run:` step would be a
+ * command. The escapes read as JSON's (`\u0023` is `#`), so inside a JSON string they decode
+ * back to the very name, and --json output stays exact.
+ */
+function escapeWorkflowCommands(text) {
+    return text.replace(/##\[/g, '#\\u0023[').replace(/^([ \t]*)::/gm, '$1:\\u003a');
 }
 /**
  * Codes that, when verify stops on them, mean the artifacts or the manifest failed the check
@@ -5964,7 +6068,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 6093:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");

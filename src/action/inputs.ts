@@ -24,11 +24,13 @@ export const Inputs = {
   ExpectedRepository: 'expected-repository',
   ExpectedCommit: 'expected-commit',
   AllowUnlisted: 'allow-unlisted',
+  AllowSymlinks: 'allow-symlinks',
   ReleaseTag: 'release-tag',
   Checksums: 'checksums',
   Overwrite: 'overwrite',
   GithubToken: 'github-token',
   ReleaseAssets: 'release-assets',
+  AllowUnlistedAssets: 'allow-unlisted-assets',
   Cache: 'cache',
   SubjectChecksums: 'subject-checksums',
   // The remote key sources' inputs (src/keys/options.ts lists them for the readers).
@@ -80,6 +82,8 @@ export interface ActionInputs {
   expectedRepository: string | null
   expectedCommit: string | null
   allowUnlisted: boolean
+  /** Seal and verify names that go through a symbolic link inside base-dir (default: refused). */
+  allowSymlinks: boolean
   /** Sign: attach the manifest to this release; verify: fetch it from there when absent. */
   releaseTag: string | null
   /** Sign: also attach a checksum list (SHA256SUMS) to the release. */
@@ -90,8 +94,8 @@ export interface ActionInputs {
   githubToken: string
   /** Verify: download the release's listed assets into base-dir and verify them. */
   releaseAssets: boolean
-  /** Sign: save the manifest to the Actions cache; verify: restore it when absent. */
-  cache: boolean
+  /** Verify with release-assets: let release assets that the manifest does not list pass. */
+  allowUnlistedAssets: boolean
   /** Sign: absolute path of a sha256sum list to seal instead of hashing files. */
   subjectChecksums: string | null
   /** The remote key sources' inputs, as given (each source checks the ones it needs). */
@@ -153,14 +157,25 @@ export function getInputs(): ActionInputs {
     expectedRepository,
     expectedCommit,
     allowUnlisted: parseBoolean(Inputs.AllowUnlisted),
+    allowSymlinks: parseBoolean(Inputs.AllowSymlinks),
     ...carrying,
     store: Object.fromEntries(STORE_OPTIONS.map(name => [name, runner.getInput(name)]))
   }
 }
 
-type CarryInputs = Pick<ActionInputs, 'releaseTag' | 'checksums' | 'overwrite' | 'githubToken' | 'releaseAssets' | 'cache' | 'subjectChecksums'>
+/**
+ * The Actions cache carried the manifest until 1.1. @actions/cache restores an entry by running
+ * `tar -x -P` over the whole archive in the workspace before anything can be checked, so a
+ * poisoned entry (anyone who can write to a cache scope the deploy job reads) wrote files
+ * anywhere, `deploy.sh` included, and verify still passed on the genuine manifest beside them.
+ * The toolkit offers no way to fetch an entry without extracting it, so the carrier went.
+ */
+export const CACHE_REFUSED =
+  'is no longer supported: restoring an Actions cache entry extracts the whole archive before anything can be checked, so a poisoned entry could write files anywhere; carry the manifest with actions/upload-artifact or on a release (release-tag)'
 
-/** The inputs of issue 4 (releases, cache, checksum lists), and the combinations that make no sense. */
+type CarryInputs = Pick<ActionInputs, 'releaseTag' | 'checksums' | 'overwrite' | 'githubToken' | 'releaseAssets' | 'allowUnlistedAssets' | 'subjectChecksums'>
+
+/** The release and checksum-list inputs, and the combinations that make no sense. */
 function getCarryInputs(mode: ActionInputs['mode'], patterns: string[], subjectChecksums: string, githubToken: string, workspace: string): CarryInputs {
   const releaseTag = runner.getInput(Inputs.ReleaseTag) || null
   const inputs: CarryInputs = {
@@ -169,16 +184,18 @@ function getCarryInputs(mode: ActionInputs['mode'], patterns: string[], subjectC
     overwrite: parseBoolean(Inputs.Overwrite),
     githubToken,
     releaseAssets: parseBoolean(Inputs.ReleaseAssets),
-    cache: parseBoolean(Inputs.Cache),
+    allowUnlistedAssets: parseBoolean(Inputs.AllowUnlistedAssets),
     subjectChecksums: subjectChecksums ? path.resolve(workspace, subjectChecksums) : null
   }
   const refuse = (name: string, why: string): never => {
     throw new SealError('INPUT_INVALID', `${name} input ${why}`, name)
   }
+  if (parseBoolean(Inputs.Cache)) refuse(Inputs.Cache, CACHE_REFUSED)
   if (mode === 'sign' && subjectChecksums && patterns.length > 0) refuse(Inputs.SubjectChecksums, 'and path exclude each other: seal a checksum list or hash files, not both')
   if (mode === 'verify' && subjectChecksums) refuse(Inputs.SubjectChecksums, 'is for sign only')
   if (mode === 'verify' && (inputs.checksums || inputs.overwrite)) refuse(inputs.checksums ? Inputs.Checksums : Inputs.Overwrite, 'is for sign only')
   if (mode === 'sign' && inputs.releaseAssets) refuse(Inputs.ReleaseAssets, 'is for verify only')
+  if (inputs.allowUnlistedAssets && !inputs.releaseAssets) refuse(Inputs.AllowUnlistedAssets, 'needs release-assets: true')
   if (!releaseTag && (inputs.checksums || inputs.overwrite || inputs.releaseAssets)) {
     refuse(inputs.checksums ? Inputs.Checksums : inputs.overwrite ? Inputs.Overwrite : Inputs.ReleaseAssets, 'needs release-tag')
   }

@@ -8,8 +8,6 @@ import { createGitHubClient, parseRepository } from '../github/client.js'
 import { contextFromEnv } from '../github/context.js'
 import { resolveKeys } from '../keys/key-source.js'
 import { progressLine } from '../core/progress.js'
-import { actionsCacheStore } from '../transport/actions-cache.js'
-import type { CacheStore } from '../transport/cache.js'
 import { shipSeal, verifyCarried, type Carriers } from '../transport/carry.js'
 import { readSubjectChecksums } from '../transport/subject-checksums.js'
 import { errorSummary, signSummary, verifySummary } from './summary.js'
@@ -33,16 +31,10 @@ async function loadKeys(inputs: ActionInputs): Promise<MacKey[]> {
   })
 }
 
-/** The services run() reaches beyond GitHub's REST API; tests inject fakes here instead of mocking modules. */
-export interface ActionServices {
-  cache: CacheStore
-}
-
-/** The release and cache the inputs name. Sign ships to this repository and commit; verify fetches from the expected ones. */
-async function carriersFor(inputs: ActionInputs, services: ActionServices): Promise<Carriers> {
+/** The release the inputs name. Sign ships to this repository; verify fetches from the expected one. */
+async function carriersFor(inputs: ActionInputs): Promise<Carriers> {
   const sign = inputs.mode === 'sign'
   const repository = (sign ? process.env.GITHUB_REPOSITORY : inputs.expectedRepository) ?? ''
-  const commit = (sign ? process.env.GITHUB_SHA : (inputs.expectedCommit ?? process.env.GITHUB_SHA)) ?? ''
   const carriers: Carriers = { log: line => runner.info(line), warn: line => runner.warning(line) }
   if (inputs.releaseTag) {
     const repo = parseRepository(repository, sign ? 'GITHUB_REPOSITORY' : Inputs.ExpectedRepository)
@@ -52,20 +44,20 @@ async function carriersFor(inputs: ActionInputs, services: ActionServices): Prom
       tag: inputs.releaseTag,
       checksums: inputs.checksums,
       overwrite: inputs.overwrite,
-      assets: inputs.releaseAssets
+      assets: inputs.releaseAssets,
+      allowUnlistedAssets: inputs.allowUnlistedAssets
     }
   }
-  if (inputs.cache) carriers.cache = { store: services.cache, id: { repository, commit, manifestPath: inputs.manifest }, workspace: inputs.workspace }
   return carriers
 }
 
-async function runSign(inputs: ActionInputs, services: ActionServices): Promise<void> {
+async function runSign(inputs: ActionInputs): Promise<void> {
   const keys = await loadKeys(inputs)
-  const carriers = await carriersFor(inputs, services)
+  const carriers = await carriersFor(inputs)
   const common = { manifestPath: inputs.manifest, algorithm: inputs.algorithm, keys, context: contextFromEnv(), expiresInMs: inputs.expiresInMs }
   const result = inputs.subjectChecksums
     ? await sealSubjects(await readSubjectChecksums(inputs.subjectChecksums, inputs.algorithm), common)
-    : await seal({ ...common, patterns: inputs.patterns, baseDir: inputs.baseDir, hashing: { onProgress: progress } })
+    : await seal({ ...common, patterns: inputs.patterns, baseDir: inputs.baseDir, cwd: inputs.workspace, allowSymlinks: inputs.allowSymlinks, hashing: { onProgress: progress } })
   runner.info(`Sealed ${result.subjects.length} file(s) into ${result.manifestPath} (sha256 ${result.manifestSha256})`)
   runner.setOutput(Outputs.ManifestPath, result.manifestPath)
   runner.setOutput(Outputs.ManifestSha256, result.manifestSha256)
@@ -98,7 +90,7 @@ function reportProblems(report: VerifyReport, baseDir: string, workspace: string
   }
 }
 
-async function runVerify(inputs: ActionInputs, services: ActionServices): Promise<void> {
+async function runVerify(inputs: ActionInputs): Promise<void> {
   const keys = await loadKeys(inputs)
   const options = {
     manifestPath: inputs.manifest,
@@ -107,12 +99,14 @@ async function runVerify(inputs: ActionInputs, services: ActionServices): Promis
     keys,
     patterns: inputs.patterns,
     allowUnlisted: inputs.allowUnlisted,
+    allowSymlinks: inputs.allowSymlinks,
+    cwd: inputs.workspace,
     expectedRepository: inputs.expectedRepository,
     expectedCommit: inputs.expectedCommit,
     maxAgeMs: inputs.maxAgeMs,
     hashing: { onProgress: progress }
   }
-  const report = await verifyCarried(options, await carriersFor(inputs, services))
+  const report = await verifyCarried(options, await carriersFor(inputs))
   runner.setOutput(Outputs.Result, report.result)
   runner.setOutput(Outputs.VerifiedCount, String(report.verifiedCount))
   reportProblems(report, inputs.baseDir, inputs.workspace)
@@ -125,11 +119,11 @@ async function runVerify(inputs: ActionInputs, services: ActionServices): Promis
 }
 
 /** The action's entry: one try/catch that turns any error into one line and a failed step. */
-export async function run(services: ActionServices = { cache: actionsCacheStore }): Promise<void> {
+export async function run(): Promise<void> {
   try {
     const inputs = getInputs()
-    if (inputs.mode === 'sign') await runSign(inputs, services)
-    else await runVerify(inputs, services)
+    if (inputs.mode === 'sign') await runSign(inputs)
+    else await runVerify(inputs)
   } catch (error) {
     // The raw input: getInputs may be what failed.
     const mode = runner.getInput(Inputs.Mode) || 'sign'

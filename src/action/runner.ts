@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import * as fs from 'node:fs'
 import { EOL } from 'node:os'
+import { escapeWorkflowCommands } from '../core/errors.js'
 
 /*
  * The runner contract, as GitHub documents it ("Workflow commands for GitHub Actions"): inputs in
@@ -74,8 +75,9 @@ export function setOutput(name: string, value: string): void {
   fs.appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' })
 }
 
+/** A log line; `::` opening it and `##[` in it are escaped, so that a file name cannot be a workflow command. */
 export function info(message: string): void {
-  process.stdout.write(message + EOL)
+  process.stdout.write(escapeWorkflowCommands(message) + EOL)
 }
 
 /** Shown only when the run has step debug logging on. */

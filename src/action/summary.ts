@@ -7,15 +7,16 @@ export const INLINE_ROWS = 20
 /** Rows listed at most; the job summary is limited to 1 MiB per step, so 10,000 files are counted, not listed. */
 export const MAX_ROWS = 1000
 
-/** Escapes text for a Markdown table cell (HTML-safe, pipes and line breaks neutralized). */
-export function cell(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/`/g, '&#96;')
-    .replace(/\r?\n|\r/g, '↵')
+/**
+ * `text` as a Markdown code span, inside which nothing is markup: no link, image, HTML or
+ * autolink (a file may be named `[click](https://evil)`). The fence is one backtick longer than
+ * any run of backticks in the text; a pipe is escaped as a table cell needs even inside a span.
+ */
+export function code(text: string): string {
+  const t = text.replace(/\r?\n|\r/g, '↵').replace(/\|/g, '\\|')
+  const fence = '`'.repeat(Math.max(0, ...(t.match(/`+/g) ?? []).map(run => run.length)) + 1)
+  const pad = t.startsWith('`') || t.endsWith('`') || t.startsWith(' ') ? ' ' : ''
+  return `${fence}${pad}${t}${pad}${fence}`
 }
 
 export { formatBytes }
@@ -32,14 +33,14 @@ function table(header: string[], rows: string[][], total: number, what: string):
 /** The job summary for a seal: what was sealed, the manifest, and a table of subjects. */
 export function signSummary(result: SealResult): string {
   const total = result.subjects.reduce((sum, s) => sum + (s.size ?? 0), 0)
-  const rows = result.subjects.map((s: SealedSubject) => [`\`${cell(s.name)}\``, s.size === undefined ? '' : formatBytes(s.size), `\`${s.digest.slice(0, 12)}…\``])
+  const rows = result.subjects.map((s: SealedSubject) => [code(s.name), s.size === undefined ? '' : formatBytes(s.size), `\`${s.digest.slice(0, 12)}…\``])
   return [
     '## artifact-seal: sealed',
     '',
     `Sealed **${result.subjects.length}** file(s), ${result.subjects.every(s => s.size !== undefined) ? formatBytes(total) : 'from a checksum list'}, with ${result.statement.predicate.algorithm}.`,
     '',
-    `- Manifest: \`${cell(result.manifestPath)}\` (sha256 \`${result.manifestSha256}\`)`,
-    `- Key id(s): ${result.keyIds.map(k => `\`${cell(k)}\``).join(', ')}`,
+    `- Manifest: ${code(result.manifestPath)} (sha256 \`${result.manifestSha256}\`)`,
+    `- Key id(s): ${result.keyIds.map(code).join(', ')}`,
     result.statement.predicate.expiresAt ? `- Expires: ${result.statement.predicate.expiresAt}` : '- Expires: never',
     '',
     table(['File', 'Size', result.statement.predicate.algorithm], rows, result.subjects.length, 'files'),
@@ -62,16 +63,16 @@ export function verifySummary(report: VerifyReport): string {
   const lines = [
     `## artifact-seal: ${ok ? '✅ verified' : '❌ verification failed'}`,
     '',
-    `Manifest \`${cell(report.manifestPath)}\`, ${report.algorithm}; ${report.verifiedCount} of ${report.statement?.subject.length ?? 0} listed file(s) verified.`
+    `Manifest ${code(report.manifestPath)}, ${report.algorithm}; ${report.verifiedCount} of ${report.statement?.subject.length ?? 0} listed file(s) verified.`
   ]
   const p = report.statement?.predicate
   if (p) {
-    lines.push('', `- Signed in ${cell(p.repository ?? '(unknown)')} at ${cell(p.commit ?? '(unknown)')} (${cell(p.ref ?? '')}), ${p.createdAt}`)
-    if (report.keyId) lines.push(`- Key id: \`${cell(report.keyId)}\``)
+    lines.push('', `- Signed in ${code(p.repository ?? '(unknown)')} at ${code(p.commit ?? '(unknown)')} (${code(p.ref ?? '')}), ${code(p.createdAt)}`)
+    if (report.keyId) lines.push(`- Key id: ${code(report.keyId)}`)
   }
   if (report.problems.length > 0) {
     lines.push('', `### ${report.problems.length} problem(s)`, '')
-    for (const problem of report.problems.slice(0, MAX_ROWS)) lines.push(`- **${problem.code}**: ${cell(problem.message)}`)
+    for (const problem of report.problems.slice(0, MAX_ROWS)) lines.push(`- **${problem.code}**: ${code(problem.message)}`)
     if (report.problems.length > MAX_ROWS) {
       // The summary is capped at 1 MiB; the log has every problem, and the counts say what the rest are.
       const counts = new Map<string, number>()
@@ -84,7 +85,7 @@ export function verifySummary(report: VerifyReport): string {
     // Failures first, so that the rows a reader needs are never cut off below the verified ones.
     const sorted = [...report.subjects.filter(s => s.status !== 'verified'), ...report.subjects.filter(s => s.status === 'verified')]
     const rows = sorted.map(s => [
-      `\`${cell(s.name)}\``,
+      code(s.name),
       STATUS_ICON[s.status] ?? s.status,
       s.size === undefined ? '' : formatBytes(s.size),
       s.actual ? `\`${s.actual.slice(0, 12)}…\`` : ''
@@ -98,5 +99,5 @@ export function verifySummary(report: VerifyReport): string {
 /** The summary of a step that stopped on an error before it had a report: the one line, and what it was doing. */
 export function errorSummary(mode: string, line: string): string {
   const what = mode === 'verify' ? '❌ verification failed' : mode === 'sign' ? '❌ sealing failed' : '❌ failed'
-  return [`## artifact-seal: ${what}`, '', cell(line), ''].join('\n')
+  return [`## artifact-seal: ${what}`, '', code(line), ''].join('\n')
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { parseAlgorithm } from '../core/algorithms.js'
 import { parseDuration } from '../core/duration.js'
-import { describeFsError, errorLine, isVerificationFailure, oneLine, SealError } from '../core/errors.js'
+import { describeFsError, errorLine, escapeWorkflowCommands, isVerificationFailure, oneLine, SealError } from '../core/errors.js'
 import { parseKeyEncoding, type MacKey } from '../core/keys.js'
 import { progressLine } from '../core/progress.js'
 import { seal, sealSubjects, type SealResult } from '../core/seal.js'
@@ -45,6 +45,8 @@ Options (the same as the action's inputs):
                              (default: $GITHUB_REPOSITORY when set)
   --expected-commit SHA      verify: the manifest must have been signed at this commit
   --allow-unlisted           verify: let files that match --path but are not listed pass
+  --allow-symlinks           seal and verify files reached through a symbolic link that stays
+                             inside --base-dir (default: such a name is refused, named)
   --repository, --commit, --ref
                              sign: what to bind when not running in GitHub Actions
                              (default: $GITHUB_REPOSITORY, $GITHUB_SHA, $GITHUB_REF)
@@ -58,7 +60,10 @@ Options (the same as the action's inputs):
                              for sha512) to the release
   --overwrite                sign: replace release assets of the same name (else an error)
   --release-assets           verify: download the release's assets that the manifest lists into
-                             --base-dir (replacing files of that name), then verify them
+                             --base-dir, each replacing the file of its name only once its
+                             digest matched, then verify them; an asset the manifest does not
+                             list (other than the manifest and its SHA256SUMS) fails the check
+  --allow-unlisted-assets    verify with --release-assets: let unlisted release assets pass
   --tag                      checksums: print BSD-style lines (sha256sum --tag)
   --json                     print a machine-readable report on stdout
   -h, --help                 show this help
@@ -97,6 +102,7 @@ const OPTIONS = {
   'expected-repository': { type: 'string' },
   'expected-commit': { type: 'string' },
   'allow-unlisted': { type: 'boolean' },
+  'allow-symlinks': { type: 'boolean' },
   repository: { type: 'string' },
   commit: { type: 'string' },
   ref: { type: 'string' },
@@ -106,6 +112,7 @@ const OPTIONS = {
   checksums: { type: 'boolean' },
   overwrite: { type: 'boolean' },
   'release-assets': { type: 'boolean' },
+  'allow-unlisted-assets': { type: 'boolean' },
   tag: { type: 'boolean' },
   'vault-url': { type: 'string' },
   'vault-namespace': { type: 'string' },
@@ -164,8 +171,8 @@ function storeOptions(values: Values, env: NodeJS.ProcessEnv): StoreOptions {
 }
 
 async function loadKeys(values: Values, io: Io, algorithm: ReturnType<typeof parseAlgorithm>, purpose: 'sign' | 'verify'): Promise<MacKey[]> {
-  const source = parseKeySource(values['key-source'] ?? 'input', '--key-source')
-  const encoding = parseKeyEncoding(values['key-encoding'] ?? 'hex', '--key-encoding')
+  const source = parseKeySource(values['key-source'] || 'input', '--key-source')
+  const encoding = parseKeyEncoding(values['key-encoding'] || 'hex', '--key-encoding')
   if (source !== 'input' && values['key-file']) {
     // As the action refuses `key` with a remote source: two keys named, one silently unused, is a mistake.
     throw new SealError('INPUT_INVALID', `--key-file is not used with --key-source ${source}: the key comes from the store`, '--key-file')
@@ -192,30 +199,31 @@ function cliContext(values: Values, env: NodeJS.ProcessEnv): SealContext {
   const context = contextFromEnv(env)
   return {
     ...context,
-    repository: values.repository ?? context.repository,
-    commit: values.commit ?? context.commit,
-    ref: values.ref ?? context.ref
+    repository: values.repository || context.repository,
+    commit: values.commit || context.commit,
+    ref: values.ref || context.ref
   }
 }
 
 function patternsOf(values: Values): string[] {
-  return (values.path ?? []).flatMap(splitPatterns)
+  return (values.path || []).flatMap(splitPatterns)
 }
 
 /** The release that --release-tag and --repo name; flags that need one are refused without it. */
 async function carriersOf(values: Values, io: Io, command: 'sign' | 'verify'): Promise<Carriers> {
   const carriers: Carriers = { log: line => io.stderr(`${line}\n`), warn: line => io.stderr(`warning: ${line}\n`) }
   const tag = values['release-tag']
-  const needsTag = (['checksums', 'overwrite', 'release-assets', 'repo'] as const).find(flag => values[flag] !== undefined)
+  const needsTag = (['checksums', 'overwrite', 'release-assets', 'allow-unlisted-assets', 'repo'] as const).find(flag => values[flag] !== undefined)
   if (!tag) {
     if (needsTag) throw new SealError('INPUT_INVALID', `--${needsTag} needs --release-tag`, `--${needsTag}`)
     return carriers
   }
   if (command === 'sign' && values['release-assets']) throw new SealError('INPUT_INVALID', '--release-assets is for verify only', '--release-assets')
+  if (values['allow-unlisted-assets'] && !values['release-assets']) throw new SealError('INPUT_INVALID', '--allow-unlisted-assets needs --release-assets', '--allow-unlisted-assets')
   if (command === 'verify' && (values.checksums || values.overwrite)) {
     throw new SealError('INPUT_INVALID', `--${values.checksums ? 'checksums' : 'overwrite'} is for sign only`, '--release-tag')
   }
-  const repository = values.repo ?? io.env.GITHUB_REPOSITORY
+  const repository = values.repo || io.env.GITHUB_REPOSITORY
   if (!repository) throw new SealError('INPUT_INVALID', '--release-tag needs --repo owner/name (or GITHUB_REPOSITORY)', '--repo')
   carriers.release = {
     client: await createGitHubClient({ token: io.env.GITHUB_TOKEN ?? '' }, io.env),
@@ -223,13 +231,14 @@ async function carriersOf(values: Values, io: Io, command: 'sign' | 'verify'): P
     tag,
     checksums: values.checksums,
     overwrite: values.overwrite,
-    assets: values['release-assets']
+    assets: values['release-assets'],
+    allowUnlistedAssets: values['allow-unlisted-assets']
   }
   return carriers
 }
 
 async function runSign(values: Values, io: Io): Promise<SealResult & Shipped> {
-  const algorithm = parseAlgorithm(values.algorithm ?? 'sha256', '--algorithm')
+  const algorithm = parseAlgorithm(values.algorithm || 'sha256', '--algorithm')
   const patterns = patternsOf(values)
   const listFile = values['subject-checksums']
   if (patterns.length === 0 && !listFile) throw new SealError('INPUT_INVALID', 'sign needs at least one --path pattern (or --subject-checksums)', '--path')
@@ -238,7 +247,7 @@ async function runSign(values: Values, io: Io): Promise<SealResult & Shipped> {
   const carriers = await carriersOf(values, io, 'sign')
   const keys = await loadKeys(values, io, algorithm, 'sign')
   const common = {
-    manifestPath: path.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),
+    manifestPath: path.resolve(io.cwd, values.manifest || 'artifact-seal.json'),
     algorithm,
     keys,
     context: cliContext(values, io.env),
@@ -249,29 +258,33 @@ async function runSign(values: Values, io: Io): Promise<SealResult & Shipped> {
     : await seal({
         ...common,
         patterns,
-        baseDir: path.resolve(io.cwd, values['base-dir'] ?? '.'),
+        baseDir: path.resolve(io.cwd, values['base-dir'] || '.'),
+        cwd: io.cwd,
+        allowSymlinks: values['allow-symlinks'] ?? false,
         hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
       })
   return { ...result, ...(await shipSeal(result, carriers)) }
 }
 
 async function runVerify(values: Values, io: Io, checkFiles = true): Promise<VerifyReport> {
-  const algorithm = parseAlgorithm(values.algorithm ?? 'sha256', '--algorithm')
+  const algorithm = parseAlgorithm(values.algorithm || 'sha256', '--algorithm')
   const maxAgeMs = values['max-age'] ? parseDuration(values['max-age'], '--max-age') : undefined
-  const expectedCommit = values['expected-commit'] ?? null
+  const expectedCommit = values['expected-commit'] || null
   if (expectedCommit && !/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/.test(expectedCommit)) {
     throw new SealError('INPUT_INVALID', `--expected-commit ${expectedCommit} is not a full commit SHA`, '--expected-commit')
   }
   const carriers = await carriersOf(values, io, 'verify')
   const keys = await loadKeys(values, io, algorithm, 'verify')
   const options: VerifyOptions = {
-    manifestPath: path.resolve(io.cwd, values.manifest ?? 'artifact-seal.json'),
-    baseDir: path.resolve(io.cwd, values['base-dir'] ?? '.'),
+    manifestPath: path.resolve(io.cwd, values.manifest || 'artifact-seal.json'),
+    baseDir: path.resolve(io.cwd, values['base-dir'] || '.'),
     algorithm,
     keys,
     patterns: patternsOf(values),
     allowUnlisted: values['allow-unlisted'] ?? false,
-    expectedRepository: values['expected-repository'] ?? io.env.GITHUB_REPOSITORY ?? null,
+    allowSymlinks: values['allow-symlinks'] ?? false,
+    cwd: io.cwd,
+    expectedRepository: values['expected-repository'] || io.env.GITHUB_REPOSITORY || null,
     expectedCommit,
     maxAgeMs,
     checkFiles,
@@ -301,7 +314,10 @@ async function runChecksums(values: Values, io: Io): Promise<number> {
 const usageJson = (message: string): string => JSON.stringify({ result: 'error', error: oneLine(message), code: 'USAGE' }) + '\n'
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], rawIo: Io): Promise<number> {
+  // Everything printed passes here: a name or message may hold what the Actions runner reads as a
+  // workflow command when the CLI runs in a `run:` step.
+  const io: Io = { ...rawIo, stdout: t => rawIo.stdout(escapeWorkflowCommands(t)), stderr: t => rawIo.stderr(escapeWorkflowCommands(t)) }
   let parsed: { values: Values; positionals: string[] }
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })

@@ -16,8 +16,8 @@ export interface FileDigest {
  * exactly what is read. A file whose size or mtime changes while it is read is an error.
  * (The rules themselves live in hash-kernel.ts, shared with the hashing threads.)
  */
-export async function hashFile(baseDir: string, realBase: string, name: string, algorithm: DigestAlgorithm): Promise<FileDigest> {
-  const result = await inProcessKernel().hash(baseDir, realBase, name, algorithm)
+export async function hashFile(baseDir: string, realBase: string, name: string, algorithm: DigestAlgorithm, allowLinks = false): Promise<FileDigest> {
+  const result = await inProcessKernel().hash(baseDir, realBase, name, algorithm, allowLinks)
   if (!result.ok) throw new SealError(result.code, result.message, name)
   return { name, size: result.size, digest: result.digest }
 }
@@ -32,6 +32,8 @@ export interface HashManyOptions {
   progressIntervalMs?: number
   /** Work for this thread while the workers hash (see PoolOptions.alongside in hash-pool.ts). */
   alongside?: () => void
+  /** Let a name go through a symbolic link to a file inside base-dir (default: refused, PATH_UNSAFE). */
+  allowLinks?: boolean
 }
 
 /** The outcome for one file: its digest, or the error that stopped it. */
@@ -52,7 +54,7 @@ export async function hashMany(
   const realBase = await fs.realpath(baseDir)
   const onProgress = options.onProgress
   const results = await hashInThreads(
-    { baseDir, realBase, names, algorithm },
+    { baseDir, realBase, names, algorithm, allowLinks: options.allowLinks ?? false },
     {
       threads: options.concurrency,
       progressIntervalMs: options.progressIntervalMs,

@@ -45,6 +45,17 @@ export function oneLine(text: string): string {
 }
 
 /**
+ * `text` with the forms the Actions runner reads as workflow commands in any process's output
+ * neutralized: `::` opening a line (`::add-mask::`, `::set-env`…) and the older `##[` anywhere in
+ * a line. A file named `dist/##[add-mask]x` printed raw by the CLI in a `run:` step would be a
+ * command. The escapes read as JSON's (`\u0023` is `#`), so inside a JSON string they decode
+ * back to the very name, and --json output stays exact.
+ */
+export function escapeWorkflowCommands(text: string): string {
+  return text.replace(/##\[/g, '#\\u0023[').replace(/^([ \t]*)::/gm, '$1:\\u003a')
+}
+
+/**
  * Codes that, when verify stops on them, mean the artifacts or the manifest failed the check
  * (exit 1 in the CLI), not that the user configured something wrong (exit 2).
  */

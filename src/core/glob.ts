@@ -14,7 +14,8 @@ import { SealError } from './errors.js'
  * lines to stdout, which corrupts the CLI's output and --json).
  *
  * The options are fixed to what subjects need: files only (matchDirectories false), implicit
- * descendants, symbolic links followed, a broken symbolic link an error.
+ * descendants, symbolic links followed (but never out of base-dir, and no directory twice), a
+ * broken symbolic link an error.
  */
 
 const SEP = path.sep
@@ -262,11 +263,9 @@ function parsePatterns(lines: readonly string[], cwd: string): Pattern[] {
 
 interface Item {
   path: string
-  /** Real paths of the directories above, to stop at a symbolic-link cycle as @actions/glob does. */
-  chain: readonly string[]
   /** The real path when it is known without a realpath call (nothing symlinked on the way). */
   real: string | null
-  /** What readdir already told us: 'dir', 'file' (not a directory, not a link), or null to stat. */
+  /** What readdir already told us: 'dir', 'file' (not a directory, not a link), or null to look. */
   kind: 'dir' | 'file' | null
 }
 
@@ -276,17 +275,37 @@ function kindOf(entry: fs.Dirent): Item['kind'] {
   return null // a symbolic link, or a file system that does not report types
 }
 
-/** Whether `item` is a directory, following symbolic links; a broken link is an error naming it. */
-function isDirectory(item: Item): boolean {
-  if (item.kind) return item.kind === 'dir'
+function unreadable(item: Item, error: unknown): SealError {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return new SealError('FILE_MISSING', `path: ${item.path} is a broken symbolic link (its target does not exist)`, item.path)
+  if (code === 'ELOOP') return new SealError('FILE_UNREADABLE', `path: ${item.path}: too many levels of symbolic links`, item.path)
+  return new SealError('FILE_UNREADABLE', `path: cannot read ${item.path}: ${(error as Error).message}`, item.path, { cause: error })
+}
+
+/** What `item` is, following symbolic links: a directory (and whether a link led to it) or anything else; a broken link is an error naming it. */
+function look(item: Item): { dir: boolean; linked: boolean } {
+  if (item.kind) return { dir: item.kind === 'dir', linked: false }
   try {
-    return fs.statSync(item.path).isDirectory()
+    const linked = fs.lstatSync(item.path).isSymbolicLink()
+    return { dir: (linked ? fs.statSync(item.path) : fs.lstatSync(item.path)).isDirectory(), linked }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new SealError('FILE_MISSING', `path: ${item.path} is a broken symbolic link (its target does not exist)`, item.path)
-    if (code === 'ELOOP') throw new SealError('FILE_UNREADABLE', `path: ${item.path}: too many levels of symbolic links`, item.path)
-    throw new SealError('FILE_UNREADABLE', `path: cannot read ${item.path}: ${(error as Error).message}`, item.path, { cause: error })
+    throw unreadable(item, error)
   }
+}
+
+/** Whether `child` is `parent` or lies below it (both absolute and normalized). */
+export function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child)
+  return rel === '' || (!rel.startsWith('..' + SEP) && rel !== '..' && !path.isAbsolute(rel))
+}
+
+/** Where the walk may go. */
+export interface WalkLimits {
+  /**
+   * The real path of base-dir: a symbolic link to a directory whose real path lies outside it is
+   * refused, not walked (`ln -s /sys dist/s` would otherwise walk the whole of /sys).
+   */
+  within?: string
 }
 
 /**
@@ -294,10 +313,13 @@ function isDirectory(item: Item): boolean {
  * Patterns are relative to `cwd`; a path through a symbolic link is reported as that path, not as
  * the link's target. Prints nothing.
  */
-export function globFiles(patternLines: readonly string[], cwd: string = process.cwd()): string[] {
+export function globFiles(patternLines: readonly string[], cwd: string = process.cwd(), limits: WalkLimits = {}): string[] {
   const patterns = parsePatterns(patternLines, path.resolve(cwd))
   const results: string[] = []
   const stack: Item[] = []
+  // Each directory is listed once, by device and inode, however many links lead to it: a cycle
+  // ends there, and so do two links per level to the next (exponential when walked as paths).
+  const listed = new Set<string>()
   for (const root of searchPaths(patterns)) {
     try {
       fs.lstatSync(root)
@@ -305,20 +327,32 @@ export function globFiles(patternLines: readonly string[], cwd: string = process
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
       throw new SealError('FILE_UNREADABLE', `path: cannot read ${root}: ${(error as Error).message}`, root, { cause: error })
     }
-    stack.unshift({ path: root, chain: [], real: null, kind: null })
+    stack.unshift({ path: root, real: null, kind: null })
   }
   while (stack.length > 0) {
     const item = stack.pop() as Item
     const match = matchAll(patterns, item.path)
     const partial = match !== 0 || partialMatchAny(patterns, item.path)
     if (!partial) continue
-    if (!isDirectory(item)) {
+    const { dir, linked } = look(item)
+    if (!dir) {
       if (match & MATCH_FILE) results.push(item.path)
       continue
     }
-    const real = item.real ?? fs.realpathSync(item.path)
-    if (item.chain.includes(real)) continue // a symbolic link back to a directory above: a cycle
-    const chain = [...item.chain, real]
+    let real: string
+    let id: string
+    try {
+      real = item.real ?? fs.realpathSync.native(item.path)
+      const stats = fs.statSync(item.path, { bigint: true })
+      id = `${stats.dev}:${stats.ino}`
+    } catch (error) {
+      throw unreadable(item, error)
+    }
+    if (linked && limits.within !== undefined && !isInside(limits.within, real)) {
+      throw new SealError('PATH_UNSAFE', `path: ${item.path} is a symbolic link to ${real}, outside base-dir ${limits.within}; it is not followed`, item.path)
+    }
+    if (listed.has(id)) continue
+    listed.add(id)
     let entries: fs.Dirent[]
     try {
       entries = fs.readdirSync(item.path, { withFileTypes: true })
@@ -332,7 +366,7 @@ export function globFiles(patternLines: readonly string[], cwd: string = process
     for (let i = entries.length - 1; i >= 0; i--) {
       const entry = entries[i]
       const kind = kindOf(entry)
-      stack.push({ path: prefix + entry.name, chain, real: kind === 'dir' ? realPrefix + entry.name : null, kind })
+      stack.push({ path: prefix + entry.name, real: kind === 'dir' ? realPrefix + entry.name : null, kind })
     }
   }
   return results

@@ -47,6 +47,7 @@ export interface Kernel {
     realBase: string,
     name: string,
     algorithm: DigestAlgorithm,
+    allowLinks: boolean,
     onBytes?: (n: number) => void
   ): KernelResult | Promise<KernelResult>
 }
@@ -183,7 +184,7 @@ export function createKernel(deps: KernelDeps): Kernel {
     return finish(fd, name, before, total, hash)
   }
 
-  const hash = (baseDir: string, realBase: string, name: string, algorithm: string, onBytes?: (n: number) => void): KernelResult | Promise<KernelResult> => {
+  const hash = (baseDir: string, realBase: string, name: string, algorithm: string, allowLinks: boolean, onBytes?: (n: number) => void): KernelResult | Promise<KernelResult> => {
     // Names are checked relative POSIX paths (no '.', '..' or empty segments), so on POSIX a
     // plain concatenation is path.join without its cost.
     const file = path.sep === '/' ? (baseDir.endsWith('/') ? baseDir + name : baseDir + '/' + name) : path.join(baseDir, ...name.split('/'))
@@ -206,6 +207,13 @@ export function createKernel(deps: KernelDeps): Kernel {
       const real = realPathOf(fd, file, before)
       if (real === null) return fail('FILE_CHANGED', `${name}: was replaced while it was being opened`)
       if (!isInside(realBase, real)) return fail('PATH_UNSAFE', `${name}: resolves outside base-dir (to ${real})`)
+      // A name whose real path is not base-dir plus the name went through a symbolic link (or is
+      // spelled otherwise than on disk): what ships under that name may be a link, or another
+      // file's bytes, so it passes only when links were allowed.
+      if (!allowLinks) {
+        const lexical = path.sep === '/' ? (realBase.endsWith('/') ? realBase + name : realBase + '/' + name) : path.join(realBase, ...name.split('/'))
+        if (real !== lexical) return fail('PATH_UNSAFE', `${name}: is a symbolic link or lies below one (it resolves to ${real}); links are refused unless allow-symlinks is set`)
+      }
       if (before.size < overlapBytes) return hashSync(fd, name, before, algorithm, onBytes)
       closeNow = false
       return hashOverlapped(fd, name, before, algorithm, onBytes)

@@ -23,6 +23,8 @@ export interface HashJob {
   realBase: string
   names: readonly string[]
   algorithm: DigestAlgorithm
+  /** Whether a name may go through a symbolic link (to a file inside base-dir). */
+  allowLinks: boolean
 }
 
 /** Progress so far, with the average rate since the job started. */
@@ -55,6 +57,7 @@ export interface WorkerJob {
   baseDir: string
   realBase: string
   algorithm: DigestAlgorithm
+  allowLinks: boolean
   /** Every name of the job, NUL-joined (names cannot hold NUL): one string to copy, not 100,000. */
   names: string
   /** Shared counters (see sharedCounters): the next unclaimed name, and bytes and files hashed so far. */
@@ -120,7 +123,7 @@ async function workerLoop(
     const sizes = new Float64Array(end - start)
     const errors: { i: number; code: string; message: string }[] = []
     for (let i = 0; i < end - start; i++) {
-      const p = kernel.hash(job.baseDir, job.realBase, names[start + i], job.algorithm, onBytes)
+      const p = kernel.hash(job.baseDir, job.realBase, names[start + i], job.algorithm, job.allowLinks, onBytes)
       const r = p instanceof Promise ? await p : p
       if (r.ok) {
         digests[i] = r.digest
@@ -222,6 +225,7 @@ export function hashInThreads(job: HashJob, options: PoolOptions = {}): Promise<
       baseDir: job.baseDir,
       realBase: job.realBase,
       algorithm: job.algorithm,
+      allowLinks: job.allowLinks,
       names: threads > 1 ? job.names.join('\0') : '',
       shared,
       threads,
@@ -276,7 +280,7 @@ export function hashInThreads(job: HashJob, options: PoolOptions = {}): Promise<
     const local = async (): Promise<void> => {
       for (let batch = claimBatch(next, total, threads, MAX_BATCH); batch && !settled; batch = claimBatch(next, total, threads, MAX_BATCH)) {
         for (let i = batch[0]; i < batch[1]; i++) {
-          const r = kernel.hash(job.baseDir, job.realBase, job.names[i], job.algorithm, onBytes)
+          const r = kernel.hash(job.baseDir, job.realBase, job.names[i], job.algorithm, job.allowLinks, onBytes)
           results[i] = r instanceof Promise ? await r : r
           Atomics.add(progress, 1, 1n)
         }

@@ -14,7 +14,11 @@ export function parseJsonStrict(text: string, what: string): unknown {
   try {
     return JSON.parse(text)
   } catch (error) {
-    throw new SealError('MANIFEST_INVALID', `${what} is not valid JSON: ${(error as Error).message}`, what, { cause: error })
+    // JSON.parse's message quotes the text around the fault ("Unexpected token 'c', "c900144300"...
+    // is not valid JSON"): a key file given as the manifest would print part of the key. Only where.
+    const at = /position (\d+)/.exec((error as Error).message)
+    const where = at ? `at character ${at[1]}` : /end of JSON/i.test((error as Error).message) ? 'it ends early' : 'unexpected character'
+    throw new SealError('MANIFEST_INVALID', `${what} is not valid JSON (${where})`, what)
   }
 }
 
@@ -52,7 +56,8 @@ function scan(text: string, what: string): void {
           }
         }
         if (top.has(key)) {
-          throw new SealError('MANIFEST_INVALID', `${what} has a duplicate key "${key.slice(0, 64)}"`, what)
+          // The offset, not the key: nothing read from a file is echoed before it is authentic.
+          throw new SealError('MANIFEST_INVALID', `${what} has a duplicate key at character ${start}`, what)
         }
         top.add(key)
         expectKey = false

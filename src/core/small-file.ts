@@ -36,9 +36,40 @@ export async function readSmallFile(file: string, rules: SmallFileRules): Promis
     if (stats.size > rules.limit) {
       throw new SealError(rules.tooLargeCode, `${rules.what} is ${stats.size} bytes; at most ${rules.limit} are accepted`, rules.subject)
     }
-    return await handle.readFile()
+    return await readAtMost(handle, rules, stats.size)
   } finally {
     await handle.close().catch(() => {})
+  }
+}
+
+/**
+ * Reads until end of file, but never more than `limit` bytes: fstat is not the size of what a read
+ * returns (a link to /proc/self/pagemap says 0 and reads without end, a file can grow), so the cap
+ * counts the bytes actually read. A file that yields one byte more is refused, and nothing beyond
+ * limit + 1 bytes is ever held.
+ */
+async function readAtMost(handle: fs.FileHandle, rules: SmallFileRules, sizeHint: number): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let total = 0
+  // The first read asks for more than fstat said, so a regular file is read in one call. Reads
+  // stay in multiples of 8 (a probe of 8 past the limit, not 1): /proc files such as pagemap
+  // refuse other sizes with EINVAL.
+  let want = Math.max(sizeHint + 8, 64 * 1024)
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(want, Math.max(rules.limit - total, 8)))
+    want = 1024 * 1024
+    let bytesRead: number
+    try {
+      ;({ bytesRead } = await handle.read(chunk, 0, chunk.length, null))
+    } catch (error) {
+      throw new SealError(rules.code, rules.cannotOpen(describeFsError(error)), rules.subject, { cause: error })
+    }
+    if (bytesRead === 0) return Buffer.concat(chunks, total)
+    chunks.push(chunk.subarray(0, bytesRead))
+    total += bytesRead
+    if (total > rules.limit) {
+      throw new SealError(rules.tooLargeCode, `${rules.what} holds more than ${rules.limit} bytes; at most ${rules.limit} are accepted`, rules.subject)
+    }
   }
 }
 

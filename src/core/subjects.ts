@@ -1,3 +1,4 @@
+import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { SealError } from './errors.js'
 import { globFiles } from './glob.js'
@@ -76,13 +77,13 @@ export function splitPatterns(text: string): string[] {
 /**
  * Files matched by @actions/glob patterns (the language users know from upload-artifact and
  * cache: `!` excludes, `**`, hidden files included), as sorted subject names relative to baseDir.
- * `exclude` holds absolute paths never to return (the manifest itself).
+ * `exclude` holds absolute paths never to return (the manifest itself). Patterns are relative to
+ * `cwd` (the working directory, as in @actions/glob); the walk never follows a link out of base-dir.
  */
-export async function findSubjects(patterns: string[], baseDir: string, exclude: string[] = []): Promise<string[]> {
+export async function findSubjects(patterns: string[], baseDir: string, exclude: string[] = [], cwd: string = process.cwd()): Promise<string[]> {
   if (patterns.length === 0) throw new SealError('INPUT_INVALID', 'path has no patterns', 'path')
-  // Patterns are relative to the working directory, as in @actions/glob; see glob.ts.
-  const files = globFiles(patterns)
   const base = path.resolve(baseDir)
+  const files = globFiles(patterns, cwd, { within: await fs.realpath(base) })
   const prefix = base.endsWith(path.sep) ? base : base + path.sep
   const skip = new Set(exclude.map(p => path.resolve(p)))
   const names = new Set<string>()

@@ -81,6 +81,10 @@ export interface VerifyOptions {
   maxAgeMs?: number
   now?: Date
   hashing?: HashManyOptions
+  /** Where relative patterns start (default: the working directory). */
+  cwd?: string
+  /** Let listed names go through a symbolic link to a file inside base-dir (default: PATH_UNSAFE). */
+  allowSymlinks?: boolean
   /**
    * false: check the signature, the statement and the predicate, but read no file (to list a
    * manifest's subjects, or to learn which release assets to fetch). Default true.
@@ -88,10 +92,11 @@ export interface VerifyOptions {
   checkFiles?: boolean
   /**
    * Called once the signature, the statement and the predicate all checked, before any file is
-   * read: how verifyCarried fetches the release assets the statement lists, in the same pass.
-   * When any of those checks failed it is not called and no file is read.
+   * read: how verifyCarried fetches the release assets the statement lists, in the same pass, and
+   * what it found wrong with the release joins the report. When any of those checks failed it is
+   * not called and no file is read.
    */
-  beforeFiles?: (statement: Statement) => Promise<void>
+  beforeFiles?: (statement: Statement) => Promise<Problem[]>
 }
 
 const STATUS_OF: Partial<Record<SealErrorCode, { status: SubjectStatus; code: ProblemCode }>> = {
@@ -227,7 +232,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     report.result = problems.length === 0 ? 'verified' : 'failed'
     return report
   }
-  await options.beforeFiles?.(statement)
+  for (const p of (await options.beforeFiles?.(statement)) ?? []) problem(p.code, p.message, p.subject)
   const names = statement.subject.map(s => s.name)
   const patterns = options.patterns ?? []
   const checkUnlisted = patterns.length > 0 && !options.allowUnlisted
@@ -235,13 +240,13 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   // synchronously inside the call), instead of after them with the other cores idle.
   let walk: Promise<string[]> | undefined
   const walkForUnlisted = (): Promise<string[]> => {
-    walk = findSubjects(patterns, baseDir, [manifestPath])
+    walk = findSubjects(patterns, baseDir, [manifestPath], options.cwd)
     // Its failure is handled after the hashing; until then it must not count as unhandled.
     walk.catch(() => {})
     return walk
   }
   const alongside = checkUnlisted ? () => void walkForUnlisted() : undefined
-  const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, alongside })
+  const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, alongside, allowLinks: options.allowSymlinks })
   outcomes.forEach((outcome, i) => {
     const expected = statement.subject[i].digest[options.algorithm]
     const name = names[i]

@@ -2,15 +2,15 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { SealResult } from '../core/seal.js'
 import type { Statement } from '../core/statement.js'
-import { verify, type VerifyOptions, type VerifyReport } from '../core/verify.js'
+import { verify, type Problem, type VerifyOptions, type VerifyReport } from '../core/verify.js'
 import type { ReleaseAsset } from '../github/releases.js'
-import { restoreManifest, saveManifest, type CacheStore, type ManifestCacheId } from './cache.js'
 import { downloadListedAssets, fetchManifestAsset, publishToRelease, type ReleaseFile, type ReleaseTarget } from './release.js'
 import { listFileName, statementChecksumList } from './sha256sum.js'
 
 /**
- * Where a manifest travels besides the file: a release and the Actions cache. The action and
- * the CLI fill this from their inputs and flags; the logic is here once.
+ * Where a manifest travels besides the file: a release. The action and the CLI fill this from
+ * their inputs and flags; the logic is here once. (The Actions cache is not a carrier: see
+ * CACHE_REFUSED in src/action/inputs.ts.)
  */
 export interface Carriers {
   release?: ReleaseTarget & {
@@ -20,8 +20,9 @@ export interface Carriers {
     overwrite?: boolean
     /** Verify: download the listed assets into base-dir before checking. */
     assets?: boolean
+    /** Verify with assets: let release assets that the manifest does not list pass. */
+    allowUnlistedAssets?: boolean
   }
-  cache?: { store: CacheStore; id: ManifestCacheId; workspace: string }
   log: (line: string) => void
   warn: (line: string) => void
 }
@@ -30,7 +31,6 @@ export interface Carriers {
 export interface Shipped {
   manifestAsset?: ReleaseAsset
   checksumsAsset?: ReleaseAsset
-  cacheKey?: string
 }
 
 /**
@@ -47,20 +47,9 @@ export function releaseFiles(result: SealResult, checksums: boolean): ReleaseFil
   return files
 }
 
-/** After a seal: the manifest (only it) goes to the cache and to the release. */
+/** After a seal: the manifest (only it, and the checksum list made from it) goes to the release. */
 export async function shipSeal(result: SealResult, carriers: Carriers): Promise<Shipped> {
   const shipped: Shipped = {}
-  if (carriers.cache) {
-    try {
-      const { key, saved } = await saveManifest(carriers.cache.store, carriers.cache.id, carriers.cache.workspace)
-      if (saved) {
-        shipped.cacheKey = key
-        carriers.log(`Saved the manifest to the Actions cache under ${key}`)
-      } else carriers.warn(`The manifest was not saved to the Actions cache under ${key} (see the cache's message above)`)
-    } catch (error) {
-      carriers.warn(`The manifest was not saved to the Actions cache: ${(error as Error).message}`)
-    }
-  }
   if (carriers.release) {
     const release = carriers.release
     const [manifestAsset, checksumsAsset] = await publishToRelease(release, releaseFiles(result, release.checksums ?? false), release.overwrite ?? false)
@@ -79,19 +68,14 @@ async function absent(file: string): Promise<boolean> {
 }
 
 /**
- * Verify, fetching what is not on disk: a missing manifest from the cache, then from the
- * release; with `assets`, the release's assets that the manifest lists. Which assets to fetch is
+ * Verify, fetching what is not on disk: a missing manifest from the release; with `assets`, the release's assets that the manifest lists. Which assets to fetch is
  * read from the manifest only after its signature and predicate checked, and every file is then
  * verified as usual. Nothing fetched is trusted for being fetched.
  */
 export async function verifyCarried(options: VerifyOptions, carriers: Carriers): Promise<VerifyReport> {
   let manifestBytes = options.manifestBytes
   if (!manifestBytes && (await absent(options.manifestPath))) {
-    if (carriers.cache) {
-      const { key, restored } = await restoreManifest(carriers.cache.store, carriers.cache.id, carriers.cache.workspace)
-      carriers.log(restored ? `Restored the manifest from the Actions cache (${key})` : `No manifest in the Actions cache under ${key}`)
-    }
-    if (carriers.release && (await absent(options.manifestPath))) {
+    if (carriers.release) {
       const fetched = await fetchManifestAsset(carriers.release, path.basename(options.manifestPath))
       manifestBytes = fetched.bytes
       carriers.log(`Fetched the manifest from release ${carriers.release.tag}: ${fetched.asset.browserDownloadUrl}`)
@@ -101,10 +85,11 @@ export async function verifyCarried(options: VerifyOptions, carriers: Carriers):
   if (!release?.assets) return verify({ ...options, manifestBytes })
   // One pass: verify reads and checks the manifest once, and the files are verified against
   // exactly the statement whose signature decided which assets to fetch.
-  const fetchListed = async (statement: Statement): Promise<void> => {
-    const names = new Set(statement.subject.map(s => s.name))
-    const downloaded = await downloadListedAssets(release, names, options.baseDir)
-    carriers.log(`Downloaded ${downloaded.length} of ${names.size} listed file(s) from release ${release.tag} into ${options.baseDir}`)
+  const fetchListed = async (statement: Statement): Promise<Problem[]> => {
+    const rules = { algorithm: options.algorithm, manifestName: path.basename(options.manifestPath), allowUnlisted: release.allowUnlistedAssets ?? false }
+    const { downloaded, problems } = await downloadListedAssets(release, statement, options.baseDir, rules)
+    carriers.log(`Downloaded ${downloaded.length} of ${statement.subject.length} listed file(s) from release ${release.tag} into ${options.baseDir}`)
+    return problems
   }
   return verify({ ...options, manifestBytes, beforeFiles: fetchListed })
 }
