@@ -187,7 +187,7 @@ test('without a job summary file the step still passes, with a warning; a step t
   assert.match(missing.summary, /verification failed[^]*artifact-seal\.json/)
 })
 
-test('cache: true is refused in one line, before any key is read or any file is hashed or written', async () => {
+test('cache: true is refused in one line, before any key store is asked or any file is hashed or written', async () => {
   const dir = workspace()
   fs.rmSync(path.join(dir, 'artifact-seal.json'), { force: true })
   for (const mode of ['sign', 'verify']) {
