@@ -147,7 +147,7 @@ test('azure: missing or malformed inputs are named before anything is sent', asy
     rejectsWith(/^--azure-client-id is required with key-source azure-managed-hsm/, 'azure-client-id')
   )
   await assert.rejects(resolveKeys(request('azure-key-vault', { 'azure-secret': AZURE_SECRET, 'azure-key-vault-url': 'http://acme-ci.vault.azure.net' })), rejectsWith(/must be an https:\/\/ URL/, 'azure-key-vault-url'))
-  await assert.rejects(resolveKeys(request('azure-key-vault', { 'azure-secret': AZURE_SECRET, 'azure-key-vault-url': `${VAULT_URL}/secrets` })), rejectsWith(/without a path/, 'azure-key-vault-url'))
+  await assert.rejects(resolveKeys(request('azure-key-vault', { 'azure-secret': AZURE_SECRET, 'azure-key-vault-url': 'acme-ci.vault.azure.net' })), rejectsWith(/is not a URL \(expected e\.g\. https:\/\/NAME\.vault\.azure\.net\)/, 'azure-key-vault-url'))
   await assert.rejects(resolveKeys(request('azure-key-vault', { 'azure-secret': 'a/b/c' })), rejectsWith(/is not a secret name/, 'azure-secret'))
   await assert.rejects(resolveKeys(request('azure-key-vault', { 'azure-secret': AZURE_SECRET, 'azure-client-id': 'my-app' })), rejectsWith(/is not an application \(client\) id/, 'azure-client-id'))
   assert.deepEqual(fakes.requests, [])

@@ -32,13 +32,9 @@ export function azureScope(service: AzureService, url: string): string {
   return `https://${service}.${suffix ?? 'azure.net'}/.default`
 }
 
-/** A vault or HSM URL input: https, its origin only (a path would be a typo of the secret's or key's name). */
+/** A vault or HSM URL input (https; trailing slashes dropped). */
 export function azureResourceUrl(ctx: SourceContext, option: StoreOption, example: string): string {
-  const url = baseUrl(ctx.options.need(option, `e.g. ${example}`), option, example)
-  if (new URL(url).pathname !== '/') {
-    throw new SealError('INPUT_INVALID', `${ctx.options.nameOf(option)} ${url} must be the ${option === 'azure-key-vault-url' ? 'vault' : 'HSM'}'s URL without a path (e.g. ${example})`, option)
-  }
-  return url
+  return baseUrl(ctx.options.need(option, `e.g. ${example}`), option, example)
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
