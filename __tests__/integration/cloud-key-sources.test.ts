@@ -115,7 +115,7 @@ for (const source of SOURCES) {
       assert.equal(denied.exitCode, 1)
       const errors = denied.stdout.split('\n').filter(l => l.startsWith('::error'))
       assert.equal(errors.length, 1, denied.stdout)
-      assert.match(errors[0], source === 'gcp-kms' ? /PERMISSION_DENIED.*useToSign.*roles\/cloudkms\.signer/ : /AccessDenied.*keys\/sign\/action/)
+      assert.match(errors[0], source === 'gcp-kms' ? /PERMISSION_DENIED.*useToSign.*gcp-service-account .*roles\/cloudkms\.signer.*gcp-kms-key/ : /AccessDenied.*keys\/sign\/action.*\(azure-client-id\).*azure-hsm-key/)
       assert.doesNotMatch(denied.stdout + denied.stderr, /\n\s+at /)
 
       // A flipped signature is a failed verification, not a crash.

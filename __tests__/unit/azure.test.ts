@@ -89,7 +89,7 @@ test('azure-managed-hsm: the build app MACs (current version read by GET keys/NA
   assert.equal(await deploy.verify(Buffer.concat([PAE, Buffer.from(' ')]), mac), false)
   await assert.rejects(
     deploy.sign(PAE),
-    rejectsWith(/^Managed HSM sign failed for https:\/\/acme-ci\.managedhsm\.azure\.net\/keys\/artifact-seal\/9885.*: HTTP 403: AccessDenied: Caller is not authorized .*keys\/sign\/action.*; application 66666666-.* needs the data action Microsoft\.KeyVault\/managedHsm\/keys\/sign\/action/, 'azure-hsm-key')
+    rejectsWith(/^Managed HSM sign failed for https:\/\/acme-ci\.managedhsm\.azure\.net\/keys\/artifact-seal\/9885.*: HTTP 403: AccessDenied: Caller is not authorized .*keys\/sign\/action.*; application 66666666-.* \(azure-client-id\) needs the data action Microsoft\.KeyVault\/managedHsm\/keys\/sign\/action \(build jobs only\) on the key of azure-hsm-key/, 'azure-hsm-key')
   )
   assert.deepEqual(fakes.requests.filter(r => r.startsWith('hsm')), ['hsm GET /keys/artifact-seal', 'hsm sign', 'hsm GET /keys/artifact-seal', 'hsm verify', 'hsm verify', 'hsm verify', 'hsm sign'])
 })
@@ -110,7 +110,7 @@ test('azure-key-vault: a version, a disabled secret, a denied app and a missing 
   )
   await assert.rejects(
     resolveKeys(request('azure-key-vault', { 'azure-secret': `${AZURE_SECRET}/buildonly`, 'azure-client-id': AZURE_DEPLOY_CLIENT })),
-    rejectsWith(/HTTP 403: ForbiddenByRbac: Caller is not authorized.*; application 66666666-.* needs the Key Vault Secrets User role/, 'azure-secret')
+    rejectsWith(/HTTP 403: ForbiddenByRbac: Caller is not authorized.*; application 66666666-.* \(azure-client-id\) needs the Key Vault Secrets User role on the vault or on the secret of azure-secret/, 'azure-secret')
   )
   await assert.rejects(resolveKeys(request('azure-key-vault', { 'azure-secret': 'nope' })), rejectsWith(/HTTP 404: SecretNotFound: A secret with \(name\/id\) nope was not found/, 'azure-secret'))
 })
@@ -133,7 +133,7 @@ test('azure: Entra refusals name the tenant, the client or the audience, with th
   serveClouds(fakes)
   await assert.rejects(
     resolveKeys(request('azure-managed-hsm', { 'azure-hsm-key': AZURE_HSM_KEY })),
-    rejectsWith(/AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:evil\/fork:ref:refs\/heads\/main'\.; the application needs a federated credential with issuer https:\/\/token\.actions\.githubusercontent\.com/, 'azure-client-id')
+    rejectsWith(/AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:evil\/fork:ref:refs\/heads\/main'\.; the application of azure-client-id needs a federated credential with issuer https:\/\/token\.actions\.githubusercontent\.com/, 'azure-client-id')
   )
   for (const r of fakes.requests) assert.ok(!r.includes('Trace ID'))
 })

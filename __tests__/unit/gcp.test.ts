@@ -113,7 +113,7 @@ test('gcp-kms: the build identity MACs, the deploy identity verifies, and may no
   await assert.rejects(
     deploy[0].sign(PAE),
     rejectsWith(
-      /^Cloud KMS macSign failed for projects\/acme-ci\/.*cryptoKeyVersions\/1: HTTP 403: PERMISSION_DENIED: Permission 'cloudkms\.cryptoKeyVersions\.useToSign' denied .*; artifact-seal-deploy@acme-ci\.iam\.gserviceaccount\.com needs cloudkms\.cryptoKeyVersions\.useToSign \(roles\/cloudkms\.signer, build jobs only\) on the key$/,
+      /^Cloud KMS macSign failed for projects\/acme-ci\/.*cryptoKeyVersions\/1: HTTP 403: PERMISSION_DENIED: Permission 'cloudkms\.cryptoKeyVersions\.useToSign' denied .*; gcp-service-account artifact-seal-deploy@acme-ci\.iam\.gserviceaccount\.com needs cloudkms\.cryptoKeyVersions\.useToSign \(roles\/cloudkms\.signer, build jobs only\) on the key of gcp-kms-key$/,
       'gcp-kms-key'
     )
   )
@@ -166,7 +166,7 @@ test('gcp-secret-manager: direct resource access (no service account), a disable
   )
   await assert.rejects(
     resolveKeys(request('gcp-secret-manager', { 'gcp-secret': `${GCP_SECRET}/versions/7`, 'gcp-service-account': GCP_DEPLOY_SA })),
-    rejectsWith(/HTTP 403: PERMISSION_DENIED: Permission 'secretmanager\.versions\.access' denied.*; artifact-seal-deploy@.* needs roles\/secretmanager\.secretAccessor/, 'gcp-secret')
+    rejectsWith(/HTTP 403: PERMISSION_DENIED: Permission 'secretmanager\.versions\.access' denied.*; gcp-service-account artifact-seal-deploy@.* needs roles\/secretmanager\.secretAccessor .* on the secret of gcp-secret$/, 'gcp-secret')
   )
   await assert.rejects(
     resolveKeys(request('gcp-secret-manager', { 'gcp-secret': 'projects/acme-ci/secrets/nope' })),
@@ -195,7 +195,7 @@ test('gcp: STS refusals name the provider or the audience, with STS\'s words and
 test('gcp: impersonation refused names gcp-service-account and the role to grant', async () => {
   await assert.rejects(
     resolveKeys(request('gcp-kms', { 'gcp-kms-key': GCP_KMS_KEY, 'gcp-service-account': 'someone-else@acme-ci.iam.gserviceaccount.com' })),
-    rejectsWith(/^IAM Credentials refused to impersonate someone-else@acme-ci\.iam\.gserviceaccount\.com: HTTP 403: PERMISSION_DENIED: Permission 'iam\.serviceAccounts\.getAccessToken' denied.*needs roles\/iam\.workloadIdentityUser on someone-else@/, 'gcp-service-account')
+    rejectsWith(/^IAM Credentials refused to impersonate someone-else@acme-ci\.iam\.gserviceaccount\.com: HTTP 403: PERMISSION_DENIED: Permission 'iam\.serviceAccounts\.getAccessToken' denied.*needs roles\/iam\.workloadIdentityUser on gcp-service-account someone-else@/, 'gcp-service-account')
   )
 })
 

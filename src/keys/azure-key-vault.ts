@@ -27,7 +27,7 @@ export async function azureKeyVaultKeys(ctx: SourceContext): Promise<LocalHmacKe
       code === 'SecretDisabled'
         ? 'the secret (version) is disabled; enable it, or name another version in azure-secret'
         : answer.status === 403
-          ? `application ${session.clientId} needs the Key Vault Secrets User role on the vault or the secret (or, with access policies, the secret get permission)`
+          ? `application ${session.clientId} (azure-client-id) needs the Key Vault Secrets User role on the vault or on the secret of azure-secret (or, with access policies, the secret get permission)`
           : answer.status === 401
             ? 'the vault refused the token: the vault must be in tenant azure-tenant-id'
             : answer.status === 404

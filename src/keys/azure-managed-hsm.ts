@@ -72,7 +72,7 @@ export class AzureManagedHsmKey implements MacKey {
 function hsmHint(answer: JsonResponse, clientId: string, action: string): string {
   const code = keyVaultCode(answer)
   if (code === 'KeyDisabled' || /disabled/i.test(JSON.stringify(answer.body ?? ''))) return 'the key (version) is disabled; enable it, or set azure-hsm-key to an enabled version'
-  if (answer.status === 403) return `application ${clientId} needs the data action ${action} on the key (a Managed HSM local role assignment, scope /keys/NAME)`
+  if (answer.status === 403) return `application ${clientId} (azure-client-id) needs the data action ${action} on the key of azure-hsm-key (a Managed HSM local role assignment, scope /keys/NAME)`
   if (answer.status === 401) return 'the HSM refused the token: the HSM must be in tenant azure-tenant-id'
   if (answer.status === 404) return 'check azure-hsm-key and azure-managed-hsm-url'
   if (answer.status === 400) return 'azure-managed-hsm needs an HMAC key (key type oct-HSM, key_ops sign and verify) of the configured algorithm\'s size'
@@ -109,7 +109,7 @@ async function currentVersion(site: CallSite, hsm: string, name: string, token: 
   if (answer.status !== 200) {
     const hint =
       answer.status === 403
-        ? `application ${clientId} needs Microsoft.KeyVault/managedHsm/keys/read/action on the key to find its current version; or give azure-hsm-key as NAME/VERSION`
+        ? `application ${clientId} (azure-client-id) needs Microsoft.KeyVault/managedHsm/keys/read/action on the key to find its current version; or give azure-hsm-key as NAME/VERSION`
         : hsmHint(answer, clientId, 'Microsoft.KeyVault/managedHsm/keys/read/action')
     throw failure(site, answer, `Managed HSM refused GET keys/${name}`, hint)
   }

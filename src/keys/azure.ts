@@ -95,7 +95,7 @@ function entraFailure(ctx: SourceContext, site: CallSite, response: Parameters<t
     return failure(site, response, what, `the federated credential's audience must be oidc-audience${said}, or leave oidc-audience empty for ${AZURE_DEFAULT_AUDIENCE}`, 'oidc-audience')
   }
   if (['70021', '700211', '700212', '700213'].includes(code)) {
-    return failure(site, response, what, `the application needs a federated credential with issuer https://token.actions.githubusercontent.com, the subject and audience of this job${said}`)
+    return failure(site, response, what, `the application of azure-client-id needs a federated credential with issuer https://token.actions.githubusercontent.com, the subject and audience of this job${said}`)
   }
   return failure(site, response, what, 'check azure-tenant-id, azure-client-id and the application\'s federated credential')
 }

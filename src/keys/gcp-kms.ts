@@ -90,7 +90,7 @@ export class GcpKmsKey implements MacKey {
   private fail(answer: JsonResponse, method: string, permission: string): SealError {
     const status = serviceMessage(answer).code
     let hint: string
-    if (answer.status === 403 || status === 'PERMISSION_DENIED') hint = `${this.principal} needs ${permission} on the key`
+    if (answer.status === 403 || status === 'PERMISSION_DENIED') hint = `${this.principal} needs ${permission} on the key of gcp-kms-key`
     else if (status === 'FAILED_PRECONDITION') hint = 'the key version must be ENABLED (a disabled, destroyed or pending version cannot compute MACs); set gcp-kms-key to an enabled version'
     else if (status === 'INVALID_ARGUMENT') hint = `gcp-kms needs a key with purpose MAC whose algorithm is ${GCP_MAC_ALGORITHM[this.algorithm]} (the configured algorithm ${this.algorithm})`
     else if (answer.status === 404 || status === 'NOT_FOUND') hint = 'check gcp-kms-key (the full …/cryptoKeyVersions/V name)'

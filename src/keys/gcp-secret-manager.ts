@@ -32,7 +32,7 @@ export async function gcpSecretManagerKeys(ctx: SourceContext): Promise<LocalHma
     const status = serviceMessage(answer).code
     const hint =
       answer.status === 403 || status === 'PERMISSION_DENIED'
-        ? `${session.principal} needs roles/secretmanager.secretAccessor (secretmanager.versions.access) on the secret`
+        ? `${session.principal} needs roles/secretmanager.secretAccessor (secretmanager.versions.access) on the secret of gcp-secret`
         : status === 'FAILED_PRECONDITION'
           ? 'the secret version is disabled or destroyed; enable it, or name another version in gcp-secret'
           : 'check gcp-secret (project, secret name and version)'

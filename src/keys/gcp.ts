@@ -88,7 +88,7 @@ export async function gcpFederate(ctx: SourceContext): Promise<GcpSession> {
 
   if (!serviceAccount) {
     ctx.log(`Federated this job's OIDC token through ${provider.name} (no service account impersonated)`)
-    return { token: federated, principal: `this job's federated identity (${federatedPrincipal})`, endpoint, site }
+    return { token: federated, principal: `this job's federated identity (${federatedPrincipal}, from gcp-workload-identity-provider; or set gcp-service-account to an account that has the role)`, endpoint, site }
   }
   const iam = site('IAM Credentials generateAccessToken', 'gcp-service-account')
   const url = `${endpoint('iamcredentials')}/v1/projects/-/serviceAccounts/${encodeURIComponent(serviceAccount)}:generateAccessToken`
@@ -96,7 +96,7 @@ export async function gcpFederate(ctx: SourceContext): Promise<GcpSession> {
   if (answer.status !== 200) {
     const hint =
       answer.status === 403
-        ? `this job's federated identity (${federatedPrincipal}) needs roles/iam.workloadIdentityUser on ${serviceAccount}, granted to a principalSet that matches this repository${describeTail(jwt)}`
+        ? `this job's federated identity (${federatedPrincipal}) needs roles/iam.workloadIdentityUser on gcp-service-account ${serviceAccount}, granted to a principalSet that matches this repository${describeTail(jwt)}`
         : answer.status === 404
           ? `check gcp-service-account: no service account ${serviceAccount}`
           : 'check gcp-service-account'
@@ -106,7 +106,7 @@ export async function gcpFederate(ctx: SourceContext): Promise<GcpSession> {
   if (typeof token !== 'string' || token === '') throw malformed(iam, `IAM Credentials generateAccessToken for ${serviceAccount}`, 'accessToken')
   ctx.secrets.add(token)
   ctx.log(`Federated this job's OIDC token through ${provider.name} as ${serviceAccount}`)
-  return { token, principal: serviceAccount, endpoint, site }
+  return { token, principal: `gcp-service-account ${serviceAccount}`, endpoint, site }
 }
 
 function describeTail(jwt: string): string {
