@@ -132,17 +132,3 @@ function stsFailure(ctx: SourceContext, site: CallSite, response: Parameters<typ
     `check gcp-workload-identity-provider (the project number, pool and provider, an OIDC provider for https://token.actions.githubusercontent.com whose audiences accept the token${said})`
   )
 }
-
-/** The hint for a Google API error, by its canonical status. */
-export function gcpHint(status: string, grants: string, notFound: string): string {
-  switch (status) {
-    case 'PERMISSION_DENIED':
-      return grants
-    case 'NOT_FOUND':
-      return notFound
-    case 'UNAUTHENTICATED':
-      return 'the access token was refused; check that the API is enabled for the project and run again'
-    default:
-      return notFound
-  }
-}
