@@ -28,7 +28,7 @@ test('every remote-source option is an action input with a description, the same
     assert.ok(USAGE.includes(`--${name}`), `--help lacks --${name}`)
   }
   for (const source of KEY_SOURCES) assert.equal(parseKeySource(source), source)
-  assert.throws(() => parseKeySource('gcp-kms'), /Available options: input, vault, vault-transit, aws-secrets-manager, aws-kms/)
+  assert.throws(() => parseKeySource('oci-kms'), /Available options: input, vault, vault-transit, aws-secrets-manager, aws-kms, gcp-secret-manager, gcp-kms, azure-key-vault, azure-managed-hsm/)
 })
 
 test('CLI: a missing flag is named as a flag; VAULT_ADDR stands in for --vault-url; exit 2 with nothing written', async () => {

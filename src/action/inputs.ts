@@ -46,7 +46,17 @@ export const Inputs = {
   AwsRegion: 'aws-region',
   AwsRoleArn: 'aws-role-arn',
   AwsSecretId: 'aws-secret-id',
-  AwsKmsKeyId: 'aws-kms-key-id'
+  AwsKmsKeyId: 'aws-kms-key-id',
+  GcpWorkloadIdentityProvider: 'gcp-workload-identity-provider',
+  GcpServiceAccount: 'gcp-service-account',
+  GcpSecret: 'gcp-secret',
+  GcpKmsKey: 'gcp-kms-key',
+  AzureTenantId: 'azure-tenant-id',
+  AzureClientId: 'azure-client-id',
+  AzureKeyVaultUrl: 'azure-key-vault-url',
+  AzureSecret: 'azure-secret',
+  AzureManagedHsmUrl: 'azure-managed-hsm-url',
+  AzureHsmKey: 'azure-hsm-key'
 } as const
 
 /** Output names, mirroring action.yml. */

@@ -36,8 +36,9 @@ Options (the same as the action's inputs):
   --key-file FILE            file with the HMAC key, one key per line
                              (default: the ARTIFACT_SEAL_KEY environment variable)
   --key-encoding ENC         hex (default), base64 or utf8
-  --key-source SOURCE        input (default), vault, vault-transit, aws-secrets-manager
-                             or aws-kms (see "Key sources" below)
+  --key-source SOURCE        input (default), vault, vault-transit, aws-secrets-manager,
+                             aws-kms, gcp-secret-manager, gcp-kms, azure-key-vault or
+                             azure-managed-hsm (see "Key sources" below)
   --algorithm ALG            sha256 (default), sha384 or sha512
   --expires-in DURATION      sign: the manifest expires after this long (45s, 30m, 12h, 90d)
   --max-age DURATION         verify: refuse a manifest created longer ago than this
@@ -80,11 +81,23 @@ Key sources (the same names as the action's inputs; README "Key sources"):
                              --aws-secret-id ID [--oidc-audience sts.amazonaws.com]
   aws-kms                    --aws-region R --aws-role-arn ARN --aws-kms-key-id ID
                              (repeatable, to rotate)
+  gcp-secret-manager         --gcp-workload-identity-provider projects/N/locations/global/
+                             workloadIdentityPools/P/providers/X [--gcp-service-account SA]
+                             --gcp-secret projects/P/secrets/S[/versions/V]
+  gcp-kms                    the GCP flags, --gcp-kms-key projects/…/cryptoKeyVersions/V
+                             (repeatable: the first signs, all verify)
+  azure-key-vault            --azure-tenant-id T --azure-client-id C
+                             --azure-key-vault-url https://NAME.vault.azure.net
+                             --azure-secret NAME[/VERSION]
+  azure-managed-hsm          --azure-tenant-id T --azure-client-id C
+                             --azure-managed-hsm-url https://NAME.managedhsm.azure.net
+                             --azure-hsm-key NAME[/VERSION] (repeatable)
                              The OIDC token comes from ACTIONS_ID_TOKEN_REQUEST_URL and
                              ACTIONS_ID_TOKEN_REQUEST_TOKEN (a GitHub Actions job with
                              permissions id-token: write); elsewhere, from ARTIFACT_SEAL_OIDC_TOKEN.
                              Endpoints: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, _KMS,
-                             _SECRETS_MANAGER.
+                             _SECRETS_MANAGER; GCP_ENDPOINT_STS, _IAMCREDENTIALS,
+                             _SECRETMANAGER, _CLOUDKMS; AZURE_AUTHORITY_HOST.
 
 Exit codes: 0 signed or verified, 1 verification failed, 2 bad usage or configuration.
 `
@@ -127,6 +140,16 @@ const OPTIONS = {
   'aws-role-arn': { type: 'string' },
   'aws-secret-id': { type: 'string' },
   'aws-kms-key-id': { type: 'string', multiple: true },
+  'gcp-workload-identity-provider': { type: 'string' },
+  'gcp-service-account': { type: 'string' },
+  'gcp-secret': { type: 'string' },
+  'gcp-kms-key': { type: 'string', multiple: true },
+  'azure-tenant-id': { type: 'string' },
+  'azure-client-id': { type: 'string' },
+  'azure-key-vault-url': { type: 'string' },
+  'azure-secret': { type: 'string' },
+  'azure-managed-hsm-url': { type: 'string' },
+  'azure-hsm-key': { type: 'string', multiple: true },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' }

@@ -8,7 +8,17 @@ import { Secrets } from './secrets.js'
 import type { SourceContext } from './source-context.js'
 
 /** Where keys come from; each value's own inputs are read by its module. */
-export const KEY_SOURCES = ['input', 'vault', 'vault-transit', 'aws-secrets-manager', 'aws-kms'] as const
+export const KEY_SOURCES = [
+  'input',
+  'vault',
+  'vault-transit',
+  'aws-secrets-manager',
+  'aws-kms',
+  'gcp-secret-manager',
+  'gcp-kms',
+  'azure-key-vault',
+  'azure-managed-hsm'
+] as const
 export type KeySource = (typeof KEY_SOURCES)[number]
 
 export function parseKeySource(value: string, inputName = 'key-source'): KeySource {
@@ -65,7 +75,8 @@ export async function resolveKeys(request: KeyRequest): Promise<MacKey[]> {
     allowEnvToken: request.allowEnvToken ?? false,
     retry: request.retry
   }
-  // Each source in its own module, loaded only when chosen (the AWS ones bring the AWS SDK).
+  // Each source in its own module, loaded only when chosen (the AWS ones bring the AWS SDK), so
+  // that `key-source: input` starts as fast as before.
   switch (request.source) {
     case 'vault':
       return (await import('./vault.js')).vaultKeys(ctx)
@@ -75,5 +86,13 @@ export async function resolveKeys(request: KeyRequest): Promise<MacKey[]> {
       return (await import('./aws-secrets-manager.js')).awsSecretsManagerKeys(ctx)
     case 'aws-kms':
       return (await import('./aws-kms.js')).awsKmsKeys(ctx)
+    case 'gcp-secret-manager':
+      return (await import('./gcp-secret-manager.js')).gcpSecretManagerKeys(ctx)
+    case 'gcp-kms':
+      return (await import('./gcp-kms.js')).gcpKmsKeys(ctx)
+    case 'azure-key-vault':
+      return (await import('./azure-key-vault.js')).azureKeyVaultKeys(ctx)
+    case 'azure-managed-hsm':
+      return (await import('./azure-managed-hsm.js')).azureManagedHsmKeys(ctx)
   }
 }

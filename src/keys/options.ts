@@ -17,7 +17,17 @@ export const STORE_OPTIONS = [
   'aws-region',
   'aws-role-arn',
   'aws-secret-id',
-  'aws-kms-key-id'
+  'aws-kms-key-id',
+  'gcp-workload-identity-provider',
+  'gcp-service-account',
+  'gcp-secret',
+  'gcp-kms-key',
+  'azure-tenant-id',
+  'azure-client-id',
+  'azure-key-vault-url',
+  'azure-secret',
+  'azure-managed-hsm-url',
+  'azure-hsm-key'
 ] as const
 export type StoreOption = (typeof STORE_OPTIONS)[number]
 export type StoreOptions = Partial<Record<StoreOption, string>>

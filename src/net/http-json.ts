@@ -43,15 +43,22 @@ function parse(text: string): unknown {
 export async function requestJson(
   method: 'GET' | 'POST',
   url: string,
-  options: { body?: unknown; headers?: Record<string, string>; retry?: RetryPolicy } = {}
+  options: {
+    body?: unknown
+    /** Sent as application/x-www-form-urlencoded instead of a JSON body (OAuth token endpoints). */
+    form?: Record<string, string>
+    headers?: Record<string, string>
+    retry?: RetryPolicy
+  } = {}
 ): Promise<JsonResponse> {
   // Our own retries below; the client's would retry without backoff on the same statuses.
   // Loaded on first use: undici, under it, is a third of the CLI's start-up, and `key-source: input` never needs it.
   const { HttpClient } = await import('@actions/http-client')
   const client = new HttpClient(`${TOOL_NAME}/${TOOL_VERSION}`, [], { allowRetries: false, socketTimeout: 30_000 })
   const retry = options.retry ?? DEFAULT_RETRY
-  const headers = { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers }
-  const data = options.body !== undefined ? JSON.stringify(options.body) : null
+  const contentType = options.form ? 'application/x-www-form-urlencoded' : options.body !== undefined ? 'application/json' : undefined
+  const headers = { accept: 'application/json', ...(contentType ? { 'content-type': contentType } : {}), ...options.headers }
+  const data = options.form ? new URLSearchParams(options.form).toString() : options.body !== undefined ? JSON.stringify(options.body) : null
   let lastError = ''
   try {
     for (let attempt = 0; ; attempt++) {
