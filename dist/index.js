@@ -4329,7 +4329,17 @@ const STORE_OPTIONS = [
     'aws-region',
     'aws-role-arn',
     'aws-secret-id',
-    'aws-kms-key-id'
+    'aws-kms-key-id',
+    'gcp-workload-identity-provider',
+    'gcp-service-account',
+    'gcp-secret',
+    'gcp-kms-key',
+    'azure-tenant-id',
+    'azure-client-id',
+    'azure-key-vault-url',
+    'azure-secret',
+    'azure-managed-hsm-url',
+    'azure-hsm-key'
 ];
 /** Defaults applied when an option is empty (mirrors action.yml). */
 const STORE_DEFAULTS = {
@@ -4409,7 +4419,17 @@ class Secrets {
 
 
 /** Where keys come from; each value's own inputs are read by its module. */
-const KEY_SOURCES = ['input', 'vault', 'vault-transit', 'aws-secrets-manager', 'aws-kms'];
+const KEY_SOURCES = [
+    'input',
+    'vault',
+    'vault-transit',
+    'aws-secrets-manager',
+    'aws-kms',
+    'gcp-secret-manager',
+    'gcp-kms',
+    'azure-key-vault',
+    'azure-managed-hsm'
+];
 function parseKeySource(value, inputName = 'key-source') {
     return (0,choice/* parseChoice */.H)(value, KEY_SOURCES, inputName);
 }
@@ -4436,7 +4456,8 @@ async function resolveKeys(request) {
         allowEnvToken: request.allowEnvToken ?? false,
         retry: request.retry
     };
-    // Each source in its own module, loaded only when chosen (the AWS ones bring the AWS SDK).
+    // Each source in its own module, loaded only when chosen (the AWS ones bring the AWS SDK), so
+    // that `key-source: input` starts as fast as before.
     switch (request.source) {
         case 'vault':
             return (await __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 5211))).vaultKeys(ctx);
@@ -4446,6 +4467,14 @@ async function resolveKeys(request) {
             return (await __nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 2179))).awsSecretsManagerKeys(ctx);
         case 'aws-kms':
             return (await __nccwpck_require__.e(/* import() */ 297).then(__nccwpck_require__.bind(__nccwpck_require__, 6297))).awsKmsKeys(ctx);
+        case 'gcp-secret-manager':
+            return (await __nccwpck_require__.e(/* import() */ 409).then(__nccwpck_require__.bind(__nccwpck_require__, 9409))).gcpSecretManagerKeys(ctx);
+        case 'gcp-kms':
+            return (await __nccwpck_require__.e(/* import() */ 862).then(__nccwpck_require__.bind(__nccwpck_require__, 5862))).gcpKmsKeys(ctx);
+        case 'azure-key-vault':
+            return (await __nccwpck_require__.e(/* import() */ 276).then(__nccwpck_require__.bind(__nccwpck_require__, 2276))).azureKeyVaultKeys(ctx);
+        case 'azure-managed-hsm':
+            return (await __nccwpck_require__.e(/* import() */ 382).then(__nccwpck_require__.bind(__nccwpck_require__, 8382))).azureManagedHsmKeys(ctx);
     }
 }
 
@@ -5444,7 +5473,17 @@ const Inputs = {
     AwsRegion: 'aws-region',
     AwsRoleArn: 'aws-role-arn',
     AwsSecretId: 'aws-secret-id',
-    AwsKmsKeyId: 'aws-kms-key-id'
+    AwsKmsKeyId: 'aws-kms-key-id',
+    GcpWorkloadIdentityProvider: 'gcp-workload-identity-provider',
+    GcpServiceAccount: 'gcp-service-account',
+    GcpSecret: 'gcp-secret',
+    GcpKmsKey: 'gcp-kms-key',
+    AzureTenantId: 'azure-tenant-id',
+    AzureClientId: 'azure-client-id',
+    AzureKeyVaultUrl: 'azure-key-vault-url',
+    AzureSecret: 'azure-secret',
+    AzureManagedHsmUrl: 'azure-managed-hsm-url',
+    AzureHsmKey: 'azure-hsm-key'
 };
 /** Output names, mirroring action.yml. */
 const Outputs = {

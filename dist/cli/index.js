@@ -4584,7 +4584,17 @@ const STORE_OPTIONS = [
     'aws-region',
     'aws-role-arn',
     'aws-secret-id',
-    'aws-kms-key-id'
+    'aws-kms-key-id',
+    'gcp-workload-identity-provider',
+    'gcp-service-account',
+    'gcp-secret',
+    'gcp-kms-key',
+    'azure-tenant-id',
+    'azure-client-id',
+    'azure-key-vault-url',
+    'azure-secret',
+    'azure-managed-hsm-url',
+    'azure-hsm-key'
 ];
 /** Defaults applied when an option is empty (mirrors action.yml). */
 const STORE_DEFAULTS = {
@@ -4664,7 +4674,17 @@ class Secrets {
 
 
 /** Where keys come from; each value's own inputs are read by its module. */
-const KEY_SOURCES = ['input', 'vault', 'vault-transit', 'aws-secrets-manager', 'aws-kms'];
+const KEY_SOURCES = [
+    'input',
+    'vault',
+    'vault-transit',
+    'aws-secrets-manager',
+    'aws-kms',
+    'gcp-secret-manager',
+    'gcp-kms',
+    'azure-key-vault',
+    'azure-managed-hsm'
+];
 function parseKeySource(value, inputName = 'key-source') {
     return (0,choice/* parseChoice */.H)(value, KEY_SOURCES, inputName);
 }
@@ -4691,7 +4711,8 @@ async function resolveKeys(request) {
         allowEnvToken: request.allowEnvToken ?? false,
         retry: request.retry
     };
-    // Each source in its own module, loaded only when chosen (the AWS ones bring the AWS SDK).
+    // Each source in its own module, loaded only when chosen (the AWS ones bring the AWS SDK), so
+    // that `key-source: input` starts as fast as before.
     switch (request.source) {
         case 'vault':
             return (await __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 5211))).vaultKeys(ctx);
@@ -4701,6 +4722,14 @@ async function resolveKeys(request) {
             return (await __nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 2179))).awsSecretsManagerKeys(ctx);
         case 'aws-kms':
             return (await __nccwpck_require__.e(/* import() */ 297).then(__nccwpck_require__.bind(__nccwpck_require__, 6297))).awsKmsKeys(ctx);
+        case 'gcp-secret-manager':
+            return (await __nccwpck_require__.e(/* import() */ 409).then(__nccwpck_require__.bind(__nccwpck_require__, 9409))).gcpSecretManagerKeys(ctx);
+        case 'gcp-kms':
+            return (await __nccwpck_require__.e(/* import() */ 862).then(__nccwpck_require__.bind(__nccwpck_require__, 5862))).gcpKmsKeys(ctx);
+        case 'azure-key-vault':
+            return (await __nccwpck_require__.e(/* import() */ 276).then(__nccwpck_require__.bind(__nccwpck_require__, 2276))).azureKeyVaultKeys(ctx);
+        case 'azure-managed-hsm':
+            return (await __nccwpck_require__.e(/* import() */ 382).then(__nccwpck_require__.bind(__nccwpck_require__, 8382))).azureManagedHsmKeys(ctx);
     }
 }
 
@@ -5247,8 +5276,9 @@ Options (the same as the action's inputs):
   --key-file FILE            file with the HMAC key, one key per line
                              (default: the ARTIFACT_SEAL_KEY environment variable)
   --key-encoding ENC         hex (default), base64 or utf8
-  --key-source SOURCE        input (default), vault, vault-transit, aws-secrets-manager
-                             or aws-kms (see "Key sources" below)
+  --key-source SOURCE        input (default), vault, vault-transit, aws-secrets-manager,
+                             aws-kms, gcp-secret-manager, gcp-kms, azure-key-vault or
+                             azure-managed-hsm (see "Key sources" below)
   --algorithm ALG            sha256 (default), sha384 or sha512
   --expires-in DURATION      sign: the manifest expires after this long (45s, 30m, 12h, 90d)
   --max-age DURATION         verify: refuse a manifest created longer ago than this
@@ -5291,11 +5321,23 @@ Key sources (the same names as the action's inputs; README "Key sources"):
                              --aws-secret-id ID [--oidc-audience sts.amazonaws.com]
   aws-kms                    --aws-region R --aws-role-arn ARN --aws-kms-key-id ID
                              (repeatable, to rotate)
+  gcp-secret-manager         --gcp-workload-identity-provider projects/N/locations/global/
+                             workloadIdentityPools/P/providers/X [--gcp-service-account SA]
+                             --gcp-secret projects/P/secrets/S[/versions/V]
+  gcp-kms                    the GCP flags, --gcp-kms-key projects/…/cryptoKeyVersions/V
+                             (repeatable: the first signs, all verify)
+  azure-key-vault            --azure-tenant-id T --azure-client-id C
+                             --azure-key-vault-url https://NAME.vault.azure.net
+                             --azure-secret NAME[/VERSION]
+  azure-managed-hsm          --azure-tenant-id T --azure-client-id C
+                             --azure-managed-hsm-url https://NAME.managedhsm.azure.net
+                             --azure-hsm-key NAME[/VERSION] (repeatable)
                              The OIDC token comes from ACTIONS_ID_TOKEN_REQUEST_URL and
                              ACTIONS_ID_TOKEN_REQUEST_TOKEN (a GitHub Actions job with
                              permissions id-token: write); elsewhere, from ARTIFACT_SEAL_OIDC_TOKEN.
                              Endpoints: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, _KMS,
-                             _SECRETS_MANAGER.
+                             _SECRETS_MANAGER; GCP_ENDPOINT_STS, _IAMCREDENTIALS,
+                             _SECRETMANAGER, _CLOUDKMS; AZURE_AUTHORITY_HOST.
 
 Exit codes: 0 signed or verified, 1 verification failed, 2 bad usage or configuration.
 `;
@@ -5337,6 +5379,16 @@ const OPTIONS = {
     'aws-role-arn': { type: 'string' },
     'aws-secret-id': { type: 'string' },
     'aws-kms-key-id': { type: 'string', multiple: true },
+    'gcp-workload-identity-provider': { type: 'string' },
+    'gcp-service-account': { type: 'string' },
+    'gcp-secret': { type: 'string' },
+    'gcp-kms-key': { type: 'string', multiple: true },
+    'azure-tenant-id': { type: 'string' },
+    'azure-client-id': { type: 'string' },
+    'azure-key-vault-url': { type: 'string' },
+    'azure-secret': { type: 'string' },
+    'azure-managed-hsm-url': { type: 'string' },
+    'azure-hsm-key': { type: 'string', multiple: true },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' }
