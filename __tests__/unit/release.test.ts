@@ -36,7 +36,7 @@ async function sealed(files: Record<string, string> = { 'app.tar.gz': 'the app',
     manifestPath: path.join(dir, 'artifact-seal.json'),
     algorithm: 'sha256',
     keys: [key],
-    context: { repository: `${OWNER}/${REPO}`, commit: 'a'.repeat(40), ref: `refs/tags/${TAG}`, workflowRef: null, runId: null, runAttempt: null, serverUrl: null }
+    context: { repository: `${OWNER}/${REPO}`, commit: 'a'.repeat(40), ref: `refs/tags/${TAG}`, workflowRef: null, runId: null, runAttempt: null, serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
   })
   return { dir, result }
 }

@@ -15,7 +15,12 @@ const context = {
   workflowRef: 'acme/widgets/.github/workflows/build.yml@refs/heads/main',
   runId: '7',
   runAttempt: '2',
-  serverUrl: 'https://github.com'
+  serverUrl: 'https://github.com',
+  job: 'build',
+  label: 'linux',
+  eventName: 'push',
+  runnerEnvironment: 'github-hosted',
+  workflowSha: '89abcdef0123456789abcdef0123456789abcdef'
 }
 const now = new Date('2026-11-23T10:00:00.000Z')
 const digest = 'a'.repeat(64)

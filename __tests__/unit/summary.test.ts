@@ -4,7 +4,7 @@ import { signSummary, verifySummary, cell, MAX_ROWS } from '../../src/action/sum
 import { buildStatement, type SealResult } from '../../src/core/seal.js'
 import type { VerifyReport } from '../../src/core/verify.js'
 
-const context = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null }
+const context = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
 
 function sealResult(count: number): SealResult {
   const subjects = Array.from({ length: count }, (_, i) => ({ name: `dist/file-${String(i).padStart(5, '0')}.bin`, size: 1024 + i, digest: 'ab'.repeat(32) }))

@@ -62,7 +62,7 @@ async function carriersFor(inputs: ActionInputs, services: ActionServices): Prom
 async function runSign(inputs: ActionInputs, services: ActionServices): Promise<void> {
   const keys = await loadKeys(inputs)
   const carriers = await carriersFor(inputs, services)
-  const common = { manifestPath: inputs.manifest, algorithm: inputs.algorithm, keys, context: contextFromEnv(), expiresInMs: inputs.expiresInMs }
+  const common = { manifestPath: inputs.manifest, algorithm: inputs.algorithm, keys, context: { ...contextFromEnv(), label: inputs.label }, expiresInMs: inputs.expiresInMs }
   const result = inputs.subjectChecksums
     ? await sealSubjects(await readSubjectChecksums(inputs.subjectChecksums, inputs.algorithm), common)
     : await seal({ ...common, patterns: inputs.patterns, baseDir: inputs.baseDir, hashing: { onProgress: progress } })
@@ -110,6 +110,7 @@ async function runVerify(inputs: ActionInputs, services: ActionServices): Promis
     expectedRepository: inputs.expectedRepository,
     expectedCommit: inputs.expectedCommit,
     maxAgeMs: inputs.maxAgeMs,
+    policy: inputs.policy,
     hashing: { onProgress: progress }
   }
   const report = await verifyCarried(options, await carriersFor(inputs, services))
