@@ -111,7 +111,7 @@ export function parseEvents(values: readonly string[], option: string): string[]
  * the CLI) splits at its last `@`. Null when there is no path to take.
  */
 export function workflowPath(workflowRef: string): string | null {
-  const m = /^[^/]+\/[^/]+\/(.+)$/.exec(workflowRef)
+  const m = /^[^/@]+\/[^/@]+\/(.+)$/.exec(workflowRef)
   if (!m) return null
   const rest = m[1]
   const at = rest.includes('@refs/') ? rest.indexOf('@refs/') : rest.lastIndexOf('@')
