@@ -216,6 +216,7 @@ test('policy through the CLI: a field the manifest does not record fails; bad po
   const r = await runCli(dir, ['verify', '--expected-ref', 'refs/**', '--require-hosted-runner', '--json'], env)
   assert.equal(r.exitCode, 1)
   assert.deepEqual(JSON.parse(r.stdout).problems.map((x: any) => x.code), ['REF_MISMATCH', 'RUNNER_MISMATCH'])
+  assert.equal(JSON.parse((await runCli(dir, ['verify', '--json'], env)).stdout).policy, null, 'no policy asked: null')
 
   // The key file and the manifest do not exist: an error about either would mean they were read.
   const absent = ['--key-file', 'no-such-key', '--manifest', 'no-such.json']

@@ -6,7 +6,7 @@ import { formatDuration } from './duration.js'
 import { oneLine, SealError, type SealErrorCode } from './errors.js'
 import { parseJsonStrict } from './json.js'
 import type { MacKey } from './keys.js'
-import { checkPolicy, type PolicyProblemCode, type VerifyPolicy } from './policy.js'
+import { checkPolicy, isPolicyEmpty, type PolicyProblemCode, type VerifyPolicy } from './policy.js'
 import { checkBaseDir } from './seal.js'
 import { decodeStatement, type Statement } from './statement.js'
 import { findSubjects } from './subjects.js'
@@ -159,7 +159,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     subjects: [],
     verifiedCount: 0,
     problems: [],
-    policy: options.policy ?? null
+    policy: options.policy && !isPolicyEmpty(options.policy) ? options.policy : null
   }
   const problems = report.problems
   // Every message is one line with control characters escaped, whatever a field or name holds
