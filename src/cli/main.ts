@@ -50,11 +50,12 @@ Options (the same as the action's inputs):
   --expected-ref PATTERN     verify: the manifest must have been signed at a ref matching this
                              glob (repeatable), e.g. 'refs/tags/v*'; * does not cross /
   --expected-workflow PATTERN
-                             verify: ... by a workflow whose file (workflowRef between owner/name/
-                             and @) matches this glob (repeatable), e.g. .github/workflows/release.yml
-  --expected-event EVENTS    verify: ... in a run of one of these events (repeatable, or comma
-                             separated), e.g. push,release
-  --require-hosted-runner    verify: ... on a GitHub-hosted runner
+                             verify: the manifest must have been signed by a workflow whose file
+                             (workflowRef between owner/name/ and @) matches this glob
+                             (repeatable), e.g. .github/workflows/release.yml
+  --expected-event EVENTS    verify: the manifest must have been signed in a run of one of these
+                             events (repeatable, or comma separated), e.g. push,release
+  --require-hosted-runner    verify: the manifest must have been signed on a GitHub-hosted runner
                              A field the manifest does not record fails the check that asks for it.
   --label TEXT               sign: free text recorded in the predicate (e.g. the matrix OS)
   --repository, --commit, --ref, --workflow-ref, --job, --event-name, --runner-environment,
