@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9621);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7501);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9621:
+/***/ 7501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3963,6 +3963,11 @@ function encodeStatement(statement) {
     return Buffer.from(JSON.stringify(statement), 'utf8');
 }
 const CONTEXT_FIELDS = ['repository', 'commit', 'ref', 'workflowRef', 'runId', 'runAttempt', 'serverUrl'];
+/**
+ * Fields that 1.0.0 did not write. Absent, they decode as null ("unknown"), so that old manifests
+ * still verify and a policy that asks about one of them fails (core/policy.ts), never passes.
+ */
+const LATER_CONTEXT_FIELDS = ['job', 'label', 'eventName', 'runnerEnvironment', 'workflowSha'];
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 /**
  * Shortens manifest text echoed in a message: a statement is only parsed after its MAC matched,
@@ -4022,6 +4027,12 @@ function decodeStatement(payload, algorithm) {
         if (v !== null && typeof v !== 'string')
             fail(`predicate.${key}`, 'is not a string or null');
         context[key] = v;
+    }
+    for (const key of LATER_CONTEXT_FIELDS) {
+        const v = predicate[key];
+        if (v !== undefined && v !== null && typeof v !== 'string')
+            fail(`predicate.${key}`, 'is not a string or null');
+        context[key] = v ?? null;
     }
     const createdAt = time(predicate.createdAt, 'predicate.createdAt');
     const expiresAt = predicate.expiresAt === null ? null : time(predicate.expiresAt, 'predicate.expiresAt');
@@ -4304,7 +4315,13 @@ function contextFromEnv(env = process.env) {
         workflowRef: get('GITHUB_WORKFLOW_REF'),
         runId: get('GITHUB_RUN_ID'),
         runAttempt: get('GITHUB_RUN_ATTEMPT'),
-        serverUrl: get('GITHUB_SERVER_URL')
+        serverUrl: get('GITHUB_SERVER_URL'),
+        job: get('GITHUB_JOB'),
+        // Not the runner's to say: the label input (or --label) fills it in.
+        label: null,
+        eventName: get('GITHUB_EVENT_NAME'),
+        runnerEnvironment: get('RUNNER_ENVIRONMENT'),
+        workflowSha: get('GITHUB_WORKFLOW_SHA')
     };
 }
 
@@ -4527,6 +4544,141 @@ function formatDuration(ms) {
     return `${Math.round(ms / 1000)}s`;
 }
 
+;// CONCATENATED MODULE: ./src/core/policy.ts
+
+
+/**
+ * The `path` input's minimatch options (src/core/glob.ts), so that `*` stops at `/` and
+ * `refs/tags/v*` never matches `refs/heads/v1`, except `nocase`: path matching follows the file
+ * system (case-insensitive on Windows), but a ref or a workflow path is the same string on every
+ * verifier, and the verdict must be too. `!` is handled below, as @actions/glob handles it.
+ */
+const MATCH_OPTIONS = { dot: true, nobrace: true, nocase: false, nocomment: true, noext: true, nonegate: true };
+/** A compiled pattern list: in order, the last pattern that matches decides, as in `path`. */
+class PatternList {
+    patterns;
+    matchers;
+    constructor(patterns) {
+        this.patterns = patterns;
+        this.matchers = patterns.map(p => {
+            const exclude = p.startsWith('!');
+            return { exclude, matcher: new Minimatch(exclude ? p.slice(1) : p, MATCH_OPTIONS) };
+        });
+    }
+    /** Whether `value` is matched by an including pattern and not excluded by a later one. */
+    matches(value) {
+        let matched = false;
+        for (const { exclude, matcher } of this.matchers) {
+            if (matched === exclude && matcher.match(value))
+                matched = !exclude;
+        }
+        return matched;
+    }
+}
+function refuse(option, why) {
+    throw new errors/* SealError */.EM('INPUT_INVALID', `${option} ${why}`, option);
+}
+/**
+ * Parses glob patterns given one per line (and, in the CLI, once per flag). Blank lines and `#`
+ * comments are skipped as in `path`; an empty pattern given on purpose (`--expected-ref ''`, a
+ * lone `!`) is refused, as is a list that only excludes: either would be a policy nothing passes
+ * that looks like one everything passes.
+ */
+function policy_parsePatterns(values, option) {
+    const patterns = [];
+    for (const value of values) {
+        const lines = value.split(/\r?\n/).map(l => l.trim());
+        if (lines.every(l => l === ''))
+            refuse(option, 'has an empty pattern');
+        for (const line of lines) {
+            if (line === '' || line.startsWith('#'))
+                continue;
+            if (line === '!')
+                refuse(option, 'has an empty pattern: a lone !');
+            patterns.push(line);
+        }
+    }
+    if (values.length > 0 && patterns.length === 0)
+        refuse(option, 'has no pattern, only comments');
+    if (values.length > 0 && !patterns.some(p => !p.startsWith('!')))
+        refuse(option, 'has no pattern that is not an exclusion (!)');
+    return patterns;
+}
+/** Event names separated by commas or newlines (`push, release`); an empty one is refused. */
+function parseEvents(values, option) {
+    const events = [];
+    for (const value of values) {
+        const lines = value.split(/\r?\n/).map(l => l.trim());
+        if (lines.every(l => l === ''))
+            refuse(option, 'has an empty event name');
+        for (const line of lines) {
+            if (line === '')
+                continue;
+            for (const item of line.split(',').map(e => e.trim())) {
+                if (item === '')
+                    refuse(option, `has an empty event name in "${line}"`);
+                if (!/^[A-Za-z0-9_.-]+$/.test(item))
+                    refuse(option, `has "${item}", which is not an event name (such as push, release, workflow_dispatch); separate names with commas`);
+                events.push(item);
+            }
+        }
+    }
+    return events;
+}
+/**
+ * The workflow file's path in a workflowRef, `owner/name/<path>@<ref>`: the text between the
+ * second `/` and the `@` that starts the ref. The ref is `@refs/…` on GitHub, and a workflow file
+ * lies directly in .github/workflows, so its name holds no `/`: the first `@refs/` is that `@`
+ * even when the file name or the branch holds an `@`. A workflowRef of another shape (written by
+ * the CLI) splits at its last `@`. Null when there is no path to take.
+ */
+function workflowPath(workflowRef) {
+    const m = /^[^/@]+\/[^/@]+\/(.+)$/.exec(workflowRef);
+    if (!m)
+        return null;
+    const rest = m[1];
+    const at = rest.includes('@refs/') ? rest.indexOf('@refs/') : rest.lastIndexOf('@');
+    const file = at >= 0 ? rest.slice(0, at) : rest;
+    return file === '' ? null : file;
+}
+const policy_shown = (value) => (value === null ? '(not recorded)' : JSON.stringify(value));
+const list = (values) => values.join(', ');
+/** The policy's verdict on a predicate: every problem, in the order of the inputs. Empty when it passes. */
+function checkPolicy(predicate, policy) {
+    const problems = [];
+    if (policy.refs && policy.refs.length > 0) {
+        const ref = predicate.ref;
+        if (ref === null || !new PatternList(policy.refs).matches(ref)) {
+            problems.push({ code: 'REF_MISMATCH', message: `manifest was signed at ref ${policy_shown(ref)}, which matches none of the expected refs: ${list(policy.refs)}`, subject: 'predicate.ref' });
+        }
+    }
+    if (policy.workflows && policy.workflows.length > 0) {
+        const ref = predicate.workflowRef;
+        const file = ref === null ? null : workflowPath(ref);
+        if (file === null || !new PatternList(policy.workflows).matches(file)) {
+            const said = ref === null ? '(not recorded)' : file === null ? `${JSON.stringify(ref)} (no workflow path in it)` : `${JSON.stringify(file)} (workflowRef ${JSON.stringify(ref)})`;
+            problems.push({ code: 'WORKFLOW_MISMATCH', message: `manifest was signed by workflow ${said}, which matches none of the expected workflows: ${list(policy.workflows)}`, subject: 'predicate.workflowRef' });
+        }
+    }
+    if (policy.events && policy.events.length > 0) {
+        const event = predicate.eventName;
+        if (event === null || !policy.events.includes(event)) {
+            problems.push({ code: 'EVENT_MISMATCH', message: `manifest was signed in a run of event ${policy_shown(event)}, not one of the expected events: ${list(policy.events)}`, subject: 'predicate.eventName' });
+        }
+    }
+    if (policy.hostedRunner) {
+        const runner = predicate.runnerEnvironment;
+        if (runner !== 'github-hosted') {
+            problems.push({ code: 'RUNNER_MISMATCH', message: `manifest was signed on runner environment ${policy_shown(runner)}; a GitHub-hosted runner ("github-hosted") is required`, subject: 'predicate.runnerEnvironment' });
+        }
+    }
+    return problems;
+}
+/** Whether the policy asks anything at all (the summary shows it only then). */
+function isPolicyEmpty(policy) {
+    return !policy || (!policy.refs?.length && !policy.workflows?.length && !policy.events?.length && !policy.hostedRunner);
+}
+
 ;// CONCATENATED MODULE: ./src/core/small-file.ts
 
 
@@ -4612,6 +4764,7 @@ function decodeUtf8Strict(bytes) {
 
 
 
+
 /** 64 MiB: room for 100,000 subjects with long names, refused before anything is parsed. */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 /** Clock skew we tolerate before calling a creation time "in the future". */
@@ -4672,7 +4825,8 @@ async function verify(options) {
         statement: null,
         subjects: [],
         verifiedCount: 0,
-        problems: []
+        problems: [],
+        policy: options.policy && !isPolicyEmpty(options.policy) ? options.policy : null
     };
     const problems = report.problems;
     // Every message is one line with control characters escaped, whatever a field or name holds
@@ -4728,6 +4882,9 @@ async function verify(options) {
             problem('COMMIT_MISMATCH', `manifest was signed at commit ${signed ?? '(none)'}, expected ${options.expectedCommit}`, 'predicate.commit');
         }
     }
+    if (options.policy)
+        for (const p of checkPolicy(predicate, options.policy))
+            problem(p.code, p.message, p.subject);
     const created = Date.parse(predicate.createdAt);
     if (predicate.expiresAt !== null && Date.parse(predicate.expiresAt) <= now.getTime()) {
         problem('EXPIRED', `manifest expired at ${predicate.expiresAt}`, 'predicate.expiresAt');
@@ -5315,6 +5472,7 @@ async function readSubjectChecksums(file, algorithm, inputName = 'subject-checks
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts
 
+
 /** Rows shown before a list collapses into <details>. */
 const INLINE_ROWS = 20;
 /** Rows listed at most; the job summary is limited to 1 MiB per step, so 10,000 files are counted, not listed. */
@@ -5380,7 +5538,17 @@ function verifySummary(report) {
         lines.push('', `- Signed in ${code(p.repository ?? '(unknown)')} at ${code(p.commit ?? '(unknown)')} (${code(p.ref ?? '')}), ${code(p.createdAt)}`);
         if (report.keyId)
             lines.push(`- Key id: ${code(report.keyId)}`);
+        const run = [
+            ['workflow', p.workflowRef],
+            ['job', p.job],
+            ['label', p.label],
+            ['event', p.eventName],
+            ['runner', p.runnerEnvironment]
+        ].filter(([, v]) => v !== null);
+        if (run.length > 0)
+            lines.push(`- Run: ${run.map(([k, v]) => `${k} ${code(v)}`).join(', ')}`);
     }
+    lines.push(...policyTable(report));
     if (report.problems.length > 0) {
         lines.push('', `### ${report.problems.length} problem(s)`, '');
         for (const problem of report.problems.slice(0, MAX_ROWS))
@@ -5407,6 +5575,34 @@ function verifySummary(report) {
     }
     lines.push('');
     return lines.join('\n');
+}
+const NOT_RECORDED = '*(not recorded)*';
+/**
+ * The policy asked for beside what the manifest says, one row per check asked. A check is only
+ * made once the signature matched; before that the manifest's word is worth nothing and the row
+ * says "not checked".
+ */
+function policyTable(report) {
+    const policy = report.policy;
+    if (!policy || isPolicyEmpty(policy))
+        return [];
+    const p = report.statement?.predicate;
+    const failed = new Set(report.problems.map(x => x.code));
+    const verdict = (problem) => (!p ? 'not checked' : failed.has(problem) ? '❌ mismatch' : '✅ matches');
+    const said = (value) => (!p ? '' : value == null ? NOT_RECORDED : code(value));
+    const rows = [];
+    if (policy.refs?.length)
+        rows.push(['ref', policy.refs.map(code).join('<br>'), said(p?.ref), verdict('REF_MISMATCH')]);
+    if (policy.workflows?.length) {
+        const file = p?.workflowRef ? workflowPath(p.workflowRef) : null;
+        const shown = !p ? '' : p.workflowRef === null ? NOT_RECORDED : file === null ? `${code(p.workflowRef)} (no path)` : code(file);
+        rows.push(['workflow', policy.workflows.map(code).join('<br>'), shown, verdict('WORKFLOW_MISMATCH')]);
+    }
+    if (policy.events?.length)
+        rows.push(['event', policy.events.map(code).join(', '), said(p?.eventName), verdict('EVENT_MISMATCH')]);
+    if (policy.hostedRunner)
+        rows.push(['runner', code('github-hosted'), said(p?.runnerEnvironment), verdict('RUNNER_MISMATCH')]);
+    return ['', '### Policy', '', table(['Check', 'Asked for', 'The manifest says', 'Result'], rows, rows.length, 'checks').trimEnd()];
 }
 /** The summary of a step that stopped on an error before it had a report: the one line, and what it was doing. */
 function errorSummary(mode, line) {
@@ -5436,6 +5632,7 @@ function maskOnce(value) {
 
 
 
+
 /** Input names, mirroring action.yml. */
 const Inputs = {
     Mode: 'mode',
@@ -5452,6 +5649,11 @@ const Inputs = {
     ExpectedCommit: 'expected-commit',
     AllowUnlisted: 'allow-unlisted',
     AllowSymlinks: 'allow-symlinks',
+    ExpectedRef: 'expected-ref',
+    ExpectedWorkflow: 'expected-workflow',
+    ExpectedEvent: 'expected-event',
+    RequireHostedRunner: 'require-hosted-runner',
+    Label: 'label',
     ReleaseTag: 'release-tag',
     Checksums: 'checksums',
     Overwrite: 'overwrite',
@@ -5551,9 +5753,30 @@ function getInputs() {
         expectedCommit,
         allowUnlisted: parseBoolean(Inputs.AllowUnlisted),
         allowSymlinks: parseBoolean(Inputs.AllowSymlinks),
+        ...getPolicyInputs(mode),
         ...carrying,
         store: Object.fromEntries(STORE_OPTIONS.map(name => [name, getInput(name)]))
     };
+}
+/** The inputs of issue 13 (verify policy, and the label sign records). */
+function getPolicyInputs(mode) {
+    // An empty input is an input not given (the runner cannot tell them apart).
+    const given = (name) => (getInput(name) ? [getInput(name)] : []);
+    const policy = {
+        refs: policy_parsePatterns(given(Inputs.ExpectedRef), Inputs.ExpectedRef),
+        workflows: policy_parsePatterns(given(Inputs.ExpectedWorkflow), Inputs.ExpectedWorkflow),
+        events: parseEvents(given(Inputs.ExpectedEvent), Inputs.ExpectedEvent),
+        hostedRunner: parseBoolean(Inputs.RequireHostedRunner)
+    };
+    const label = getInput(Inputs.Label) || null;
+    if (mode === 'sign') {
+        const asked = [Inputs.ExpectedRef, Inputs.ExpectedWorkflow, Inputs.ExpectedEvent].find(name => getInput(name)) ?? (policy.hostedRunner ? Inputs.RequireHostedRunner : undefined);
+        if (asked)
+            throw new errors/* SealError */.EM('INPUT_INVALID', `${asked} input is for verify only`, asked);
+    }
+    if (mode === 'verify' && label)
+        throw new errors/* SealError */.EM('INPUT_INVALID', `${Inputs.Label} input is for sign only`, Inputs.Label);
+    return { policy, label };
 }
 /**
  * The Actions cache carried the manifest until 1.1. @actions/cache restores an entry by running
@@ -5648,7 +5871,7 @@ async function carriersFor(inputs) {
 async function runSign(inputs) {
     const keys = await loadKeys(inputs);
     const carriers = await carriersFor(inputs);
-    const common = { manifestPath: inputs.manifest, algorithm: inputs.algorithm, keys, context: contextFromEnv(), expiresInMs: inputs.expiresInMs };
+    const common = { manifestPath: inputs.manifest, algorithm: inputs.algorithm, keys, context: { ...contextFromEnv(), label: inputs.label }, expiresInMs: inputs.expiresInMs };
     const result = inputs.subjectChecksums
         ? await sealSubjects(await readSubjectChecksums(inputs.subjectChecksums, inputs.algorithm), common)
         : await seal({ ...common, patterns: inputs.patterns, baseDir: inputs.baseDir, cwd: inputs.workspace, allowSymlinks: inputs.allowSymlinks, hashing: { onProgress: progress } });
@@ -5697,6 +5920,7 @@ async function runVerify(inputs) {
         expectedRepository: inputs.expectedRepository,
         expectedCommit: inputs.expectedCommit,
         maxAgeMs: inputs.maxAgeMs,
+        policy: inputs.policy,
         hashing: { onProgress: progress }
     };
     const report = await verifyCarried(options, await carriersFor(inputs));

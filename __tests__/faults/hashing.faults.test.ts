@@ -13,7 +13,7 @@ import { TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
 import { onFirstRead } from '../helpers/fs-spy.js'
 
 const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
-const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null }
+const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
 /** Faults injected in this file, printed at the end so docs/threat-model.md's count can be checked. */
 let faults = 0
 

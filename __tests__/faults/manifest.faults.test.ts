@@ -14,7 +14,7 @@ import { listTree, TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.
 import { observeFs } from '../helpers/fs-spy.js'
 
 const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
-const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null }
+const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
 let faults = 0
 
 test('faults: a manifest over the 64 MiB limit is refused before a byte of it is read or parsed', { timeout: 20_000 }, async t => {

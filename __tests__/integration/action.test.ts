@@ -5,7 +5,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { listTree, OTHER_KEY_HEX, TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
 import { GITHUB_CONTEXT, runAction, type StepResult } from '../helpers/runner.js'
-import { statementOf } from '../helpers/manifest.js'
+import { envelopeWith, statementOf } from '../helpers/manifest.js'
 
 function workspace(): string {
   const dir = tempDir()
@@ -199,4 +199,118 @@ test('cache: true is refused in one line, before any key store is asked or any f
     assert.ok(!/at .*\.js:\d+/.test(r.stdout + r.stderr), 'no stack trace')
     assert.ok(!fs.existsSync(path.join(dir, 'artifact-seal.json')), `${mode} wrote no manifest`)
   }
+})
+
+/** A run of a throwaway workflow on a feature branch, on a self-hosted runner. */
+const FEATURE_RUN = {
+  GITHUB_REF: 'refs/heads/v1',
+  GITHUB_WORKFLOW_REF: 'acme/widgets/.github/workflows/throwaway.yml@refs/heads/v1',
+  GITHUB_EVENT_NAME: 'pull_request',
+  RUNNER_ENVIRONMENT: 'self-hosted',
+  GITHUB_JOB: 'build',
+  GITHUB_WORKFLOW_SHA: 'f'.repeat(40)
+}
+const RELEASE_RUN = {
+  GITHUB_REF: 'refs/tags/v1.2.3',
+  GITHUB_WORKFLOW_REF: 'acme/widgets/.github/workflows/release.yml@refs/tags/v1.2.3',
+  GITHUB_EVENT_NAME: 'push',
+  RUNNER_ENVIRONMENT: 'github-hosted',
+  GITHUB_JOB: 'seal',
+  GITHUB_WORKFLOW_SHA: 'e'.repeat(40)
+}
+const POLICY = { 'expected-ref': 'refs/tags/v*', 'expected-workflow': '.github/workflows/release.yml', 'expected-event': 'push, release', 'require-hosted-runner': 'true' }
+
+test('policy: the predicate binds the run; each mismatch fails with its code in log, annotations and summary, all at once', async () => {
+  const dir = workspace()
+  const signed = await runAction(dir, { ...SIGN, label: 'ubuntu-24.04' }, FEATURE_RUN)
+  assert.equal(signed.exitCode, 0, signed.stdout)
+  const p = statementOf(fs.readFileSync(path.join(dir, 'artifact-seal.json'), 'utf8')).predicate
+  assert.deepEqual(
+    [p.ref, p.workflowRef, p.eventName, p.runnerEnvironment, p.job, p.workflowSha, p.label],
+    [...Object.values(FEATURE_RUN), 'ubuntu-24.04']
+  )
+
+  fs.appendFileSync(path.join(dir, 'dist/app.tar.gz'), ' tampered')
+  const bad = await runAction(dir, { mode: 'verify', key: TEST_KEY_HEX, ...POLICY })
+  assert.equal(bad.exitCode, 1)
+  assert.equal(bad.outputs.result, 'failed')
+  for (const code of ['REF_MISMATCH', 'WORKFLOW_MISMATCH', 'EVENT_MISMATCH', 'RUNNER_MISMATCH']) {
+    assert.match(bad.stdout, new RegExp(`^::error title=artifact-seal%3A ${code}::manifest was signed`, 'm'), code)
+    assert.ok(bad.summary.includes(`**${code}**`), code)
+  }
+  assert.match(bad.stdout, /^::error title=artifact-seal%3A DIGEST_MISMATCH,file=dist\/app.tar.gz::/m)
+  assert.match(bad.stdout, /verification failed with 5 problem\(s\)/)
+  assert.ok(bad.summary.includes('| ref | `refs/tags/v*` | `refs/heads/v1` | ❌ mismatch |'), bad.summary)
+  assert.ok(bad.summary.includes('| workflow | `.github/workflows/release.yml` | `.github/workflows/throwaway.yml` | ❌ mismatch |'), bad.summary)
+  assert.ok(bad.summary.includes('| event | `push`, `release` | `pull_request` | ❌ mismatch |'), bad.summary)
+  assert.ok(bad.summary.includes('| runner | `github-hosted` | `self-hosted` | ❌ mismatch |'), bad.summary)
+
+  // Each check alone: its mismatch fails with its own code and nothing else.
+  fs.writeFileSync(path.join(dir, 'dist/app.tar.gz'), 'the app')
+  for (const [input, value] of Object.entries(POLICY)) {
+    const one = await runAction(dir, { mode: 'verify', key: TEST_KEY_HEX, [input]: value })
+    assert.equal(one.exitCode, 1, input)
+    assert.equal(one.stdout.split('\n').filter(l => l.startsWith('::error title=')).length, 1, `${input}: ${one.stdout}`)
+  }
+})
+
+test('policy: a manifest sealed by the release workflow on a tag passes; fields it does not record fail the checks that ask', async () => {
+  const dir = workspace()
+  assert.equal((await runAction(dir, SIGN, RELEASE_RUN)).exitCode, 0)
+  const ok = await runAction(dir, { mode: 'verify', key: TEST_KEY_HEX, ...POLICY, 'expected-ref': 'refs/tags/v*\n!refs/tags/v*-rc*' })
+  assert.equal(ok.exitCode, 0, ok.stdout)
+  assert.equal(ok.outputs.result, 'verified')
+  assert.ok(ok.summary.includes('| workflow | `.github/workflows/release.yml` | `.github/workflows/release.yml` | ✅ matches |'), ok.summary)
+
+  // Signed where the runner sets none of the later variables: null in the predicate, and a policy
+  // on them fails instead of passing by absence; a policy on what is recorded still passes.
+  assert.equal((await runAction(dir, SIGN)).exitCode, 0)
+  const p = statementOf(fs.readFileSync(path.join(dir, 'artifact-seal.json'), 'utf8')).predicate
+  assert.deepEqual([p.job, p.label, p.eventName, p.runnerEnvironment, p.workflowSha], [null, null, null, null, null])
+  const unknown = await runAction(dir, { mode: 'verify', key: TEST_KEY_HEX, ...POLICY })
+  assert.equal(unknown.exitCode, 1)
+  assert.match(unknown.stdout, /EVENT_MISMATCH::manifest was signed in a run of event \(not recorded\)/)
+  assert.match(unknown.stdout, /RUNNER_MISMATCH::/)
+  assert.match(unknown.stdout, /WORKFLOW_MISMATCH::/, 'GITHUB_CONTEXT signs with build.yml')
+  assert.ok(!unknown.stdout.includes('REF_MISMATCH'))
+  assert.ok(unknown.summary.includes('| event | `push`, `release` | *(not recorded)* | ❌ mismatch |'), unknown.summary)
+})
+
+test('policy: a 1.0.0 manifest (no run fields) still verifies, and fails a policy on a field it lacks', async () => {
+  const dir = workspace()
+  assert.equal((await runAction(dir, SIGN)).exitCode, 0)
+  const manifest = path.join(dir, 'artifact-seal.json')
+  const statement = statementOf(fs.readFileSync(manifest, 'utf8'))
+  for (const field of ['job', 'label', 'eventName', 'runnerEnvironment', 'workflowSha']) delete statement.predicate[field]
+  statement.predicate.tool.version = '1.0.0'
+  fs.writeFileSync(manifest, envelopeWith(statement, TEST_KEY_HEX))
+  const plain = await runAction(dir, { mode: 'verify', key: TEST_KEY_HEX, 'expected-ref': 'refs/tags/v*', 'expected-workflow': '.github/workflows/build.yml' })
+  assert.equal(plain.exitCode, 0, plain.stdout)
+  const hosted = await runAction(dir, { mode: 'verify', key: TEST_KEY_HEX, 'require-hosted-runner': 'true' })
+  assert.equal(hosted.exitCode, 1)
+  assert.match(hosted.stdout, /RUNNER_MISMATCH::manifest was signed on runner environment \(not recorded\)/)
+})
+
+test('policy: bad inputs are one line naming the input, and nothing is read', async () => {
+  const dir = workspace()
+  // No manifest exists and the key store is unreachable: an error about either would mean it was read.
+  const verifyWith = { mode: 'verify', 'key-source': 'vault', manifest: 'absent.json' }
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ ...verifyWith, 'require-hosted-runner': 'maybe' }, /^::error::Invalid require-hosted-runner input. Provided: maybe. Available options: true, false$/],
+    [{ ...verifyWith, 'expected-ref': '!' }, /^::error::expected-ref has an empty pattern/],
+    [{ ...verifyWith, 'expected-workflow': '!.github/workflows/ci.yml' }, /^::error::expected-workflow has no pattern that is not an exclusion/],
+    [{ ...verifyWith, 'expected-event': 'push,,release' }, /^::error::expected-event has an empty event name/],
+    [{ ...verifyWith, label: 'linux' }, /^::error::label input is for sign only$/],
+    [{ ...SIGN, 'expected-ref': 'refs/tags/v*' }, /^::error::expected-ref input is for verify only$/]
+  ]
+  const before = listTree(dir)
+  for (const [inputs, message] of cases) {
+    const step = await runAction(dir, inputs)
+    assert.equal(step.exitCode, 1, JSON.stringify(inputs))
+    const errors = step.stdout.split('\n').filter(l => l.startsWith('::error'))
+    assert.equal(errors.length, 1, step.stdout)
+    assert.match(errors[0], message)
+    assert.ok(!/\n\s+at /.test(step.stdout + step.stderr), 'no stack trace')
+  }
+  assert.deepEqual(listTree(dir), before, 'nothing written')
 })

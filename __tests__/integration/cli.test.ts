@@ -170,3 +170,70 @@ test('--json answers usage errors with JSON too', async () => {
     assert.match(answer.error, /no-such-flag|expected one command/)
   }
 })
+
+test('policy through the CLI: sign binds the run from flags or the environment; verify checks it, with --json', async () => {
+  const dir = project()
+  const sign = await runCli(
+    dir,
+    ['sign', '--path', 'dist/**', '--ref', 'refs/heads/v1', '--workflow-ref', 'acme/widgets/.github/workflows/ci.yml@refs/heads/v1', '--event-name', 'workflow_dispatch', '--runner-environment', 'self-hosted', '--job', 'build', '--workflow-sha', 'a'.repeat(40), '--label', 'laptop'],
+    env
+  )
+  assert.equal(sign.exitCode, 0, sign.stderr)
+  const p = statementOf(fs.readFileSync(path.join(dir, 'artifact-seal.json'), 'utf8')).predicate
+  assert.deepEqual([p.ref, p.workflowRef, p.eventName, p.runnerEnvironment, p.job, p.workflowSha, p.label], ['refs/heads/v1', 'acme/widgets/.github/workflows/ci.yml@refs/heads/v1', 'workflow_dispatch', 'self-hosted', 'build', 'a'.repeat(40), 'laptop'])
+
+  const policy = ['--expected-ref', 'refs/tags/v*', '--expected-workflow', '.github/workflows/release.yml', '--expected-event', 'push,release', '--require-hosted-runner']
+  const bad = await runCli(dir, ['verify', ...policy, '--json'], env)
+  assert.equal(bad.exitCode, 1, bad.stderr)
+  const report = JSON.parse(bad.stdout)
+  assert.equal(report.result, 'failed')
+  assert.deepEqual(report.problems.map((x: any) => x.code), ['REF_MISMATCH', 'WORKFLOW_MISMATCH', 'EVENT_MISMATCH', 'RUNNER_MISMATCH'])
+  assert.deepEqual(report.policy, { refs: ['refs/tags/v*'], workflows: ['.github/workflows/release.yml'], events: ['push', 'release'], hostedRunner: true })
+  assert.equal(report.verifiedCount, 3, 'the files are still checked')
+  const text = await runCli(dir, ['verify', ...policy], env)
+  assert.equal(text.exitCode, 1)
+  assert.match(text.stdout, /^FAIL REF_MISMATCH: manifest was signed at ref "refs\/heads\/v1", which matches none of the expected refs: refs\/tags\/v\*$/m)
+  // checksums prints nothing for a manifest that fails the policy.
+  const sums = await runCli(dir, ['checksums', '--expected-ref', 'refs/tags/*'], env)
+  assert.equal(sums.exitCode, 1)
+  assert.equal(sums.stdout, '')
+
+  const ok = await runCli(dir, ['verify', '--expected-ref', 'refs/heads/*', '--expected-ref', 'refs/tags/v*', '--expected-workflow', '.github/workflows/*.yml', '--expected-event', 'push', '--expected-event', 'workflow_dispatch'], env)
+  assert.equal(ok.exitCode, 0, ok.stdout)
+
+  // From the environment, as in a GitHub Actions job; flags win over it.
+  const run = { ...env, GITHUB_REF: 'refs/tags/v2', GITHUB_WORKFLOW_REF: 'acme/widgets/.github/workflows/release.yml@refs/tags/v2', GITHUB_EVENT_NAME: 'push', RUNNER_ENVIRONMENT: 'github-hosted', GITHUB_JOB: 'seal', GITHUB_WORKFLOW_SHA: 'b'.repeat(40) }
+  assert.equal((await runCli(dir, ['sign', '--path', 'dist/**', '--event-name', 'release'], run)).exitCode, 0)
+  const q = statementOf(fs.readFileSync(path.join(dir, 'artifact-seal.json'), 'utf8')).predicate
+  assert.deepEqual([q.ref, q.eventName, q.runnerEnvironment, q.job, q.label], ['refs/tags/v2', 'release', 'github-hosted', 'seal', null])
+  const pass = await runCli(dir, ['verify', ...policy], env)
+  assert.equal(pass.exitCode, 0, pass.stdout)
+})
+
+test('policy through the CLI: a field the manifest does not record fails; bad policy flags exit 2 before anything is read', async () => {
+  const dir = project()
+  assert.equal((await runCli(dir, ['sign', '--path', 'dist/**'], env)).exitCode, 0)
+  const r = await runCli(dir, ['verify', '--expected-ref', 'refs/**', '--require-hosted-runner', '--json'], env)
+  assert.equal(r.exitCode, 1)
+  assert.deepEqual(JSON.parse(r.stdout).problems.map((x: any) => x.code), ['REF_MISMATCH', 'RUNNER_MISMATCH'])
+  assert.equal(JSON.parse((await runCli(dir, ['verify', '--json'], env)).stdout).policy, null, 'no policy asked: null')
+
+  // The key file and the manifest do not exist: an error about either would mean they were read.
+  const absent = ['--key-file', 'no-such-key', '--manifest', 'no-such.json']
+  const cases: [string[], RegExp][] = [
+    [['verify', '--expected-ref', ''], /--expected-ref has an empty pattern/],
+    [['verify', '--expected-workflow', '!x'], /--expected-workflow has no pattern that is not an exclusion/],
+    [['verify', '--expected-event', 'push,'], /--expected-event has an empty event name/],
+    [['verify', '--require-hosted-runner=maybe'], /--require-hosted-runner/],
+    [['verify', '--label', 'x'], /--label is for sign only/],
+    [['sign', '--path', 'dist/**', '--expected-event', 'push'], /--expected-event is for verify and checksums only/],
+    [['sign', '--path', 'dist/**', '--runner-environment', 'laptop'], /Unrecognized --runner-environment input. Provided: laptop. Available options: github-hosted, self-hosted/]
+  ]
+  for (const [args, message] of cases) {
+    const result = await runCli(dir, [...args, ...absent], {})
+    assert.equal(result.exitCode, 2, `${args.join(' ')}: ${result.stderr}`)
+    assert.equal(result.stderr.trim().split('\n')[0].match(message)?.length, 1, `${args.join(' ')}: ${result.stderr}`)
+    assert.ok(!/no-such/.test(result.stderr), `nothing read: ${result.stderr}`)
+    noStack(result.stderr)
+  }
+})

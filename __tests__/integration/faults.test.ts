@@ -11,7 +11,7 @@ import { listTree, OTHER_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures
 import { runAction, runCli } from '../helpers/runner.js'
 import { isRoot, openToAll, runCliRestricted } from '../helpers/unprivileged.js'
 
-const CONTEXT = { repository: 'acme/widgets', commit: '0123456789abcdef0123456789abcdef01234567', ref: 'refs/tags/v1.2.3', workflowRef: null, runId: '4242', runAttempt: '1', serverUrl: null }
+const CONTEXT = { repository: 'acme/widgets', commit: '0123456789abcdef0123456789abcdef01234567', ref: 'refs/tags/v1.2.3', workflowRef: null, runId: '4242', runAttempt: '1', serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
 /** A key that exists only to be searched for: derived, not typed, so no other fixture shares a byte run with it. */
 const CANARY = createHash('sha256').update('artifact-seal canary key').digest()
 const CANARY_HEX = CANARY.toString('hex')

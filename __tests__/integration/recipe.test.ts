@@ -6,6 +6,8 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { pae } from '../../src/core/dsse.js'
 import { LocalHmacKey } from '../../src/core/keys.js'
+import { checkPolicy } from '../../src/core/policy.js'
+import { decodeStatement } from '../../src/core/statement.js'
 import { ROOT, TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
 import { runCli } from '../helpers/runner.js'
 
@@ -36,6 +38,21 @@ test('the documented test vector is what the code computes', async () => {
   const commands = blockAfter('Check it with openssl', 'sh')
   const out = execFileSync('bash', ['-c', commands], { cwd: dir }).toString().trim().split('\n')
   assert.deepEqual(out, [sig, key.keyId.slice('hmac:'.length)])
+})
+
+test('the test vector with the run fields is what the code computes, and the policy reads it as documented', async () => {
+  const statement = Buffer.from(blockAfter('## Test vector with the run fields', 'json'), 'utf8')
+  assert.equal(statement.length, 816)
+  const message = pae('application/vnd.in-toto+json', statement)
+  assert.equal(message.length, 859)
+  const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
+  const sig = Buffer.from(await key.sign(message)).toString('base64')
+  for (const value of [createHash('sha256').update(message).digest('hex'), sig]) assert.ok(doc.includes(value), `docs/manifest.md shows ${value}`)
+  const predicate = decodeStatement(statement, 'sha256').predicate
+  const policy = { refs: ['refs/tags/v*'], workflows: ['.github/workflows/release.yml'], events: ['push'], hostedRunner: true }
+  assert.deepEqual(checkPolicy(predicate, policy), [])
+  const v100 = decodeStatement(Buffer.from(blockAfter('## Test vector', 'json'), 'utf8'), 'sha256').predicate
+  assert.deepEqual(checkPolicy(v100, policy).map(p => p.code), ['WORKFLOW_MISMATCH', 'EVENT_MISMATCH', 'RUNNER_MISMATCH'])
 })
 
 test('the standard-tools recipe accepts what the CLI signs and rejects tampering', async () => {

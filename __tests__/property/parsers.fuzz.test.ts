@@ -46,7 +46,7 @@ function resultOrTypedError<T>(fn: () => T): T | SealError {
 }
 
 const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
-const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null }
+const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
 const validStatement = buildStatement(
   [
     { name: 'a.txt', size: 1, digest: 'a'.repeat(64) },

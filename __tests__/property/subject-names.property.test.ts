@@ -12,7 +12,7 @@ import { observeFs } from '../helpers/fs-spy.js'
 import { checkAsyncProperty } from '../helpers/property.js'
 
 const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
-const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null }
+const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex')
 
 // root/ holds base/ (base-dir), the sentinel beside it, and a sibling whose name extends base's.

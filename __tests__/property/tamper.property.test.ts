@@ -12,7 +12,7 @@ import { verify, type VerifyReport } from '../../src/core/verify.js'
 import { OTHER_KEY_HEX, TEST_KEY_HEX, tempDir } from '../helpers/fixtures.js'
 import { checkAsyncProperty } from '../helpers/property.js'
 
-const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null }
+const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
 const key = (hex: string, algorithm: DigestAlgorithm) => new LocalHmacKey(Buffer.from(hex, 'hex'), algorithm)
 
 /** A small sealed set: distinct file names with arbitrary bytes, sealed with the test key and maybe other keys. */

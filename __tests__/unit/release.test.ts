@@ -17,7 +17,7 @@ const TOKEN = 'ghs_testtoken0123456789abcdefghijklmnopq'
 const TAG = 'v1.2.3'
 const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
 const quiet = { log: () => {}, warn: () => {} }
-const CONTEXT = { repository: `${OWNER}/${REPO}`, commit: 'a'.repeat(40), ref: `refs/tags/${TAG}`, workflowRef: null, runId: null, runAttempt: null, serverUrl: null }
+const CONTEXT = { repository: `${OWNER}/${REPO}`, commit: 'a'.repeat(40), ref: `refs/tags/${TAG}`, workflowRef: null, runId: null, runAttempt: null, serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
 const RULES = { algorithm: 'sha256' as const, manifestName: 'artifact-seal.json', allowUnlisted: false }
 
 beforeEach(() => nock.disableNetConnect())
@@ -39,7 +39,7 @@ async function sealed(files: Record<string, string> = { 'app.tar.gz': 'the app',
     manifestPath: path.join(dir, 'artifact-seal.json'),
     algorithm: 'sha256',
     keys: [key],
-    context: { repository: `${OWNER}/${REPO}`, commit: 'a'.repeat(40), ref: `refs/tags/${TAG}`, workflowRef: null, runId: null, runAttempt: null, serverUrl: null }
+    context: { repository: `${OWNER}/${REPO}`, commit: 'a'.repeat(40), ref: `refs/tags/${TAG}`, workflowRef: null, runId: null, runAttempt: null, serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
   })
   return { dir, result }
 }

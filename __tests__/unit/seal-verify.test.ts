@@ -18,7 +18,12 @@ const context = {
   workflowRef: null,
   runId: '1',
   runAttempt: '1',
-  serverUrl: 'https://github.com'
+  serverUrl: 'https://github.com',
+  job: 'build',
+  label: 'linux',
+  eventName: 'push',
+  runnerEnvironment: 'github-hosted',
+  workflowSha: '89abcdef0123456789abcdef0123456789abcdef'
 }
 
 /** A workspace with dist/ sealed; patterns are relative to the working directory, so we chdir. */

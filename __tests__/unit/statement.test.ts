@@ -15,7 +15,12 @@ const context = {
   workflowRef: 'acme/widgets/.github/workflows/build.yml@refs/heads/main',
   runId: '7',
   runAttempt: '2',
-  serverUrl: 'https://github.com'
+  serverUrl: 'https://github.com',
+  job: 'build',
+  label: 'linux',
+  eventName: 'push',
+  runnerEnvironment: 'github-hosted',
+  workflowSha: '89abcdef0123456789abcdef0123456789abcdef'
 }
 const now = new Date('2026-11-23T10:00:00.000Z')
 const digest = 'a'.repeat(64)
@@ -71,6 +76,9 @@ test('every malformed field is refused with its path', () => {
     ['predicate.expiresAt', s => (s.predicate.expiresAt = 5)],
     ['predicate.repository', s => (s.predicate.repository = ['acme/widgets'])],
     ['predicate.tool', s => delete s.predicate.tool],
+    ['predicate.job', s => (s.predicate.job = 7)],
+    ['predicate.runnerEnvironment', s => (s.predicate.runnerEnvironment = { hosted: true })],
+    ['predicate.ref', s => delete s.predicate.ref],
     ['extra', s => (s.extra = 1)]
   ]
   for (const [field, edit] of cases) {
@@ -93,4 +101,21 @@ test('payload bytes that are not UTF-8, not JSON, or have duplicate keys are ref
   assert.throws(() => decodeStatement(Buffer.from('{'), 'sha256'), /not valid JSON/)
   const text = JSON.stringify(valid()).replace('"_type":', '"_type":"x","_type":')
   assert.throws(() => decodeStatement(Buffer.from(text), 'sha256'), /duplicate key at character \d+/)
+})
+
+test('a 1.0.0 predicate, without the run fields, decodes with them null; a new one binds them all', () => {
+  const s = valid()
+  assert.deepEqual(
+    Object.keys(s.predicate),
+    ['repository', 'commit', 'ref', 'workflowRef', 'runId', 'runAttempt', 'serverUrl', 'job', 'label', 'eventName', 'runnerEnvironment', 'workflowSha', 'algorithm', 'createdAt', 'expiresAt', 'tool']
+  )
+  const old = valid()
+  for (const field of ['job', 'label', 'eventName', 'runnerEnvironment', 'workflowSha']) delete old.predicate[field]
+  const decoded = decodeStatement(bytes(old), 'sha256').predicate
+  for (const field of ['job', 'label', 'eventName', 'runnerEnvironment', 'workflowSha'] as const) assert.equal(decoded[field], null, field)
+  assert.equal(decoded.ref, context.ref)
+  // Fields a later version adds are ignored, as 1.0.0 ignores these.
+  const later = valid()
+  later.predicate.somethingNew = { x: 1 }
+  assert.equal(decodeStatement(bytes(later), 'sha256').predicate.job, 'build')
 })

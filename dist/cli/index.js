@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8474);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6130);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: text => process.stdout.write(text),
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8474:
+/***/ 6130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3941,6 +3941,11 @@ function encodeStatement(statement) {
     return Buffer.from(JSON.stringify(statement), 'utf8');
 }
 const CONTEXT_FIELDS = ['repository', 'commit', 'ref', 'workflowRef', 'runId', 'runAttempt', 'serverUrl'];
+/**
+ * Fields that 1.0.0 did not write. Absent, they decode as null ("unknown"), so that old manifests
+ * still verify and a policy that asks about one of them fails (core/policy.ts), never passes.
+ */
+const LATER_CONTEXT_FIELDS = ['job', 'label', 'eventName', 'runnerEnvironment', 'workflowSha'];
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 /**
  * Shortens manifest text echoed in a message: a statement is only parsed after its MAC matched,
@@ -4000,6 +4005,12 @@ function decodeStatement(payload, algorithm) {
         if (v !== null && typeof v !== 'string')
             fail(`predicate.${key}`, 'is not a string or null');
         context[key] = v;
+    }
+    for (const key of LATER_CONTEXT_FIELDS) {
+        const v = predicate[key];
+        if (v !== undefined && v !== null && typeof v !== 'string')
+            fail(`predicate.${key}`, 'is not a string or null');
+        context[key] = v ?? null;
     }
     const createdAt = time(predicate.createdAt, 'predicate.createdAt');
     const expiresAt = predicate.expiresAt === null ? null : time(predicate.expiresAt, 'predicate.expiresAt');
@@ -4145,6 +4156,141 @@ async function sealSubjects(subjects, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/policy.ts
+
+
+/**
+ * The `path` input's minimatch options (src/core/glob.ts), so that `*` stops at `/` and
+ * `refs/tags/v*` never matches `refs/heads/v1`, except `nocase`: path matching follows the file
+ * system (case-insensitive on Windows), but a ref or a workflow path is the same string on every
+ * verifier, and the verdict must be too. `!` is handled below, as @actions/glob handles it.
+ */
+const MATCH_OPTIONS = { dot: true, nobrace: true, nocase: false, nocomment: true, noext: true, nonegate: true };
+/** A compiled pattern list: in order, the last pattern that matches decides, as in `path`. */
+class PatternList {
+    patterns;
+    matchers;
+    constructor(patterns) {
+        this.patterns = patterns;
+        this.matchers = patterns.map(p => {
+            const exclude = p.startsWith('!');
+            return { exclude, matcher: new Minimatch(exclude ? p.slice(1) : p, MATCH_OPTIONS) };
+        });
+    }
+    /** Whether `value` is matched by an including pattern and not excluded by a later one. */
+    matches(value) {
+        let matched = false;
+        for (const { exclude, matcher } of this.matchers) {
+            if (matched === exclude && matcher.match(value))
+                matched = !exclude;
+        }
+        return matched;
+    }
+}
+function refuse(option, why) {
+    throw new errors/* SealError */.EM('INPUT_INVALID', `${option} ${why}`, option);
+}
+/**
+ * Parses glob patterns given one per line (and, in the CLI, once per flag). Blank lines and `#`
+ * comments are skipped as in `path`; an empty pattern given on purpose (`--expected-ref ''`, a
+ * lone `!`) is refused, as is a list that only excludes: either would be a policy nothing passes
+ * that looks like one everything passes.
+ */
+function policy_parsePatterns(values, option) {
+    const patterns = [];
+    for (const value of values) {
+        const lines = value.split(/\r?\n/).map(l => l.trim());
+        if (lines.every(l => l === ''))
+            refuse(option, 'has an empty pattern');
+        for (const line of lines) {
+            if (line === '' || line.startsWith('#'))
+                continue;
+            if (line === '!')
+                refuse(option, 'has an empty pattern: a lone !');
+            patterns.push(line);
+        }
+    }
+    if (values.length > 0 && patterns.length === 0)
+        refuse(option, 'has no pattern, only comments');
+    if (values.length > 0 && !patterns.some(p => !p.startsWith('!')))
+        refuse(option, 'has no pattern that is not an exclusion (!)');
+    return patterns;
+}
+/** Event names separated by commas or newlines (`push, release`); an empty one is refused. */
+function parseEvents(values, option) {
+    const events = [];
+    for (const value of values) {
+        const lines = value.split(/\r?\n/).map(l => l.trim());
+        if (lines.every(l => l === ''))
+            refuse(option, 'has an empty event name');
+        for (const line of lines) {
+            if (line === '')
+                continue;
+            for (const item of line.split(',').map(e => e.trim())) {
+                if (item === '')
+                    refuse(option, `has an empty event name in "${line}"`);
+                if (!/^[A-Za-z0-9_.-]+$/.test(item))
+                    refuse(option, `has "${item}", which is not an event name (such as push, release, workflow_dispatch); separate names with commas`);
+                events.push(item);
+            }
+        }
+    }
+    return events;
+}
+/**
+ * The workflow file's path in a workflowRef, `owner/name/<path>@<ref>`: the text between the
+ * second `/` and the `@` that starts the ref. The ref is `@refs/…` on GitHub, and a workflow file
+ * lies directly in .github/workflows, so its name holds no `/`: the first `@refs/` is that `@`
+ * even when the file name or the branch holds an `@`. A workflowRef of another shape (written by
+ * the CLI) splits at its last `@`. Null when there is no path to take.
+ */
+function workflowPath(workflowRef) {
+    const m = /^[^/@]+\/[^/@]+\/(.+)$/.exec(workflowRef);
+    if (!m)
+        return null;
+    const rest = m[1];
+    const at = rest.includes('@refs/') ? rest.indexOf('@refs/') : rest.lastIndexOf('@');
+    const file = at >= 0 ? rest.slice(0, at) : rest;
+    return file === '' ? null : file;
+}
+const policy_shown = (value) => (value === null ? '(not recorded)' : JSON.stringify(value));
+const list = (values) => values.join(', ');
+/** The policy's verdict on a predicate: every problem, in the order of the inputs. Empty when it passes. */
+function checkPolicy(predicate, policy) {
+    const problems = [];
+    if (policy.refs && policy.refs.length > 0) {
+        const ref = predicate.ref;
+        if (ref === null || !new PatternList(policy.refs).matches(ref)) {
+            problems.push({ code: 'REF_MISMATCH', message: `manifest was signed at ref ${policy_shown(ref)}, which matches none of the expected refs: ${list(policy.refs)}`, subject: 'predicate.ref' });
+        }
+    }
+    if (policy.workflows && policy.workflows.length > 0) {
+        const ref = predicate.workflowRef;
+        const file = ref === null ? null : workflowPath(ref);
+        if (file === null || !new PatternList(policy.workflows).matches(file)) {
+            const said = ref === null ? '(not recorded)' : file === null ? `${JSON.stringify(ref)} (no workflow path in it)` : `${JSON.stringify(file)} (workflowRef ${JSON.stringify(ref)})`;
+            problems.push({ code: 'WORKFLOW_MISMATCH', message: `manifest was signed by workflow ${said}, which matches none of the expected workflows: ${list(policy.workflows)}`, subject: 'predicate.workflowRef' });
+        }
+    }
+    if (policy.events && policy.events.length > 0) {
+        const event = predicate.eventName;
+        if (event === null || !policy.events.includes(event)) {
+            problems.push({ code: 'EVENT_MISMATCH', message: `manifest was signed in a run of event ${policy_shown(event)}, not one of the expected events: ${list(policy.events)}`, subject: 'predicate.eventName' });
+        }
+    }
+    if (policy.hostedRunner) {
+        const runner = predicate.runnerEnvironment;
+        if (runner !== 'github-hosted') {
+            problems.push({ code: 'RUNNER_MISMATCH', message: `manifest was signed on runner environment ${policy_shown(runner)}; a GitHub-hosted runner ("github-hosted") is required`, subject: 'predicate.runnerEnvironment' });
+        }
+    }
+    return problems;
+}
+/** Whether the policy asks anything at all (the summary shows it only then). */
+function isPolicyEmpty(policy) {
+    return !policy || (!policy.refs?.length && !policy.workflows?.length && !policy.events?.length && !policy.hostedRunner);
+}
+
 ;// CONCATENATED MODULE: ./src/core/small-file.ts
 
 
@@ -4230,6 +4376,7 @@ function decodeUtf8Strict(bytes) {
 
 
 
+
 /** 64 MiB: room for 100,000 subjects with long names, refused before anything is parsed. */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 /** Clock skew we tolerate before calling a creation time "in the future". */
@@ -4290,7 +4437,8 @@ async function verify(options) {
         statement: null,
         subjects: [],
         verifiedCount: 0,
-        problems: []
+        problems: [],
+        policy: options.policy && !isPolicyEmpty(options.policy) ? options.policy : null
     };
     const problems = report.problems;
     // Every message is one line with control characters escaped, whatever a field or name holds
@@ -4346,6 +4494,9 @@ async function verify(options) {
             problem('COMMIT_MISMATCH', `manifest was signed at commit ${signed ?? '(none)'}, expected ${options.expectedCommit}`, 'predicate.commit');
         }
     }
+    if (options.policy)
+        for (const p of checkPolicy(predicate, options.policy))
+            problem(p.code, p.message, p.subject);
     const created = Date.parse(predicate.createdAt);
     if (predicate.expiresAt !== null && Date.parse(predicate.expiresAt) <= now.getTime()) {
         problem('EXPIRED', `manifest expired at ${predicate.expiresAt}`, 'predicate.expiresAt');
@@ -4561,7 +4712,13 @@ function contextFromEnv(env = process.env) {
         workflowRef: get('GITHUB_WORKFLOW_REF'),
         runId: get('GITHUB_RUN_ID'),
         runAttempt: get('GITHUB_RUN_ATTEMPT'),
-        serverUrl: get('GITHUB_SERVER_URL')
+        serverUrl: get('GITHUB_SERVER_URL'),
+        job: get('GITHUB_JOB'),
+        // Not the runner's to say: the label input (or --label) fills it in.
+        label: null,
+        eventName: get('GITHUB_EVENT_NAME'),
+        runnerEnvironment: get('RUNNER_ENVIRONMENT'),
+        workflowSha: get('GITHUB_WORKFLOW_SHA')
     };
 }
 
@@ -5260,6 +5417,8 @@ async function readSubjectChecksums(file, algorithm, inputName = 'subject-checks
 
 
 
+
+
 /** Exit codes from the contract. */
 const ExitCode = { Ok: 0, VerificationFailed: 1, Usage: 2 };
 const USAGE = `Usage: artifact-seal <sign|verify|checksums> [options]
@@ -5288,9 +5447,23 @@ Options (the same as the action's inputs):
   --allow-unlisted           verify: let files that match --path but are not listed pass
   --allow-symlinks           seal and verify files reached through a symbolic link that stays
                              inside --base-dir (default: such a name is refused, named)
-  --repository, --commit, --ref
-                             sign: what to bind when not running in GitHub Actions
-                             (default: $GITHUB_REPOSITORY, $GITHUB_SHA, $GITHUB_REF)
+  --expected-ref PATTERN     verify: the manifest must have been signed at a ref matching this
+                             glob (repeatable), e.g. 'refs/tags/v*'; * does not cross /
+  --expected-workflow PATTERN
+                             verify: the manifest must have been signed by a workflow whose file
+                             (workflowRef between owner/name/ and @) matches this glob
+                             (repeatable), e.g. .github/workflows/release.yml
+  --expected-event EVENTS    verify: the manifest must have been signed in a run of one of these
+                             events (repeatable, or comma separated), e.g. push,release
+  --require-hosted-runner    verify: the manifest must have been signed on a GitHub-hosted runner
+                             A field the manifest does not record fails the check that asks for it.
+  --label TEXT               sign: free text recorded in the predicate (e.g. the matrix OS)
+  --repository, --commit, --ref, --workflow-ref, --job, --event-name, --runner-environment,
+  --workflow-sha             sign: what to bind when not running in GitHub Actions (default:
+                             $GITHUB_REPOSITORY, $GITHUB_SHA, $GITHUB_REF, $GITHUB_WORKFLOW_REF,
+                             $GITHUB_JOB, $GITHUB_EVENT_NAME, $RUNNER_ENVIRONMENT,
+                             $GITHUB_WORKFLOW_SHA); --runner-environment is github-hosted or
+                             self-hosted
   --subject-checksums FILE   sign: seal this sha256sum (or --tag) list instead of hashing files;
                              its names obey the path rules, its digests must be of --algorithm
   --release-tag TAG          sign: attach the manifest to the release of TAG in --repo;
@@ -5355,9 +5528,19 @@ const OPTIONS = {
     'expected-commit': { type: 'string' },
     'allow-unlisted': { type: 'boolean' },
     'allow-symlinks': { type: 'boolean' },
+    'expected-ref': { type: 'string', multiple: true },
+    'expected-workflow': { type: 'string', multiple: true },
+    'expected-event': { type: 'string', multiple: true },
+    'require-hosted-runner': { type: 'boolean' },
+    label: { type: 'string' },
     repository: { type: 'string' },
     commit: { type: 'string' },
     ref: { type: 'string' },
+    'workflow-ref': { type: 'string' },
+    job: { type: 'string' },
+    'event-name': { type: 'string' },
+    'runner-environment': { type: 'string' },
+    'workflow-sha': { type: 'string' },
     'subject-checksums': { type: 'string' },
     'release-tag': { type: 'string' },
     repo: { type: 'string' },
@@ -5446,11 +5629,38 @@ async function loadKeys(values, io, algorithm, purpose) {
 }
 function cliContext(values, env) {
     const context = contextFromEnv(env);
+    // An empty flag says "unknown", as an unset variable does.
+    const given = (flag, fallback) => (flag === undefined ? fallback : flag || null);
+    const runner = values['runner-environment'];
     return {
         ...context,
         repository: values.repository || context.repository,
         commit: values.commit || context.commit,
-        ref: values.ref || context.ref
+        ref: values.ref || context.ref,
+        workflowRef: given(values['workflow-ref'], context.workflowRef),
+        job: given(values.job, context.job),
+        label: values.label || null,
+        eventName: given(values['event-name'], context.eventName),
+        runnerEnvironment: runner ? (0,choice/* parseChoice */.H)(runner, ['github-hosted', 'self-hosted'], '--runner-environment') : given(runner, context.runnerEnvironment),
+        workflowSha: given(values['workflow-sha'], context.workflowSha)
+    };
+}
+const SIGN_ONLY = ['label', 'workflow-ref', 'job', 'event-name', 'runner-environment', 'workflow-sha'];
+const VERIFY_ONLY = ['expected-ref', 'expected-workflow', 'expected-event', 'require-hosted-runner'];
+/** Refuses a flag of the other command: a policy given to sign, or a binding given to verify, would silently do nothing (--repository, --commit and --ref predate this and stay accepted). */
+function refuseOtherCommand(values, command) {
+    const flags = command === 'sign' ? VERIFY_ONLY : SIGN_ONLY;
+    const flag = flags.find(f => values[f] !== undefined);
+    if (flag)
+        throw new errors/* SealError */.EM('INPUT_INVALID', `--${flag} is for ${command === 'sign' ? 'verify and checksums' : 'sign'} only`, `--${flag}`);
+}
+/** The verify policy flags (core/policy.ts), parsed before anything is read. */
+function policyOf(values) {
+    return {
+        refs: policy_parsePatterns(values['expected-ref'] ?? [], '--expected-ref'),
+        workflows: policy_parsePatterns(values['expected-workflow'] ?? [], '--expected-workflow'),
+        events: parseEvents(values['expected-event'] ?? [], '--expected-event'),
+        hostedRunner: values['require-hosted-runner'] ?? false
     };
 }
 function patternsOf(values) {
@@ -5496,13 +5706,14 @@ async function runSign(values, io) {
     if (patterns.length > 0 && listFile)
         throw new errors/* SealError */.EM('INPUT_INVALID', '--subject-checksums and --path exclude each other', '--subject-checksums');
     const expiresInMs = values['expires-in'] ? parseDuration(values['expires-in'], '--expires-in') : undefined;
+    const context = cliContext(values, io.env);
     const carriers = await carriersOf(values, io, 'sign');
     const keys = await loadKeys(values, io, algorithm, 'sign');
     const common = {
         manifestPath: external_node_path_.resolve(io.cwd, values.manifest || 'artifact-seal.json'),
         algorithm,
         keys,
-        context: cliContext(values, io.env),
+        context,
         expiresInMs
     };
     const result = listFile
@@ -5524,6 +5735,7 @@ async function runVerify(values, io, checkFiles = true) {
     if (expectedCommit && !/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/.test(expectedCommit)) {
         throw new errors/* SealError */.EM('INPUT_INVALID', `--expected-commit ${expectedCommit} is not a full commit SHA`, '--expected-commit');
     }
+    const policy = policyOf(values);
     const carriers = await carriersOf(values, io, 'verify');
     const keys = await loadKeys(values, io, algorithm, 'verify');
     const options = {
@@ -5538,6 +5750,7 @@ async function runVerify(values, io, checkFiles = true) {
         expectedRepository: values['expected-repository'] || io.env.GITHUB_REPOSITORY || null,
         expectedCommit,
         maxAgeMs,
+        policy,
         checkFiles,
         hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
     };
@@ -5595,6 +5808,7 @@ async function main(argv, rawIo) {
         return ExitCode.Usage;
     }
     try {
+        refuseOtherCommand(values, command);
         if (command === 'checksums')
             return await runChecksums(values, io);
         if (command === 'sign') {
@@ -6120,7 +6334,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 6093:
+/***/ 8474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");

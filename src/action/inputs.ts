@@ -5,6 +5,7 @@ import { parseDuration } from '../core/duration.js'
 import { SealError } from '../core/errors.js'
 import { parseKeyEncoding, type KeyEncoding } from '../core/keys.js'
 import { splitPatterns } from '../core/subjects.js'
+import { parseEvents, parsePatterns, type VerifyPolicy } from '../core/policy.js'
 import { parseKeySource, type KeySource } from '../keys/key-source.js'
 import { STORE_OPTIONS, type StoreOptions } from '../keys/options.js'
 import { maskOnce } from './mask.js'
@@ -25,6 +26,11 @@ export const Inputs = {
   ExpectedCommit: 'expected-commit',
   AllowUnlisted: 'allow-unlisted',
   AllowSymlinks: 'allow-symlinks',
+  ExpectedRef: 'expected-ref',
+  ExpectedWorkflow: 'expected-workflow',
+  ExpectedEvent: 'expected-event',
+  RequireHostedRunner: 'require-hosted-runner',
+  Label: 'label',
   ReleaseTag: 'release-tag',
   Checksums: 'checksums',
   Overwrite: 'overwrite',
@@ -94,6 +100,10 @@ export interface ActionInputs {
   allowUnlisted: boolean
   /** Seal and verify names that go through a symbolic link inside base-dir (default: refused). */
   allowSymlinks: boolean
+  /** Verify: which ref, workflow, event and runner must have signed; empty members are not asked. */
+  policy: VerifyPolicy
+  /** Sign: free text for the predicate's `label`. */
+  label: string | null
   /** Sign: attach the manifest to this release; verify: fetch it from there when absent. */
   releaseTag: string | null
   /** Sign: also attach a checksum list (SHA256SUMS) to the release. */
@@ -168,10 +178,31 @@ export function getInputs(): ActionInputs {
     expectedCommit,
     allowUnlisted: parseBoolean(Inputs.AllowUnlisted),
     allowSymlinks: parseBoolean(Inputs.AllowSymlinks),
+    ...getPolicyInputs(mode),
     ...carrying,
     store: Object.fromEntries(STORE_OPTIONS.map(name => [name, runner.getInput(name)]))
   }
 }
+
+/** The inputs of issue 13 (verify policy, and the label sign records). */
+function getPolicyInputs(mode: ActionInputs['mode']): Pick<ActionInputs, 'policy' | 'label'> {
+  // An empty input is an input not given (the runner cannot tell them apart).
+  const given = (name: string): string[] => (runner.getInput(name) ? [runner.getInput(name)] : [])
+  const policy: VerifyPolicy = {
+    refs: parsePatterns(given(Inputs.ExpectedRef), Inputs.ExpectedRef),
+    workflows: parsePatterns(given(Inputs.ExpectedWorkflow), Inputs.ExpectedWorkflow),
+    events: parseEvents(given(Inputs.ExpectedEvent), Inputs.ExpectedEvent),
+    hostedRunner: parseBoolean(Inputs.RequireHostedRunner)
+  }
+  const label = runner.getInput(Inputs.Label) || null
+  if (mode === 'sign') {
+    const asked = [Inputs.ExpectedRef, Inputs.ExpectedWorkflow, Inputs.ExpectedEvent].find(name => runner.getInput(name)) ?? (policy.hostedRunner ? Inputs.RequireHostedRunner : undefined)
+    if (asked) throw new SealError('INPUT_INVALID', `${asked} input is for verify only`, asked)
+  }
+  if (mode === 'verify' && label) throw new SealError('INPUT_INVALID', `${Inputs.Label} input is for sign only`, Inputs.Label)
+  return { policy, label }
+}
+
 
 /**
  * The Actions cache carried the manifest until 1.1. @actions/cache restores an entry by running

@@ -54,7 +54,7 @@ async function carriersFor(inputs: ActionInputs): Promise<Carriers> {
 async function runSign(inputs: ActionInputs): Promise<void> {
   const keys = await loadKeys(inputs)
   const carriers = await carriersFor(inputs)
-  const common = { manifestPath: inputs.manifest, algorithm: inputs.algorithm, keys, context: contextFromEnv(), expiresInMs: inputs.expiresInMs }
+  const common = { manifestPath: inputs.manifest, algorithm: inputs.algorithm, keys, context: { ...contextFromEnv(), label: inputs.label }, expiresInMs: inputs.expiresInMs }
   const result = inputs.subjectChecksums
     ? await sealSubjects(await readSubjectChecksums(inputs.subjectChecksums, inputs.algorithm), common)
     : await seal({ ...common, patterns: inputs.patterns, baseDir: inputs.baseDir, cwd: inputs.workspace, allowSymlinks: inputs.allowSymlinks, hashing: { onProgress: progress } })
@@ -104,6 +104,7 @@ async function runVerify(inputs: ActionInputs): Promise<void> {
     expectedRepository: inputs.expectedRepository,
     expectedCommit: inputs.expectedCommit,
     maxAgeMs: inputs.maxAgeMs,
+    policy: inputs.policy,
     hashing: { onProgress: progress }
   }
   const report = await verifyCarried(options, await carriersFor(inputs))

@@ -1,5 +1,6 @@
 import type { SealedSubject, SealResult } from '../core/seal.js'
 import type { VerifyReport } from '../core/verify.js'
+import { isPolicyEmpty, workflowPath } from '../core/policy.js'
 import { formatBytes } from '../core/progress.js'
 
 /** Rows shown before a list collapses into <details>. */
@@ -69,7 +70,18 @@ export function verifySummary(report: VerifyReport): string {
   if (p) {
     lines.push('', `- Signed in ${code(p.repository ?? '(unknown)')} at ${code(p.commit ?? '(unknown)')} (${code(p.ref ?? '')}), ${code(p.createdAt)}`)
     if (report.keyId) lines.push(`- Key id: ${code(report.keyId)}`)
+    const run = (
+      [
+        ['workflow', p.workflowRef],
+        ['job', p.job],
+        ['label', p.label],
+        ['event', p.eventName],
+        ['runner', p.runnerEnvironment]
+      ] as const
+    ).filter(([, v]) => v !== null)
+    if (run.length > 0) lines.push(`- Run: ${run.map(([k, v]) => `${k} ${code(v as string)}`).join(', ')}`)
   }
+  lines.push(...policyTable(report))
   if (report.problems.length > 0) {
     lines.push('', `### ${report.problems.length} problem(s)`, '')
     for (const problem of report.problems.slice(0, MAX_ROWS)) lines.push(`- **${problem.code}**: ${code(problem.message)}`)
@@ -94,6 +106,32 @@ export function verifySummary(report: VerifyReport): string {
   }
   lines.push('')
   return lines.join('\n')
+}
+
+const NOT_RECORDED = '*(not recorded)*'
+
+/**
+ * The policy asked for beside what the manifest says, one row per check asked. A check is only
+ * made once the signature matched; before that the manifest's word is worth nothing and the row
+ * says "not checked".
+ */
+function policyTable(report: VerifyReport): string[] {
+  const policy = report.policy
+  if (!policy || isPolicyEmpty(policy)) return []
+  const p = report.statement?.predicate
+  const failed = new Set(report.problems.map(x => x.code))
+  const verdict = (problem: string): string => (!p ? 'not checked' : failed.has(problem as never) ? '❌ mismatch' : '✅ matches')
+  const said = (value: string | null | undefined): string => (!p ? '' : value == null ? NOT_RECORDED : code(value))
+  const rows: string[][] = []
+  if (policy.refs?.length) rows.push(['ref', policy.refs.map(code).join('<br>'), said(p?.ref), verdict('REF_MISMATCH')])
+  if (policy.workflows?.length) {
+    const file = p?.workflowRef ? workflowPath(p.workflowRef) : null
+    const shown = !p ? '' : p.workflowRef === null ? NOT_RECORDED : file === null ? `${code(p.workflowRef)} (no path)` : code(file)
+    rows.push(['workflow', policy.workflows.map(code).join('<br>'), shown, verdict('WORKFLOW_MISMATCH')])
+  }
+  if (policy.events?.length) rows.push(['event', policy.events.map(code).join(', '), said(p?.eventName), verdict('EVENT_MISMATCH')])
+  if (policy.hostedRunner) rows.push(['runner', code('github-hosted'), said(p?.runnerEnvironment), verdict('RUNNER_MISMATCH')])
+  return ['', '### Policy', '', table(['Check', 'Asked for', 'The manifest says', 'Result'], rows, rows.length, 'checks').trimEnd()]
 }
 
 /** The summary of a step that stopped on an error before it had a report: the one line, and what it was doing. */

@@ -9,6 +9,8 @@ import { progressLine } from '../core/progress.js'
 import { seal, sealSubjects, type SealResult } from '../core/seal.js'
 import type { SealContext } from '../core/statement.js'
 import { splitPatterns } from '../core/subjects.js'
+import { parseChoice } from '../core/choice.js'
+import { parseEvents, parsePatterns, type VerifyPolicy } from '../core/policy.js'
 import { verify, type VerifyOptions, type VerifyReport } from '../core/verify.js'
 import { TOOL_VERSION } from '../core/version.js'
 import { createGitHubClient, parseRepository } from '../github/client.js'
@@ -48,9 +50,23 @@ Options (the same as the action's inputs):
   --allow-unlisted           verify: let files that match --path but are not listed pass
   --allow-symlinks           seal and verify files reached through a symbolic link that stays
                              inside --base-dir (default: such a name is refused, named)
-  --repository, --commit, --ref
-                             sign: what to bind when not running in GitHub Actions
-                             (default: $GITHUB_REPOSITORY, $GITHUB_SHA, $GITHUB_REF)
+  --expected-ref PATTERN     verify: the manifest must have been signed at a ref matching this
+                             glob (repeatable), e.g. 'refs/tags/v*'; * does not cross /
+  --expected-workflow PATTERN
+                             verify: the manifest must have been signed by a workflow whose file
+                             (workflowRef between owner/name/ and @) matches this glob
+                             (repeatable), e.g. .github/workflows/release.yml
+  --expected-event EVENTS    verify: the manifest must have been signed in a run of one of these
+                             events (repeatable, or comma separated), e.g. push,release
+  --require-hosted-runner    verify: the manifest must have been signed on a GitHub-hosted runner
+                             A field the manifest does not record fails the check that asks for it.
+  --label TEXT               sign: free text recorded in the predicate (e.g. the matrix OS)
+  --repository, --commit, --ref, --workflow-ref, --job, --event-name, --runner-environment,
+  --workflow-sha             sign: what to bind when not running in GitHub Actions (default:
+                             $GITHUB_REPOSITORY, $GITHUB_SHA, $GITHUB_REF, $GITHUB_WORKFLOW_REF,
+                             $GITHUB_JOB, $GITHUB_EVENT_NAME, $RUNNER_ENVIRONMENT,
+                             $GITHUB_WORKFLOW_SHA); --runner-environment is github-hosted or
+                             self-hosted
   --subject-checksums FILE   sign: seal this sha256sum (or --tag) list instead of hashing files;
                              its names obey the path rules, its digests must be of --algorithm
   --release-tag TAG          sign: attach the manifest to the release of TAG in --repo;
@@ -116,9 +132,19 @@ const OPTIONS = {
   'expected-commit': { type: 'string' },
   'allow-unlisted': { type: 'boolean' },
   'allow-symlinks': { type: 'boolean' },
+  'expected-ref': { type: 'string', multiple: true },
+  'expected-workflow': { type: 'string', multiple: true },
+  'expected-event': { type: 'string', multiple: true },
+  'require-hosted-runner': { type: 'boolean' },
+  label: { type: 'string' },
   repository: { type: 'string' },
   commit: { type: 'string' },
   ref: { type: 'string' },
+  'workflow-ref': { type: 'string' },
+  job: { type: 'string' },
+  'event-name': { type: 'string' },
+  'runner-environment': { type: 'string' },
+  'workflow-sha': { type: 'string' },
   'subject-checksums': { type: 'string' },
   'release-tag': { type: 'string' },
   repo: { type: 'string' },
@@ -220,11 +246,40 @@ async function loadKeys(values: Values, io: Io, algorithm: ReturnType<typeof par
 
 function cliContext(values: Values, env: NodeJS.ProcessEnv): SealContext {
   const context = contextFromEnv(env)
+  // An empty flag says "unknown", as an unset variable does.
+  const given = (flag: string | undefined, fallback: string | null): string | null => (flag === undefined ? fallback : flag || null)
+  const runner = values['runner-environment']
   return {
     ...context,
     repository: values.repository || context.repository,
     commit: values.commit || context.commit,
-    ref: values.ref || context.ref
+    ref: values.ref || context.ref,
+    workflowRef: given(values['workflow-ref'], context.workflowRef),
+    job: given(values.job, context.job),
+    label: values.label || null,
+    eventName: given(values['event-name'], context.eventName),
+    runnerEnvironment: runner ? parseChoice(runner, ['github-hosted', 'self-hosted'] as const, '--runner-environment') : given(runner, context.runnerEnvironment),
+    workflowSha: given(values['workflow-sha'], context.workflowSha)
+  }
+}
+
+const SIGN_ONLY = ['label', 'workflow-ref', 'job', 'event-name', 'runner-environment', 'workflow-sha'] as const
+const VERIFY_ONLY = ['expected-ref', 'expected-workflow', 'expected-event', 'require-hosted-runner'] as const
+
+/** Refuses a flag of the other command: a policy given to sign, or a binding given to verify, would silently do nothing (--repository, --commit and --ref predate this and stay accepted). */
+function refuseOtherCommand(values: Values, command: 'sign' | 'verify' | 'checksums'): void {
+  const flags = command === 'sign' ? VERIFY_ONLY : SIGN_ONLY
+  const flag = flags.find(f => values[f] !== undefined)
+  if (flag) throw new SealError('INPUT_INVALID', `--${flag} is for ${command === 'sign' ? 'verify and checksums' : 'sign'} only`, `--${flag}`)
+}
+
+/** The verify policy flags (core/policy.ts), parsed before anything is read. */
+function policyOf(values: Values): VerifyPolicy {
+  return {
+    refs: parsePatterns(values['expected-ref'] ?? [], '--expected-ref'),
+    workflows: parsePatterns(values['expected-workflow'] ?? [], '--expected-workflow'),
+    events: parseEvents(values['expected-event'] ?? [], '--expected-event'),
+    hostedRunner: values['require-hosted-runner'] ?? false
   }
 }
 
@@ -267,13 +322,14 @@ async function runSign(values: Values, io: Io): Promise<SealResult & Shipped> {
   if (patterns.length === 0 && !listFile) throw new SealError('INPUT_INVALID', 'sign needs at least one --path pattern (or --subject-checksums)', '--path')
   if (patterns.length > 0 && listFile) throw new SealError('INPUT_INVALID', '--subject-checksums and --path exclude each other', '--subject-checksums')
   const expiresInMs = values['expires-in'] ? parseDuration(values['expires-in'], '--expires-in') : undefined
+  const context = cliContext(values, io.env)
   const carriers = await carriersOf(values, io, 'sign')
   const keys = await loadKeys(values, io, algorithm, 'sign')
   const common = {
     manifestPath: path.resolve(io.cwd, values.manifest || 'artifact-seal.json'),
     algorithm,
     keys,
-    context: cliContext(values, io.env),
+    context,
     expiresInMs
   }
   const result = listFile
@@ -296,6 +352,7 @@ async function runVerify(values: Values, io: Io, checkFiles = true): Promise<Ver
   if (expectedCommit && !/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/.test(expectedCommit)) {
     throw new SealError('INPUT_INVALID', `--expected-commit ${expectedCommit} is not a full commit SHA`, '--expected-commit')
   }
+  const policy = policyOf(values)
   const carriers = await carriersOf(values, io, 'verify')
   const keys = await loadKeys(values, io, algorithm, 'verify')
   const options: VerifyOptions = {
@@ -310,6 +367,7 @@ async function runVerify(values: Values, io: Io, checkFiles = true): Promise<Ver
     expectedRepository: values['expected-repository'] || io.env.GITHUB_REPOSITORY || null,
     expectedCommit,
     maxAgeMs,
+    policy,
     checkFiles,
     hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
   }
@@ -366,6 +424,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
     return ExitCode.Usage
   }
   try {
+    refuseOtherCommand(values, command)
     if (command === 'checksums') return await runChecksums(values, io)
     if (command === 'sign') {
       const result = await runSign(values, io)

@@ -16,6 +16,16 @@ export interface SealContext {
   runId: string | null
   runAttempt: string | null
   serverUrl: string | null
+  /** The job's id in the workflow (`GITHUB_JOB`). Added in 1.1.0, as are the fields below. */
+  job: string | null
+  /** Free text the signer chose (the `label` input), such as the matrix OS. */
+  label: string | null
+  /** The event that started the run (`GITHUB_EVENT_NAME`), e.g. `push`. */
+  eventName: string | null
+  /** `github-hosted` or `self-hosted` (`RUNNER_ENVIRONMENT`). */
+  runnerEnvironment: string | null
+  /** The commit of the workflow file itself (`GITHUB_WORKFLOW_SHA`). */
+  workflowSha: string | null
 }
 
 /** The predicate we write; every field is part of what is signed. */
@@ -44,6 +54,11 @@ export function encodeStatement(statement: Statement): Buffer {
 }
 
 const CONTEXT_FIELDS = ['repository', 'commit', 'ref', 'workflowRef', 'runId', 'runAttempt', 'serverUrl'] as const
+/**
+ * Fields that 1.0.0 did not write. Absent, they decode as null ("unknown"), so that old manifests
+ * still verify and a policy that asks about one of them fails (core/policy.ts), never passes.
+ */
+const LATER_CONTEXT_FIELDS = ['job', 'label', 'eventName', 'runnerEnvironment', 'workflowSha'] as const
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/
 
 /**
@@ -103,6 +118,11 @@ export function decodeStatement(payload: Uint8Array, algorithm: DigestAlgorithm)
     const v = predicate[key]
     if (v !== null && typeof v !== 'string') fail(`predicate.${key}`, 'is not a string or null')
     context[key] = v
+  }
+  for (const key of LATER_CONTEXT_FIELDS) {
+    const v = predicate[key]
+    if (v !== undefined && v !== null && typeof v !== 'string') fail(`predicate.${key}`, 'is not a string or null')
+    context[key] = v ?? null
   }
   const createdAt = time(predicate.createdAt, 'predicate.createdAt')
   const expiresAt = predicate.expiresAt === null ? null : time(predicate.expiresAt, 'predicate.expiresAt')

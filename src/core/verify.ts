@@ -6,6 +6,7 @@ import { formatDuration } from './duration.js'
 import { oneLine, SealError, type SealErrorCode } from './errors.js'
 import { parseJsonStrict } from './json.js'
 import type { MacKey } from './keys.js'
+import { checkPolicy, isPolicyEmpty, type PolicyProblemCode, type VerifyPolicy } from './policy.js'
 import { checkBaseDir } from './seal.js'
 import { decodeStatement, type Statement } from './statement.js'
 import { findSubjects } from './subjects.js'
@@ -35,6 +36,7 @@ export type ProblemCode =
   | 'FILE_CHANGED'
   | 'PATH_UNSAFE'
   | 'UNLISTED_FILE'
+  | PolicyProblemCode
 
 export interface Problem {
   code: ProblemCode
@@ -64,6 +66,8 @@ export interface VerifyReport {
   subjects: SubjectResult[]
   verifiedCount: number
   problems: Problem[]
+  /** The policy that was asked for (null when none), so that reports show it beside the predicate. */
+  policy: VerifyPolicy | null
 }
 
 export interface VerifyOptions {
@@ -79,6 +83,8 @@ export interface VerifyOptions {
   expectedRepository?: string | null
   expectedCommit?: string | null
   maxAgeMs?: number
+  /** Which ref, workflow, event and runner the manifest must have been sealed by (core/policy.ts). */
+  policy?: VerifyPolicy
   now?: Date
   hashing?: HashManyOptions
   /** Where relative patterns start (default: the working directory). */
@@ -157,7 +163,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     statement: null,
     subjects: [],
     verifiedCount: 0,
-    problems: []
+    problems: [],
+    policy: options.policy && !isPolicyEmpty(options.policy) ? options.policy : null
   }
   const problems = report.problems
   // Every message is one line with control characters escaped, whatever a field or name holds
@@ -214,6 +221,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
       problem('COMMIT_MISMATCH', `manifest was signed at commit ${signed ?? '(none)'}, expected ${options.expectedCommit}`, 'predicate.commit')
     }
   }
+  if (options.policy) for (const p of checkPolicy(predicate, options.policy)) problem(p.code, p.message, p.subject)
   const created = Date.parse(predicate.createdAt)
   if (predicate.expiresAt !== null && Date.parse(predicate.expiresAt) <= now.getTime()) {
     problem('EXPIRED', `manifest expired at ${predicate.expiresAt}`, 'predicate.expiresAt')

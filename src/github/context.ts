@@ -13,6 +13,12 @@ export function contextFromEnv(env: NodeJS.ProcessEnv = process.env): SealContex
     workflowRef: get('GITHUB_WORKFLOW_REF'),
     runId: get('GITHUB_RUN_ID'),
     runAttempt: get('GITHUB_RUN_ATTEMPT'),
-    serverUrl: get('GITHUB_SERVER_URL')
+    serverUrl: get('GITHUB_SERVER_URL'),
+    job: get('GITHUB_JOB'),
+    // Not the runner's to say: the label input (or --label) fills it in.
+    label: null,
+    eventName: get('GITHUB_EVENT_NAME'),
+    runnerEnvironment: get('RUNNER_ENVIRONMENT'),
+    workflowSha: get('GITHUB_WORKFLOW_SHA')
   }
 }
