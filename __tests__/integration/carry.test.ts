@@ -65,9 +65,9 @@ test('CLI with --repo: sign attaches manifest and SHA256SUMS; verify on a clean 
   // Usage errors: one line, exit 2, before any request.
   for (const [args, env, message] of [
     [['verify', '--release-tag', TAG, '--repo', 'acme'], { GITHUB_TOKEN: TOKEN }, /--repo: "acme" is not a repository of the form owner\/name/],
-    [['verify', '--release-tag', TAG, '--repo', `${OWNER}/${REPO}`], {}, /a GitHub token is needed for releases/],
+    [['verify', '--release-tag', TAG, '--repo', `${OWNER}/${REPO}`], {}, /--release-tag needs a token: set GITHUB_TOKEN/],
     [['verify', '--release-assets'], {}, /--release-assets needs --release-tag/],
-    [['sign', '--path', 'x', '--subject-checksums', 'l'], {}, /--subject-checksums and --path exclude each other/]
+    [['sign', '--path', 'x', '--subject-checksums', 'l'], {}, /--path and --subject-checksums exclude each other/]
   ] as const) {
     const r = await cli(deploy, [...args], env)
     assert.equal(r.code, 2, r.stderr)
