@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9371);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6406);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9371:
+/***/ 6406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -143,12 +143,37 @@ var promises_ = __nccwpck_require__(1455);
 
 
 
+/** Codes with which Windows refuses a rename over a file that another process holds open for a moment. */
+const BUSY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+/** About 1.3 s in all: enough for a virus scanner or the indexer to let go of a file just written. */
+const RETRY_DELAYS_MS = [10, 20, 40, 80, 160, 320, 640];
+/**
+ * fs.rename, which replaces `to` in one step on every OS. On Windows it fails with EPERM, EBUSY
+ * or EACCES while any process has `to` (or `from`) open, and a virus scanner or the search indexer
+ * opens a file just written for a few milliseconds: there it is retried briefly, as graceful-fs
+ * does. Elsewhere those codes mean what they say and fail at once.
+ */
+async function renameRetrying(from, to, options = {}) {
+    const rename = options.rename ?? promises_.rename;
+    const delays = (options.platform ?? process.platform) === 'win32' ? (options.delaysMs ?? RETRY_DELAYS_MS) : [];
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await rename(from, to);
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (attempt >= delays.length || !BUSY_CODES.has(code))
+                throw error;
+            await new Promise(resolve => setTimeout(resolve, delays[attempt]));
+        }
+    }
+}
 /**
  * Writes `bytes` to `file` so that readers see the old file or the whole new one, never a part:
  * a temporary file in the same directory, flushed, then renamed over the target. On any failure
  * the temporary file is removed and the target is left as it was.
  */
-async function writeFileAtomic(file, bytes, what = 'manifest') {
+async function writeFileAtomic(file, bytes, what = 'manifest', rename = {}) {
     const dir = external_node_path_.dirname(file);
     const temp = external_node_path_.join(dir, `.${external_node_path_.basename(file)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
     let handle;
@@ -158,7 +183,7 @@ async function writeFileAtomic(file, bytes, what = 'manifest') {
         await handle.sync();
         await handle.close();
         handle = undefined;
-        await promises_.rename(temp, file);
+        await renameRetrying(temp, file, rename);
     }
     catch (error) {
         await handle?.close().catch(() => { });
@@ -216,7 +241,12 @@ function createKernel(deps) {
         const rel = path.relative(parent, child);
         return rel === '' || (!rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel));
     };
-    /** The real path of an open descriptor: from /proc on Linux, else realpath checked to be the same inode. */
+    /**
+     * The real path of an open descriptor: from /proc on Linux, else the OS's realpath of the name
+     * checked to be the same file. realpathSync.native, not realpathSync: the JavaScript one walks
+     * the path with lstat, which does not see a Windows junction (nor a Unix link under Wine) and
+     * answers with the path unchanged; the OS's (GetFinalPathNameByHandle, realpath(3)) resolves it.
+     */
     const realPathOf = (fd, file, stats) => {
         if (platform === 'linux') {
             try {
@@ -226,7 +256,7 @@ function createKernel(deps) {
                 // /proc not mounted: fall through to the portable check.
             }
         }
-        const real = fs.realpathSync(file);
+        const real = fs.realpathSync.native(file);
         const again = fs.statSync(real);
         return again.ino === stats.ino && again.dev === stats.dev ? real : null;
     };
@@ -642,6 +672,108 @@ async function hashMany(baseDir, names, algorithm, options = {}) {
 
 // EXTERNAL MODULE: ./src/core/dsse.ts
 var dsse = __nccwpck_require__(9394);
+;// CONCATENATED MODULE: ./src/core/names.ts
+
+
+/*
+ * The rules that make a subject name mean the same file on every runner. checkSubjectName
+ * (subjects.ts) is the rule every name obeys everywhere (relative, no `..`, no control
+ * characters); these are what Windows and macOS add. Each takes the platform or the path module
+ * as an argument, so that the unit tests run the Windows rules with path.win32 on Linux too.
+ */
+/**
+ * Whether `child` is `parent` or lies below it, by the rules of `paths` (case-insensitive with
+ * path.win32, and another drive is never inside). Both absolute and normalized. The hashing
+ * kernel has its own copy, because it is serialized into the worker threads (hash-kernel.ts).
+ */
+function isInside(parent, child, paths = external_node_path_) {
+    const rel = paths.relative(parent, child);
+    return rel === '' || (rel !== '..' && !rel.startsWith('..' + paths.sep) && !paths.isAbsolute(rel));
+}
+// What Windows opens as a device in any folder, with or without an extension (`nul.txt` is NUL):
+// the superscript digits are in the list too, since Windows reads them as COM1-3 and LPT1-3.
+const DEVICE_NAME = /^(CON|PRN|AUX|NUL|COM[0-9\u00b9\u00b2\u00b3]|LPT[0-9\u00b9\u00b2\u00b3]|CONIN\$|CONOUT\$)$/i;
+/**
+ * Why `name` (a subject name, `/`-separated) cannot name a file safely on Windows, or null:
+ * `\` is a separator there (`a\..\..\x` climbs out), `:` opens an alternate data stream
+ * (`app.exe:hidden` is not app.exe), a device name opens a device instead of a file, and a
+ * trailing dot or space is dropped (`app.exe.` opens app.exe: two names, one file).
+ */
+function windowsNameProblem(name) {
+    if (name.includes('\\'))
+        return 'contains "\\", a path separator on Windows';
+    if (name.includes(':'))
+        return 'contains ":", which opens an alternate data stream on Windows';
+    for (const segment of name.split('/')) {
+        // Windows drops the extension and trailing spaces before it looks for a device: `nul .txt` is NUL.
+        const stem = segment.split('.')[0].replace(/ +$/, '');
+        if (DEVICE_NAME.test(stem))
+            return `has the segment ${JSON.stringify(segment)}, a reserved device name on Windows`;
+        if (segment.endsWith('.'))
+            return `has the segment ${JSON.stringify(segment)}, which ends in a dot that Windows drops`;
+        if (segment.endsWith(' '))
+            return `has the segment ${JSON.stringify(segment)}, which ends in a space that Windows drops`;
+    }
+    return null;
+}
+/** Why `name` cannot name a file safely on `platform`, or null: only Windows adds rules of its own. */
+function nameProblemOn(name, platform) {
+    return platform === 'win32' ? windowsNameProblem(name) : null;
+}
+/** Whether names that differ only in case or normalization are one file on `platform` by default. */
+function foldsNames(platform) {
+    return platform === 'win32' || platform === 'darwin';
+}
+/**
+ * Pairs of names that are one file on a case-insensitive, normalization-insensitive file system
+ * (Windows by default, macOS by default), each pair as [first seen, its twin]. Names are compared
+ * in NFC, lower-cased and, separately, upper-cased: either alone misses twins (`ı` and `i` are
+ * equal only upper-cased, `ς` and `σ` too; `ß` and `ẞ` only lower-cased). That also
+ * pairs `ß` with `ss`, which NTFS keeps apart: refusing them is the safe side.
+ */
+function findNameTwins(names) {
+    const lower = new Map();
+    const upper = new Map();
+    const twins = [];
+    for (const name of names) {
+        const nfc = name.normalize('NFC');
+        const l = nfc.toLowerCase().normalize('NFC');
+        const u = nfc.toUpperCase().normalize('NFC');
+        const twin = lower.get(l) ?? upper.get(u);
+        if (twin !== undefined && twin !== name) {
+            twins.push([twin, name]);
+            continue;
+        }
+        lower.set(l, name);
+        upper.set(u, name);
+    }
+    return twins;
+}
+/** "a" and "b", and N more pairs: the twins named in one line. */
+function describeTwins(twins) {
+    const shown = twins.slice(0, 3).map(([a, b]) => `${JSON.stringify(a)} and ${JSON.stringify(b)}`);
+    const more = twins.length > shown.length ? `, and ${twins.length - shown.length} more pair(s)` : '';
+    return shown.join('; ') + more;
+}
+/**
+ * Refuses, when signing on any OS, names that a verifier on some runner could not check: a name
+ * Windows reads otherwise (see windowsNameProblem), and twins that differ only in case or Unicode
+ * normalization (one file on Windows and macOS, where a verifier would read it twice). `where`
+ * says where the names came from (`path`, a checksum list). A configuration error: sign exits 2.
+ */
+function checkSealableNames(names, where) {
+    for (const name of names) {
+        const why = windowsNameProblem(name);
+        if (why !== null) {
+            throw new errors/* SealError */.EM('PATH_UNSAFE', `${where}: subject name ${JSON.stringify(name.slice(0, 200))} ${why}; a verifier on Windows would refuse the manifest, so it is not sealed`, name);
+        }
+    }
+    const twins = findNameTwins(names);
+    if (twins.length > 0) {
+        throw new errors/* SealError */.EM('PATH_UNSAFE', `${where}: subjects ${describeTwins(twins)} differ only in letter case or Unicode normalization; they are one file on Windows and macOS, so the manifest could not be checked there`, twins[0][1]);
+    }
+}
+
 // EXTERNAL MODULE: ./src/core/choice.ts
 var choice = __nccwpck_require__(9364);
 ;// CONCATENATED MODULE: ./src/core/algorithms.ts
@@ -2453,12 +2585,12 @@ const defaultPlatform = (typeof process === 'object' && process ?
         process.env.__MINIMATCH_TESTING_PLATFORM__) ||
         process.platform
     : 'posix');
-const path = {
+const esm_path = {
     win32: { sep: '\\' },
     posix: { sep: '/' },
 };
 /* c8 ignore stop */
-const sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
+const sep = defaultPlatform === 'win32' ? esm_path.win32.sep : esm_path.posix.sep;
 minimatch.sep = sep;
 const GLOBSTAR = Symbol('globstar **');
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -3502,6 +3634,7 @@ minimatch.unescape = unescape_unescape;
 
 
 
+
 /*
  * The @actions/glob pattern language (the one users know from upload-artifact and cache), matched
  * by a faster walker. The matching rules below are a port of @actions/glob 0.7's Pattern and
@@ -3783,11 +3916,6 @@ function look(item) {
         throw unreadable(item, error);
     }
 }
-/** Whether `child` is `parent` or lies below it (both absolute and normalized). */
-function isInside(parent, child) {
-    const rel = external_node_path_.relative(parent, child);
-    return rel === '' || (!rel.startsWith('..' + SEP) && rel !== '..' && !external_node_path_.isAbsolute(rel));
-}
 /**
  * Absolute paths of the files (not directories) that @actions/glob patterns match, in walk order.
  * Patterns are relative to `cwd`; a path through a symbolic link is reported as that path, not as
@@ -3833,8 +3961,12 @@ function globFiles(patternLines, cwd = process.cwd(), limits = {}) {
         catch (error) {
             throw unreadable(item, error);
         }
-        if (linked && limits.within !== undefined && !isInside(limits.within, real)) {
-            throw new errors/* SealError */.EM('PATH_UNSAFE', `path: ${item.path} is a symbolic link to ${real}, outside base-dir ${limits.within}; it is not followed`, item.path);
+        if (limits.within !== undefined && !isInside(limits.within, real)) {
+            if (linked)
+                throw new errors/* SealError */.EM('PATH_UNSAFE', `path: ${item.path} is a symbolic link to ${real}, outside base-dir ${limits.within}; it is not followed`, item.path);
+            if ((limits.base !== undefined && isInside(limits.base, item.path)) || isInside(limits.within, item.path)) {
+                throw new errors/* SealError */.EM('PATH_UNSAFE', `path: ${item.path} resolves to ${real}, outside base-dir ${limits.within} (a link or junction on the way); it is not followed`, item.path);
+            }
         }
         if (listed.has(id))
             continue;
@@ -3864,6 +3996,7 @@ function globFiles(patternLines, cwd = process.cwd(), limits = {}) {
 
 
 
+
 /**
  * C0 control characters but newline, DEL and C1 controls (NUL has its own message). A newline is allowed
  * because coreutils lists can carry it (escaped); every message that prints a name escapes it
@@ -3875,7 +4008,8 @@ const MAX_NAME_LENGTH = 4096;
 /**
  * The path rules for a subject name, applied when signing and again when verifying: a relative
  * POSIX path of plain segments. Backslashes are split on as well, so that a name cannot climb out
- * of base-dir on Windows either.
+ * of base-dir on Windows either. What Windows and macOS add (device names, `:`, case twins) is in
+ * names.ts: sign applies it on every OS, verify on the OS it concerns.
  */
 function checkSubjectName(name, where) {
     const refuse = (why) => {
@@ -3923,13 +4057,24 @@ function compareNames(a, b) {
     }
     return a.length - b.length;
 }
-/** The subject name of `file` relative to `baseDir`, or an error naming the file if it lies outside. */
-function subjectNameFor(baseDir, file) {
-    const rel = external_node_path_.relative(baseDir, file);
-    if (rel === '' || rel.startsWith('..' + external_node_path_.sep) || rel === '..' || external_node_path_.isAbsolute(rel)) {
-        throw new errors/* SealError */.EM('PATH_UNSAFE', `${file} is outside base-dir ${baseDir}`, file);
+/**
+ * The name of `file` relative to `root` (always with `/`), or null when it is not below it.
+ * `paths` is the platform's path module (path.win32 in tests of Windows rules).
+ */
+function relativeName(root, file, paths) {
+    if (paths.sep === '/') {
+        // Walked paths are absolute and normalized: below base-dir a name is a plain suffix, no path.relative needed.
+        const prefix = root.endsWith('/') ? root : root + '/';
+        return file.startsWith(prefix) && file.length > prefix.length ? file.slice(prefix.length) : null;
     }
-    const name = external_node_path_.sep === '/' ? rel : rel.split(external_node_path_.sep).join('/');
+    const rel = paths.relative(root, file);
+    return rel === '' || !isInside(root, file, paths) ? null : rel.split(paths.sep).join('/');
+}
+/** The subject name of `file` relative to `baseDir` (always with `/`), or an error naming the file if it lies outside. */
+function subjectNameFor(baseDir, file, paths = path) {
+    const name = relativeName(baseDir, file, paths);
+    if (name === null)
+        throw new SealError('PATH_UNSAFE', `${file} is outside base-dir ${baseDir}`, file);
     checkSubjectName(name, file);
     return name;
 }
@@ -3950,22 +4095,30 @@ async function findSubjects(patterns, baseDir, exclude = [], cwd = process.cwd()
     if (patterns.length === 0)
         throw new errors/* SealError */.EM('INPUT_INVALID', 'path has no patterns', 'path');
     const base = external_node_path_.resolve(baseDir);
-    const files = globFiles(patterns, cwd, { within: await promises_.realpath(base) });
-    const prefix = base.endsWith(external_node_path_.sep) ? base : base + external_node_path_.sep;
-    const skip = new Set(exclude.map(p => external_node_path_.resolve(p)));
+    // fs.promises.realpath asks the OS, as realpathSync.native does. A path may be spelled either
+    // way: on macOS base-dir /var/folders/x is /private/var/folders/x, and the working directory
+    // (getcwd) and so the walked paths are the real one; on Windows RUNNER~1 is runneradmin.
+    const realBase = await promises_.realpath(base);
+    const files = globFiles(patterns, cwd, { base, within: realBase });
+    const roots = realBase === base ? [base] : [base, realBase];
+    const nameOf = (file) => {
+        for (const root of roots) {
+            const name = relativeName(root, file, external_node_path_);
+            if (name !== null)
+                return name;
+        }
+        return null;
+    };
+    const skip = new Set(exclude.map(p => nameOf(external_node_path_.resolve(p))));
     const names = new Set();
-    // Walked paths are absolute and normalized: below base-dir a name is a plain suffix, no path.relative needed.
     for (const file of files) {
-        if (skip.has(file))
+        const name = nameOf(file);
+        if (name === null)
+            throw new errors/* SealError */.EM('PATH_UNSAFE', `${file} is outside base-dir ${base}`, file);
+        if (skip.has(name))
             continue;
-        if (external_node_path_.sep === '/' && file.startsWith(prefix) && file.length > prefix.length) {
-            const name = file.slice(prefix.length);
-            checkSubjectName(name, file);
-            names.add(name);
-        }
-        else {
-            names.add(subjectNameFor(base, file));
-        }
+        checkSubjectName(name, file);
+        names.add(name);
     }
     return [...names].sort(compareNames);
 }
@@ -4116,6 +4269,7 @@ var version = __nccwpck_require__(3323);
 
 
 
+
 /** Builds the statement over already-hashed subjects; subjects are sorted by name. */
 function buildStatement(subjects, algorithm, context, now, expiresInMs) {
     const sorted = [...subjects].sort((a, b) => compareNames(a.name, b.name));
@@ -4170,6 +4324,8 @@ async function seal(options) {
     if (names.length === 0) {
         throw new errors/* SealError */.EM('NO_FILES', `path matched no files (patterns: ${options.patterns.join(', ')})`, 'path');
     }
+    // Before any file is read: a name no Windows or macOS verifier could check is refused here.
+    checkSealableNames(names, 'path');
     const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, allowLinks: options.allowSymlinks });
     const subjects = [];
     for (const outcome of outcomes) {
@@ -4177,13 +4333,19 @@ async function seal(options) {
             throw outcome.error;
         subjects.push(outcome.value);
     }
-    return sealSubjects(subjects, { ...options, manifestPath });
+    return writeSealed(subjects, { ...options, manifestPath });
 }
 /**
  * Signs subjects whose digests are already known and writes the manifest atomically. `seal`
  * ends here; a checksum list made by another job starts here, so its files are never re-read.
+ * The names obey the same rules as seal's (checkSealableNames).
  */
 async function sealSubjects(subjects, options) {
+    checkSealableNames(subjects.map(s => s.name), 'subjects');
+    return writeSealed(subjects, options);
+}
+/** Signs and writes; the names were checked by the caller. */
+async function writeSealed(subjects, options) {
     const manifestPath = external_node_path_.resolve(options.manifestPath);
     const statement = buildStatement(subjects, options.algorithm, options.context, options.now ?? new Date(), options.expiresInMs);
     const { bytes, keyIds } = await signStatement(statement, options.keys);
@@ -4448,6 +4610,7 @@ function decodeUtf8Strict(bytes) {
 
 
 
+
 /** 64 MiB: room for 100,000 subjects with long names, refused before anything is parsed. */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 /** Clock skew we tolerate before calling a creation time "in the future". */
@@ -4458,6 +4621,29 @@ const STATUS_OF = {
     FILE_CHANGED: { status: 'unreadable', code: 'FILE_CHANGED' },
     PATH_UNSAFE: { status: 'unsafe', code: 'PATH_UNSAFE' }
 };
+/**
+ * The listed names that cannot name a file safely on `platform`, with why: on Windows the names
+ * it reads otherwise (names.ts), and on Windows and macOS both names of a pair that are one file
+ * there (a manifest from an older sign, which did not refuse them).
+ */
+function unsafeNamesOn(statement, platform) {
+    const unsafe = new Map();
+    for (const { name } of statement.subject) {
+        const why = nameProblemOn(name, platform);
+        if (why !== null)
+            unsafe.set(name, why);
+    }
+    if (foldsNames(platform)) {
+        for (const [a, b] of findNameTwins(statement.subject.map(s => s.name))) {
+            const why = (other) => `and ${JSON.stringify(other)} differ only in letter case or Unicode normalization, one file on this OS`;
+            if (!unsafe.has(a))
+                unsafe.set(a, why(b));
+            if (!unsafe.has(b))
+                unsafe.set(b, why(a));
+        }
+    }
+    return unsafe;
+}
 /** Reads the manifest, refusing a file too large to be a manifest before reading it. */
 function readManifest(manifestPath) {
     return readSmallFile(manifestPath, {
@@ -4581,6 +4767,10 @@ async function verify_verify(options) {
             problem('CREATED_IN_FUTURE', `manifest creation time ${predicate.createdAt} is in the future; max-age cannot be checked`, 'predicate.createdAt');
         }
     }
+    // Names this OS would read otherwise are refused before anything is fetched or opened.
+    const unsafe = unsafeNamesOn(statement, options.platform ?? process.platform);
+    for (const [name, why] of unsafe)
+        problem('PATH_UNSAFE', `${name}: subject name ${why}; it is not read`, name);
     // With beforeFiles, a manifest that already failed stops here too: nothing is fetched for it.
     if (options.checkFiles === false || (options.beforeFiles && problems.length > 0)) {
         report.result = problems.length === 0 ? 'verified' : 'failed';
@@ -4589,6 +4779,7 @@ async function verify_verify(options) {
     for (const p of (await options.beforeFiles?.(statement)) ?? [])
         problem(p.code, p.message, p.subject);
     const names = statement.subject.map(s => s.name);
+    const toHash = names.filter(name => !unsafe.has(name));
     const patterns = options.patterns ?? [];
     const checkUnlisted = patterns.length > 0 && !options.allowUnlisted;
     // The walk for unlisted files runs while the worker threads hash (findSubjects does its walk
@@ -4601,10 +4792,15 @@ async function verify_verify(options) {
         return walk;
     };
     const alongside = checkUnlisted ? () => void walkForUnlisted() : undefined;
-    const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, alongside, allowLinks: options.allowSymlinks });
-    outcomes.forEach((outcome, i) => {
-        const expected = statement.subject[i].digest[options.algorithm];
-        const name = names[i];
+    const outcomes = await hashMany(baseDir, toHash, options.algorithm, { ...options.hashing, alongside, allowLinks: options.allowSymlinks });
+    let next = 0;
+    statement.subject.forEach(({ name, digest }) => {
+        const expected = digest[options.algorithm];
+        if (unsafe.has(name)) {
+            report.subjects.push({ name, status: 'unsafe', expected });
+            return;
+        }
+        const outcome = outcomes[next++];
         if (outcome.ok) {
             const actual = outcome.value.digest;
             if (actual === expected) {
@@ -4647,6 +4843,7 @@ async function verify_verify(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/transport/sha256sum.ts
+
 
 
 
@@ -4777,6 +4974,7 @@ function parseChecksumList(text, algorithm, source) {
     });
     if (entries.length === 0)
         throw new errors/* SealError */.EM('NO_FILES', `${source} lists no files`, source);
+    checkSealableNames(entries.map(e => e.name), source);
     return entries;
 }
 
@@ -5014,6 +5212,8 @@ async function downloadAsset(client, repo, asset) {
 
 
 
+
+
 /**
  * Attaches files to a release. Every name is checked against the existing assets before anything
  * is uploaded, so a refusal (an asset exists and overwrite is false) leaves the release untouched.
@@ -5133,6 +5333,9 @@ async function downloadListedAssets(target, statement, baseDir, rules) {
         checkSubjectName(asset.name, `asset of release ${tag}`);
         if (/[/\\]/.test(asset.name))
             throw new errors/* SealError */.EM('PATH_UNSAFE', `asset name ${JSON.stringify(asset.name)} is not a plain file name`, asset.name);
+        const why = nameProblemOn(asset.name, process.platform);
+        if (why !== null)
+            throw new errors/* SealError */.EM('PATH_UNSAFE', `asset name ${JSON.stringify(asset.name)} ${why}; it is not downloaded`, asset.name);
         const outcome = await downloadChecked(target, asset, realBase, rules.algorithm, digest);
         if (outcome === 'ok')
             check.downloaded.push(asset.name);
@@ -5174,7 +5377,7 @@ async function downloadChecked(target, asset, realBase, algorithm, digest) {
             return `is ${received} bytes, not its listed ${asset.size}`;
         if (hash.digest('hex') !== digest)
             return `does not match the manifest's ${algorithm} digest`;
-        await promises_.rename(temp, file);
+        await renameRetrying(temp, file);
         return 'ok';
     }
     catch (error) {
