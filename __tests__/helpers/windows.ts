@@ -73,7 +73,7 @@ export function windowsCli(): WindowsCli | string {
   if (process.platform !== 'linux') return `Wine runs here only on Linux (this is ${process.platform})`
   const wine = onPath('wine') ?? onPath('wine64') ?? (fs.existsSync('/usr/lib/wine/wine64') ? '/usr/lib/wine/wine64' : null)
   if (!wine) return 'wine not found (apt-get install wine64, as .ci/run does)'
-  if (!fs.existsSync(WINDOWS_NODE)) return `no Windows Node at ${path.relative(ROOT, WINDOWS_NODE)} (node scripts/fetch-node.mjs, as .ci/run does)`
+  if (!fs.existsSync(WINDOWS_NODE)) return `no Windows Node at ${WINDOWS_NODE} (node scripts/fetch-node.mjs, as .ci/run does)`
   const windowsPath = (p: string): string => 'Z:' + path.resolve(p).replace(/\//g, '\\')
   // Wine decodes Unix file names by the locale: without a UTF-8 one, ü is read as two characters.
   const wineEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', WINEPREFIX: WINE_PREFIX, WINEDEBUG: '-all', NODE_SKIP_PLATFORM_CHECK: '1' }
