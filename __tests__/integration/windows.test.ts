@@ -6,7 +6,7 @@ import * as path from 'node:path'
 import { LocalHmacKey } from '../../src/core/keys.js'
 import { buildStatement, signStatement } from '../../src/core/seal.js'
 import { TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
-import { runCli, type ProcessResult } from '../helpers/runner.js'
+import { GITHUB_CONTEXT, runCli, type ProcessResult } from '../helpers/runner.js'
 import { windowsCli, type WindowsCli } from '../helpers/windows.js'
 
 /*
@@ -17,6 +17,7 @@ import { windowsCli, type WindowsCli } from '../helpers/windows.js'
  */
 
 const COMMIT = '0123456789abcdef0123456789abcdef01234567'
+const GITHUB_REPOSITORY = GITHUB_CONTEXT.GITHUB_REPOSITORY
 const BIND = ['--repository', 'acme/widgets', '--commit', COMMIT]
 const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
 const sha256 = (b: string | Buffer) => createHash('sha256').update(b).digest('hex')
@@ -91,6 +92,15 @@ describe('Windows: the CLI bundle as a Windows process', { skip }, () => {
     const verified = await linux(ws, ['verify', '--path', 'dist/**', '--path', '!dist/**/*.map', '--expected-repository', 'acme/widgets'])
     assert.equal(verified.exitCode, 0, verified.stdout + verified.stderr)
     assert.match(verified.stdout, /verified 3 file\(s\)/)
+  })
+
+  test('the action bundle seals on Windows (pattern with \\), and its outputs and manifest check on Linux', async () => {
+    const ws = workspace({ 'dist/app.exe': 'app', 'dist/sub/hello.txt': 'hello' })
+    const step = await win.action(ws, { path: 'dist\\**', key: TEST_KEY_HEX })
+    assert.equal(step.exitCode, 0, step.stdout + step.stderr)
+    assert.equal(step.outputs['subject-count'], '2')
+    const verified = await linux(ws, ['verify', '--path', 'dist/**', '--expected-repository', GITHUB_REPOSITORY])
+    assert.equal(verified.exitCode, 0, verified.stdout + verified.stderr)
   })
 
   test('sealed on Linux verifies on Windows (base-dir with \\); a tampered and an unlisted file fail there (exit 1)', async () => {
