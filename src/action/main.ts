@@ -1,4 +1,4 @@
-import * as runner from './runner.js'
+import * as core from '@actions/core'
 import * as path from 'node:path'
 import { errorLine } from '../core/errors.js'
 import type { MacKey } from '../core/keys.js'
@@ -12,10 +12,11 @@ import { shipSeal, verifyCarried, type Carriers } from '../transport/carry.js'
 import { readSubjectChecksums } from '../transport/subject-checksums.js'
 import { errorSummary, signSummary, verifySummary } from './summary.js'
 import { getInputs, Inputs, Outputs, type ActionInputs } from './inputs.js'
+import { info } from './log.js'
 import { maskOnce } from './mask.js'
 
 const progress = (done: number, total: number, bytes: number, bytesPerSecond: number): void =>
-  runner.info(progressLine(done, total, bytes, bytesPerSecond))
+  info(progressLine(done, total, bytes, bytesPerSecond))
 
 async function loadKeys(inputs: ActionInputs): Promise<MacKey[]> {
   return resolveKeys({
@@ -27,7 +28,9 @@ async function loadKeys(inputs: ActionInputs): Promise<MacKey[]> {
     onSecret: maskOnce,
     purpose: inputs.mode,
     store: inputs.store,
-    log: line => runner.info(line)
+    log: info,
+    // The action asks the runner through @actions/core; the CLI has its own request (keys/ knows neither).
+    fetchOidcToken: audience => core.getIDToken(audience)
   })
 }
 
@@ -35,7 +38,7 @@ async function loadKeys(inputs: ActionInputs): Promise<MacKey[]> {
 async function carriersFor(inputs: ActionInputs): Promise<Carriers> {
   const sign = inputs.mode === 'sign'
   const repository = (sign ? process.env.GITHUB_REPOSITORY : inputs.expectedRepository) ?? ''
-  const carriers: Carriers = { log: line => runner.info(line), warn: line => runner.warning(line) }
+  const carriers: Carriers = { log: info, warn: line => core.warning(line) }
   if (inputs.releaseTag) {
     const repo = parseRepository(repository, sign ? 'GITHUB_REPOSITORY' : Inputs.ExpectedRepository)
     carriers.release = {
@@ -58,13 +61,13 @@ async function runSign(inputs: ActionInputs): Promise<void> {
   const result = inputs.subjectChecksums
     ? await sealSubjects(await readSubjectChecksums(inputs.subjectChecksums, inputs.algorithm), common)
     : await seal({ ...common, patterns: inputs.patterns, baseDir: inputs.baseDir, cwd: inputs.workspace, allowSymlinks: inputs.allowSymlinks, hashing: { onProgress: progress } })
-  runner.info(`Sealed ${result.subjects.length} file(s) into ${result.manifestPath} (sha256 ${result.manifestSha256})`)
-  runner.setOutput(Outputs.ManifestPath, result.manifestPath)
-  runner.setOutput(Outputs.ManifestSha256, result.manifestSha256)
-  runner.setOutput(Outputs.SubjectCount, String(result.subjects.length))
-  runner.setOutput(Outputs.KeyId, result.keyIds[0])
+  info(`Sealed ${result.subjects.length} file(s) into ${result.manifestPath} (sha256 ${result.manifestSha256})`)
+  core.setOutput(Outputs.ManifestPath, result.manifestPath)
+  core.setOutput(Outputs.ManifestSha256, result.manifestSha256)
+  core.setOutput(Outputs.SubjectCount, String(result.subjects.length))
+  core.setOutput(Outputs.KeyId, result.keyIds[0])
   const shipped = await shipSeal(result, carriers)
-  if (shipped.manifestAsset) runner.setOutput(Outputs.ReleaseAssetUrl, shipped.manifestAsset.browserDownloadUrl)
+  if (shipped.manifestAsset) core.setOutput(Outputs.ReleaseAssetUrl, shipped.manifestAsset.browserDownloadUrl)
   await writeSummary(signSummary(result))
 }
 
@@ -75,9 +78,11 @@ async function runSign(inputs: ActionInputs): Promise<void> {
  */
 async function writeSummary(markdown: string): Promise<void> {
   try {
-    await runner.appendSummary(markdown)
+    await core.summary.addRaw(markdown).write()
   } catch (error) {
-    runner.warning(`artifact-seal: no job summary written: ${errorLine(error)}`)
+    // A failed write keeps its text in core's buffer: drop it, or the next write would repeat it.
+    core.summary.emptyBuffer()
+    core.warning(`artifact-seal: no job summary written: ${errorLine(error)}`)
   }
 }
 
@@ -86,7 +91,7 @@ function reportProblems(report: VerifyReport, baseDir: string, workspace: string
   const files = new Set(report.subjects.map(s => s.name))
   for (const problem of report.problems) {
     const file = problem.subject && files.has(problem.subject) ? path.relative(workspace, path.join(baseDir, problem.subject)) : undefined
-    runner.error(problem.message, { title: `artifact-seal: ${problem.code}`, file })
+    core.error(problem.message, { title: `artifact-seal: ${problem.code}`, file })
   }
 }
 
@@ -108,14 +113,14 @@ async function runVerify(inputs: ActionInputs): Promise<void> {
     hashing: { onProgress: progress }
   }
   const report = await verifyCarried(options, await carriersFor(inputs))
-  runner.setOutput(Outputs.Result, report.result)
-  runner.setOutput(Outputs.VerifiedCount, String(report.verifiedCount))
+  core.setOutput(Outputs.Result, report.result)
+  core.setOutput(Outputs.VerifiedCount, String(report.verifiedCount))
   reportProblems(report, inputs.baseDir, inputs.workspace)
   await writeSummary(verifySummary(report))
   if (report.result === 'verified') {
-    runner.info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`)
+    info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`)
   } else {
-    runner.setFailed(`artifact-seal: verification failed with ${report.problems.length} problem(s); see the errors above`)
+    core.setFailed(`artifact-seal: verification failed with ${report.problems.length} problem(s); see the errors above`)
   }
 }
 
@@ -127,14 +132,14 @@ export async function run(): Promise<void> {
     else await runVerify(inputs)
   } catch (error) {
     // The raw input: getInputs may be what failed.
-    const mode = runner.getInput(Inputs.Mode) || 'sign'
+    const mode = core.getInput(Inputs.Mode) || 'sign'
     const line = errorLine(error)
     if (mode === 'verify') {
-      runner.setOutput(Outputs.Result, 'failed')
-      runner.setOutput(Outputs.VerifiedCount, '0')
+      core.setOutput(Outputs.Result, 'failed')
+      core.setOutput(Outputs.VerifiedCount, '0')
     }
-    if (error instanceof Error && error.cause) runner.debug(`cause: ${errorLine(error.cause)}`)
-    runner.setFailed(line)
+    if (error instanceof Error && error.cause) core.debug(`cause: ${errorLine(error.cause)}`)
+    core.setFailed(line)
     await writeSummary(errorSummary(mode, line))
   }
 }

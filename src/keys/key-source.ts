@@ -5,7 +5,7 @@ import { keysFromText, type KeyEncoding, type MacKey } from '../core/keys.js'
 import type { RetryPolicy } from '../net/http-json.js'
 import { OptionReader, type StoreOption, type StoreOptions } from './options.js'
 import { Secrets } from './secrets.js'
-import type { SourceContext } from './source-context.js'
+import type { OidcTokenFetcher, SourceContext } from './source-context.js'
 
 /** Where keys come from; each value's own inputs are read by its module. */
 export const KEY_SOURCES = [
@@ -50,6 +50,8 @@ export interface KeyRequest {
   allowEnvToken?: boolean
   /** Retries of Vault and the token endpoint (tests shorten them). */
   retry?: RetryPolicy
+  /** How to ask the runner for the job's OIDC token; default: our own request to its endpoint. */
+  fetchOidcToken?: OidcTokenFetcher
 }
 
 /** Resolves the keys a request names. */
@@ -73,7 +75,8 @@ export async function resolveKeys(request: KeyRequest): Promise<MacKey[]> {
     secrets: new Secrets(request.onSecret),
     log: request.log ?? (() => {}),
     allowEnvToken: request.allowEnvToken ?? false,
-    retry: request.retry
+    retry: request.retry,
+    fetchOidcToken: request.fetchOidcToken
   }
   // Each source in its own module, loaded only when chosen (the AWS ones bring the AWS SDK), so
   // that `key-source: input` starts as fast as before.
