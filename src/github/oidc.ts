@@ -1,5 +1,6 @@
 import { SealError } from '../core/errors.js'
-import { NetworkError, originOf, requestJson, type RetryPolicy } from '../net/http-json.js'
+import { NetworkError, originOf, requestJson } from '../net/http-json.js'
+import type { RetryPolicy } from '../net/retry.js'
 import type { Secrets } from '../keys/secrets.js'
 
 /** What the runner sets in a job that has `permissions: id-token: write`. */

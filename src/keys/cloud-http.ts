@@ -1,5 +1,6 @@
 import { SealError } from '../core/errors.js'
-import { NetworkError, originOf, requestJson, type JsonResponse, type RetryPolicy } from '../net/http-json.js'
+import { NetworkError, originOf, requestJson, type JsonResponse } from '../net/http-json.js'
+import type { RetryPolicy } from '../net/retry.js'
 import type { Secrets } from './secrets.js'
 
 /** Loopback hosts, where plain http carries nothing off the machine (stand-ins, local proxies). */
