@@ -2,7 +2,7 @@ import { afterEach, before, after, test } from 'node:test'
 import assert from 'node:assert/strict'
 import nock from '../helpers/nock.js'
 import { SealError } from '../../src/core/errors.js'
-import { describeClaims, getOidcToken } from '../../src/github/oidc.js'
+import { describeClaims, getOidcToken } from '../../src/keys/oidc.js'
 import { Secrets } from '../../src/keys/secrets.js'
 import { fakeJwt, oidcEnv, RUNTIME_TOKEN, TOKEN_HOST, TOKEN_PATH } from '../helpers/oidc.js'
 

@@ -17,8 +17,8 @@ import { createGitHubClient, parseRepository } from '../github/client.js'
 import { contextFromEnv } from '../github/context.js'
 import { parseKeySource, resolveKeys } from '../keys/key-source.js'
 import { shipSeal, verifyCarried, type Carriers, type Shipped } from '../transport/carry.js'
-import { checkerFor, statementChecksumList } from '../transport/sha256sum.js'
-import { readSubjectChecksums } from '../transport/subject-checksums.js'
+import { checkerFor, statementChecksumList } from '../formats/sha256sum.js'
+import { readSubjectChecksums } from '../formats/subject-checksums.js'
 import { STORE_OPTIONS, type StoreOptions } from '../keys/options.js'
 
 /** Exit codes from the contract. */

@@ -1,6 +1,6 @@
 import type { DigestAlgorithm } from '../core/algorithms.js'
 import type { KeyEncoding } from '../core/keys.js'
-import { getOidcToken, type OidcTokenFetcher } from '../github/oidc.js'
+import { getOidcToken, type OidcTokenFetcher } from './oidc.js'
 import type { RetryPolicy } from '../net/retry.js'
 import type { OptionReader } from './options.js'
 import type { Secrets } from './secrets.js'

@@ -8,7 +8,7 @@ import type { Statement } from '../core/statement.js'
 import { checkSubjectName } from '../core/subjects.js'
 import { MAX_MANIFEST_BYTES, type Problem } from '../core/verify.js'
 import type { GitHubClient, RepoRef } from '../github/client.js'
-import { listFileName, statementChecksumList } from './sha256sum.js'
+import { listFileName, statementChecksumList } from '../formats/sha256sum.js'
 import { deleteAsset, downloadAsset, getRelease, listAssets, renameAsset, repoName, uploadAsset, type ReleaseAsset } from '../github/releases.js'
 
 /** Which release: a repository, a tag, and the client to reach them with. */

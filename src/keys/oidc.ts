@@ -1,7 +1,7 @@
 import { SealError } from '../core/errors.js'
 import { NetworkError, originOf, requestJson } from '../net/http-json.js'
 import type { RetryPolicy } from '../net/retry.js'
-import type { Secrets } from '../keys/secrets.js'
+import type { Secrets } from './secrets.js'
 
 /** What the runner sets in a job that has `permissions: id-token: write`. */
 export const OIDC_REQUEST_URL = 'ACTIONS_ID_TOKEN_REQUEST_URL'
