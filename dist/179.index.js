@@ -2,80 +2,6 @@ export const id = 179;
 export const ids = [179];
 export const modules = {
 
-/***/ 9986:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Zs: () => (/* binding */ describeClaims),
-/* harmony export */   v4: () => (/* binding */ getOidcToken)
-/* harmony export */ });
-/* unused harmony exports OIDC_REQUEST_URL, OIDC_REQUEST_TOKEN, OIDC_TOKEN_ENV, tokenClaims */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _net_http_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(998);
-
-
-/** What the runner sets in a job that has `permissions: id-token: write`. */
-const OIDC_REQUEST_URL = 'ACTIONS_ID_TOKEN_REQUEST_URL';
-const OIDC_REQUEST_TOKEN = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
-/** The CLI outside GitHub Actions: a JWT from another issuer, given as is. */
-const OIDC_TOKEN_ENV = 'ARTIFACT_SEAL_OIDC_TOKEN';
-/**
- * Gets the job's OIDC token from the runner's token endpoint. The request token and the JWT are
- * registered as secrets before anything else is done with them.
- */
-async function getOidcToken(request) {
-    const { env, secrets } = request;
-    const url = env[OIDC_REQUEST_URL];
-    const bearer = secrets.add(env[OIDC_REQUEST_TOKEN]);
-    if (!url || !bearer) {
-        const preset = request.allowEnvToken ? secrets.add(env[OIDC_TOKEN_ENV]?.trim()) : undefined;
-        if (preset)
-            return preset;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `${request.purpose} needs the job's OIDC token, but ${OIDC_REQUEST_URL} and ${OIDC_REQUEST_TOKEN} are not set: ` +
-            'add `permissions: id-token: write` to the job (or the workflow) that runs artifact-seal' +
-            (request.allowEnvToken ? `; outside GitHub Actions, set ${OIDC_TOKEN_ENV} to a JWT that the key store accepts` : ''), OIDC_REQUEST_URL);
-    }
-    // The runner's URL already carries ?api-version=2.0.
-    const target = request.audience ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}` : url;
-    let response;
-    try {
-        response = await (0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('GET', target, { headers: { authorization: `Bearer ${bearer}` }, retry: request.retry });
-    }
-    catch (error) {
-        const reason = error instanceof _net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr ? error.message : String(error);
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', secrets.redact(`could not get the OIDC token from ${(0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .originOf */ .yv)(url)}: ${reason}`), OIDC_REQUEST_URL);
-    }
-    const value = response.body?.value;
-    if (response.status !== 200 || typeof value !== 'string' || value === '') {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', secrets.redact(`the runner refused the OIDC token request (HTTP ${response.status}${response.status === 200 ? ', no value in the answer' : ''}); check that the job has \`permissions: id-token: write\``), OIDC_REQUEST_URL);
-    }
-    return secrets.add(value);
-}
-/**
- * The claims of a JWT, read without checking its signature: only to say in an error message
- * which `sub`, `aud`, `repository` and `ref` the store compared. The claims are not secret; the
- * token is, and is never printed.
- */
-function tokenClaims(jwt) {
-    try {
-        const payload = jwt.split('.')[1] ?? '';
-        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-        return typeof claims === 'object' && claims !== null ? claims : {};
-    }
-    catch {
-        return {};
-    }
-}
-/** "sub=repo:o/r:ref:refs/heads/main, aud=…": the claims that trust policies and bound claims match on. */
-function describeClaims(jwt, names = ['sub', 'aud', 'repository', 'ref']) {
-    const claims = tokenClaims(jwt);
-    const parts = names.filter(n => claims[n] !== undefined).map(n => `${n}=${Array.isArray(claims[n]) ? claims[n].join(',') : String(claims[n])}`);
-    return parts.length ? `this job's token has ${parts.join(', ')}` : '';
-}
-
-
-/***/ }),
-
 /***/ 2179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -150,7 +76,7 @@ async function awsSecretsManagerKeys(ctx) {
 /* harmony export */ });
 /* unused harmony exports AWS_DEFAULT_AUDIENCE, awsEndpoint, sessionName */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _github_oidc_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9986);
+/* harmony import */ var _oidc_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5207);
 /* harmony import */ var _source_context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3545);
 
 
@@ -209,7 +135,7 @@ async function assumeRole(ctx) {
 }
 function stsError(ctx, error, roleArn, jwt) {
     const { code, message } = awsErrorParts(error);
-    const claims = (0,_github_oidc_js__WEBPACK_IMPORTED_MODULE_1__/* .describeClaims */ .Zs)(jwt, ['sub', 'aud']);
+    const claims = (0,_oidc_js__WEBPACK_IMPORTED_MODULE_1__/* .describeClaims */ .Zs)(jwt, ['sub', 'aud']);
     let hint;
     switch (code) {
         case 'AccessDenied':
@@ -231,23 +157,119 @@ function stsError(ctx, error, roleArn, jwt) {
 
 /***/ }),
 
+/***/ 5207:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Zs: () => (/* binding */ describeClaims),
+/* harmony export */   v4: () => (/* binding */ getOidcToken)
+/* harmony export */ });
+/* unused harmony exports OIDC_REQUEST_URL, OIDC_REQUEST_TOKEN, OIDC_TOKEN_ENV, tokenClaims */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _net_http_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(998);
+
+
+/** What the runner sets in a job that has `permissions: id-token: write`. */
+const OIDC_REQUEST_URL = 'ACTIONS_ID_TOKEN_REQUEST_URL';
+const OIDC_REQUEST_TOKEN = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
+/** The CLI outside GitHub Actions: a JWT from another issuer, given as is. */
+const OIDC_TOKEN_ENV = 'ARTIFACT_SEAL_OIDC_TOKEN';
+/**
+ * Gets the job's OIDC token from the runner's token endpoint. The request token and the JWT are
+ * registered as secrets before anything else is done with them.
+ */
+async function getOidcToken(request) {
+    const { env, secrets } = request;
+    const url = env[OIDC_REQUEST_URL];
+    const bearer = secrets.add(env[OIDC_REQUEST_TOKEN]);
+    if (!url || !bearer) {
+        const preset = request.allowEnvToken ? secrets.add(env[OIDC_TOKEN_ENV]?.trim()) : undefined;
+        if (preset)
+            return preset;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `${request.purpose} needs the job's OIDC token, but ${OIDC_REQUEST_URL} and ${OIDC_REQUEST_TOKEN} are not set: ` +
+            'add `permissions: id-token: write` to the job (or the workflow) that runs artifact-seal' +
+            (request.allowEnvToken ? `; outside GitHub Actions, set ${OIDC_TOKEN_ENV} to a JWT that the key store accepts` : ''), OIDC_REQUEST_URL);
+    }
+    if (request.fetch)
+        return secrets.add(await fetchWith(request.fetch, request.audience, url, secrets));
+    // The runner's URL already carries ?api-version=2.0.
+    const target = request.audience ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}` : url;
+    let response;
+    try {
+        response = await (0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('GET', target, { headers: { authorization: `Bearer ${bearer}` }, retry: request.retry });
+    }
+    catch (error) {
+        const reason = error instanceof _net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr ? error.message : String(error);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', secrets.redact(`could not get the OIDC token from ${(0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .originOf */ .yv)(url)}: ${reason}`), OIDC_REQUEST_URL);
+    }
+    const value = response.body?.value;
+    if (response.status !== 200 || typeof value !== 'string' || value === '') {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', secrets.redact(refused(`${response.status}${response.status === 200 ? ', no value in the answer' : ''}`)), OIDC_REQUEST_URL);
+    }
+    return secrets.add(value);
+}
+/**
+ * The token from an injected fetcher, with its failures worded as our own request words them.
+ * @actions/core's getIDToken reports a refusal as several lines holding `Error Code : 403`.
+ */
+async function fetchWith(fetch, audience, url, secrets) {
+    let value;
+    try {
+        value = await fetch(audience);
+    }
+    catch (error) {
+        const text = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+        const status = /Error Code : (\d{3})/.exec(text)?.[1];
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', secrets.redact(status ? refused(status) : `could not get the OIDC token from ${(0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .originOf */ .yv)(url)}: ${text}`), OIDC_REQUEST_URL);
+    }
+    if (typeof value !== 'string' || value === '')
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', refused('200, no value in the answer'), OIDC_REQUEST_URL);
+    return value;
+}
+const refused = (status) => `the runner refused the OIDC token request (HTTP ${status}); check that the job has \`permissions: id-token: write\``;
+/**
+ * The claims of a JWT, read without checking its signature: only to say in an error message
+ * which `sub`, `aud`, `repository` and `ref` the store compared. The claims are not secret; the
+ * token is, and is never printed.
+ */
+function tokenClaims(jwt) {
+    try {
+        const payload = jwt.split('.')[1] ?? '';
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        return typeof claims === 'object' && claims !== null ? claims : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** "sub=repo:o/r:ref:refs/heads/main, aud=…": the claims that trust policies and bound claims match on. */
+function describeClaims(jwt, names = ['sub', 'aud', 'repository', 'ref']) {
+    const claims = tokenClaims(jwt);
+    const parts = names.filter(n => claims[n] !== undefined).map(n => `${n}=${Array.isArray(claims[n]) ? claims[n].join(',') : String(claims[n])}`);
+    return parts.length ? `this job's token has ${parts.join(', ')}` : '';
+}
+
+
+/***/ }),
+
 /***/ 3545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ oidcToken)
 /* harmony export */ });
-/* harmony import */ var _github_oidc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9986);
+/* harmony import */ var _oidc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5207);
 
 /** The job's OIDC token for this source, with `oidc-audience` (or `fallback`) as its audience. */
 function oidcToken(ctx, fallbackAudience) {
-    return (0,_github_oidc_js__WEBPACK_IMPORTED_MODULE_0__/* .getOidcToken */ .v4)({
+    return (0,_oidc_js__WEBPACK_IMPORTED_MODULE_0__/* .getOidcToken */ .v4)({
         audience: ctx.options.get('oidc-audience') ?? fallbackAudience,
         env: ctx.env,
         secrets: ctx.secrets,
         purpose: `key-source ${ctx.source}`,
         allowEnvToken: ctx.allowEnvToken,
-        retry: ctx.retry
+        retry: ctx.retry,
+        fetch: ctx.fetchOidcToken
     });
 }
 
@@ -262,19 +284,14 @@ function oidcToken(ctx, fallbackAudience) {
 /* harmony export */   SS: () => (/* binding */ requestJson),
 /* harmony export */   yv: () => (/* binding */ originOf)
 /* harmony export */ });
-/* unused harmony export DEFAULT_RETRY */
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3323);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3323);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7893);
 
-/** 0.5 s, 1 s, 2 s, 4 s: a Vault that is unsealing or failing over has about 8 s to come back. */
-const DEFAULT_RETRY = { delaysMs: [500, 1000, 2000, 4000] };
+
 /** A request that never got an answer, after every retry. */
 class NetworkError extends Error {
     name = 'NetworkError';
 }
-function isRetryable(status) {
-    return status === 429 || status >= 500;
-}
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 function parse(text) {
     try {
         return JSON.parse(text);
@@ -289,33 +306,25 @@ function parse(text) {
  * never got an answer throws, as a NetworkError without the request's headers or body.
  */
 async function requestJson(method, url, options = {}) {
-    // Our own retries below; the client's would retry without backoff on the same statuses.
+    // Our own retries (net/retry.ts); the client's would retry without backoff on the same statuses.
     // Loaded on first use: undici, under it, is a third of the CLI's start-up, and `key-source: input` never needs it.
-    const { HttpClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 4942));
-    const client = new HttpClient(`${_core_version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .l}/${_core_version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_VERSION */ .w}`, [], { allowRetries: false, socketTimeout: 30_000 });
-    const retry = options.retry ?? DEFAULT_RETRY;
+    const { HttpClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4942));
+    const client = new HttpClient(`${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l}/${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_VERSION */ .w}`, [], { allowRetries: false, socketTimeout: 30_000 });
     const contentType = options.form ? 'application/x-www-form-urlencoded' : options.body !== undefined ? 'application/json' : undefined;
     const headers = { accept: 'application/json', ...(contentType ? { 'content-type': contentType } : {}), ...options.headers };
     const data = options.form ? new URLSearchParams(options.form).toString() : options.body !== undefined ? JSON.stringify(options.body) : null;
-    let lastError = '';
+    let attempts = 0;
     try {
-        for (let attempt = 0;; attempt++) {
-            let response;
-            try {
-                const answer = await client.request(method, url, data, headers);
-                const text = await answer.readBody();
-                response = { status: answer.message.statusCode ?? 0, text, body: parse(text) };
-            }
-            catch (error) {
-                lastError = error.code ?? error.message;
-            }
-            if (response && (!isRetryable(response.status) || attempt >= retry.delaysMs.length))
-                return response;
-            if (!response && attempt >= retry.delaysMs.length) {
-                throw new NetworkError(`no answer after ${attempt + 1} attempt(s): ${lastError}`);
-            }
-            await sleep(retry.delaysMs[attempt]);
-        }
+        const { response } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetries */ .LH)(async () => {
+            attempts++;
+            const answer = await client.request(method, url, data, headers);
+            const text = await answer.readBody();
+            return { response: { status: answer.message.statusCode ?? 0, text, body: parse(text) }, headers: answer.message.headers };
+        }, settled => (settled.ok ? { status: settled.value.response.status, headers: settled.value.headers } : {}), { policy: options.retry });
+        return response;
+    }
+    catch (error) {
+        throw new NetworkError(`no answer after ${attempts} attempt(s): ${error.code ?? error.message}`);
     }
     finally {
         client.dispose();

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { crc32c } from '../../src/keys/crc32c.js'
 import { TEST_KEY_HEX } from './fixtures.js'
-import { tokenClaims } from '../../src/github/oidc.js'
+import { tokenClaims } from '../../src/keys/oidc.js'
 
 // Stand-ins for Google's STS, IAM Credentials, Secret Manager and Cloud KMS, and Microsoft Entra,
 // Key Vault and Managed HSM, with the request and response shapes of their REST references:

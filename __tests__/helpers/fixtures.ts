@@ -5,8 +5,14 @@ import { fileURLToPath } from 'node:url'
 
 /** The repository root, found from this compiled file (build/__tests__/helpers/). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
-export const DIST_ACTION = path.join(ROOT, 'dist', 'index.js')
-export const DIST_CLI = path.join(ROOT, 'dist', 'cli', 'index.js')
+/**
+ * The bundles the integration tests run: scripts/run-tests.mjs builds them from the source under
+ * test into build/dist, never a stale dist/; posttest (check-dist) then requires the committed
+ * dist/ to be these very bytes.
+ */
+export const BUNDLE = path.join(ROOT, 'build', 'dist')
+export const DIST_ACTION = path.join(BUNDLE, 'index.js')
+export const DIST_CLI = path.join(BUNDLE, 'cli', 'index.js')
 
 /** A fixed 32-byte test key (hex). Never a real key. */
 export const TEST_KEY_HEX = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f'

@@ -1,6 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { decodeBase64Strict, decodeEnvelope, encodeEnvelope, pae } from '../../src/core/dsse.js'
+import { decodeEnvelope, encodeEnvelope, pae } from '../../src/core/dsse.js'
+import { decodeBase64Strict } from '../../src/core/encoding.js'
 import { SealError } from '../../src/core/errors.js'
 
 test('PAE matches the DSSE specification example', () => {
@@ -17,12 +18,14 @@ test('PAE lengths are byte counts, not character counts', () => {
 
 test('base64 is accepted in standard and URL-safe alphabets, with or without padding', () => {
   const bytes = Buffer.from([0xfb, 0xff, 0xfe, 0x01])
-  for (const text of ['+//+AQ==', '+//+AQ', '-__-AQ==', '-__-AQ']) assert.deepEqual(decodeBase64Strict(text, 'sig'), bytes)
+  for (const text of ['+//+AQ==', '+//+AQ', '-__-AQ==', '-__-AQ']) assert.deepEqual(decodeBase64Strict(text), { ok: true, bytes })
 })
 
 test('text that is not base64 is refused with the field named, not decoded as garbage', () => {
   for (const text of ['a b', 'abc$', 'A', 'AB=C', 'ABC==']) {
-    assert.throws(() => decodeBase64Strict(text, 'signatures[0].sig'), (e: unknown) => e instanceof SealError && e.code === 'MANIFEST_INVALID' && e.subject === 'signatures[0].sig', text)
+    assert.equal(decodeBase64Strict(text).ok, false, text)
+    const envelope = { payloadType: 'application/vnd.in-toto+json', payload: 'e30=', signatures: [{ keyid: 'k', sig: text }] }
+    assert.throws(() => decodeEnvelope(envelope), (e: unknown) => e instanceof SealError && e.code === 'MANIFEST_INVALID' && e.subject === 'signatures[0].sig', text)
   }
 })
 

@@ -3,14 +3,14 @@ import assert from 'node:assert/strict'
 import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { SealError } from '../../src/core/errors.js'
+import { describeFsError, SealError } from '../../src/core/errors.js'
 import { checkSealableNames, findNameTwins, isInside, nameProblemOn, windowsNameProblem } from '../../src/core/names.js'
 import { subjectNameFor } from '../../src/core/subjects.js'
 import { createKernel, CHUNK_BYTES } from '../../src/core/hash-kernel.js'
 import { LocalHmacKey } from '../../src/core/keys.js'
 import { buildStatement, seal, sealSubjects, signStatement } from '../../src/core/seal.js'
 import { verify } from '../../src/core/verify.js'
-import { parseChecksumList } from '../../src/transport/sha256sum.js'
+import { parseChecksumList } from '../../src/formats/sha256sum.js'
 import { renameRetrying } from '../../src/core/atomic-write.js'
 import { TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
 import { observeFs } from '../helpers/fs-spy.js'
@@ -130,7 +130,7 @@ describe('the real-path check without /proc (Windows, macOS)', () => {
   fs.symlinkSync(path.join(root, 'outside', 'secret.txt'), path.join(base, 'link.txt'))
   fs.symlinkSync(path.join(root, 'outside'), path.join(base, 'linkdir'))
   const blindFs = { ...fs, realpathSync: Object.assign((p: fs.PathLike) => String(p), { native: fs.realpathSync.native }) } as typeof fs
-  const kernel = createKernel({ fs: blindFs, crypto, path, platform: 'darwin', chunkBytes: CHUNK_BYTES, overlapBytes: Infinity })
+  const kernel = createKernel({ fs: blindFs, crypto, path, describeFsError, platform: 'darwin', chunkBytes: CHUNK_BYTES, overlapBytes: Infinity })
 
   test('a link to a file outside base-dir, or below a linked directory, is refused by the OS realpath', async () => {
     for (const name of ['link.txt', 'linkdir/secret.txt']) {

@@ -2,7 +2,7 @@ import { afterEach, before, after, test } from 'node:test'
 import assert from 'node:assert/strict'
 import nock from '../helpers/nock.js'
 import { SealError } from '../../src/core/errors.js'
-import { describeClaims, getOidcToken } from '../../src/github/oidc.js'
+import { describeClaims, getOidcToken } from '../../src/keys/oidc.js'
 import { Secrets } from '../../src/keys/secrets.js'
 import { fakeJwt, oidcEnv, RUNTIME_TOKEN, TOKEN_HOST, TOKEN_PATH } from '../helpers/oidc.js'
 
@@ -70,4 +70,31 @@ test('claims for messages come from the token payload, never the token', () => {
   const line = describeClaims(jwt, ['sub', 'aud'])
   assert.equal(line, "this job's token has sub=repo:acme/widgets:ref:refs/heads/main, aud=sts.amazonaws.com")
   assert.equal(describeClaims('not a jwt'), '')
+})
+
+test('an injected fetcher (the action passes core.getIDToken) gets the audience; its token is masked, its refusals worded as ours', async () => {
+  const jwt = fakeJwt()
+  const asked: (string | undefined)[] = []
+  const { secrets, masked } = collect()
+  const fetch = async (audience: string | undefined): Promise<string> => (asked.push(audience), jwt)
+  assert.equal(await getOidcToken({ audience: 'sts.amazonaws.com', env: oidcEnv(), secrets, purpose: 'key-source aws-kms', fetch }), jwt)
+  assert.deepEqual(asked, ['sts.amazonaws.com'])
+  assert.deepEqual(masked, [RUNTIME_TOKEN, jwt])
+  // @actions/core's words for a 403, over several lines.
+  const refusal = async (): Promise<string> => {
+    throw new Error(`Error message: Failed to get ID Token. \n \n        Error Code : 403\n \n        Error Message: bad ${RUNTIME_TOKEN}`)
+  }
+  await assert.rejects(getOidcToken({ env: oidcEnv(), secrets: collect().secrets, purpose: 'key-source vault', fetch: refusal }), (e: unknown) => {
+    assert.ok(e instanceof SealError && e.code === 'KEY_SOURCE')
+    assert.match(e.message, /refused the OIDC token request \(HTTP 403\); check that the job has `permissions: id-token: write`/)
+    return true
+  })
+  const broken = async (): Promise<string> => {
+    throw new Error(`Error message: self-signed certificate ${RUNTIME_TOKEN}\n`)
+  }
+  await assert.rejects(getOidcToken({ env: oidcEnv(), secrets: collect().secrets, purpose: 'key-source vault', fetch: broken }), (e: unknown) => {
+    assert.ok(e instanceof SealError)
+    assert.equal(e.message, `could not get the OIDC token from ${TOKEN_HOST}: Error message: self-signed certificate ***`)
+    return true
+  })
 })

@@ -6,7 +6,7 @@ import nock from '../helpers/nock.js'
 import { SealError } from '../../src/core/errors.js'
 import { LocalHmacKey } from '../../src/core/keys.js'
 import { buildStatement, seal, type SealResult } from '../../src/core/seal.js'
-import { statementChecksumList } from '../../src/transport/sha256sum.js'
+import { statementChecksumList } from '../../src/formats/sha256sum.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { shipSeal, verifyCarried, type Carriers } from '../../src/transport/carry.js'
 import { downloadListedAssets, fetchManifestAsset, type ReleaseTarget } from '../../src/transport/release.js'
@@ -27,7 +27,7 @@ afterEach(() => {
 })
 
 async function target(apiUrl = API): Promise<ReleaseTarget> {
-  return { client: await createGitHubClient({ token: TOKEN, apiUrl, retryDelaysMs: [0, 0, 0] }, {}), repo: { owner: OWNER, repo: REPO }, tag: TAG }
+  return { client: await createGitHubClient({ token: TOKEN, apiUrl, retry: { delaysMs: [0, 0, 0] } }, {}), repo: { owner: OWNER, repo: REPO }, tag: TAG }
 }
 
 async function sealed(files: Record<string, string> = { 'app.tar.gz': 'the app', 'notes.txt': 'notes' }): Promise<{ dir: string; result: SealResult }> {
@@ -188,7 +188,7 @@ test('GitHub Enterprise Server: the API root from GITHUB_API_URL and the upload 
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG, { api: ghesApi, uploads: ghesUploads }))
   serveAssetPages(api, [[]], ghesApi)
   nock(ghesUploads).post(`/repos/${OWNER}/${REPO}/releases/1/assets`).query({ name: 'artifact-seal.json' }).reply(201, assetJson(9, 'artifact-seal.json', 1, TAG, ghesApi))
-  const client = await createGitHubClient({ token: TOKEN, retryDelaysMs: [] }, { GITHUB_API_URL: ghesApi })
+  const client = await createGitHubClient({ token: TOKEN, retry: { delaysMs: [] } }, { GITHUB_API_URL: ghesApi })
   await shipSeal(result, { ...quiet, release: { client, repo: { owner: OWNER, repo: REPO }, tag: TAG } })
   assert.ok(nock.isDone())
 })

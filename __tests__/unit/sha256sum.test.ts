@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { SealError } from '../../src/core/errors.js'
-import { formatChecksumList, listFileName, parseChecksumList } from '../../src/transport/sha256sum.js'
+import { formatChecksumList, listFileName, parseChecksumList } from '../../src/formats/sha256sum.js'
 import { tempDir, writeTree } from '../helpers/fixtures.js'
 
 const sha = (text: string, algorithm = 'sha256'): string => createHash(algorithm).update(text).digest('hex')

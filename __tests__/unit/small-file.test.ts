@@ -3,9 +3,10 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { decodeUtf8Strict, readSmallFile, type SmallFileRules } from '../../src/core/small-file.js'
+import { decodeUtf8Strict } from '../../src/core/encoding.js'
+import { readSmallFile, type SmallFileRules } from '../../src/core/small-file.js'
 import { readManifest } from '../../src/core/verify.js'
-import { readSubjectChecksums } from '../../src/transport/subject-checksums.js'
+import { readSubjectChecksums } from '../../src/formats/subject-checksums.js'
 import { tempDir } from '../helpers/fixtures.js'
 
 const dir = tempDir('artifact-seal-small-file-')

@@ -2,7 +2,106 @@ export const id = 590;
 export const ids = [590,211];
 export const modules = {
 
-/***/ 9986:
+/***/ 3529:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qm: () => (/* binding */ malformed),
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   V2: () => (/* binding */ failure),
+/* harmony export */   XK: () => (/* binding */ serviceMessage),
+/* harmony export */   _x: () => (/* binding */ answerBytes),
+/* harmony export */   pc: () => (/* binding */ baseUrl)
+/* harmony export */ });
+/* harmony import */ var _core_encoding_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3590);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _net_http_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(998);
+
+
+
+/** Loopback hosts, where plain http carries nothing off the machine (stand-ins, local proxies). */
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+/**
+ * A service's base URL from an input or an environment variable, without trailing slashes. It
+ * must be https (tokens travel on it); plain http is accepted for loopback only.
+ */
+function baseUrl(raw, subject, example) {
+    const value = raw.trim().replace(/\/+$/, '');
+    let parsed;
+    try {
+        parsed = new URL(value);
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('INPUT_INVALID', `${subject} ${value} is not a URL (expected e.g. ${example})`, subject);
+    }
+    const plainLocal = parsed.protocol === 'http:' && LOOPBACK.test(parsed.hostname);
+    if ((parsed.protocol !== 'https:' && !plainLocal) || parsed.username || parsed.password || parsed.search || parsed.hash) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('INPUT_INVALID', `${subject} ${value} must be an https:// URL without credentials, query or fragment (e.g. ${example})`, subject);
+    }
+    return value;
+}
+/**
+ * The service's own words from an error answer, in one line: Google's `{"error":{"message",
+ * "status"}}`, Key Vault's `{"error":{"code","message"}}`, or OAuth's `{"error",
+ * "error_description"}` (Entra appends trace and correlation ids on further lines; they are cut).
+ */
+function serviceMessage(response) {
+    const body = response.body;
+    const error = body?.error;
+    let code = '';
+    let message = '';
+    if (typeof error === 'object' && error !== null) {
+        const e = error;
+        code = String(e.status ?? e.innererror?.code ?? e.code ?? '');
+        message = typeof e.message === 'string' ? e.message : '';
+    }
+    else if (typeof error === 'string') {
+        code = error;
+        message = typeof body?.error_description === 'string' ? body.error_description : '';
+    }
+    else {
+        message = response.text.slice(0, 300);
+    }
+    message = message.split(/\r?\n\s*(?=Trace ID:|Correlation ID:|Timestamp:)/)[0];
+    return { code, message: message.replace(/\s+/g, ' ').trim() };
+}
+/** One request; a service that never answered becomes one line naming the host and the input. */
+async function call(site, method, url, options = {}) {
+    const headers = options.bearer ? { authorization: `Bearer ${options.bearer}` } : {};
+    try {
+        return await (0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)(method, url, { body: options.body, form: options.form, headers, retry: site.retry });
+    }
+    catch (error) {
+        const reason = error instanceof _net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr ? error.message : String(error);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', site.secrets.redact(`${site.service} at ${(0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .originOf */ .yv)(url)}: ${reason}`), site.subject);
+    }
+}
+/**
+ * One line for an answer that is not a success: what was tried, the status, the service's own
+ * code and message, and what to change. Every known secret is cut out of the service's text.
+ */
+function failure(site, response, what, hint, subject = site.subject) {
+    const { code, message } = serviceMessage(response);
+    const said = [code, message].filter(Boolean).join(': ');
+    const retried = response.status >= 500 || response.status === 429 ? ' (still failing after retries)' : '';
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', site.secrets.redact(`${what}: HTTP ${response.status}${said ? `: ${said}` : ''}${retried}; ${hint}`), subject);
+}
+/** An answer of the right status whose body lacks what it must carry. */
+function malformed(site, what, missing, subject = site.subject) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `${what}: the answer has no ${missing}`, subject);
+}
+/** Bytes from a base64 or base64url field of an answer; anything else is the service's fault, named. */
+function answerBytes(value, what, field, subject) {
+    const decoded = typeof value === 'string' ? (0,_core_encoding_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeBase64Strict */ .F)(value) : undefined;
+    if (decoded?.ok)
+        return decoded.bytes;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `${what}: the answer's ${field} is ${decoded ? decoded.why : 'missing'}`, subject);
+}
+
+
+/***/ }),
+
+/***/ 5207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -35,6 +134,8 @@ async function getOidcToken(request) {
             'add `permissions: id-token: write` to the job (or the workflow) that runs artifact-seal' +
             (request.allowEnvToken ? `; outside GitHub Actions, set ${OIDC_TOKEN_ENV} to a JWT that the key store accepts` : ''), OIDC_REQUEST_URL);
     }
+    if (request.fetch)
+        return secrets.add(await fetchWith(request.fetch, request.audience, url, secrets));
     // The runner's URL already carries ?api-version=2.0.
     const target = request.audience ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}` : url;
     let response;
@@ -47,10 +148,29 @@ async function getOidcToken(request) {
     }
     const value = response.body?.value;
     if (response.status !== 200 || typeof value !== 'string' || value === '') {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', secrets.redact(`the runner refused the OIDC token request (HTTP ${response.status}${response.status === 200 ? ', no value in the answer' : ''}); check that the job has \`permissions: id-token: write\``), OIDC_REQUEST_URL);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', secrets.redact(refused(`${response.status}${response.status === 200 ? ', no value in the answer' : ''}`)), OIDC_REQUEST_URL);
     }
     return secrets.add(value);
 }
+/**
+ * The token from an injected fetcher, with its failures worded as our own request words them.
+ * @actions/core's getIDToken reports a refusal as several lines holding `Error Code : 403`.
+ */
+async function fetchWith(fetch, audience, url, secrets) {
+    let value;
+    try {
+        value = await fetch(audience);
+    }
+    catch (error) {
+        const text = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+        const status = /Error Code : (\d{3})/.exec(text)?.[1];
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', secrets.redact(status ? refused(status) : `could not get the OIDC token from ${(0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .originOf */ .yv)(url)}: ${text}`), OIDC_REQUEST_URL);
+    }
+    if (typeof value !== 'string' || value === '')
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', refused('200, no value in the answer'), OIDC_REQUEST_URL);
+    return value;
+}
+const refused = (status) => `the runner refused the OIDC token request (HTTP ${status}); check that the job has \`permissions: id-token: write\``;
 /**
  * The claims of a JWT, read without checking its signature: only to say in an error message
  * which `sub`, `aud`, `repository` and `ref` the store compared. The claims are not secret; the
@@ -107,17 +227,18 @@ const MAC_LENGTH = { sha256: 32, sha384: 48, sha512: 64 };
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ oidcToken)
 /* harmony export */ });
-/* harmony import */ var _github_oidc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9986);
+/* harmony import */ var _oidc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5207);
 
 /** The job's OIDC token for this source, with `oidc-audience` (or `fallback`) as its audience. */
 function oidcToken(ctx, fallbackAudience) {
-    return (0,_github_oidc_js__WEBPACK_IMPORTED_MODULE_0__/* .getOidcToken */ .v4)({
+    return (0,_oidc_js__WEBPACK_IMPORTED_MODULE_0__/* .getOidcToken */ .v4)({
         audience: ctx.options.get('oidc-audience') ?? fallbackAudience,
         env: ctx.env,
         secrets: ctx.secrets,
         purpose: `key-source ${ctx.source}`,
         allowEnvToken: ctx.allowEnvToken,
-        retry: ctx.retry
+        retry: ctx.retry,
+        fetch: ctx.fetchOidcToken
     });
 }
 
@@ -134,7 +255,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   VaultTransitKey: () => (/* binding */ VaultTransitKey),
 /* harmony export */   vaultTransitKeys: () => (/* binding */ vaultTransitKeys)
 /* harmony export */ });
-/* harmony import */ var _core_dsse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9394);
+/* harmony import */ var _cloud_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3529);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _remote_mac_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3766);
 /* harmony import */ var _vault_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5211);
@@ -178,7 +299,7 @@ class VaultTransitKey {
         if (typeof hmac !== 'string' || !hmac.startsWith(prefix)) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SealError */ .EM('KEY_SOURCE', `Vault transit answered ${path} without data.hmac starting with ${prefix}`, 'vault-transit-key');
         }
-        const mac = (0,_core_dsse_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeBase64Strict */ .Fm)(hmac.slice(prefix.length), 'data.hmac');
+        const mac = (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_0__/* .answerBytes */ ._x)(hmac.slice(prefix.length), `Vault transit ${path}`, 'data.hmac', 'vault-transit-key');
         if (mac.length !== _remote_mac_js__WEBPACK_IMPORTED_MODULE_2__/* .MAC_LENGTH */ .z[this.algorithm]) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SealError */ .EM('KEY_SOURCE', `Vault transit answered ${path} with a ${mac.length}-byte HMAC; ${this.algorithm} gives ${_remote_mac_js__WEBPACK_IMPORTED_MODULE_2__/* .MAC_LENGTH */ .z[this.algorithm]}`, 'vault-transit-key');
         }
@@ -258,8 +379,8 @@ var keys = __webpack_require__(1483);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/keys/source-context.ts
 var source_context = __webpack_require__(3545);
-// EXTERNAL MODULE: ./src/github/oidc.ts
-var oidc = __webpack_require__(9986);
+// EXTERNAL MODULE: ./src/keys/oidc.ts
+var oidc = __webpack_require__(5207);
 // EXTERNAL MODULE: ./src/net/http-json.ts
 var http_json = __webpack_require__(998);
 ;// CONCATENATED MODULE: ./src/keys/vault-client.ts
@@ -431,19 +552,14 @@ async function vaultKeys(ctx) {
 /* harmony export */   SS: () => (/* binding */ requestJson),
 /* harmony export */   yv: () => (/* binding */ originOf)
 /* harmony export */ });
-/* unused harmony export DEFAULT_RETRY */
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3323);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3323);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7893);
 
-/** 0.5 s, 1 s, 2 s, 4 s: a Vault that is unsealing or failing over has about 8 s to come back. */
-const DEFAULT_RETRY = { delaysMs: [500, 1000, 2000, 4000] };
+
 /** A request that never got an answer, after every retry. */
 class NetworkError extends Error {
     name = 'NetworkError';
 }
-function isRetryable(status) {
-    return status === 429 || status >= 500;
-}
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 function parse(text) {
     try {
         return JSON.parse(text);
@@ -458,33 +574,25 @@ function parse(text) {
  * never got an answer throws, as a NetworkError without the request's headers or body.
  */
 async function requestJson(method, url, options = {}) {
-    // Our own retries below; the client's would retry without backoff on the same statuses.
+    // Our own retries (net/retry.ts); the client's would retry without backoff on the same statuses.
     // Loaded on first use: undici, under it, is a third of the CLI's start-up, and `key-source: input` never needs it.
     const { HttpClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 4942));
-    const client = new HttpClient(`${_core_version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .l}/${_core_version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_VERSION */ .w}`, [], { allowRetries: false, socketTimeout: 30_000 });
-    const retry = options.retry ?? DEFAULT_RETRY;
+    const client = new HttpClient(`${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l}/${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_VERSION */ .w}`, [], { allowRetries: false, socketTimeout: 30_000 });
     const contentType = options.form ? 'application/x-www-form-urlencoded' : options.body !== undefined ? 'application/json' : undefined;
     const headers = { accept: 'application/json', ...(contentType ? { 'content-type': contentType } : {}), ...options.headers };
     const data = options.form ? new URLSearchParams(options.form).toString() : options.body !== undefined ? JSON.stringify(options.body) : null;
-    let lastError = '';
+    let attempts = 0;
     try {
-        for (let attempt = 0;; attempt++) {
-            let response;
-            try {
-                const answer = await client.request(method, url, data, headers);
-                const text = await answer.readBody();
-                response = { status: answer.message.statusCode ?? 0, text, body: parse(text) };
-            }
-            catch (error) {
-                lastError = error.code ?? error.message;
-            }
-            if (response && (!isRetryable(response.status) || attempt >= retry.delaysMs.length))
-                return response;
-            if (!response && attempt >= retry.delaysMs.length) {
-                throw new NetworkError(`no answer after ${attempt + 1} attempt(s): ${lastError}`);
-            }
-            await sleep(retry.delaysMs[attempt]);
-        }
+        const { response } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetries */ .LH)(async () => {
+            attempts++;
+            const answer = await client.request(method, url, data, headers);
+            const text = await answer.readBody();
+            return { response: { status: answer.message.statusCode ?? 0, text, body: parse(text) }, headers: answer.message.headers };
+        }, settled => (settled.ok ? { status: settled.value.response.status, headers: settled.value.headers } : {}), { policy: options.retry });
+        return response;
+    }
+    catch (error) {
+        throw new NetworkError(`no answer after ${attempts} attempt(s): ${error.code ?? error.message}`);
     }
     finally {
         client.dispose();

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1810);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(962);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: text => process.stdout.write(text),
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1810:
+/***/ 962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -94,25 +94,37 @@ async function renameRetrying(from, to, options = {}) {
     }
 }
 /**
- * Writes `bytes` to `file` so that readers see the old file or the whole new one, never a part:
- * a temporary file in the same directory, flushed, then renamed over the target. On any failure
- * the temporary file is removed and the target is left as it was.
+ * Makes `file` so that readers see the old file or the whole new one, never a part, and nothing
+ * is left behind on failure: `fill` writes into a temporary file in the same directory (so the
+ * rename cannot cross file systems); when `keep` accepts its result the file is flushed and
+ * renamed over `file`; otherwise, or on any error, it is removed and `file` is left as it was.
+ * Errors are thrown as they came: the caller knows what the file is.
  */
-async function writeFileAtomic(file, bytes, what = 'manifest', rename = {}) {
-    const dir = external_node_path_.dirname(file);
-    const temp = external_node_path_.join(dir, `.${external_node_path_.basename(file)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+async function replaceFile(file, fill, keep = () => true, rename = {}) {
+    const temp = external_node_path_.join(external_node_path_.dirname(file), `.${external_node_path_.basename(file)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
     let handle;
     try {
         handle = await promises_.open(temp, 'wx', 0o644);
-        await handle.writeFile(bytes);
-        await handle.sync();
-        await handle.close();
-        handle = undefined;
-        await renameRetrying(temp, file, rename);
+        const result = await fill(handle);
+        if (keep(result)) {
+            await handle.sync();
+            await handle.close();
+            handle = undefined;
+            await renameRetrying(temp, file, rename);
+        }
+        return result;
     }
-    catch (error) {
+    finally {
         await handle?.close().catch(() => { });
         await promises_.rm(temp, { force: true }).catch(() => { });
+    }
+}
+/** Writes `bytes` to `file` through replaceFile; a failure is one WRITE_FAILED line naming `what` and the file. */
+async function writeFileAtomic(file, bytes, what = 'manifest', rename = {}) {
+    try {
+        await replaceFile(file, handle => handle.writeFile(bytes), undefined, rename);
+    }
+    catch (error) {
         throw new errors/* SealError */.EM('WRITE_FAILED', `cannot write ${what} ${file}: ${(0,errors/* describeFsError */.TQ)(error)}`, file, { cause: error });
     }
 }
@@ -134,7 +146,7 @@ const CHUNK_BYTES = 128 * 1024;
 const OVERLAP_BYTES = 8 * 1024 * 1024;
 /** Builds the kernel over the given Node modules. Self-contained: see the note at the top. */
 function createKernel(deps) {
-    const { fs, crypto, path, platform, chunkBytes, overlapBytes } = deps;
+    const { fs, crypto, path, platform, chunkBytes, overlapBytes, describeFsError: describe } = deps;
     // Reads ahead of the hash are larger than chunkBytes: they run on another core, where their
     // system time is hidden, and fewer of them mean fewer round trips (one 1 GiB file: 0.87 of the
     // SHA-256 limit with 4 MiB, 0.73 with 128 KiB).
@@ -147,20 +159,6 @@ function createKernel(deps) {
     // interleave with a loop that never yields. A large file gets its own pair (see below).
     const shared = Buffer.allocUnsafe(chunkBytes);
     const fail = (code, message) => ({ ok: false, code, message });
-    const describe = (error) => {
-        const code = error?.code;
-        if (code === 'EACCES' || code === 'EPERM')
-            return 'permission denied';
-        if (code === 'EISDIR')
-            return 'is a directory';
-        if (code === 'ELOOP')
-            return 'too many levels of symbolic links';
-        if (code === 'ENOTDIR')
-            return 'a parent is not a directory';
-        if (code === 'EMFILE' || code === 'ENFILE')
-            return 'too many open files';
-        return code ? code.toLowerCase() : String(error?.message ?? error);
-    };
     /** Whether `child` is `parent` or lies below it (both absolute and normalized). */
     const isInside = (parent, child) => {
         // Both are absolute and normalized (a real path), so on POSIX a prefix test is exact, and it
@@ -330,6 +328,7 @@ function createKernel(deps) {
 
 
 
+
 const MAX_BATCH = 256;
 /**
  * Views of the job's shared memory: `next`, the next name no thread has claimed; `progress`, bytes
@@ -401,7 +400,7 @@ const WORKER_SOURCE = `'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const kernel = (${createKernel.toString()})({
   fs: require('node:fs'), crypto: require('node:crypto'), path: require('node:path'), platform: process.platform,
-  chunkBytes: workerData.chunkBytes, overlapBytes: workerData.overlapBytes
+  chunkBytes: workerData.chunkBytes, overlapBytes: workerData.overlapBytes, describeFsError: ${errors/* describeFsError */.TQ.toString()}
 });
 (${workerLoop.toString()})(parentPort, kernel, ${claimBatch.toString()}, ${sharedCounters.toString()}, workerData);
 `;
@@ -414,7 +413,7 @@ const localKernels = new Map();
 function hash_pool_inProcessKernel(readAhead = true) {
     let kernel = localKernels.get(readAhead);
     if (!kernel) {
-        kernel = createKernel({ fs: external_node_fs_, crypto: external_node_crypto_, path: external_node_path_, platform: process.platform, chunkBytes: CHUNK_BYTES, overlapBytes: readAhead ? OVERLAP_BYTES : Infinity });
+        kernel = createKernel({ fs: external_node_fs_, crypto: external_node_crypto_, path: external_node_path_, platform: process.platform, chunkBytes: CHUNK_BYTES, overlapBytes: readAhead ? OVERLAP_BYTES : Infinity, describeFsError: errors/* describeFsError */.TQ });
         localKernels.set(readAhead, kernel);
     }
     return kernel;
@@ -599,8 +598,174 @@ async function hashMany(baseDir, names, algorithm, options = {}) {
     });
 }
 
-// EXTERNAL MODULE: ./src/core/dsse.ts
-var dsse = __nccwpck_require__(9394);
+// EXTERNAL MODULE: ./src/core/encoding.ts
+var encoding = __nccwpck_require__(3590);
+;// CONCATENATED MODULE: ./src/core/json.ts
+
+/** A JSON object: not null, not an array. */
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Our formats nest at most a few levels; anything deeper is an attack on the parser, not a manifest. */
+const MAX_JSON_DEPTH = 32;
+/**
+ * JSON.parse with two refusals it lacks: duplicate keys in an object (JSON.parse silently keeps
+ * the last, so two readers could see two different documents) and nesting deeper than
+ * MAX_JSON_DEPTH. The scan runs before JSON.parse, in one linear pass, so a hostile document is
+ * refused before it is built in memory.
+ */
+function parseJsonStrict(text, what) {
+    scan(text, what);
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        // JSON.parse's message quotes the text around the fault ("Unexpected token 'c', "c900144300"...
+        // is not valid JSON"): a key file given as the manifest would print part of the key. Only where.
+        const at = /position (\d+)/.exec(error.message);
+        const where = at ? `at character ${at[1]}` : /end of JSON/i.test(error.message) ? 'it ends early' : 'unexpected character';
+        throw new errors/* SealError */.EM('MANIFEST_INVALID', `${what} is not valid JSON (${where})`, what);
+    }
+}
+function scan(text, what) {
+    // Each open container: a Set of keys for an object, null for an array.
+    const stack = [];
+    let expectKey = false;
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22 /* " */) {
+            const start = i;
+            let escaped = false;
+            i++;
+            while (i < n) {
+                const d = text.charCodeAt(i);
+                if (d === 0x5c /* \ */) {
+                    escaped = true;
+                    i += 2;
+                }
+                else if (d === 0x22)
+                    break;
+                else
+                    i++;
+            }
+            if (i >= n)
+                return; // unterminated: JSON.parse gives the precise error
+            const top = stack[stack.length - 1];
+            if (expectKey && top) {
+                // Only a key with an escape needs decoding; the rest are their own text (a manifest of
+                // 20,000 subjects has 60,000 keys, and a JSON.parse for each was most of the scan).
+                let key = text.slice(start + 1, i);
+                if (escaped) {
+                    try {
+                        key = JSON.parse(text.slice(start, i + 1));
+                    }
+                    catch {
+                        return;
+                    }
+                }
+                if (top.has(key)) {
+                    // The offset, not the key: nothing read from a file is echoed before it is authentic.
+                    throw new errors/* SealError */.EM('MANIFEST_INVALID', `${what} has a duplicate key at character ${start}`, what);
+                }
+                top.add(key);
+                expectKey = false;
+            }
+            i++;
+            continue;
+        }
+        if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+            if (stack.length >= MAX_JSON_DEPTH) {
+                throw new errors/* SealError */.EM('MANIFEST_INVALID', `${what} nests deeper than ${MAX_JSON_DEPTH} levels`, what);
+            }
+            stack.push(c === 0x7b ? new Set() : null);
+            expectKey = c === 0x7b;
+        }
+        else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+            stack.pop();
+            expectKey = false;
+        }
+        else if (c === 0x2c /* , */) {
+            expectKey = stack[stack.length - 1] != null;
+        }
+        i++;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/dsse.ts
+
+
+
+/** The only payload type we write or accept. */
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/** DSSE pre-authentication encoding: "DSSEv1" SP len(type) SP type SP len(body) SP body. */
+function pae(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.length} `, 'ascii'),
+        type,
+        Buffer.from(` ${payload.length} `, 'ascii'),
+        payload
+    ]);
+}
+/** Serializes an envelope the way we always write it: standard base64 with padding. */
+function encodeEnvelope(payloadType, payload, signatures) {
+    const envelope = {
+        payloadType,
+        payload: Buffer.from(payload).toString('base64'),
+        signatures: signatures.map(s => ({ keyid: s.keyid, sig: Buffer.from(s.sig).toString('base64') }))
+    };
+    return Buffer.from(JSON.stringify(envelope, null, 2) + '\n', 'utf8');
+}
+/** A base64 field of the envelope (core/encoding.ts: either alphabet, padding optional), naming the field when it is not. */
+function base64Field(text, field) {
+    const decoded = (0,encoding/* decodeBase64Strict */.F)(text);
+    if (!decoded.ok)
+        throw new errors/* SealError */.EM('MANIFEST_INVALID', `manifest field ${field} is ${decoded.why}`, field);
+    return decoded.bytes;
+}
+function field(obj, name, path) {
+    if (!Object.prototype.hasOwnProperty.call(obj, name)) {
+        throw new errors/* SealError */.EM('MANIFEST_INVALID', `manifest field ${path} is missing`, path);
+    }
+    return obj[name];
+}
+/** At most this many signatures are tried: enough for any rotation, not enough to make verify slow. */
+const MAX_SIGNATURES = 16;
+/** Parses already-JSON-parsed envelope text into its parts, naming the field at fault. */
+function decodeEnvelope(value) {
+    if (!isObject(value))
+        throw new errors/* SealError */.EM('MANIFEST_INVALID', 'manifest is not a JSON object (expected a DSSE envelope)', '$');
+    const payloadType = field(value, 'payloadType', 'payloadType');
+    if (typeof payloadType !== 'string')
+        throw new errors/* SealError */.EM('MANIFEST_INVALID', 'manifest field payloadType is not a string', 'payloadType');
+    const payloadText = field(value, 'payload', 'payload');
+    if (typeof payloadText !== 'string')
+        throw new errors/* SealError */.EM('MANIFEST_INVALID', 'manifest field payload is not a string', 'payload');
+    const sigs = field(value, 'signatures', 'signatures');
+    if (!Array.isArray(sigs) || sigs.length === 0) {
+        throw new errors/* SealError */.EM('MANIFEST_INVALID', 'manifest field signatures is not a non-empty array', 'signatures');
+    }
+    if (sigs.length > MAX_SIGNATURES) {
+        throw new errors/* SealError */.EM('MANIFEST_INVALID', `manifest field signatures has ${sigs.length} entries; at most ${MAX_SIGNATURES} are accepted`, 'signatures');
+    }
+    const signatures = sigs.map((s, i) => {
+        const path = `signatures[${i}]`;
+        if (!isObject(s))
+            throw new errors/* SealError */.EM('MANIFEST_INVALID', `manifest field ${path} is not an object`, path);
+        const sig = field(s, 'sig', `${path}.sig`);
+        if (typeof sig !== 'string' || sig.length === 0) {
+            throw new errors/* SealError */.EM('MANIFEST_INVALID', `manifest field ${path}.sig is not a non-empty string`, `${path}.sig`);
+        }
+        // keyid is optional in DSSE and only a hint to us: one that is not a string is no hint, and
+        // must not make a valid signature fail (the contract's keyid rule).
+        const keyid = typeof s.keyid === 'string' ? s.keyid : '';
+        return { keyid, sig: base64Field(sig, `${path}.sig`) };
+    });
+    return { payloadType, payload: base64Field(payloadText, 'payload'), signatures };
+}
+
 ;// CONCATENATED MODULE: ./src/core/names.ts
 
 
@@ -718,95 +883,6 @@ const DIGEST_HEX_LENGTH = {
 /** Parses the `algorithm` input; the verifier takes it from here, never from a manifest. */
 function parseAlgorithm(value, inputName = 'algorithm') {
     return parseChoice(value, DIGEST_ALGORITHMS, inputName);
-}
-
-;// CONCATENATED MODULE: ./src/core/json.ts
-
-/** Our formats nest at most a few levels; anything deeper is an attack on the parser, not a manifest. */
-const MAX_JSON_DEPTH = 32;
-/**
- * JSON.parse with two refusals it lacks: duplicate keys in an object (JSON.parse silently keeps
- * the last, so two readers could see two different documents) and nesting deeper than
- * MAX_JSON_DEPTH. The scan runs before JSON.parse, in one linear pass, so a hostile document is
- * refused before it is built in memory.
- */
-function parseJsonStrict(text, what) {
-    scan(text, what);
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        // JSON.parse's message quotes the text around the fault ("Unexpected token 'c', "c900144300"...
-        // is not valid JSON"): a key file given as the manifest would print part of the key. Only where.
-        const at = /position (\d+)/.exec(error.message);
-        const where = at ? `at character ${at[1]}` : /end of JSON/i.test(error.message) ? 'it ends early' : 'unexpected character';
-        throw new errors/* SealError */.EM('MANIFEST_INVALID', `${what} is not valid JSON (${where})`, what);
-    }
-}
-function scan(text, what) {
-    // Each open container: a Set of keys for an object, null for an array.
-    const stack = [];
-    let expectKey = false;
-    let i = 0;
-    const n = text.length;
-    while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === 0x22 /* " */) {
-            const start = i;
-            let escaped = false;
-            i++;
-            while (i < n) {
-                const d = text.charCodeAt(i);
-                if (d === 0x5c /* \ */) {
-                    escaped = true;
-                    i += 2;
-                }
-                else if (d === 0x22)
-                    break;
-                else
-                    i++;
-            }
-            if (i >= n)
-                return; // unterminated: JSON.parse gives the precise error
-            const top = stack[stack.length - 1];
-            if (expectKey && top) {
-                // Only a key with an escape needs decoding; the rest are their own text (a manifest of
-                // 20,000 subjects has 60,000 keys, and a JSON.parse for each was most of the scan).
-                let key = text.slice(start + 1, i);
-                if (escaped) {
-                    try {
-                        key = JSON.parse(text.slice(start, i + 1));
-                    }
-                    catch {
-                        return;
-                    }
-                }
-                if (top.has(key)) {
-                    // The offset, not the key: nothing read from a file is echoed before it is authentic.
-                    throw new errors/* SealError */.EM('MANIFEST_INVALID', `${what} has a duplicate key at character ${start}`, what);
-                }
-                top.add(key);
-                expectKey = false;
-            }
-            i++;
-            continue;
-        }
-        if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-            if (stack.length >= MAX_JSON_DEPTH) {
-                throw new errors/* SealError */.EM('MANIFEST_INVALID', `${what} nests deeper than ${MAX_JSON_DEPTH} levels`, what);
-            }
-            stack.push(c === 0x7b ? new Set() : null);
-            expectKey = c === 0x7b;
-        }
-        else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-            stack.pop();
-            expectKey = false;
-        }
-        else if (c === 0x2c /* , */) {
-            expectKey = stack[stack.length - 1] != null;
-        }
-        i++;
-    }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -3830,7 +3906,7 @@ function unreadable(item, error) {
     if (code === 'ENOENT')
         return new errors/* SealError */.EM('FILE_MISSING', `path: ${item.path} is a broken symbolic link (its target does not exist)`, item.path);
     if (code === 'ELOOP')
-        return new errors/* SealError */.EM('FILE_UNREADABLE', `path: ${item.path}: too many levels of symbolic links`, item.path);
+        return new errors/* SealError */.EM('FILE_UNREADABLE', `path: ${item.path}: ${(0,errors/* describeFsError */.TQ)(error)}`, item.path);
     return new errors/* SealError */.EM('FILE_UNREADABLE', `path: cannot read ${item.path}: ${error.message}`, item.path, { cause: error });
 }
 /** What `item` is, following symbolic links: a directory (and whether a link led to it) or anything else; a broken link is an error naming it. */
@@ -4057,6 +4133,7 @@ async function findSubjects(patterns, baseDir, exclude = [], cwd = process.cwd()
 
 
 
+
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 /** Our predicate, specified in docs/manifest.md. */
 const PREDICATE_TYPE = 'https://github.com/acme/artifact-seal/blob/v1/docs/manifest.md#predicate-v1';
@@ -4081,9 +4158,6 @@ function shown(text, max = 64) {
 function fail(path, why) {
     throw new errors/* SealError */.EM('MANIFEST_INVALID', `statement field ${path} ${why}`, path);
 }
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function onlyKeys(obj, allowed, path) {
     for (const key of Object.keys(obj)) {
         if (!allowed.includes(key))
@@ -4102,13 +4176,7 @@ function time(value, path) {
  * any other algorithm is refused rather than trusted.
  */
 function decodeStatement(payload, algorithm) {
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(payload);
-    }
-    catch {
-        fail('payload', 'is not UTF-8');
-    }
+    const text = (0,encoding/* decodeUtf8Strict */.h)(payload) ?? fail('payload', 'is not UTF-8');
     const value = parseJsonStrict(text, 'statement');
     if (!isObject(value))
         fail('$', 'is not a JSON object');
@@ -4217,19 +4285,19 @@ function buildStatement(subjects, algorithm, context, now, expiresInMs) {
 function checkSigningKeys(keys) {
     if (keys.length === 0)
         throw new errors/* SealError */.EM('KEY_INVALID', 'no key to sign with', 'key');
-    if (keys.length > dsse/* MAX_SIGNATURES */.d4) {
-        throw new errors/* SealError */.EM('KEY_INVALID', `key has ${keys.length} key lines; at most ${dsse/* MAX_SIGNATURES */.d4} can sign (verify tries at most ${dsse/* MAX_SIGNATURES */.d4} signatures)`, 'key');
+    if (keys.length > MAX_SIGNATURES) {
+        throw new errors/* SealError */.EM('KEY_INVALID', `key has ${keys.length} key lines; at most ${MAX_SIGNATURES} can sign (verify tries at most ${MAX_SIGNATURES} signatures)`, 'key');
     }
 }
 /** Signs a statement with every key (one signature each) and returns the envelope's bytes. */
 async function signStatement(statement, keys) {
     checkSigningKeys(keys);
     const payload = encodeStatement(statement);
-    const message = (0,dsse/* pae */.Zg)(dsse/* IN_TOTO_PAYLOAD_TYPE */.T4, payload);
+    const message = pae(IN_TOTO_PAYLOAD_TYPE, payload);
     const signatures = [];
     for (const key of keys)
         signatures.push({ keyid: key.keyId, sig: await key.sign(message) });
-    return { bytes: (0,dsse/* encodeEnvelope */.zK)(dsse/* IN_TOTO_PAYLOAD_TYPE */.T4, payload, signatures), keyIds: keys.map(k => k.keyId) };
+    return { bytes: encodeEnvelope(IN_TOTO_PAYLOAD_TYPE, payload, signatures), keyIds: keys.map(k => k.keyId) };
 }
 /** Resolves base-dir and checks it is a directory, naming the input when it is not. */
 async function checkBaseDir(baseDir) {
@@ -4515,17 +4583,9 @@ async function readAtMost(handle, rules, sizeHint) {
         }
     }
 }
-/** Decodes UTF-8, or null when the bytes are not valid UTF-8 (never replacement characters). */
-function decodeUtf8Strict(bytes) {
-    try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch {
-        return null;
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/core/verify.ts
+
 
 
 
@@ -4584,7 +4644,7 @@ function readManifest(manifestPath) {
 }
 /** Tries each signature with each key (the keyid hint only orders the tries); returns the key that matched. */
 async function checkSignatures(envelope, keys) {
-    const message = (0,dsse/* pae */.Zg)(envelope.payloadType, envelope.payload);
+    const message = pae(envelope.payloadType, envelope.payload);
     for (const signature of envelope.signatures) {
         const ordered = [...keys.filter(k => k.keyId === signature.keyid), ...keys.filter(k => k.keyId !== signature.keyid)];
         for (const key of ordered) {
@@ -4634,10 +4694,10 @@ async function verify(options) {
         if (bytes.length > MAX_MANIFEST_BYTES) {
             throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `manifest is ${bytes.length} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, manifestPath);
         }
-        const text = decodeUtf8Strict(bytes);
+        const text = (0,encoding/* decodeUtf8Strict */.h)(bytes);
         if (text === null)
             throw new errors/* SealError */.EM('MANIFEST_INVALID', `manifest ${manifestPath} is not UTF-8 text`, manifestPath);
-        envelope = (0,dsse/* decodeEnvelope */.vw)(parseJsonStrict(text, `manifest ${manifestPath}`));
+        envelope = decodeEnvelope(parseJsonStrict(text, `manifest ${manifestPath}`));
     }
     catch (error) {
         const p = problemFromError(error);
@@ -4651,8 +4711,8 @@ async function verify(options) {
     }
     report.keyId = key.keyId;
     // From here on the payload is authentic; its content still has to be of the shape we expect.
-    if (envelope.payloadType !== dsse/* IN_TOTO_PAYLOAD_TYPE */.T4) {
-        problem('STATEMENT_INVALID', `manifest field payloadType is not ${dsse/* IN_TOTO_PAYLOAD_TYPE */.T4}`, 'payloadType');
+    if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+        problem('STATEMENT_INVALID', `manifest field payloadType is not ${IN_TOTO_PAYLOAD_TYPE}`, 'payloadType');
         return report;
     }
     let statement;
@@ -4769,7 +4829,7 @@ async function verify(options) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/transport/sha256sum.ts
+;// CONCATENATED MODULE: ./src/formats/sha256sum.ts
 
 
 
@@ -4905,76 +4965,9 @@ function parseChecksumList(text, algorithm, source) {
     return entries;
 }
 
-;// CONCATENATED MODULE: ./src/github/retry.ts
-/** Statuses worth another try: the server or a proxy in front of it failed, not the request. */
-const TRANSIENT = new Set([500, 502, 503, 504]);
-/** The longest wait a rate limit may ask for before we give up instead (a job has better uses for its minutes). */
-const MAX_RATE_LIMIT_WAIT_MS = 60_000;
-/**
- * An Octokit `request` hook that retries transient failures (5xx, and network errors, which
- * Octokit reports as 500) after each of `delaysMs`, and rate limits (429, or 403 with
- * `retry-after` or `x-ratelimit-remaining: 0`) after the wait GitHub asks for, when that is at
- * most MAX_RATE_LIMIT_WAIT_MS. Other 4xx answers are the caller's to handle and are never
- * retried. Request bodies here are Buffers, so a retry resends the same bytes.
- */
-function retryTransient(delaysMs, now = Date.now) {
-    return async (request, options) => {
-        for (let attempt = 0;; attempt++) {
-            try {
-                return await request(options);
-            }
-            catch (error) {
-                if (attempt >= delaysMs.length)
-                    throw error;
-                const status = statusOf(error);
-                const limitWait = rateLimitWaitMs(error, now());
-                let wait;
-                if (limitWait !== undefined) {
-                    if (limitWait > MAX_RATE_LIMIT_WAIT_MS)
-                        throw error;
-                    wait = limitWait;
-                }
-                else if (status !== undefined && TRANSIENT.has(status)) {
-                    wait = delaysMs[attempt];
-                }
-                else {
-                    throw error;
-                }
-                await new Promise(resolve => setTimeout(resolve, wait));
-            }
-        }
-    };
-}
-/** The HTTP status of an Octokit RequestError, if it is one. */
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
-}
-/**
- * How long a rate-limited answer asks us to wait, per GitHub's documentation: `retry-after`
- * seconds, else until `x-ratelimit-reset` (epoch seconds) when `x-ratelimit-remaining` is 0, else
- * a minute for a bare 429. Undefined when the answer is not a rate limit (a plain 403 is a
- * permission problem and is not retried).
- */
-function rateLimitWaitMs(error, nowMs) {
-    const status = statusOf(error);
-    if (status !== 403 && status !== 429)
-        return undefined;
-    const headers = error.response?.headers ?? {};
-    const raw = headers['retry-after'];
-    const retryAfter = Number(raw);
-    if ((typeof raw === 'number' || (typeof raw === 'string' && raw.trim() !== '')) && Number.isFinite(retryAfter) && retryAfter >= 0)
-        return retryAfter * 1000;
-    if (String(headers['x-ratelimit-remaining']) === '0') {
-        const reset = Number(headers['x-ratelimit-reset']);
-        if (Number.isFinite(reset))
-            return Math.max(0, reset * 1000 - nowMs);
-    }
-    return status === 429 ? 60_000 : undefined;
-}
-
+// EXTERNAL MODULE: ./src/net/retry.ts
+var retry = __nccwpck_require__(7893);
 ;// CONCATENATED MODULE: ./src/github/client.ts
-
 
 
 const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
@@ -4995,8 +4988,25 @@ async function createGitHubClient(options, env = process.env) {
         ...(behindProxy ? {} : { request: { fetch: globalThis.fetch } }),
         log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } }
     });
-    client.hook.wrap('request', retryTransient(options.retryDelaysMs ?? [500, 2000, 4500]));
+    // Octokit reports an answer worth retrying as a RequestError with its status (500 when no
+    // answer came); request bodies here are Buffers, so a retry resends the same bytes.
+    client.hook.wrap('request', (request, route) => (0,retry/* withRetries */.LH)(async () => request(route), settled => (settled.ok || statusOf(settled.error) === undefined ? undefined : { status: statusOf(settled.error), headers: headersOf(settled.error) }), { policy: options.retry }));
     return client;
+}
+/** The HTTP status of an Octokit RequestError, if it is one. */
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+function headersOf(error) {
+    return error?.response?.headers ?? {};
+}
+/** How long a rate-limited answer (403 or 429) asks us to wait; a bare 429 means a minute, as GitHub documents it. */
+function rateLimitWaitMs(error) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return undefined;
+    return (0,retry/* serverWaitMs */.Rx)(headersOf(error)) ?? (status === 429 ? 60_000 : undefined);
 }
 /** Parses `owner/name`, naming the input or flag it came from when it is not one. */
 function parseRepository(value, label) {
@@ -5014,7 +5024,7 @@ function gitHubError(error, what, writes) {
     const status = statusOf(error);
     const message = error?.message ?? String(error);
     let hint = '';
-    const limitWait = rateLimitWaitMs(error, Date.now());
+    const limitWait = rateLimitWaitMs(error);
     if (limitWait !== undefined)
         hint = `: GitHub's rate limit (about ${Math.ceil(limitWait / 1000)} s until it resets); run the job again later`;
     else if (status === 401)
@@ -5273,48 +5283,39 @@ async function downloadListedAssets(target, statement, baseDir, rules) {
 }
 /** Streams one asset into a temporary file, then renames it into place if its digest is `digest`; else says what was wrong. */
 async function downloadChecked(target, asset, realBase, algorithm, digest) {
-    const file = external_node_path_.join(realBase, asset.name);
-    const temp = external_node_path_.join(realBase, `.${asset.name}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.download`);
     const cap = Math.min(asset.size, MAX_ASSET_BYTES);
     const hash = (0,external_node_crypto_.createHash)(algorithm);
     let received = 0;
-    let handle;
     try {
         // The file is open before the request goes out, so the body is read from its first byte on
         // (a response left unread while a file opens is how undici#5360 crashed on Connection: close).
-        handle = await promises_.open(temp, 'wx', 0o644);
-        const reader = (await downloadAsset(target.client, target.repo, asset)).getReader();
-        for (;;) {
-            const { done, value } = await reader.read();
-            if (done)
-                break;
-            received += value.length;
-            if (received > cap) {
-                // Cancelled through the reader, so that fetch ends the request itself (destroying a
-                // Node stream wrapped around the body trips an assertion in Node 20's undici).
-                await reader.cancel().catch(() => { });
-                return `sent more than its listed ${asset.size} bytes`;
+        return await replaceFile(external_node_path_.join(realBase, asset.name), async (handle) => {
+            const reader = (await downloadAsset(target.client, target.repo, asset)).getReader();
+            for (;;) {
+                const { done, value } = await reader.read();
+                if (done)
+                    break;
+                received += value.length;
+                if (received > cap) {
+                    // Cancelled through the reader, so that fetch ends the request itself (destroying a
+                    // Node stream wrapped around the body trips an assertion in Node 20's undici).
+                    await reader.cancel().catch(() => { });
+                    return `sent more than its listed ${asset.size} bytes`;
+                }
+                hash.update(value);
+                await handle.write(value);
             }
-            hash.update(value);
-            await handle.write(value);
-        }
-        await handle.close();
-        handle = undefined;
-        if (received !== asset.size)
-            return `is ${received} bytes, not its listed ${asset.size}`;
-        if (hash.digest('hex') !== digest)
-            return `does not match the manifest's ${algorithm} digest`;
-        await renameRetrying(temp, file);
-        return 'ok';
+            if (received !== asset.size)
+                return `is ${received} bytes, not its listed ${asset.size}`;
+            if (hash.digest('hex') !== digest)
+                return `does not match the manifest's ${algorithm} digest`;
+            return 'ok';
+        }, outcome => outcome === 'ok');
     }
     catch (error) {
         if (error instanceof errors/* SealError */.EM)
             throw error;
         throw new errors/* SealError */.EM('WRITE_FAILED', `cannot download asset ${asset.name} into ${realBase}: ${(0,errors/* describeFsError */.TQ)(error)}`, asset.name, { cause: error });
-    }
-    finally {
-        await handle?.close().catch(() => { });
-        await promises_.rm(temp, { force: true }).catch(() => { });
     }
 }
 
@@ -5380,7 +5381,8 @@ async function verifyCarried(options, carriers) {
     return verify({ ...options, manifestBytes, beforeFiles: fetchListed });
 }
 
-;// CONCATENATED MODULE: ./src/transport/subject-checksums.ts
+;// CONCATENATED MODULE: ./src/formats/subject-checksums.ts
+
 
 
 
@@ -5400,7 +5402,7 @@ async function readSubjectChecksums(file, algorithm, inputName = 'subject-checks
         cannotOpen: reason => `${source}: cannot read: ${reason}`,
         limit: MAX_MANIFEST_BYTES
     });
-    const text = decodeUtf8Strict(bytes);
+    const text = (0,encoding/* decodeUtf8Strict */.h)(bytes);
     if (text === null)
         throw new errors/* SealError */.EM('INPUT_INVALID', `${source} is not UTF-8 text`, inputName);
     return parseChecksumList(text, algorithm, source);
@@ -6021,7 +6023,8 @@ async function resolveKeys(request) {
         secrets: new Secrets(request.onSecret),
         log: request.log ?? (() => { }),
         allowEnvToken: request.allowEnvToken ?? false,
-        retry: request.retry
+        retry: request.retry,
+        fetchOidcToken: request.fetchOidcToken
     };
     // Each source in its own module, loaded only when chosen (the AWS ones bring the AWS SDK), so
     // that `key-source: input` starts as fast as before.
@@ -6035,9 +6038,9 @@ async function resolveKeys(request) {
         case 'aws-kms':
             return (await __nccwpck_require__.e(/* import() */ 297).then(__nccwpck_require__.bind(__nccwpck_require__, 6297))).awsKmsKeys(ctx);
         case 'gcp-secret-manager':
-            return (await __nccwpck_require__.e(/* import() */ 409).then(__nccwpck_require__.bind(__nccwpck_require__, 9409))).gcpSecretManagerKeys(ctx);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(511), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9409))).gcpSecretManagerKeys(ctx);
         case 'gcp-kms':
-            return (await __nccwpck_require__.e(/* import() */ 862).then(__nccwpck_require__.bind(__nccwpck_require__, 5862))).gcpKmsKeys(ctx);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(511), __nccwpck_require__.e(862)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5862))).gcpKmsKeys(ctx);
         case 'azure-key-vault':
             return (await __nccwpck_require__.e(/* import() */ 276).then(__nccwpck_require__.bind(__nccwpck_require__, 2276))).azureKeyVaultKeys(ctx);
         case 'azure-managed-hsm':
@@ -6085,7 +6088,8 @@ async function loadKeys(plan, hooks) {
         optionName: plan.spell,
         env: hooks.env,
         log: hooks.log,
-        allowEnvToken: plan.frontEnd === 'cli'
+        allowEnvToken: plan.frontEnd === 'cli',
+        fetchOidcToken: hooks.fetchOidcToken
     });
 }
 
@@ -6660,97 +6664,39 @@ function parseChoice(value, choices, inputName) {
 
 /***/ }),
 
-/***/ 9394:
+/***/ 3590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fm: () => (/* binding */ decodeBase64Strict),
-/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
-/* harmony export */   Zg: () => (/* binding */ pae),
-/* harmony export */   d4: () => (/* binding */ MAX_SIGNATURES),
-/* harmony export */   vw: () => (/* binding */ decodeEnvelope),
-/* harmony export */   zK: () => (/* binding */ encodeEnvelope)
+/* harmony export */   F: () => (/* binding */ decodeBase64Strict),
+/* harmony export */   h: () => (/* binding */ decodeUtf8Strict)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-
-/** The only payload type we write or accept. */
-const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-/** DSSE pre-authentication encoding: "DSSEv1" SP len(type) SP type SP len(body) SP body. */
-function pae(payloadType, payload) {
-    const type = Buffer.from(payloadType, 'utf8');
-    return Buffer.concat([
-        Buffer.from(`DSSEv1 ${type.length} `, 'ascii'),
-        type,
-        Buffer.from(` ${payload.length} `, 'ascii'),
-        payload
-    ]);
-}
-/** Serializes an envelope the way we always write it: standard base64 with padding. */
-function encodeEnvelope(payloadType, payload, signatures) {
-    const envelope = {
-        payloadType,
-        payload: Buffer.from(payload).toString('base64'),
-        signatures: signatures.map(s => ({ keyid: s.keyid, sig: Buffer.from(s.sig).toString('base64') }))
-    };
-    return Buffer.from(JSON.stringify(envelope, null, 2) + '\n', 'utf8');
-}
-/**
- * Decodes base64 strictly, in the standard or URL-safe alphabet, with or without padding (DSSE
- * asks verifiers to accept both). Node's own decoder skips characters it does not know, so the
- * alphabet and length are checked first: a string that is not base64 is an error, not garbage.
+/*
+ * Strict decoders for text that arrives from outside (manifests, keys, key stores' answers).
+ * Node's own decoders never fail: base64 skips characters it does not know and UTF-8 turns bad
+ * bytes into U+FFFD, so two readers of the same bytes could see different things. These refuse.
  */
-function decodeBase64Strict(text, field) {
-    if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(text)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field ${field} is not base64`, field);
-    }
+/**
+ * Decodes base64 in the standard or URL-safe alphabet, with or without padding (DSSE asks
+ * verifiers to accept both; Google and Azure answer in either). Padding, when present, must make
+ * the length a multiple of four.
+ */
+function decodeBase64Strict(text) {
+    if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(text))
+        return { ok: false, why: 'not base64' };
     const body = text.replace(/=+$/, '');
-    if (body.length % 4 === 1 || (text.length !== body.length && text.length % 4 !== 0)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field ${field} is not base64 (bad length or padding)`, field);
-    }
-    return Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    if (body.length % 4 === 1 || (text.length !== body.length && text.length % 4 !== 0))
+        return { ok: false, why: 'not base64 (bad length or padding)' };
+    return { ok: true, bytes: Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64') };
 }
-function field(obj, name, path) {
-    if (!Object.prototype.hasOwnProperty.call(obj, name)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field ${path} is missing`, path);
+/** Decodes UTF-8, or null when the bytes are not valid UTF-8 (never replacement characters). */
+function decodeUtf8Strict(bytes) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
-    return obj[name];
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** At most this many signatures are tried: enough for any rotation, not enough to make verify slow. */
-const MAX_SIGNATURES = 16;
-/** Parses already-JSON-parsed envelope text into its parts, naming the field at fault. */
-function decodeEnvelope(value) {
-    if (!isObject(value))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', 'manifest is not a JSON object (expected a DSSE envelope)', '$');
-    const payloadType = field(value, 'payloadType', 'payloadType');
-    if (typeof payloadType !== 'string')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', 'manifest field payloadType is not a string', 'payloadType');
-    const payloadText = field(value, 'payload', 'payload');
-    if (typeof payloadText !== 'string')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', 'manifest field payload is not a string', 'payload');
-    const sigs = field(value, 'signatures', 'signatures');
-    if (!Array.isArray(sigs) || sigs.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', 'manifest field signatures is not a non-empty array', 'signatures');
+    catch {
+        return null;
     }
-    if (sigs.length > MAX_SIGNATURES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field signatures has ${sigs.length} entries; at most ${MAX_SIGNATURES} are accepted`, 'signatures');
-    }
-    const signatures = sigs.map((s, i) => {
-        const path = `signatures[${i}]`;
-        if (!isObject(s))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field ${path} is not an object`, path);
-        const sig = field(s, 'sig', `${path}.sig`);
-        if (typeof sig !== 'string' || sig.length === 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('MANIFEST_INVALID', `manifest field ${path}.sig is not a non-empty string`, `${path}.sig`);
-        }
-        // keyid is optional in DSSE and only a hint to us: one that is not a string is no hint, and
-        // must not make a valid signature fail (the contract's keyid rule).
-        const keyid = typeof s.keyid === 'string' ? s.keyid : '';
-        return { keyid, sig: decodeBase64Strict(sig, `${path}.sig`) };
-    });
-    return { payloadType, payload: decodeBase64Strict(payloadText, 'payload'), signatures };
 }
 
 
@@ -6881,7 +6827,9 @@ function describeFsError(error) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _choice_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9364);
+/* harmony import */ var _encoding_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3590);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+
 
 
 
@@ -6916,11 +6864,10 @@ function decodeKey(text, encoding, label) {
             bytes = Buffer.from(text, 'hex');
             break;
         case 'base64': {
-            const compact = text.replace(/\s+/g, '');
-            if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.replace(/=+$/, '').length % 4 === 1) {
+            const decoded = (0,_encoding_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeBase64Strict */ .F)(text.replace(/\s+/g, ''));
+            if (!decoded.ok)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SealError */ .EM('KEY_INVALID', `${label} is not valid base64`, label);
-            }
-            bytes = Buffer.from(compact.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+            bytes = decoded.bytes;
             break;
         }
         case 'utf8':
@@ -7010,6 +6957,103 @@ function keysFromText(text, encoding, algorithm, label, onSecret = () => { }) {
 /** The tool version written into every predicate; a unit test keeps it equal to package.json's. */
 const TOOL_NAME = 'artifact-seal';
 const TOOL_VERSION = '1.0.0';
+
+
+/***/ }),
+
+/***/ 7893:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   Rx: () => (/* binding */ serverWaitMs)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY, MAX_SERVER_WAIT_MS, isRetryable, retryWaitMs */
+/*
+ * The one retry policy of every HTTP client we run (Vault, the token endpoint, the clouds' REST
+ * APIs through net/http-json.ts, and GitHub through Octokit's request hook):
+ *
+ * - Retried: a request that got no answer (refused, reset, timed out), 429, and any 5xx (Vault
+ *   answers 503 while sealed, GitHub 502 behind its load balancers).
+ * - Never retried: any other 4xx, including a plain 403 (a permission, not a hiccup).
+ * - The wait: what the server asks for when it asks (Retry-After in seconds or as an HTTP date,
+ *   or GitHub's `x-ratelimit-remaining: 0` with `x-ratelimit-reset`, also on a 403), else the
+ *   next of DEFAULT_RETRY's delays: 0.5 s, 1 s, 2 s, 4 s. A server asking for more than
+ *   MAX_SERVER_WAIT_MS is not waited for: the answer is returned as it is (a job has better uses
+ *   for its minutes).
+ * - At most `delaysMs.length` retries, whoever sets the wait: about 7.5 s of waiting in all,
+ *   enough for a Vault that is unsealing or failing over, or a GitHub blip, to come back.
+ */
+const DEFAULT_RETRY = { delaysMs: [500, 1000, 2000, 4000] };
+/** The longest wait a server may ask for before we stop instead. */
+const MAX_SERVER_WAIT_MS = 60_000;
+/**
+ * How long the server asked us to wait: Retry-After (seconds or an HTTP date), else until
+ * `x-ratelimit-reset` (epoch seconds) when `x-ratelimit-remaining` is 0. Undefined when it did
+ * not ask.
+ */
+function serverWaitMs(headers = {}, nowMs = Date.now()) {
+    const raw = headers['retry-after'];
+    const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Number(text) * 1000;
+    if (text !== '') {
+        const at = Date.parse(text);
+        if (Number.isFinite(at))
+            return Math.max(0, at - nowMs);
+    }
+    if (String(headers['x-ratelimit-remaining']) === '0') {
+        const reset = Number(headers['x-ratelimit-reset']);
+        if (Number.isFinite(reset))
+            return Math.max(0, reset * 1000 - nowMs);
+    }
+    return undefined;
+}
+/** Whether an outcome is worth another try at all (see the policy above). */
+function isRetryable(outcome) {
+    const { status } = outcome;
+    if (status === undefined)
+        return true;
+    if (status === 429 || status >= 500)
+        return true;
+    // GitHub's rate limits answer 403 with the wait in the headers; any other 403 is a refusal.
+    return status === 403 && serverWaitMs(outcome.headers) !== undefined;
+}
+/** The wait before retry number `retry` (0-based) after `outcome`, or undefined: stop here. */
+function retryWaitMs(outcome, retry, policy = DEFAULT_RETRY, nowMs = Date.now()) {
+    if (retry >= policy.delaysMs.length || !isRetryable(outcome))
+        return undefined;
+    const asked = outcome.status === undefined ? undefined : serverWaitMs(outcome.headers, nowMs);
+    if (asked === undefined)
+        return policy.delaysMs[retry];
+    return asked > MAX_SERVER_WAIT_MS ? undefined : asked;
+}
+const pause = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Runs `attempt` until `judge` says its result is final or the policy says stop; then returns
+ * the last value or throws the last error. `judge` maps a try to its Outcome, or undefined when
+ * it succeeded (or failed in a way no retry can mend).
+ */
+async function withRetries(attempt, judge, options = {}) {
+    const { policy = DEFAULT_RETRY, now = Date.now, sleep = pause } = options;
+    for (let retry = 0;; retry++) {
+        let settled;
+        try {
+            settled = { ok: true, value: await attempt() };
+        }
+        catch (error) {
+            settled = { ok: false, error };
+        }
+        const outcome = judge(settled);
+        const wait = outcome === undefined ? undefined : retryWaitMs(outcome, retry, policy, now());
+        if (wait === undefined) {
+            if (settled.ok)
+                return settled.value;
+            throw settled.error;
+        }
+        await sleep(wait);
+    }
+}
 
 
 /***/ }),

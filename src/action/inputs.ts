@@ -1,4 +1,4 @@
-import * as runner from './runner.js'
+import * as core from '@actions/core'
 import { parseChoice } from '../core/choice.js'
 import { contextFromEnv } from '../github/context.js'
 import { planFor, type Plan } from '../options/plan.js'
@@ -8,7 +8,7 @@ import { maskOnce } from './mask.js'
 
 /** The action's mode as given, before anything is validated (the error path reports by it). */
 export function rawMode(): string {
-  return runner.getInput('mode') || 'sign'
+  return core.getInput('mode') || 'sign'
 }
 
 /**
@@ -17,17 +17,17 @@ export function rawMode(): string {
  * is done with them, line by line as well, since a key is given one per line.
  */
 export function getPlan(): Plan {
-  const keyText = runner.getInput('key')
+  const keyText = core.getInput('key')
   if (keyText) {
     maskOnce(keyText)
     for (const line of keyText.split(/\r?\n/)) if (line.trim()) maskOnce(line.trim())
   }
-  maskOnce(runner.getInput('github-token'))
+  maskOnce(core.getInput('github-token'))
 
   const raw: RawValues = {}
   for (const [name, spec] of OPTION_LIST) {
     if (!offers(spec, 'action')) continue
-    const value = runner.getInput(name)
+    const value = core.getInput(name)
     if (value) raw[name] = [value]
   }
   const mode = parseChoice(rawMode(), ACTION_MODES, 'mode')
@@ -36,5 +36,5 @@ export function getPlan(): Plan {
 
 /** Sets an output named in the table (and so in action.yml). */
 export function setOutput(name: OutputName, value: string): void {
-  runner.setOutput(name, value)
+  core.setOutput(name, value)
 }

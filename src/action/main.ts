@@ -1,4 +1,4 @@
-import * as runner from './runner.js'
+import * as core from '@actions/core'
 import * as path from 'node:path'
 import { errorLine } from '../core/errors.js'
 import { progressLine } from '../core/progress.js'
@@ -9,17 +9,25 @@ import { runVerify } from '../commands/verify.js'
 import type { Plan } from '../options/plan.js'
 import { errorSummary, signSummary, verifySummary } from './summary.js'
 import { getPlan, rawMode, setOutput } from './inputs.js'
+import { info } from './log.js'
 import { maskOnce } from './mask.js'
 
 const hashing = {
-  onProgress: (done: number, total: number, bytes: number, bytesPerSecond: number): void => runner.info(progressLine(done, total, bytes, bytesPerSecond))
+  onProgress: (done: number, total: number, bytes: number, bytesPerSecond: number): void => info(progressLine(done, total, bytes, bytesPerSecond))
 }
 
-const hooks: RunHooks = { log: line => runner.info(line), warn: line => runner.warning(line), onSecret: maskOnce, env: process.env }
+const hooks: RunHooks = {
+  log: info,
+  warn: line => core.warning(line),
+  onSecret: maskOnce,
+  env: process.env,
+  // The action asks the runner through @actions/core; the CLI has its own request (keys/ knows neither).
+  fetchOidcToken: audience => core.getIDToken(audience)
+}
 
 async function sign(plan: Plan): Promise<void> {
   const result = await runSign(plan, hooks, hashing)
-  runner.info(`Sealed ${result.subjects.length} file(s) into ${result.manifestPath} (sha256 ${result.manifestSha256})`)
+  info(`Sealed ${result.subjects.length} file(s) into ${result.manifestPath} (sha256 ${result.manifestSha256})`)
   setOutput('manifest-path', result.manifestPath)
   setOutput('manifest-sha256', result.manifestSha256)
   setOutput('subject-count', String(result.subjects.length))
@@ -35,9 +43,11 @@ async function sign(plan: Plan): Promise<void> {
  */
 async function writeSummary(markdown: string): Promise<void> {
   try {
-    await runner.appendSummary(markdown)
+    await core.summary.addRaw(markdown).write()
   } catch (error) {
-    runner.warning(`artifact-seal: no job summary written: ${errorLine(error)}`)
+    // A failed write keeps its text in core's buffer: drop it, or the next write would repeat it.
+    core.summary.emptyBuffer()
+    core.warning(`artifact-seal: no job summary written: ${errorLine(error)}`)
   }
 }
 
@@ -46,7 +56,7 @@ function reportProblems(report: VerifyReport, baseDir: string, workspace: string
   const files = new Set(report.subjects.map(s => s.name))
   for (const problem of report.problems) {
     const file = problem.subject && files.has(problem.subject) ? path.relative(workspace, path.join(baseDir, problem.subject)) : undefined
-    runner.error(problem.message, { title: `artifact-seal: ${problem.code}`, file })
+    core.error(problem.message, { title: `artifact-seal: ${problem.code}`, file })
   }
 }
 
@@ -57,9 +67,9 @@ async function verify(plan: Plan): Promise<void> {
   reportProblems(report, plan.baseDir, plan.cwd)
   await writeSummary(verifySummary(report))
   if (report.result === 'verified') {
-    runner.info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`)
+    info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`)
   } else {
-    runner.setFailed(`artifact-seal: verification failed with ${report.problems.length} problem(s); see the errors above`)
+    core.setFailed(`artifact-seal: verification failed with ${report.problems.length} problem(s); see the errors above`)
   }
 }
 
@@ -77,8 +87,8 @@ export async function run(): Promise<void> {
       setOutput('result', 'failed')
       setOutput('verified-count', '0')
     }
-    if (error instanceof Error && error.cause) runner.debug(`cause: ${errorLine(error.cause)}`)
-    runner.setFailed(line)
+    if (error instanceof Error && error.cause) core.debug(`cause: ${errorLine(error.cause)}`)
+    core.setFailed(line)
     await writeSummary(errorSummary(mode, line))
   }
 }

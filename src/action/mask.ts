@@ -1,4 +1,4 @@
-import * as runner from './runner.js'
+import { setSecret } from '@actions/core'
 
 const masked = new Set<string>()
 
@@ -6,6 +6,6 @@ const masked = new Set<string>()
 export function maskOnce(value: string): void {
   if (value && !masked.has(value)) {
     masked.add(value)
-    runner.setSecret(value)
+    setSecret(value)
   }
 }

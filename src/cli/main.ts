@@ -9,7 +9,7 @@ import { contextFromEnv } from '../github/context.js'
 import { PARSE_ARGS_OPTIONS, rawFromArgs } from '../options/cli-args.js'
 import { USAGE } from '../options/help.js'
 import { planFor, type Plan } from '../options/plan.js'
-import { checkerFor, statementChecksumList } from '../transport/sha256sum.js'
+import { checkerFor, statementChecksumList } from '../formats/sha256sum.js'
 
 export { USAGE }
 

@@ -1,3 +1,5 @@
+import type { OidcTokenFetcher } from '../keys/oidc.js'
+
 /** What a command may do besides its work: the front end decides where each goes. */
 export interface RunHooks {
   /** A progress or status line (never a secret). */
@@ -7,4 +9,6 @@ export interface RunHooks {
   onSecret: (value: string) => void
   /** The environment: the runner's OIDC variables, the key sources' endpoints. */
   env: NodeJS.ProcessEnv
+  /** How the job's OIDC token is asked for (the action: @actions/core); default: the runner's variables, or ARTIFACT_SEAL_OIDC_TOKEN in the CLI. */
+  fetchOidcToken?: OidcTokenFetcher
 }

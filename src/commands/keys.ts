@@ -39,6 +39,7 @@ export async function loadKeys(plan: Plan, hooks: RunHooks): Promise<MacKey[]> {
     optionName: plan.spell,
     env: hooks.env,
     log: hooks.log,
-    allowEnvToken: plan.frontEnd === 'cli'
+    allowEnvToken: plan.frontEnd === 'cli',
+    fetchOidcToken: hooks.fetchOidcToken
   })
 }

@@ -1,4 +1,6 @@
+import { decodeBase64Strict } from './encoding.js'
 import { SealError } from './errors.js'
+import { isObject } from './json.js'
 
 /** The only payload type we write or accept. */
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json'
@@ -37,20 +39,11 @@ export function encodeEnvelope(payloadType: string, payload: Uint8Array, signatu
   return Buffer.from(JSON.stringify(envelope, null, 2) + '\n', 'utf8')
 }
 
-/**
- * Decodes base64 strictly, in the standard or URL-safe alphabet, with or without padding (DSSE
- * asks verifiers to accept both). Node's own decoder skips characters it does not know, so the
- * alphabet and length are checked first: a string that is not base64 is an error, not garbage.
- */
-export function decodeBase64Strict(text: string, field: string): Buffer {
-  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(text)) {
-    throw new SealError('MANIFEST_INVALID', `manifest field ${field} is not base64`, field)
-  }
-  const body = text.replace(/=+$/, '')
-  if (body.length % 4 === 1 || (text.length !== body.length && text.length % 4 !== 0)) {
-    throw new SealError('MANIFEST_INVALID', `manifest field ${field} is not base64 (bad length or padding)`, field)
-  }
-  return Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64')
+/** A base64 field of the envelope (core/encoding.ts: either alphabet, padding optional), naming the field when it is not. */
+function base64Field(text: string, field: string): Buffer {
+  const decoded = decodeBase64Strict(text)
+  if (!decoded.ok) throw new SealError('MANIFEST_INVALID', `manifest field ${field} is ${decoded.why}`, field)
+  return decoded.bytes
 }
 
 function field(obj: Record<string, unknown>, name: string, path: string): unknown {
@@ -58,10 +51,6 @@ function field(obj: Record<string, unknown>, name: string, path: string): unknow
     throw new SealError('MANIFEST_INVALID', `manifest field ${path} is missing`, path)
   }
   return obj[name]
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** At most this many signatures are tried: enough for any rotation, not enough to make verify slow. */
@@ -91,7 +80,7 @@ export function decodeEnvelope(value: unknown): DecodedEnvelope {
     // keyid is optional in DSSE and only a hint to us: one that is not a string is no hint, and
     // must not make a valid signature fail (the contract's keyid rule).
     const keyid = typeof s.keyid === 'string' ? s.keyid : ''
-    return { keyid, sig: decodeBase64Strict(sig, `${path}.sig`) }
+    return { keyid, sig: base64Field(sig, `${path}.sig`) }
   })
-  return { payloadType, payload: decodeBase64Strict(payloadText, 'payload'), signatures }
+  return { payloadType, payload: base64Field(payloadText, 'payload'), signatures }
 }

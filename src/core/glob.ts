@@ -2,7 +2,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { Minimatch } from 'minimatch'
-import { SealError } from './errors.js'
+import { describeFsError, SealError } from './errors.js'
 import { isInside } from './names.js'
 
 /*
@@ -279,7 +279,7 @@ function kindOf(entry: fs.Dirent): Item['kind'] {
 function unreadable(item: Item, error: unknown): SealError {
   const code = (error as NodeJS.ErrnoException).code
   if (code === 'ENOENT') return new SealError('FILE_MISSING', `path: ${item.path} is a broken symbolic link (its target does not exist)`, item.path)
-  if (code === 'ELOOP') return new SealError('FILE_UNREADABLE', `path: ${item.path}: too many levels of symbolic links`, item.path)
+  if (code === 'ELOOP') return new SealError('FILE_UNREADABLE', `path: ${item.path}: ${describeFsError(error)}`, item.path)
   return new SealError('FILE_UNREADABLE', `path: cannot read ${item.path}: ${(error as Error).message}`, item.path, { cause: error })
 }
 

@@ -21,6 +21,8 @@ export interface KernelDeps {
   chunkBytes: number
   /** Files at least this large are read ahead of the hash (Infinity: never, a plain loop). */
   overlapBytes: number
+  /** errors.ts' describeFsError, passed in (and serialized beside the kernel) for the same reason. */
+  describeFsError: (error: unknown) => string
 }
 
 /** The outcome for one file, as plain data that crosses a worker boundary. */
@@ -54,7 +56,7 @@ export interface Kernel {
 
 /** Builds the kernel over the given Node modules. Self-contained: see the note at the top. */
 export function createKernel(deps: KernelDeps): Kernel {
-  const { fs, crypto, path, platform, chunkBytes, overlapBytes } = deps
+  const { fs, crypto, path, platform, chunkBytes, overlapBytes, describeFsError: describe } = deps
   // Reads ahead of the hash are larger than chunkBytes: they run on another core, where their
   // system time is hidden, and fewer of them mean fewer round trips (one 1 GiB file: 0.87 of the
   // SHA-256 limit with 4 MiB, 0.73 with 128 KiB).
@@ -68,16 +70,6 @@ export function createKernel(deps: KernelDeps): Kernel {
   const shared = Buffer.allocUnsafe(chunkBytes)
 
   const fail = (code: SealErrorCode, message: string): KernelResult => ({ ok: false, code, message })
-
-  const describe = (error: unknown): string => {
-    const code = (error as NodeJS.ErrnoException | undefined)?.code
-    if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
-    if (code === 'EISDIR') return 'is a directory'
-    if (code === 'ELOOP') return 'too many levels of symbolic links'
-    if (code === 'ENOTDIR') return 'a parent is not a directory'
-    if (code === 'EMFILE' || code === 'ENFILE') return 'too many open files'
-    return code ? code.toLowerCase() : String((error as Error)?.message ?? error)
-  }
 
   /** Whether `child` is `parent` or lies below it (both absolute and normalized). */
   const isInside = (parent: string, child: string): boolean => {

@@ -4,7 +4,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { DigestAlgorithm } from './algorithms.js'
-import type { SealErrorCode } from './errors.js'
+import { describeFsError, type SealErrorCode } from './errors.js'
 import { CHUNK_BYTES, createKernel, OVERLAP_BYTES, type Kernel, type KernelResult } from './hash-kernel.js'
 
 /*
@@ -148,7 +148,7 @@ export const WORKER_SOURCE = `'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const kernel = (${createKernel.toString()})({
   fs: require('node:fs'), crypto: require('node:crypto'), path: require('node:path'), platform: process.platform,
-  chunkBytes: workerData.chunkBytes, overlapBytes: workerData.overlapBytes
+  chunkBytes: workerData.chunkBytes, overlapBytes: workerData.overlapBytes, describeFsError: ${describeFsError.toString()}
 });
 (${workerLoop.toString()})(parentPort, kernel, ${claimBatch.toString()}, ${sharedCounters.toString()}, workerData);
 `
@@ -162,7 +162,7 @@ const localKernels = new Map<boolean, Kernel>()
 export function inProcessKernel(readAhead = true): Kernel {
   let kernel = localKernels.get(readAhead)
   if (!kernel) {
-    kernel = createKernel({ fs, crypto, path, platform: process.platform, chunkBytes: CHUNK_BYTES, overlapBytes: readAhead ? OVERLAP_BYTES : Infinity })
+    kernel = createKernel({ fs, crypto, path, platform: process.platform, chunkBytes: CHUNK_BYTES, overlapBytes: readAhead ? OVERLAP_BYTES : Infinity, describeFsError })
     localKernels.set(readAhead, kernel)
   }
   return kernel

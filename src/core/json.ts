@@ -1,5 +1,10 @@
 import { SealError } from './errors.js'
 
+/** A JSON object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
 /** Our formats nest at most a few levels; anything deeper is an attack on the parser, not a manifest. */
 export const MAX_JSON_DEPTH = 32
 

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { DigestAlgorithm } from './algorithms.js'
 import { parseChoice } from './choice.js'
+import { decodeBase64Strict } from './encoding.js'
 import { SealError } from './errors.js'
 
 /** How a key's text is turned into bytes. */
@@ -54,11 +55,9 @@ export function decodeKey(text: string, encoding: KeyEncoding, label: string): B
       bytes = Buffer.from(text, 'hex')
       break
     case 'base64': {
-      const compact = text.replace(/\s+/g, '')
-      if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.replace(/=+$/, '').length % 4 === 1) {
-        throw new SealError('KEY_INVALID', `${label} is not valid base64`, label)
-      }
-      bytes = Buffer.from(compact.replace(/-/g, '+').replace(/_/g, '/'), 'base64')
+      const decoded = decodeBase64Strict(text.replace(/\s+/g, ''))
+      if (!decoded.ok) throw new SealError('KEY_INVALID', `${label} is not valid base64`, label)
+      bytes = decoded.bytes
       break
     }
     case 'utf8':

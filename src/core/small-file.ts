@@ -72,12 +72,3 @@ async function readAtMost(handle: fs.FileHandle, rules: SmallFileRules, sizeHint
     }
   }
 }
-
-/** Decodes UTF-8, or null when the bytes are not valid UTF-8 (never replacement characters). */
-export function decodeUtf8Strict(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return null
-  }
-}

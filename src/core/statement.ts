@@ -1,6 +1,7 @@
 import { DIGEST_HEX_LENGTH, type DigestAlgorithm } from './algorithms.js'
 import { SealError } from './errors.js'
-import { parseJsonStrict } from './json.js'
+import { decodeUtf8Strict } from './encoding.js'
+import { isObject, parseJsonStrict } from './json.js'
 import { checkSubjectName } from './subjects.js'
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1'
@@ -73,10 +74,6 @@ function fail(path: string, why: string): never {
   throw new SealError('MANIFEST_INVALID', `statement field ${path} ${why}`, path)
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 function onlyKeys(obj: Record<string, unknown>, allowed: readonly string[], path: string): void {
   for (const key of Object.keys(obj)) {
     if (!allowed.includes(key)) fail(path === '' ? shown(key) : `${path}.${shown(key)}`, 'is not part of the format')
@@ -96,12 +93,7 @@ function time(value: unknown, path: string): string {
  * any other algorithm is refused rather than trusted.
  */
 export function decodeStatement(payload: Uint8Array, algorithm: DigestAlgorithm): Statement {
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(payload)
-  } catch {
-    fail('payload', 'is not UTF-8')
-  }
+  const text = decodeUtf8Strict(payload) ?? fail('payload', 'is not UTF-8')
   const value = parseJsonStrict(text, 'statement')
   if (!isObject(value)) fail('$', 'is not a JSON object')
   onlyKeys(value, ['_type', 'subject', 'predicateType', 'predicate'], '')

@@ -11,7 +11,8 @@ import { checkPolicy, isPolicyEmpty, type PolicyProblemCode, type VerifyPolicy }
 import { checkBaseDir } from './seal.js'
 import { decodeStatement, type Statement } from './statement.js'
 import { findSubjects } from './subjects.js'
-import { decodeUtf8Strict, readSmallFile } from './small-file.js'
+import { decodeUtf8Strict } from './encoding.js'
+import { readSmallFile } from './small-file.js'
 
 /** 64 MiB: room for 100,000 subjects with long names, refused before anything is parsed. */
 export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024

@@ -1,7 +1,5 @@
 import { SealError } from '../core/errors.js'
-import { rateLimitWaitMs, retryTransient, statusOf } from './retry.js'
-
-export { statusOf }
+import { serverWaitMs, withRetries, type RetryPolicy } from '../net/retry.js'
 
 /** The REST client every GitHub call goes through. */
 export type GitHubClient = ReturnType<typeof import('@actions/github').getOctokit>
@@ -16,8 +14,8 @@ export interface ClientOptions {
   token: string
   /** The REST API root; GitHub Enterprise Server sets GITHUB_API_URL (https://HOST/api/v3). */
   apiUrl?: string
-  /** Waits before each retry of a transient failure; the default tries four times in about 7 s. */
-  retryDelaysMs?: readonly number[]
+  /** Retries of transient failures and rate limits (net/retry.ts; tests shorten them). */
+  retry?: RetryPolicy
 }
 
 const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']
@@ -38,8 +36,33 @@ export async function createGitHubClient(options: ClientOptions, env: NodeJS.Pro
     ...(behindProxy ? {} : { request: { fetch: globalThis.fetch } }),
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
   })
-  client.hook.wrap('request', retryTransient(options.retryDelaysMs ?? [500, 2000, 4500]))
+  // Octokit reports an answer worth retrying as a RequestError with its status (500 when no
+  // answer came); request bodies here are Buffers, so a retry resends the same bytes.
+  client.hook.wrap('request', (request, route) =>
+    withRetries(
+      async () => request(route),
+      settled => (settled.ok || statusOf(settled.error) === undefined ? undefined : { status: statusOf(settled.error), headers: headersOf(settled.error) }),
+      { policy: options.retry }
+    )
+  )
   return client
+}
+
+/** The HTTP status of an Octokit RequestError, if it is one. */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status
+  return typeof status === 'number' ? status : undefined
+}
+
+function headersOf(error: unknown): Record<string, unknown> {
+  return (error as { response?: { headers?: Record<string, unknown> } } | null)?.response?.headers ?? {}
+}
+
+/** How long a rate-limited answer (403 or 429) asks us to wait; a bare 429 means a minute, as GitHub documents it. */
+function rateLimitWaitMs(error: unknown): number | undefined {
+  const status = statusOf(error)
+  if (status !== 403 && status !== 429) return undefined
+  return serverWaitMs(headersOf(error)) ?? (status === 429 ? 60_000 : undefined)
 }
 
 /** Parses `owner/name`, naming the input or flag it came from when it is not one. */
@@ -58,7 +81,7 @@ export function gitHubError(error: unknown, what: string, writes: boolean): Seal
   const status = statusOf(error)
   const message = (error as Error)?.message ?? String(error)
   let hint = ''
-  const limitWait = rateLimitWaitMs(error, Date.now())
+  const limitWait = rateLimitWaitMs(error)
   if (limitWait !== undefined) hint = `: GitHub's rate limit (about ${Math.ceil(limitWait / 1000)} s until it resets); run the job again later`
   else if (status === 401) hint = ': the token was refused (check github-token / GITHUB_TOKEN)'
   else if (status === 403)

@@ -1,5 +1,5 @@
 import { SealError } from '../core/errors.js'
-import { describeClaims } from '../github/oidc.js'
+import { describeClaims } from './oidc.js'
 import { oidcToken, type SourceContext } from './source-context.js'
 
 /** The audience AWS's OIDC identity provider for GitHub expects by default. */

@@ -1,5 +1,5 @@
 import { SealError } from '../core/errors.js'
-import { describeClaims } from '../github/oidc.js'
+import { describeClaims } from './oidc.js'
 import { baseUrl, call, failure, malformed, serviceMessage, type CallSite } from './cloud-http.js'
 import type { StoreOption } from './options.js'
 import { oidcToken, type SourceContext } from './source-context.js'

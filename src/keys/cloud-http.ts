@@ -1,5 +1,7 @@
+import { decodeBase64Strict } from '../core/encoding.js'
 import { SealError } from '../core/errors.js'
-import { NetworkError, originOf, requestJson, type JsonResponse, type RetryPolicy } from '../net/http-json.js'
+import { NetworkError, originOf, requestJson, type JsonResponse } from '../net/http-json.js'
+import type { RetryPolicy } from '../net/retry.js'
 import type { Secrets } from './secrets.js'
 
 /** Loopback hosts, where plain http carries nothing off the machine (stand-ins, local proxies). */
@@ -92,8 +94,7 @@ export function malformed(site: CallSite, what: string, missing: string, subject
 
 /** Bytes from a base64 or base64url field of an answer; anything else is the service's fault, named. */
 export function answerBytes(value: unknown, what: string, field: string, subject: string): Buffer {
-  if (typeof value === 'string' && /^[A-Za-z0-9+/_-]*={0,2}$/.test(value) && value.replace(/=+$/, '').length % 4 !== 1) {
-    return Buffer.from(value.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/'), 'base64')
-  }
-  throw new SealError('KEY_SOURCE', `${what}: the answer's ${field} is ${typeof value === 'string' ? 'not base64' : 'missing'}`, subject)
+  const decoded = typeof value === 'string' ? decodeBase64Strict(value) : undefined
+  if (decoded?.ok) return decoded.bytes
+  throw new SealError('KEY_SOURCE', `${what}: the answer's ${field} is ${decoded ? decoded.why : 'missing'}`, subject)
 }

@@ -1,6 +1,6 @@
 import { SealError } from '../core/errors.js'
 import { keysFromText, type LocalHmacKey } from '../core/keys.js'
-import { call, failure, malformed, serviceMessage } from './cloud-http.js'
+import { answerBytes, call, failure, malformed, serviceMessage } from './cloud-http.js'
 import { crc32cMatches } from './crc32c.js'
 import { gcpFederate } from './gcp.js'
 import type { SourceContext } from './source-context.js'
@@ -41,7 +41,7 @@ export async function gcpSecretManagerKeys(ctx: SourceContext): Promise<LocalHma
   const payload = (answer.body as { payload?: { data?: unknown; dataCrc32c?: unknown } } | undefined)?.payload
   if (typeof payload?.data !== 'string') throw malformed(site, `Secret Manager access of ${name}`, 'payload.data')
   ctx.secrets.add(payload.data)
-  const bytes = Buffer.from(payload.data, 'base64')
+  const bytes = answerBytes(payload.data, `Secret Manager access of ${name}`, 'payload.data', 'gcp-secret')
   const text = ctx.secrets.add(bytes.toString('utf8'))
   for (const line of text.split(/\r?\n/)) ctx.secrets.add(line.trim())
   // Secret Manager stores a CRC32C with every version (it computes one when none was given).

@@ -2,11 +2,11 @@ import type { DigestAlgorithm } from '../core/algorithms.js'
 import { parseChoice } from '../core/choice.js'
 import { SealError } from '../core/errors.js'
 import { keysFromText, type KeyEncoding, type MacKey } from '../core/keys.js'
-import type { RetryPolicy } from '../net/http-json.js'
+import type { RetryPolicy } from '../net/retry.js'
 import { OptionReader, type StoreOption, type StoreOptions } from './options.js'
 import { Secrets } from './secrets.js'
 import { KEY_SOURCES, type KeySource } from '../options/table.js'
-import type { SourceContext } from './source-context.js'
+import type { OidcTokenFetcher, SourceContext } from './source-context.js'
 
 export { KEY_SOURCES, type KeySource }
 
@@ -39,6 +39,8 @@ export interface KeyRequest {
   allowEnvToken?: boolean
   /** Retries of Vault and the token endpoint (tests shorten them). */
   retry?: RetryPolicy
+  /** How to ask the runner for the job's OIDC token; default: our own request to its endpoint. */
+  fetchOidcToken?: OidcTokenFetcher
 }
 
 /** Resolves the keys a request names. */
@@ -62,7 +64,8 @@ export async function resolveKeys(request: KeyRequest): Promise<MacKey[]> {
     secrets: new Secrets(request.onSecret),
     log: request.log ?? (() => {}),
     allowEnvToken: request.allowEnvToken ?? false,
-    retry: request.retry
+    retry: request.retry,
+    fetchOidcToken: request.fetchOidcToken
   }
   // Each source in its own module, loaded only when chosen (the AWS ones bring the AWS SDK), so
   // that `key-source: input` starts as fast as before.

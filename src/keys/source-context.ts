@@ -1,7 +1,7 @@
 import type { DigestAlgorithm } from '../core/algorithms.js'
 import type { KeyEncoding } from '../core/keys.js'
-import { getOidcToken } from '../github/oidc.js'
-import type { RetryPolicy } from '../net/http-json.js'
+import { getOidcToken, type OidcTokenFetcher } from './oidc.js'
+import type { RetryPolicy } from '../net/retry.js'
 import type { OptionReader } from './options.js'
 import type { Secrets } from './secrets.js'
 
@@ -20,7 +20,10 @@ export interface SourceContext {
   /** The CLI also takes a ready JWT from ARTIFACT_SEAL_OIDC_TOKEN outside GitHub Actions. */
   allowEnvToken: boolean
   retry?: RetryPolicy
+  fetchOidcToken?: OidcTokenFetcher
 }
+
+export type { OidcTokenFetcher }
 
 /** The job's OIDC token for this source, with `oidc-audience` (or `fallback`) as its audience. */
 export function oidcToken(ctx: SourceContext, fallbackAudience?: string): Promise<string> {
@@ -30,6 +33,7 @@ export function oidcToken(ctx: SourceContext, fallbackAudience?: string): Promis
     secrets: ctx.secrets,
     purpose: `key-source ${ctx.source}`,
     allowEnvToken: ctx.allowEnvToken,
-    retry: ctx.retry
+    retry: ctx.retry,
+    fetch: ctx.fetchOidcToken
   })
 }

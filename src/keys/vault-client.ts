@@ -1,6 +1,7 @@
 import { SealError } from '../core/errors.js'
-import { describeClaims } from '../github/oidc.js'
-import { NetworkError, requestJson, type JsonResponse, type RetryPolicy } from '../net/http-json.js'
+import { describeClaims } from './oidc.js'
+import { NetworkError, requestJson, type JsonResponse } from '../net/http-json.js'
+import type { RetryPolicy } from '../net/retry.js'
 import type { Secrets } from './secrets.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { DigestAlgorithm } from '../core/algorithms.js'
-import { decodeBase64Strict } from '../core/dsse.js'
+import { answerBytes } from './cloud-http.js'
 import { SealError } from '../core/errors.js'
 import type { MacKey } from '../core/keys.js'
 import { MAC_LENGTH, remoteMacInput } from './remote-mac.js'
@@ -42,7 +42,7 @@ export class VaultTransitKey implements MacKey {
     if (typeof hmac !== 'string' || !hmac.startsWith(prefix)) {
       throw new SealError('KEY_SOURCE', `Vault transit answered ${path} without data.hmac starting with ${prefix}`, 'vault-transit-key')
     }
-    const mac = decodeBase64Strict(hmac.slice(prefix.length), 'data.hmac')
+    const mac = answerBytes(hmac.slice(prefix.length), `Vault transit ${path}`, 'data.hmac', 'vault-transit-key')
     if (mac.length !== MAC_LENGTH[this.algorithm]) {
       throw new SealError('KEY_SOURCE', `Vault transit answered ${path} with a ${mac.length}-byte HMAC; ${this.algorithm} gives ${MAC_LENGTH[this.algorithm]}`, 'vault-transit-key')
     }

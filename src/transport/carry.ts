@@ -5,7 +5,7 @@ import type { Statement } from '../core/statement.js'
 import { verify, type Problem, type VerifyOptions, type VerifyReport } from '../core/verify.js'
 import type { ReleaseAsset } from '../github/releases.js'
 import { downloadListedAssets, fetchManifestAsset, publishToRelease, type ReleaseFile, type ReleaseTarget } from './release.js'
-import { listFileName, statementChecksumList } from './sha256sum.js'
+import { listFileName, statementChecksumList } from '../formats/sha256sum.js'
 
 /**
  * Where a manifest travels besides the file: a release. The action and the CLI fill this from

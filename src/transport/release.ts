@@ -2,14 +2,14 @@ import { createHash, randomBytes } from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { DigestAlgorithm } from '../core/algorithms.js'
-import { renameRetrying } from '../core/atomic-write.js'
+import { replaceFile } from '../core/atomic-write.js'
 import { describeFsError, oneLine, SealError } from '../core/errors.js'
 import type { Statement } from '../core/statement.js'
 import { nameProblemOn } from '../core/names.js'
 import { checkSubjectName } from '../core/subjects.js'
 import { MAX_MANIFEST_BYTES, type Problem } from '../core/verify.js'
 import type { GitHubClient, RepoRef } from '../github/client.js'
-import { listFileName, statementChecksumList } from './sha256sum.js'
+import { listFileName, statementChecksumList } from '../formats/sha256sum.js'
 import { deleteAsset, downloadAsset, getRelease, listAssets, renameAsset, repoName, uploadAsset, type ReleaseAsset } from '../github/releases.js'
 
 /** Which release: a repository, a tag, and the client to reach them with. */
@@ -174,41 +174,33 @@ export async function downloadListedAssets(target: ReleaseTarget, statement: Sta
 
 /** Streams one asset into a temporary file, then renames it into place if its digest is `digest`; else says what was wrong. */
 async function downloadChecked(target: ReleaseTarget, asset: ReleaseAsset, realBase: string, algorithm: DigestAlgorithm, digest: string): Promise<'ok' | string> {
-  const file = path.join(realBase, asset.name)
-  const temp = path.join(realBase, `.${asset.name}.${randomBytes(6).toString('hex')}.download`)
   const cap = Math.min(asset.size, MAX_ASSET_BYTES)
   const hash = createHash(algorithm)
   let received = 0
-  let handle: fs.FileHandle | undefined
   try {
     // The file is open before the request goes out, so the body is read from its first byte on
     // (a response left unread while a file opens is how undici#5360 crashed on Connection: close).
-    handle = await fs.open(temp, 'wx', 0o644)
-    const reader = (await downloadAsset(target.client, target.repo, asset)).getReader()
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      received += value.length
-      if (received > cap) {
-        // Cancelled through the reader, so that fetch ends the request itself (destroying a
-        // Node stream wrapped around the body trips an assertion in Node 20's undici).
-        await reader.cancel().catch(() => {})
-        return `sent more than its listed ${asset.size} bytes`
+    return await replaceFile(path.join(realBase, asset.name), async handle => {
+      const reader = (await downloadAsset(target.client, target.repo, asset)).getReader()
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) break
+        received += value.length
+        if (received > cap) {
+          // Cancelled through the reader, so that fetch ends the request itself (destroying a
+          // Node stream wrapped around the body trips an assertion in Node 20's undici).
+          await reader.cancel().catch(() => {})
+          return `sent more than its listed ${asset.size} bytes`
+        }
+        hash.update(value)
+        await handle.write(value)
       }
-      hash.update(value)
-      await handle.write(value)
-    }
-    await handle.close()
-    handle = undefined
-    if (received !== asset.size) return `is ${received} bytes, not its listed ${asset.size}`
-    if (hash.digest('hex') !== digest) return `does not match the manifest's ${algorithm} digest`
-    await renameRetrying(temp, file)
-    return 'ok'
+      if (received !== asset.size) return `is ${received} bytes, not its listed ${asset.size}`
+      if (hash.digest('hex') !== digest) return `does not match the manifest's ${algorithm} digest`
+      return 'ok'
+    }, outcome => outcome === 'ok')
   } catch (error) {
     if (error instanceof SealError) throw error
     throw new SealError('WRITE_FAILED', `cannot download asset ${asset.name} into ${realBase}: ${describeFsError(error)}`, asset.name, { cause: error })
-  } finally {
-    await handle?.close().catch(() => {})
-    await fs.rm(temp, { force: true }).catch(() => {})
   }
 }

@@ -1,7 +1,8 @@
 import type { DigestAlgorithm } from '../core/algorithms.js'
 import { SealError } from '../core/errors.js'
 import type { SealedSubject } from '../core/seal.js'
-import { decodeUtf8Strict, readSmallFile } from '../core/small-file.js'
+import { decodeUtf8Strict } from '../core/encoding.js'
+import { readSmallFile } from '../core/small-file.js'
 import { MAX_MANIFEST_BYTES } from '../core/verify.js'
 import { parseChecksumList } from './sha256sum.js'
 

@@ -1,6 +1,7 @@
 import { SealError } from '../core/errors.js'
-import { NetworkError, originOf, requestJson, type RetryPolicy } from '../net/http-json.js'
-import type { Secrets } from '../keys/secrets.js'
+import { NetworkError, originOf, requestJson } from '../net/http-json.js'
+import type { RetryPolicy } from '../net/retry.js'
+import type { Secrets } from './secrets.js'
 
 /** What the runner sets in a job that has `permissions: id-token: write`. */
 export const OIDC_REQUEST_URL = 'ACTIONS_ID_TOKEN_REQUEST_URL'
@@ -18,7 +19,12 @@ export interface OidcRequest {
   /** The CLI also accepts ARTIFACT_SEAL_OIDC_TOKEN; the action does not. */
   allowEnvToken?: boolean
   retry?: RetryPolicy
+  /** Asks the runner for the token (the action passes @actions/core's getIDToken); default: our own request. */
+  fetch?: OidcTokenFetcher
 }
+
+/** Gets the JWT for `audience` (undefined: the issuer's default) from the runner's endpoint, which the environment names. */
+export type OidcTokenFetcher = (audience: string | undefined) => Promise<string>
 
 /**
  * Gets the job's OIDC token from the runner's token endpoint. The request token and the JWT are
@@ -39,6 +45,7 @@ export async function getOidcToken(request: OidcRequest): Promise<string> {
       OIDC_REQUEST_URL
     )
   }
+  if (request.fetch) return secrets.add(await fetchWith(request.fetch, request.audience, url, secrets))
   // The runner's URL already carries ?api-version=2.0.
   const target = request.audience ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}` : url
   let response
@@ -52,12 +59,31 @@ export async function getOidcToken(request: OidcRequest): Promise<string> {
   if (response.status !== 200 || typeof value !== 'string' || value === '') {
     throw new SealError(
       'KEY_SOURCE',
-      secrets.redact(`the runner refused the OIDC token request (HTTP ${response.status}${response.status === 200 ? ', no value in the answer' : ''}); check that the job has \`permissions: id-token: write\``),
+      secrets.redact(refused(`${response.status}${response.status === 200 ? ', no value in the answer' : ''}`)),
       OIDC_REQUEST_URL
     )
   }
   return secrets.add(value)
 }
+
+/**
+ * The token from an injected fetcher, with its failures worded as our own request words them.
+ * @actions/core's getIDToken reports a refusal as several lines holding `Error Code : 403`.
+ */
+async function fetchWith(fetch: OidcTokenFetcher, audience: string | undefined, url: string, secrets: Secrets): Promise<string> {
+  let value: string
+  try {
+    value = await fetch(audience)
+  } catch (error) {
+    const text = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim()
+    const status = /Error Code : (\d{3})/.exec(text)?.[1]
+    throw new SealError('KEY_SOURCE', secrets.redact(status ? refused(status) : `could not get the OIDC token from ${originOf(url)}: ${text}`), OIDC_REQUEST_URL)
+  }
+  if (typeof value !== 'string' || value === '') throw new SealError('KEY_SOURCE', refused('200, no value in the answer'), OIDC_REQUEST_URL)
+  return value
+}
+
+const refused = (status: string | number): string => `the runner refused the OIDC token request (HTTP ${status}); check that the job has \`permissions: id-token: write\``
 
 /**
  * The claims of a JWT, read without checking its signature: only to say in an error message
