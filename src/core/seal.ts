@@ -26,6 +26,8 @@ export interface SealOptions {
   cwd?: string
   /** Seal files reached through a symbolic link inside base-dir (default: refused, naming the link). */
   allowSymlinks?: boolean
+  /** Leave broken symbolic links that the patterns match out (default: an error listing them all). */
+  omitBrokenLinks?: boolean
 }
 
 /** A sealed file: its name and digest, and its size when this run hashed it. */
@@ -100,10 +102,8 @@ export async function seal(options: SealOptions): Promise<SealResult> {
   checkSigningKeys(options.keys)
   const baseDir = await checkBaseDir(options.baseDir)
   const manifestPath = path.resolve(options.manifestPath)
-  const names = await findSubjects(options.patterns, baseDir, [manifestPath], options.cwd)
-  if (names.length === 0) {
-    throw new SealError('NO_FILES', `path matched no files (patterns: ${options.patterns.join(', ')})`, 'path')
-  }
+  // Zero matches is an error (NO_FILES) naming the folder the patterns are relative to.
+  const names = await findSubjects(options.patterns, baseDir, [manifestPath], options.cwd, { omitBrokenLinks: options.omitBrokenLinks })
   const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, allowLinks: options.allowSymlinks })
   const subjects: FileDigest[] = []
   for (const outcome of outcomes) {
@@ -117,7 +117,7 @@ export async function seal(options: SealOptions): Promise<SealResult> {
  * Signs subjects whose digests are already known and writes the manifest atomically. `seal`
  * ends here; a checksum list made by another job starts here, so its files are never re-read.
  */
-export async function sealSubjects(subjects: SealedSubject[], options: Omit<SealOptions, 'patterns' | 'baseDir' | 'hashing' | 'cwd' | 'allowSymlinks'>): Promise<SealResult> {
+export async function sealSubjects(subjects: SealedSubject[], options: Omit<SealOptions, 'patterns' | 'baseDir' | 'hashing' | 'cwd' | 'allowSymlinks' | 'omitBrokenLinks'>): Promise<SealResult> {
   const manifestPath = path.resolve(options.manifestPath)
   const statement = buildStatement(subjects, options.algorithm, options.context, options.now ?? new Date(), options.expiresInMs)
   const { bytes, keyIds } = await signStatement(statement, options.keys)

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { SealError } from './errors.js'
-import { globFiles } from './glob.js'
+import { globFiles, isInside, unmatchedPatterns } from './glob.js'
 
 /**
  * C0 control characters but newline, DEL and C1 controls (NUL has its own message). A newline is allowed
@@ -74,27 +74,57 @@ export function splitPatterns(text: string): string[] {
     .filter(line => line.length > 0 && !line.startsWith('#'))
 }
 
+/** How findSubjects walks, beyond the patterns. */
+export interface FindOptions {
+  /** Leave broken symbolic links out instead of failing on them (omit-broken-symbolic-links). */
+  omitBrokenLinks?: boolean
+  /**
+   * Every including pattern must match a file (verify's unlisted check: a pattern that matches
+   * nothing checks nothing). Without it only the whole list must match something (sign).
+   */
+  eachPatternMatches?: boolean
+}
+
+/** Where relative patterns start, as every message about a pattern says it. */
+export function relativeTo(cwd: string): string {
+  return `patterns are relative to ${path.resolve(cwd)}`
+}
+
+/** The patterns as one quoted, comma-separated list for a message. */
+export function quotePatterns(patterns: readonly string[]): string {
+  return patterns.map(p => `'${p}'`).join(', ')
+}
+
 /**
  * Files matched by @actions/glob patterns (the language users know from upload-artifact and
  * cache: `!` excludes, `**`, hidden files included), as sorted subject names relative to baseDir.
  * `exclude` holds absolute paths never to return (the manifest itself). Patterns are relative to
  * `cwd` (the working directory, as in @actions/glob); the walk never follows a link out of base-dir.
+ * Matching no file is NO_FILES, and a file outside base-dir INPUT_INVALID: both are the
+ * configuration, named with the folder the patterns are relative to.
  */
-export async function findSubjects(patterns: string[], baseDir: string, exclude: string[] = [], cwd: string = process.cwd()): Promise<string[]> {
+export async function findSubjects(patterns: string[], baseDir: string, exclude: string[] = [], cwd: string = process.cwd(), options: FindOptions = {}): Promise<string[]> {
   if (patterns.length === 0) throw new SealError('INPUT_INVALID', 'path has no patterns', 'path')
   const base = path.resolve(baseDir)
-  const files = globFiles(patterns, cwd, { within: await fs.realpath(base) })
+  const files = globFiles(patterns, cwd, { within: await fs.realpath(base), omitBrokenLinks: options.omitBrokenLinks })
   const prefix = base.endsWith(path.sep) ? base : base + path.sep
   const skip = new Set(exclude.map(p => path.resolve(p)))
   const names = new Set<string>()
+  const kept = files.filter(file => !skip.has(file))
+  const unmatched = options.eachPatternMatches ? unmatchedPatterns(patterns, kept, cwd) : kept.length === 0 ? patterns : []
+  if (unmatched.length > 0) {
+    throw new SealError('NO_FILES', `path matched no files: ${quotePatterns(unmatched)} (${relativeTo(cwd)}; base-dir is ${base})`, 'path')
+  }
   // Walked paths are absolute and normalized: below base-dir a name is a plain suffix, no path.relative needed.
-  for (const file of files) {
-    if (skip.has(file)) continue
+  for (const file of kept) {
     if (path.sep === '/' && file.startsWith(prefix) && file.length > prefix.length) {
       const name = file.slice(prefix.length)
       checkSubjectName(name, file)
       names.add(name)
     } else {
+      if (!isInside(base, file) || file === base) {
+        throw new SealError('INPUT_INVALID', `path matches ${file}, outside base-dir ${base} (${relativeTo(cwd)})`, 'path')
+      }
       names.add(subjectNameFor(base, file))
     }
   }
