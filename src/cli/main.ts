@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { ParseArgsConfig, parseArgs } from 'node:util'
 import { parseAlgorithm } from '../core/algorithms.js'
 import { parseDuration } from '../core/duration.js'
 import { describeFsError, errorLine, escapeWorkflowCommands, isVerificationFailure, oneLine, SealError } from '../core/errors.js'
@@ -11,7 +11,9 @@ import type { SealContext } from '../core/statement.js'
 import { splitPatterns } from '../core/subjects.js'
 import { parseChoice } from '../core/choice.js'
 import { parseEvents, parsePatterns, type VerifyPolicy } from '../core/policy.js'
+import { capProblems } from '../core/diagnose.js'
 import { verify, type VerifyOptions, type VerifyReport } from '../core/verify.js'
+import { parseFlags } from './flags.js'
 import { TOOL_VERSION } from '../core/version.js'
 import { createGitHubClient, parseRepository } from '../github/client.js'
 import { contextFromEnv } from '../github/context.js'
@@ -353,6 +355,11 @@ async function runVerify(values: Values, io: Io, checkFiles = true): Promise<Ver
     throw new SealError('INPUT_INVALID', `--expected-commit ${expectedCommit} is not a full commit SHA`, '--expected-commit')
   }
   const policy = policyOf(values)
+  const patterns = patternsOf(values)
+  // Without --path there is no unlisted check to relax: the flag would do nothing, silently.
+  if (checkFiles && values['allow-unlisted'] && patterns.length === 0) {
+    throw new SealError('INPUT_INVALID', '--allow-unlisted has no effect without --path: give the patterns whose unlisted files may pass, or drop it', '--allow-unlisted')
+  }
   const carriers = await carriersOf(values, io, 'verify')
   const keys = await loadKeys(values, io, algorithm, 'verify')
   const options: VerifyOptions = {
@@ -360,7 +367,7 @@ async function runVerify(values: Values, io: Io, checkFiles = true): Promise<Ver
     baseDir: path.resolve(io.cwd, values['base-dir'] || '.'),
     algorithm,
     keys,
-    patterns: patternsOf(values),
+    patterns,
     allowUnlisted: values['allow-unlisted'] ?? false,
     allowSymlinks: values['allow-symlinks'] ?? false,
     cwd: io.cwd,
@@ -381,14 +388,29 @@ async function runChecksums(values: Values, io: Io): Promise<number> {
   }
   const report = await runVerify(values, io, false)
   if (report.result !== 'verified' || !report.statement) {
+    if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n')
     for (const problem of report.problems) io.stderr(`FAIL ${problem.code}: ${problem.message}\n`)
     io.stderr('artifact-seal: the manifest did not verify; no checksums printed\n')
     return ExitCode.VerificationFailed
   }
   const algorithm = report.algorithm
+  if (values.json) {
+    // The same report as verify --json (no file was read), with the list a checker reads.
+    const list = statementChecksumList(report.statement, algorithm, { tag: values.tag })
+    io.stdout(JSON.stringify({ ...report, checker: checkerFor(algorithm), checksums: list }, null, 2) + '\n')
+    return ExitCode.Ok
+  }
   io.stdout(statementChecksumList(report.statement, algorithm, { tag: values.tag }))
   io.stderr(`manifest verified (key ${report.keyId}); check the files with: ${checkerFor(algorithm)} -c\n`)
   return ExitCode.Ok
+}
+
+/** The hints, then the problems, at most MAX_PRINTED_PROBLEMS of them: --json has every one. */
+function printProblems(report: VerifyReport, io: Io): void {
+  for (const hint of report.hints ?? []) io.stdout(`HINT ${hint}\n`)
+  const { shown, rest } = capProblems(report.problems, 'in --json')
+  for (const problem of shown) io.stdout(`FAIL ${problem.code}: ${problem.message}\n`)
+  if (rest) io.stdout(`${rest}\n`)
 }
 
 /** The --json answer to a command line that could not be understood. */
@@ -401,10 +423,10 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   const io: Io = { ...rawIo, stdout: t => rawIo.stdout(escapeWorkflowCommands(t)), stderr: t => rawIo.stderr(escapeWorkflowCommands(t)) }
   let parsed: { values: Values; positionals: string[] }
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+    parsed = parseFlags(argv, OPTIONS)
   } catch (error) {
-    io.stderr(`artifact-seal: ${(error as Error).message}\nRun artifact-seal --help for usage.\n`)
-    if (argv.includes('--json')) io.stdout(usageJson((error as Error).message))
+    io.stderr(`artifact-seal: ${errorLine(error)}\nRun artifact-seal --help for usage.\n`)
+    if (argv.includes('--json')) io.stdout(usageJson(errorLine(error)))
     return ExitCode.Usage
   }
   const { values, positionals } = parsed
@@ -455,7 +477,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
     if (values.json) {
       io.stdout(JSON.stringify(report, null, 2) + '\n')
     } else {
-      for (const problem of report.problems) io.stdout(`FAIL ${problem.code}: ${problem.message}\n`)
+      printProblems(report, io)
       io.stdout(
         report.result === 'verified'
           ? `verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})\n`
