@@ -152,6 +152,11 @@ export function getInputs(): ActionInputs {
     throw new SealError('INPUT_INVALID', 'path input is required to sign: give one or more glob patterns (or subject-checksums)', Inputs.Path)
   }
   const carrying = getCarryInputs(mode, patterns, subjectChecksumsRaw, githubToken, workspace)
+  const allowUnlisted = parseBoolean(Inputs.AllowUnlisted)
+  // Without path there is no unlisted check to relax: the input would do nothing, silently.
+  if (allowUnlisted && patterns.length === 0) {
+    throw new SealError('INPUT_INVALID', `${Inputs.AllowUnlisted} input has no effect without ${Inputs.Path}: give the patterns whose unlisted files may pass, or drop it`, Inputs.AllowUnlisted)
+  }
   const baseDir = path.resolve(workspace, runner.getInput(Inputs.BaseDir) || '.')
   const manifest = path.resolve(workspace, runner.getInput(Inputs.Manifest) || 'artifact-seal.json')
   const expiresIn = runner.getInput(Inputs.ExpiresIn)
@@ -176,7 +181,7 @@ export function getInputs(): ActionInputs {
     maxAgeMs: maxAge ? parseDuration(maxAge, Inputs.MaxAge) : undefined,
     expectedRepository,
     expectedCommit,
-    allowUnlisted: parseBoolean(Inputs.AllowUnlisted),
+    allowUnlisted,
     allowSymlinks: parseBoolean(Inputs.AllowSymlinks),
     ...getPolicyInputs(mode),
     ...carrying,

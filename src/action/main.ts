@@ -1,5 +1,6 @@
 import * as runner from './runner.js'
 import * as path from 'node:path'
+import { capProblems } from '../core/diagnose.js'
 import { errorLine } from '../core/errors.js'
 import type { MacKey } from '../core/keys.js'
 import { seal, sealSubjects } from '../core/seal.js'
@@ -81,13 +82,25 @@ async function writeSummary(markdown: string): Promise<void> {
   }
 }
 
-/** One error annotation per problem; file problems point at the file, relative to the workspace as annotations must be. */
+/**
+ * The hints as a warning each, then one error annotation per problem for the first
+ * MAX_PRINTED_PROBLEMS (file problems point at the file, relative to the workspace as annotations
+ * must be) and one counting the rest; every problem is in the job summary.
+ */
 function reportProblems(report: VerifyReport, baseDir: string, workspace: string): void {
   const files = new Set(report.subjects.map(s => s.name))
-  for (const problem of report.problems) {
+  for (const hint of report.hints ?? []) runner.warning(hint, { title: 'artifact-seal: hint' })
+  const { shown, rest } = capProblems(report.problems, 'in the job summary and in the group below')
+  for (const problem of shown) {
     const file = problem.subject && files.has(problem.subject) ? path.relative(workspace, path.join(baseDir, problem.subject)) : undefined
     runner.error(problem.message, { title: `artifact-seal: ${problem.code}`, file })
   }
+  if (!rest) return
+  runner.error(rest, { title: 'artifact-seal: more problems' })
+  // The log keeps every problem, folded away where it does not bury the first ones.
+  runner.startGroup(`${report.problems.length - shown.length} more problem(s)`)
+  for (const problem of report.problems.slice(shown.length)) runner.info(`FAIL ${problem.code}: ${problem.message}`)
+  runner.endGroup()
 }
 
 async function runVerify(inputs: ActionInputs): Promise<void> {

@@ -93,6 +93,15 @@ export function error(message: string, properties: AnnotationProperties = {}): v
   issueCommand('error', commandProperties(properties), message)
 }
 
+/** Starts a collapsed group of log lines, up to endGroup. */
+export function startGroup(name: string): void {
+  issueCommand('group', {}, name)
+}
+
+export function endGroup(): void {
+  issueCommand('endgroup', {}, '')
+}
+
 /** Fails the step (exit code 1) with an error annotation. */
 export function setFailed(message: string): void {
   process.exitCode = 1
