@@ -341,3 +341,17 @@ test('verify fails closed and diagnoses: a path matching nothing, allow-unlisted
   assert.match(wrong.summary, /<details><summary>100 more problem\(s\)<\/summary>/)
   assert.match(wrong.summary, /> \*\*Hint\*\*: `120 of 120 listed files are missing/)
 })
+
+test('broken symbolic links in the action: excluded is no error, omit-broken-symbolic-links leaves them out, else each is named', async () => {
+  const dir = workspace()
+  fs.mkdirSync(path.join(dir, 'dist/doc'))
+  for (let i = 0; i < 3; i++) fs.symlinkSync(`nowhere-${i}`, path.join(dir, `dist/doc/l${i}`))
+  const refused = await runAction(dir, SIGN)
+  assert.equal(refused.exitCode, 1)
+  assert.match(refused.stdout, /^::error::path: 3 broken symbolic links \(target does not exist\): \S+dist\/doc\/l0, \S+dist\/doc\/l1, \S+dist\/doc\/l2; exclude with a ! pattern or set omit-broken-symbolic-links$/m)
+  assert.equal((await runAction(dir, { ...SIGN, path: `${SIGN.path}\n!dist/doc/**` })).exitCode, 0)
+  assert.equal((await runAction(dir, { ...SIGN, 'omit-broken-symbolic-links': 'true' })).exitCode, 0)
+  const verify = await runAction(dir, { mode: 'verify', path: SIGN.path, key: TEST_KEY_HEX })
+  assert.equal((verify.stdout.match(/^::error title=artifact-seal%3A UNLISTED_FILE.*a broken symbolic link/gm) ?? []).length, 3)
+  assert.equal((await runAction(dir, { mode: 'verify', path: SIGN.path, key: TEST_KEY_HEX, 'omit-broken-symbolic-links': 'true' })).exitCode, 0)
+})

@@ -170,6 +170,8 @@ test('broken symbolic links: an excluded one is no error, all others are named, 
   assert.equal(verifyAll.exitCode, 1)
   const problems = JSON.parse(verifyAll.stdout).problems
   assert.equal(problems.filter((p: any) => p.code === 'UNLISTED_FILE' && /broken symbolic link/.test(p.message)).length, 13)
+  assert.equal((await runCli(dir, ['verify', '--path', 'dist/**', '--omit-broken-symbolic-links'], env)).exitCode, 0)
+  assert.equal((await runCli(dir, ['sign', '--path', 'dist/**', '--omit-broken-symbolic-links', '--json'], env)).exitCode, 0)
 })
 
 test('checksums: --json prints JSON, and a closed pipe ends it quietly', async () => {

@@ -26,6 +26,7 @@ export const Inputs = {
   ExpectedCommit: 'expected-commit',
   AllowUnlisted: 'allow-unlisted',
   AllowSymlinks: 'allow-symlinks',
+  OmitBrokenSymbolicLinks: 'omit-broken-symbolic-links',
   ExpectedRef: 'expected-ref',
   ExpectedWorkflow: 'expected-workflow',
   ExpectedEvent: 'expected-event',
@@ -100,6 +101,8 @@ export interface ActionInputs {
   allowUnlisted: boolean
   /** Seal and verify names that go through a symbolic link inside base-dir (default: refused). */
   allowSymlinks: boolean
+  /** Leave out broken symbolic links that path matches (default: an error naming each). */
+  omitBrokenLinks: boolean
   /** Verify: which ref, workflow, event and runner must have signed; empty members are not asked. */
   policy: VerifyPolicy
   /** Sign: free text for the predicate's `label`. */
@@ -183,6 +186,7 @@ export function getInputs(): ActionInputs {
     expectedCommit,
     allowUnlisted,
     allowSymlinks: parseBoolean(Inputs.AllowSymlinks),
+    omitBrokenLinks: parseBoolean(Inputs.OmitBrokenSymbolicLinks),
     ...getPolicyInputs(mode),
     ...carrying,
     store: Object.fromEntries(STORE_OPTIONS.map(name => [name, runner.getInput(name)]))

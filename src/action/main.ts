@@ -58,7 +58,7 @@ async function runSign(inputs: ActionInputs): Promise<void> {
   const common = { manifestPath: inputs.manifest, algorithm: inputs.algorithm, keys, context: { ...contextFromEnv(), label: inputs.label }, expiresInMs: inputs.expiresInMs }
   const result = inputs.subjectChecksums
     ? await sealSubjects(await readSubjectChecksums(inputs.subjectChecksums, inputs.algorithm), common)
-    : await seal({ ...common, patterns: inputs.patterns, baseDir: inputs.baseDir, cwd: inputs.workspace, allowSymlinks: inputs.allowSymlinks, hashing: { onProgress: progress } })
+    : await seal({ ...common, patterns: inputs.patterns, baseDir: inputs.baseDir, cwd: inputs.workspace, allowSymlinks: inputs.allowSymlinks, omitBrokenLinks: inputs.omitBrokenLinks, hashing: { onProgress: progress } })
   runner.info(`Sealed ${result.subjects.length} file(s) into ${result.manifestPath} (sha256 ${result.manifestSha256})`)
   runner.setOutput(Outputs.ManifestPath, result.manifestPath)
   runner.setOutput(Outputs.ManifestSha256, result.manifestSha256)
@@ -113,6 +113,7 @@ async function runVerify(inputs: ActionInputs): Promise<void> {
     patterns: inputs.patterns,
     allowUnlisted: inputs.allowUnlisted,
     allowSymlinks: inputs.allowSymlinks,
+    omitBrokenLinks: inputs.omitBrokenLinks,
     cwd: inputs.workspace,
     expectedRepository: inputs.expectedRepository,
     expectedCommit: inputs.expectedCommit,

@@ -52,6 +52,10 @@ Options (the same as the action's inputs):
   --allow-unlisted           verify: let files that match --path but are not listed pass
   --allow-symlinks           seal and verify files reached through a symbolic link that stays
                              inside --base-dir (default: such a name is refused, named)
+  --omit-broken-symbolic-links
+                             leave out symbolic links whose target does not exist that --path
+                             matches (default: an error naming every one; one that a ! pattern
+                             excludes is never an error)
   --expected-ref PATTERN     verify: the manifest must have been signed at a ref matching this
                              glob (repeatable), e.g. 'refs/tags/v*'; * does not cross /
   --expected-workflow PATTERN
@@ -134,6 +138,7 @@ const OPTIONS = {
   'expected-commit': { type: 'string' },
   'allow-unlisted': { type: 'boolean' },
   'allow-symlinks': { type: 'boolean' },
+  'omit-broken-symbolic-links': { type: 'boolean' },
   'expected-ref': { type: 'string', multiple: true },
   'expected-workflow': { type: 'string', multiple: true },
   'expected-event': { type: 'string', multiple: true },
@@ -342,6 +347,7 @@ async function runSign(values: Values, io: Io): Promise<SealResult & Shipped> {
         baseDir: path.resolve(io.cwd, values['base-dir'] || '.'),
         cwd: io.cwd,
         allowSymlinks: values['allow-symlinks'] ?? false,
+        omitBrokenLinks: values['omit-broken-symbolic-links'] ?? false,
         hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
       })
   return { ...result, ...(await shipSeal(result, carriers)) }
@@ -370,6 +376,7 @@ async function runVerify(values: Values, io: Io, checkFiles = true): Promise<Ver
     patterns,
     allowUnlisted: values['allow-unlisted'] ?? false,
     allowSymlinks: values['allow-symlinks'] ?? false,
+    omitBrokenLinks: values['omit-broken-symbolic-links'] ?? false,
     cwd: io.cwd,
     expectedRepository: values['expected-repository'] || io.env.GITHUB_REPOSITORY || null,
     expectedCommit,
