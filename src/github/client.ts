@@ -1,4 +1,5 @@
 import { SealError } from '../core/errors.js'
+import { networkFailure } from '../net/network-error.js'
 import { rateLimitWaitMs, retryTransient, statusOf } from './retry.js'
 
 export { statusOf }
@@ -55,6 +56,8 @@ export function parseRepository(value: string, label: string): RepoRef {
  * that a 403 asks for. The token never appears: only the status and GitHub's own message do.
  */
 export function gitHubError(error: unknown, what: string, writes: boolean): SealError {
+  const unreachable = networkFailure(error)
+  if (unreachable) return new SealError('REMOTE', `${what}: ${unreachable}`, what, { cause: error })
   const status = statusOf(error)
   const message = (error as Error)?.message ?? String(error)
   let hint = ''
