@@ -17,7 +17,7 @@ import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 // Under npm, `node` is node_modules/.bin/node (the Node 24 dev dependency): time the Node that runs npm,
-// as `npm test` does; `PATH=node_modules/node24/bin:$PATH npm run bench` times Node 24.
+// as `npm test` does; `PATH=.cache/node24/bin:$PATH npm run bench` times Node 24 (scripts/fetch-node.mjs node24).
 const NODE = process.env.npm_node_execpath || process.execPath
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const CLI = path.join(ROOT, 'dist', 'cli', 'index.js')

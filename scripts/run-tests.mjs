@@ -17,9 +17,8 @@ if (files.length === 0) {
   console.error(`no test files under ${root}${filters.length ? ` matching ${filters.join(', ')}` : ''}`)
   process.exit(1)
 }
-// Under npm, `node` is node_modules/.bin/node, the Node 24 dev dependency, whatever Node runs
-// npm: run the tests on the Node that runs npm instead, so that `npm test` tests the machine's
-// Node and `npm run test:node24` (node24 first on PATH, so npm runs on it) tests Node 24.
+// Run the tests on the Node that runs npm, so that `npm test` tests the machine's Node and
+// `npm run test:node24` (.cache/node24 first on PATH, so npm runs on it) tests Node 24.
 const node = process.env.npm_node_execpath || process.execPath
 const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()
 console.log(`node ${version} (${node}): ${files.length} test files`)

@@ -1,13 +1,9 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { SealError } from '../core/errors.js'
 
 /*
- * The command line's grammar on top of util.parseArgs: one line for a flag it does not know (with
- * the flag probably meant), and a single-valued flag given twice refused rather than silently
- * taking the last (two --key-file or two --manifest is a mistake, and which one won is invisible).
+ * One line for a flag util.parseArgs does not know, with the flag probably meant (`--pth` →
+ * `--path`). Repeated single-valued flags are refused by the option table (options/read.ts).
  */
-
-type Options = NonNullable<ParseArgsConfig['options']>
 
 /** Edit distance (insertions, deletions, substitutions, and swaps of two neighbours). */
 export function editDistance(a: string, b: string): number {
@@ -37,28 +33,11 @@ export function suggestFlag(given: string, known: readonly string[]): string | n
 }
 
 /** parseArgs's own message, made one line: the flag at fault and, for an unknown one, the flag meant. */
-function usageError(error: Error & { code?: string }, options: Options): SealError {
+export function usageError(error: Error, known: readonly string[]): SealError {
   const unknown = /^Unknown option '([^']+)'/.exec(error.message)
   if (unknown) {
-    const meant = suggestFlag(unknown[1], Object.keys(options))
+    const meant = suggestFlag(unknown[1], known)
     return new SealError('INPUT_INVALID', `unknown flag ${unknown[1]}${meant ? ` (did you mean ${meant}?)` : ''}`, unknown[1])
   }
-  return new SealError('INPUT_INVALID', error.message.split('. ')[0], undefined)
-}
-
-/** Parses `argv`; an unknown flag, a missing value or a repeated single-valued flag throws one line (INPUT_INVALID). */
-export function parseFlags<T extends Options>(argv: string[], options: T): { values: ReturnType<typeof parseArgs<{ options: T; allowPositionals: true }>>['values']; positionals: string[] } {
-  let parsed
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true })
-  } catch (error) {
-    throw usageError(error as Error, options)
-  }
-  const seen = new Set<string>()
-  for (const token of parsed.tokens) {
-    if (token.kind !== 'option' || options[token.name]?.multiple) continue
-    if (seen.has(token.name)) throw new SealError('INPUT_INVALID', `--${token.name} is given more than once; it takes one value`, `--${token.name}`)
-    seen.add(token.name)
-  }
-  return { values: parsed.values as never, positionals: parsed.positionals }
+  return new SealError('INPUT_INVALID', error.message.split('. ')[0])
 }

@@ -7,6 +7,7 @@ import { formatDuration } from './duration.js'
 import { oneLine, SealError, type SealErrorCode } from './errors.js'
 import { parseJsonStrict } from './json.js'
 import type { MacKey } from './keys.js'
+import { findNameTwins, foldsNames, nameProblemOn } from './names.js'
 import { checkPolicy, isPolicyEmpty, type PolicyProblemCode, type VerifyPolicy } from './policy.js'
 import { checkBaseDir } from './seal.js'
 import { decodeStatement, type Statement } from './statement.js'
@@ -109,6 +110,8 @@ export interface VerifyOptions {
    * not called and no file is read.
    */
   beforeFiles?: (statement: Statement) => Promise<Problem[]>
+  /** Whose file-name rules the listed names must obey (default: this process's OS); tests pass 'win32'. */
+  platform?: NodeJS.Platform
 }
 
 const STATUS_OF: Partial<Record<SealErrorCode, { status: SubjectStatus; code: ProblemCode }>> = {
@@ -116,6 +119,27 @@ const STATUS_OF: Partial<Record<SealErrorCode, { status: SubjectStatus; code: Pr
   FILE_NOT_REGULAR: { status: 'unreadable', code: 'FILE_NOT_REGULAR' },
   FILE_CHANGED: { status: 'unreadable', code: 'FILE_CHANGED' },
   PATH_UNSAFE: { status: 'unsafe', code: 'PATH_UNSAFE' }
+}
+
+/**
+ * The listed names that cannot name a file safely on `platform`, with why: on Windows the names
+ * it reads otherwise (names.ts), and on Windows and macOS both names of a pair that are one file
+ * there (a manifest from an older sign, which did not refuse them).
+ */
+function unsafeNamesOn(statement: Statement, platform: NodeJS.Platform): Map<string, string> {
+  const unsafe = new Map<string, string>()
+  for (const { name } of statement.subject) {
+    const why = nameProblemOn(name, platform)
+    if (why !== null) unsafe.set(name, why)
+  }
+  if (foldsNames(platform)) {
+    for (const [a, b] of findNameTwins(statement.subject.map(s => s.name))) {
+      const why = (other: string): string => `and ${JSON.stringify(other)} differ only in letter case or Unicode normalization, one file on this OS`
+      if (!unsafe.has(a)) unsafe.set(a, why(b))
+      if (!unsafe.has(b)) unsafe.set(b, why(a))
+    }
+  }
+  return unsafe
 }
 
 /** Reads the manifest, refusing a file too large to be a manifest before reading it. */
@@ -242,6 +266,10 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     }
   }
 
+  // Names this OS would read otherwise are refused before anything is fetched or opened.
+  const unsafe = unsafeNamesOn(statement, options.platform ?? process.platform)
+  for (const [name, why] of unsafe) problem('PATH_UNSAFE', `${name}: subject name ${why}; it is not read`, name)
+
   // With beforeFiles, a manifest that already failed stops here too: nothing is fetched for it.
   if (options.checkFiles === false || (options.beforeFiles && problems.length > 0)) {
     report.result = problems.length === 0 ? 'verified' : 'failed'
@@ -249,6 +277,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   }
   for (const p of (await options.beforeFiles?.(statement)) ?? []) problem(p.code, p.message, p.subject)
   const names = statement.subject.map(s => s.name)
+  const toHash = names.filter(name => !unsafe.has(name))
   const patterns = options.patterns ?? []
   const checkUnlisted = patterns.length > 0 && !options.allowUnlisted
   // The walk for unlisted files runs while the worker threads hash (findSubjects does its walk
@@ -262,10 +291,15 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     return walk
   }
   const alongside = checkUnlisted ? () => void walkForUnlisted() : undefined
-  const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, alongside, allowLinks: options.allowSymlinks })
-  outcomes.forEach((outcome, i) => {
-    const expected = statement.subject[i].digest[options.algorithm]
-    const name = names[i]
+  const outcomes = await hashMany(baseDir, toHash, options.algorithm, { ...options.hashing, alongside, allowLinks: options.allowSymlinks })
+  let next = 0
+  statement.subject.forEach(({ name, digest }) => {
+    const expected = digest[options.algorithm]
+    if (unsafe.has(name)) {
+      report.subjects.push({ name, status: 'unsafe', expected })
+      return
+    }
+    const outcome = outcomes[next++]
     if (outcome.ok) {
       const actual = outcome.value.digest
       if (actual === expected) {
