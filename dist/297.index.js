@@ -12,9 +12,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   awsKmsKeys: () => (/* binding */ awsKmsKeys)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _core_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1483);
-/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8737);
-/* harmony import */ var _remote_mac_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3766);
+/* harmony import */ var _net_network_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3218);
+/* harmony import */ var _core_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1483);
+/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8737);
+/* harmony import */ var _remote_mac_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3766);
+
 
 
 
@@ -23,7 +25,10 @@ __webpack_require__.r(__webpack_exports__);
 const KMS_MAC_ALGORITHM = { sha256: 'HMAC_SHA_256', sha384: 'HMAC_SHA_384', sha512: 'HMAC_SHA_512' };
 /** Turns a KMS error into one line that says what to change; `action` is GenerateMac, VerifyMac or DescribeKey. */
 function kmsError(secrets, error, action, keyId, roleArn) {
-    const { code, message } = (0,_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorParts */ .OT)(error);
+    const unreachable = (0,_net_network_error_js__WEBPACK_IMPORTED_MODULE_1__/* .networkFailure */ .r)(error);
+    if (unreachable)
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', secrets.redact(`AWS KMS ${action} for ${keyId}: ${unreachable}`), 'aws-region');
+    const { code, message } = (0,_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsErrorParts */ .OT)(error);
     const hints = {
         AccessDeniedException: `the role ${roleArn} needs kms:${action} on the key (build jobs: kms:GenerateMac; deploy jobs: only kms:VerifyMac; both: kms:DescribeKey)`,
         DisabledException: 'the key is disabled; enable it, or set aws-kms-key-id to the current key',
@@ -59,10 +64,10 @@ class AwsKmsKey {
     }
     async sign(message) {
         try {
-            const answer = await this.kms.send(new this.sdk.GenerateMacCommand({ KeyId: this.arn, MacAlgorithm: KMS_MAC_ALGORITHM[this.algorithm], Message: (0,_remote_mac_js__WEBPACK_IMPORTED_MODULE_3__/* .remoteMacInput */ .W)(this.algorithm, message) }));
+            const answer = await this.kms.send(new this.sdk.GenerateMacCommand({ KeyId: this.arn, MacAlgorithm: KMS_MAC_ALGORITHM[this.algorithm], Message: (0,_remote_mac_js__WEBPACK_IMPORTED_MODULE_4__/* .remoteMacInput */ .W)(this.algorithm, message) }));
             const mac = answer.Mac ? Buffer.from(answer.Mac) : Buffer.alloc(0);
-            if (mac.length !== _remote_mac_js__WEBPACK_IMPORTED_MODULE_3__/* .MAC_LENGTH */ .z[this.algorithm]) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `AWS KMS GenerateMac for ${this.arn} answered with a ${mac.length}-byte MAC; ${this.algorithm} gives ${_remote_mac_js__WEBPACK_IMPORTED_MODULE_3__/* .MAC_LENGTH */ .z[this.algorithm]}`, 'aws-kms-key-id');
+            if (mac.length !== _remote_mac_js__WEBPACK_IMPORTED_MODULE_4__/* .MAC_LENGTH */ .z[this.algorithm]) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `AWS KMS GenerateMac for ${this.arn} answered with a ${mac.length}-byte MAC; ${this.algorithm} gives ${_remote_mac_js__WEBPACK_IMPORTED_MODULE_4__/* .MAC_LENGTH */ .z[this.algorithm]}`, 'aws-kms-key-id');
             }
             return mac;
         }
@@ -74,15 +79,15 @@ class AwsKmsKey {
     }
     async verify(message, mac) {
         // KMS refuses MACs of the wrong length with a ValidationException; they cannot be ours.
-        if (mac.length !== _remote_mac_js__WEBPACK_IMPORTED_MODULE_3__/* .MAC_LENGTH */ .z[this.algorithm])
+        if (mac.length !== _remote_mac_js__WEBPACK_IMPORTED_MODULE_4__/* .MAC_LENGTH */ .z[this.algorithm])
             return false;
         try {
-            const answer = await this.kms.send(new this.sdk.VerifyMacCommand({ KeyId: this.arn, MacAlgorithm: KMS_MAC_ALGORITHM[this.algorithm], Message: (0,_remote_mac_js__WEBPACK_IMPORTED_MODULE_3__/* .remoteMacInput */ .W)(this.algorithm, message), Mac: mac }));
+            const answer = await this.kms.send(new this.sdk.VerifyMacCommand({ KeyId: this.arn, MacAlgorithm: KMS_MAC_ALGORITHM[this.algorithm], Message: (0,_remote_mac_js__WEBPACK_IMPORTED_MODULE_4__/* .remoteMacInput */ .W)(this.algorithm, message), Mac: mac }));
             return answer.MacValid === true;
         }
         catch (error) {
             // KMS reports a MAC that does not match as an exception: a failed verification, not an error.
-            if ((0,_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorParts */ .OT)(error).code === 'KMSInvalidMacException')
+            if ((0,_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsErrorParts */ .OT)(error).code === 'KMSInvalidMacException')
                 return false;
             throw kmsError(this.secrets, error, 'VerifyMac', this.arn, this.roleArn);
         }
@@ -97,8 +102,8 @@ class AwsKmsKey {
  * and an alias resolves to the ARN the key id names.
  */
 async function awsKmsKeys(ctx) {
-    const ids = (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .splitKeyLines */ .Lf)(ctx.options.need('aws-kms-key-id', 'the ARN, id or alias of an HMAC KMS key; one per line to rotate'));
-    const session = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .assumeRole */ .xN)(ctx);
+    const ids = (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .splitKeyLines */ .Lf)(ctx.options.need('aws-kms-key-id', 'the ARN, id or alias of an HMAC KMS key; one per line to rotate'));
+    const session = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .assumeRole */ .xN)(ctx);
     const sdk = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(632)]).then(__webpack_require__.t.bind(__webpack_require__, 2632, 19));
     const kms = new sdk.KMSClient({ region: session.region, credentials: session.credentials, endpoint: session.endpoint('KMS'), maxAttempts: 3 });
     const wanted = KMS_MAC_ALGORITHM[ctx.algorithm];
@@ -139,8 +144,10 @@ async function awsKmsKeys(ctx) {
 /* harmony export */ });
 /* unused harmony exports AWS_DEFAULT_AUDIENCE, awsEndpoint, sessionName */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _oidc_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5207);
-/* harmony import */ var _source_context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3545);
+/* harmony import */ var _net_network_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3218);
+/* harmony import */ var _oidc_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5207);
+/* harmony import */ var _source_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3545);
+
 
 
 
@@ -171,7 +178,7 @@ async function assumeRole(ctx) {
     if (!region)
         o.need('aws-region', 'e.g. us-east-1; AWS_REGION is used when set');
     const roleArn = o.need('aws-role-arn', 'the IAM role whose trust policy accepts this repository’s OIDC token');
-    const jwt = await (0,_source_context_js__WEBPACK_IMPORTED_MODULE_2__/* .oidcToken */ .d)(ctx, AWS_DEFAULT_AUDIENCE);
+    const jwt = await (0,_source_context_js__WEBPACK_IMPORTED_MODULE_3__/* .oidcToken */ .d)(ctx, AWS_DEFAULT_AUDIENCE);
     const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
     const sts = new STSClient({ region, endpoint: awsEndpoint(ctx.env, 'STS'), maxAttempts: 3 });
     let answer;
@@ -197,8 +204,11 @@ async function assumeRole(ctx) {
     return { region: region, roleArn, credentials, endpoint: service => awsEndpoint(ctx.env, service) };
 }
 function stsError(ctx, error, roleArn, jwt) {
+    const unreachable = (0,_net_network_error_js__WEBPACK_IMPORTED_MODULE_1__/* .networkFailure */ .r)(error);
+    if (unreachable)
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', ctx.secrets.redact(`AWS STS (to assume ${roleArn}): ${unreachable}`), 'aws-region');
     const { code, message } = awsErrorParts(error);
-    const claims = (0,_oidc_js__WEBPACK_IMPORTED_MODULE_1__/* .describeClaims */ .Zs)(jwt, ['sub', 'aud']);
+    const claims = (0,_oidc_js__WEBPACK_IMPORTED_MODULE_2__/* .describeClaims */ .Zs)(jwt, ['sub', 'aud']);
     let hint;
     switch (code) {
         case 'AccessDenied':

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7057);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7805);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7057:
+/***/ 7805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30464,13 +30464,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -30543,6 +30543,157 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/core/choice.ts
+var choice = __nccwpck_require__(9364);
+;// CONCATENATED MODULE: ./src/core/algorithms.ts
+
+/** The content digests we support; the HMAC uses the same hash. */
+const DIGEST_ALGORITHMS = ['sha256', 'sha384', 'sha512'];
+/** Hex length of each algorithm's digest, used to validate manifest digests. */
+const DIGEST_HEX_LENGTH = {
+    sha256: 64,
+    sha384: 96,
+    sha512: 128
+};
+/** Parses the `algorithm` input; the verifier takes it from here, never from a manifest. */
+function parseAlgorithm(value, inputName = 'algorithm') {
+    return parseChoice(value, DIGEST_ALGORITHMS, inputName);
+}
+
+;// CONCATENATED MODULE: ./src/core/diagnose.ts
+
+
+
+/*
+ * What a failed verify can say beyond its list of problems: why the signature did not check (key
+ * ids are public, and a MAC's length gives its hash away), and where the files are when most of
+ * the listed ones are missing (a wrong base-dir). Nothing here prints key material, and nothing
+ * here decides the verdict: these are hints beside the problems.
+ */
+/** The MAC length of each hash: HMAC-H's output is H's. */
+const MAC_BYTES = { sha256: 32, sha384: 48, sha512: 64 };
+/** The hash whose HMAC is `bytes` long, or null. */
+function algorithmOfMac(bytes) {
+    return DIGEST_ALGORITHMS.find(a => MAC_BYTES[a] === bytes) ?? null;
+}
+/** A key id from the manifest as printed: unauthenticated text, so bounded. */
+function shownKeyId(keyid) {
+    return keyid.length > 80 ? `${keyid.slice(0, 77)}…` : keyid || '(empty)';
+}
+/**
+ * The SIGNATURE_INVALID line: which key ids the manifest names and which the verifier has, and
+ * what tells a wrong key from a wrong algorithm or an altered manifest. The manifest's key ids
+ * are hints an attacker can write, so the line says "names", never "was signed by".
+ */
+function signatureMismatch(manifestPath, signatures, keys, algorithm) {
+    const theirs = [...new Set(signatures.map(s => shownKeyId(s.keyid)))];
+    const ours = keys.map(k => k.keyId);
+    const head = `manifest ${manifestPath}: no signature matches any configured key`;
+    if (signatures.length === 0)
+        return `${head}: the manifest has no signatures`;
+    const lengths = [...new Set(signatures.map(s => s.sig.length))];
+    const macAlgorithms = lengths.map(algorithmOfMac);
+    const tried = `the manifest names key id(s) ${theirs.join(', ')}; yours: ${ours.join(', ')}`;
+    if (!macAlgorithms.includes(algorithm)) {
+        const known = macAlgorithms.filter((a) => a !== null);
+        const why = known.length > 0
+            ? `its MACs are ${known.join('/')} (${lengths.join('/')} bytes) and you verify with ${algorithm}: set algorithm to ${known[0]}`
+            : `its MACs are ${lengths.join('/')} bytes, no ${algorithm} MAC (${MAC_BYTES[algorithm]} bytes)`;
+        return `${head}: ${why} (${tried})`;
+    }
+    const shared = ours.filter(id => signatures.some(s => s.keyid === id));
+    if (shared.length > 0) {
+        return `${head}: the manifest names your key ${shared.join(', ')} but its ${algorithm} MAC does not match: the manifest was altered after signing, or signed by another key under that id (${tried})`;
+    }
+    return `${head}: a different key (${tried}; ${algorithm})`;
+}
+/** Names sampled to guess a base-dir: enough to be sure, few enough to stay instant on 100,000. */
+const SAMPLE = 50;
+/** Folders below base-dir tried as the base-dir the names are relative to. */
+const MAX_CANDIDATE_DIRS = 200;
+function diagnose_exists(file) {
+    try {
+        return external_node_fs_.lstatSync(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** `dir` as the user would write it: relative to the working directory when it lies below it. */
+function shown(dir, cwd) {
+    const rel = external_node_path_.relative(cwd, dir);
+    if (rel === '')
+        return '.';
+    return rel.startsWith('..') || external_node_path_.isAbsolute(rel) ? dir : rel.split(external_node_path_.sep).join('/');
+}
+/** Folders up to two levels below `baseDir`, at most MAX_CANDIDATE_DIRS, hidden ones and node_modules last. */
+function foldersBelow(baseDir) {
+    const found = [];
+    const list = (dir) => {
+        try {
+            return external_node_fs_.readdirSync(dir, { withFileTypes: true })
+                .filter(e => e.isDirectory())
+                .map(e => external_node_path_.join(dir, e.name));
+        }
+        catch {
+            return [];
+        }
+    };
+    for (const child of list(baseDir)) {
+        if (found.length >= MAX_CANDIDATE_DIRS)
+            break;
+        found.push(child);
+        for (const grandchild of list(child))
+            if (found.length < MAX_CANDIDATE_DIRS)
+                found.push(grandchild);
+    }
+    return found;
+}
+/**
+ * When most listed files are missing: one line saying how many and what base-dir is, and the
+ * base-dir under which the names line up when one does (files found one or two folders below, or
+ * above because the names start with the folder's own name). Null when few are missing.
+ */
+function diagnoseMissing(baseDir, listed, missing, cwd = process.cwd()) {
+    if (listed === 0 || missing.length < 2 || missing.length * 2 <= listed)
+        return null;
+    const head = `${missing.length} of ${listed} listed files are missing under base-dir ${baseDir}`;
+    const sample = missing.slice(0, SAMPLE);
+    const fits = (dir) => sample.filter(name => diagnose_exists(external_node_path_.join(dir, name))).length * 2 > sample.length;
+    const candidates = [external_node_path_.dirname(baseDir), external_node_path_.dirname(external_node_path_.dirname(baseDir)), ...foldersBelow(baseDir)].filter(d => d !== baseDir);
+    const better = candidates.find(fits);
+    if (better)
+        return `${head}; the names line up with base-dir ${shown(better, cwd)} (set base-dir to it)`;
+    // Names that carry a folder the files are not in: `dist/index.html` listed, `index.html` there.
+    const first = sample[0].split('/')[0];
+    if (sample.every(name => name.startsWith(first + '/'))) {
+        const stripped = sample.filter(name => diagnose_exists(external_node_path_.join(baseDir, name.slice(first.length + 1)))).length;
+        if (stripped * 2 > sample.length) {
+            return `${head}; the names start with ${first}/ but the files are in base-dir itself: put them in ${shown(external_node_path_.join(baseDir, first), cwd)}, or seal with base-dir set to ${first}`;
+        }
+    }
+    return `${head}; is base-dir right?`;
+}
+/** Problems printed one per line (the CLI's log, the action's annotations) before the rest are counted. */
+const MAX_PRINTED_PROBLEMS = 50;
+/**
+ * The first MAX_PRINTED_PROBLEMS problems, and one line counting the rest by code (null when
+ * none are left out): 6,202 FILE_MISSING lines bury the one that matters. Every problem stays
+ * in --json and in the job summary.
+ */
+function capProblems(problems, where) {
+    if (problems.length <= MAX_PRINTED_PROBLEMS)
+        return { shown: problems, rest: null };
+    const left = problems.slice(MAX_PRINTED_PROBLEMS);
+    const counts = new Map();
+    for (const p of left)
+        counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+    const byCode = [...counts].map(([code, n]) => `${n} ${code}`).join(', ');
+    return { shown: problems.slice(0, MAX_PRINTED_PROBLEMS), rest: `… and ${left.length} more problem(s) (${byCode}); all of them ${where}` };
+}
+
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/progress.ts
@@ -30635,8 +30786,6 @@ async function writeFileAtomic(file, bytes, what = 'manifest', rename = {}) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:worker_threads"
@@ -31372,23 +31521,6 @@ function checkSealableNames(names, where) {
     if (twins.length > 0) {
         throw new errors/* SealError */.EM('PATH_UNSAFE', `${where}: subjects ${describeTwins(twins)} differ only in letter case or Unicode normalization; they are one file on Windows and macOS, so the manifest could not be checked there`, twins[0][1]);
     }
-}
-
-// EXTERNAL MODULE: ./src/core/choice.ts
-var choice = __nccwpck_require__(9364);
-;// CONCATENATED MODULE: ./src/core/algorithms.ts
-
-/** The content digests we support; the HMAC uses the same hash. */
-const DIGEST_ALGORITHMS = ['sha256', 'sha384', 'sha512'];
-/** Hex length of each algorithm's digest, used to validate manifest digests. */
-const DIGEST_HEX_LENGTH = {
-    sha256: 64,
-    sha384: 96,
-    sha512: 128
-};
-/** Parses the `algorithm` input; the verifier takes it from here, never from a manifest. */
-function parseAlgorithm(value, inputName = 'algorithm') {
-    return parseChoice(value, DIGEST_ALGORITHMS, inputName);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -34156,8 +34288,10 @@ minimatch.unescape = unescape_unescape;
  * lines to stdout, which corrupts the CLI's output and --json).
  *
  * The options are fixed to what subjects need: files only (matchDirectories false), implicit
- * descendants, symbolic links followed (but never out of base-dir, and no directory twice), a
- * broken symbolic link an error.
+ * descendants, symbolic links followed (but never out of base-dir, and no directory twice). A
+ * broken symbolic link that the patterns match is an error (all of them named), or omitted with
+ * `omitBrokenLinks` (@actions/glob's omitBrokenSymbolicLinks); one that they exclude is skipped,
+ * as @actions/glob's default skips it: an excluded path can never be a result.
  */
 const SEP = external_node_path_.sep;
 const glob_IS_WINDOWS = process.platform === 'win32';
@@ -34427,6 +34561,18 @@ function look(item) {
         throw unreadable(item, error);
     }
 }
+/** Symbolic links the patterns match whose targets do not exist; every one of them, not only the first. */
+class BrokenLinksError extends errors/* SealError */.EM {
+    paths;
+    constructor(paths) {
+        const shown = paths.slice(0, 10).join(', ') + (paths.length > 10 ? `, … and ${paths.length - 10} more` : '');
+        super('FILE_MISSING', `path: ${paths.length === 1 ? `${paths[0]} is a broken symbolic link` : `${paths.length} broken symbolic links`} (target does not exist)${paths.length === 1 ? '' : `: ${shown}`}; exclude with a ! pattern or set omit-broken-symbolic-links`, paths[0]);
+        this.paths = paths;
+    }
+}
+function isBrokenLink(error) {
+    return error instanceof errors/* SealError */.EM && error.code === 'FILE_MISSING';
+}
 /**
  * Absolute paths of the files (not directories) that @actions/glob patterns match, in walk order.
  * Patterns are relative to `cwd`; a path through a symbolic link is reported as that path, not as
@@ -34439,6 +34585,7 @@ function globFiles(patternLines, cwd = process.cwd(), limits = {}) {
     // Each directory is listed once, by device and inode, however many links lead to it: a cycle
     // ends there, and so do two links per level to the next (exponential when walked as paths).
     const listed = new Set();
+    const broken = [];
     for (const root of searchPaths(patterns)) {
         try {
             external_node_fs_.lstatSync(root);
@@ -34456,7 +34603,19 @@ function globFiles(patternLines, cwd = process.cwd(), limits = {}) {
         const partial = match !== 0 || partialMatchAny(patterns, item.path);
         if (!partial)
             continue;
-        const { dir, linked } = look(item);
+        let looked;
+        try {
+            looked = look(item);
+        }
+        catch (error) {
+            if (!isBrokenLink(error))
+                throw error;
+            // Excluded, or only on the way to a match: it can never be a result, so it is never an error.
+            if (match & MATCH_FILE && !limits.omitBrokenLinks)
+                broken.push(item.path);
+            continue;
+        }
+        const { dir, linked } = looked;
         if (!dir) {
             if (match & MATCH_FILE)
                 results.push(item.path);
@@ -34499,7 +34658,26 @@ function globFiles(patternLines, cwd = process.cwd(), limits = {}) {
             stack.push({ path: prefix + entry.name, real: kind === 'dir' ? realPrefix + entry.name : null, kind });
         }
     }
+    if (broken.length > 0)
+        throw new BrokenLinksError(broken);
     return results;
+}
+/**
+ * The including patterns (as written) that match none of `files` (a walk's result, exclusions
+ * already applied):
+ * `dsit/**` beside `dist/**` checks nothing, and saying so is how verify fails closed.
+ */
+function unmatchedPatterns(patternLines, files, cwd = process.cwd()) {
+    const root = external_node_path_.resolve(cwd);
+    const unmatched = [];
+    for (const line of patternLines.flatMap(l => l.split('\n')).map(l => l.trim())) {
+        if (!line || line.startsWith('#') || line.startsWith('!'))
+            continue;
+        const own = parsePatterns([line], root);
+        if (!files.some(file => matchAll(own, file) & MATCH_FILE))
+            unmatched.push(line);
+    }
+    return unmatched;
 }
 
 ;// CONCATENATED MODULE: ./src/core/subjects.ts
@@ -34596,13 +34774,23 @@ function splitPatterns(text) {
         .map(line => line.trim())
         .filter(line => line.length > 0 && !line.startsWith('#'));
 }
+/** Where relative patterns start, as every message about a pattern says it. */
+function relativeTo(cwd) {
+    return `patterns are relative to ${external_node_path_.resolve(cwd)}`;
+}
+/** The patterns as one quoted, comma-separated list for a message. */
+function quotePatterns(patterns) {
+    return patterns.map(p => `'${p}'`).join(', ');
+}
 /**
  * Files matched by @actions/glob patterns (the language users know from upload-artifact and
  * cache: `!` excludes, `**`, hidden files included), as sorted subject names relative to baseDir.
  * `exclude` holds absolute paths never to return (the manifest itself). Patterns are relative to
  * `cwd` (the working directory, as in @actions/glob); the walk never follows a link out of base-dir.
+ * Matching no file is NO_FILES, and a file outside base-dir INPUT_INVALID: both are the
+ * configuration, named with the folder the patterns are relative to.
  */
-async function findSubjects(patterns, baseDir, exclude = [], cwd = process.cwd()) {
+async function findSubjects(patterns, baseDir, exclude = [], cwd = process.cwd(), options = {}) {
     if (patterns.length === 0)
         throw new errors/* SealError */.EM('INPUT_INVALID', 'path has no patterns', 'path');
     const base = external_node_path_.resolve(baseDir);
@@ -34610,7 +34798,7 @@ async function findSubjects(patterns, baseDir, exclude = [], cwd = process.cwd()
     // way: on macOS base-dir /var/folders/x is /private/var/folders/x, and the working directory
     // (getcwd) and so the walked paths are the real one; on Windows RUNNER~1 is runneradmin.
     const realBase = await promises_.realpath(base);
-    const files = globFiles(patterns, cwd, { base, within: realBase });
+    const files = globFiles(patterns, cwd, { base, within: realBase, omitBrokenLinks: options.omitBrokenLinks });
     const roots = realBase === base ? [base] : [base, realBase];
     const nameOf = (file) => {
         for (const root of roots) {
@@ -34621,13 +34809,17 @@ async function findSubjects(patterns, baseDir, exclude = [], cwd = process.cwd()
         return null;
     };
     const skip = new Set(exclude.map(p => nameOf(external_node_path_.resolve(p))));
+    const kept = files.filter(file => !skip.has(nameOf(file)));
+    const unmatched = options.eachPatternMatches ? unmatchedPatterns(patterns, kept, cwd) : kept.length === 0 ? patterns : [];
+    if (unmatched.length > 0) {
+        throw new errors/* SealError */.EM('NO_FILES', `path matched no files: ${quotePatterns(unmatched)} (${relativeTo(cwd)}; base-dir is ${base})`, 'path');
+    }
     const names = new Set();
-    for (const file of files) {
+    for (const file of kept) {
         const name = nameOf(file);
+        // A plain path outside base-dir (links out are refused by the walk): the patterns look elsewhere.
         if (name === null)
-            throw new errors/* SealError */.EM('PATH_UNSAFE', `${file} is outside base-dir ${base}`, file);
-        if (skip.has(name))
-            continue;
+            throw new errors/* SealError */.EM('INPUT_INVALID', `path matches ${file}, outside base-dir ${base} (${relativeTo(cwd)})`, 'path');
         checkSubjectName(name, file);
         names.add(name);
     }
@@ -34658,7 +34850,7 @@ const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
  * Shortens manifest text echoed in a message: a statement is only parsed after its MAC matched,
  * but a key holder's mistake (or a 40 MB key name) should still cost one readable line, not 40 MB.
  */
-function shown(text, max = 64) {
+function statement_shown(text, max = 64) {
     return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 function fail(path, why) {
@@ -34667,7 +34859,7 @@ function fail(path, why) {
 function onlyKeys(obj, allowed, path) {
     for (const key of Object.keys(obj)) {
         if (!allowed.includes(key))
-            fail(path === '' ? shown(key) : `${path}.${shown(key)}`, 'is not part of the format');
+            fail(path === '' ? statement_shown(key) : `${path}.${statement_shown(key)}`, 'is not part of the format');
     }
 }
 function time(value, path) {
@@ -34695,7 +34887,7 @@ function decodeStatement(payload, algorithm) {
     if (!isObject(predicate))
         fail('predicate', 'is not an object');
     if (predicate.algorithm !== algorithm) {
-        fail('predicate.algorithm', `is ${shown(String(JSON.stringify(predicate.algorithm)))}, but this verifier is configured for ${algorithm}`);
+        fail('predicate.algorithm', `is ${statement_shown(String(JSON.stringify(predicate.algorithm)))}, but this verifier is configured for ${algorithm}`);
     }
     const context = {};
     for (const key of CONTEXT_FIELDS) {
@@ -34730,14 +34922,14 @@ function decodeStatement(payload, algorithm) {
             fail(`${path}.name`, 'is not a string');
         checkSubjectName(s.name, `statement field ${path}.name`);
         if (seen.has(s.name))
-            fail(`${path}.name`, `repeats the subject name ${JSON.stringify(shown(s.name, 200))}`);
+            fail(`${path}.name`, `repeats the subject name ${JSON.stringify(statement_shown(s.name, 200))}`);
         seen.add(s.name);
         const digest = s.digest;
         if (!isObject(digest))
             fail(`${path}.digest`, 'is not an object');
         const algorithms = Object.keys(digest);
         if (algorithms.length !== 1 || algorithms[0] !== algorithm) {
-            fail(`${path}.digest`, `has ${shown(algorithms.join(', ')) || 'no digest'}; this verifier accepts exactly one ${algorithm} digest`);
+            fail(`${path}.digest`, `has ${statement_shown(algorithms.join(', ')) || 'no digest'}; this verifier accepts exactly one ${algorithm} digest`);
         }
         const hex = digest[algorithm];
         if (typeof hex !== 'string' || hex.length !== hexLength || !/^[0-9a-f]+$/.test(hex)) {
@@ -34823,10 +35015,8 @@ async function seal(options) {
     checkSigningKeys(options.keys);
     const baseDir = await checkBaseDir(options.baseDir);
     const manifestPath = external_node_path_.resolve(options.manifestPath);
-    const names = await findSubjects(options.patterns, baseDir, [manifestPath], options.cwd);
-    if (names.length === 0) {
-        throw new errors/* SealError */.EM('NO_FILES', `path matched no files (patterns: ${options.patterns.join(', ')})`, 'path');
-    }
+    // Zero matches is an error (NO_FILES) naming the folder the patterns are relative to.
+    const names = await findSubjects(options.patterns, baseDir, [manifestPath], options.cwd, { omitBrokenLinks: options.omitBrokenLinks });
     // Before any file is read: a name no Windows or macOS verifier could check is refused here.
     checkSealableNames(names, 'path');
     const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, allowLinks: options.allowSymlinks });
@@ -35106,6 +35296,8 @@ async function readAtMost(handle, rules, sizeHint) {
 
 
 
+
+
 /** 64 MiB: room for 100,000 subjects with long names, refused before anything is parsed. */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 /** Clock skew we tolerate before calling a creation time "in the future". */
@@ -35190,7 +35382,8 @@ async function verify_verify(options) {
         subjects: [],
         verifiedCount: 0,
         problems: [],
-        policy: options.policy && !isPolicyEmpty(options.policy) ? options.policy : null
+        policy: options.policy && !isPolicyEmpty(options.policy) ? options.policy : null,
+        hints: []
     };
     const problems = report.problems;
     // Every message is one line with control characters escaped, whatever a field or name holds
@@ -35214,7 +35407,7 @@ async function verify_verify(options) {
     }
     const key = await checkSignatures(envelope, options.keys);
     if (!key) {
-        problem('SIGNATURE_INVALID', `manifest ${manifestPath}: no signature matches any configured key (${options.algorithm}; tried ${envelope.signatures.length} signature(s) with ${options.keys.length} key(s))`, 'signatures');
+        problem('SIGNATURE_INVALID', signatureMismatch(manifestPath, envelope.signatures, options.keys, options.algorithm), 'signatures');
         return report;
     }
     report.keyId = key.keyId;
@@ -35281,7 +35474,8 @@ async function verify_verify(options) {
     // synchronously inside the call), instead of after them with the other cores idle.
     let walk;
     const walkForUnlisted = () => {
-        walk = findSubjects(patterns, baseDir, [manifestPath], options.cwd);
+        // Every pattern must match a file: one that matches nothing (a typo) checks nothing.
+        walk = findSubjects(patterns, baseDir, [manifestPath], options.cwd, { omitBrokenLinks: options.omitBrokenLinks, eachPatternMatches: true });
         // Its failure is handled after the hashing; until then it must not count as unhandled.
         walk.catch(() => { });
         return walk;
@@ -35322,9 +35516,19 @@ async function verify_verify(options) {
         catch (error) {
             // A file the walk cannot get past (a broken link planted among the artifacts, an unreadable
             // folder) leaves unlisted files unchecked: a failed verification, not a configuration error.
-            if (!(error instanceof errors/* SealError */.EM) || error.code === 'INPUT_INVALID')
+            if (!(error instanceof errors/* SealError */.EM) || error.code === 'INPUT_INVALID' || error.code === 'NO_FILES')
                 throw error;
-            problem('UNLISTED_FILE', `unlisted files cannot be ruled out: ${error.message}`, error.subject);
+            if (error instanceof BrokenLinksError) {
+                // A listed one already failed as FILE_MISSING; each other one is named.
+                for (const link of error.paths) {
+                    const name = external_node_path_.relative(baseDir, link).split(external_node_path_.sep).join('/');
+                    if (!listed.has(name))
+                        problem('UNLISTED_FILE', `${name}: a broken symbolic link (target does not exist) matches path but is not listed in the manifest; exclude it with a ! pattern or set omit-broken-symbolic-links`, name);
+                }
+            }
+            else {
+                problem('UNLISTED_FILE', `unlisted files cannot be ruled out: ${error.message}`, error.subject);
+            }
         }
         for (const name of found) {
             if (listed.has(name))
@@ -35333,6 +35537,9 @@ async function verify_verify(options) {
             problem('UNLISTED_FILE', `${name}: matches path but is not listed in the manifest`, name);
         }
     }
+    const hint = diagnoseMissing(baseDir, names.length, report.subjects.filter(s => s.status === 'missing').map(s => s.name), options.cwd);
+    if (hint)
+        report.hints = [hint];
     report.result = problems.length === 0 ? 'verified' : 'failed';
     return report;
 }
@@ -35475,7 +35682,10 @@ function parseChecksumList(text, algorithm, source) {
 
 // EXTERNAL MODULE: ./src/net/retry.ts
 var retry = __nccwpck_require__(7893);
+// EXTERNAL MODULE: ./src/net/network-error.ts
+var network_error = __nccwpck_require__(3218);
 ;// CONCATENATED MODULE: ./src/github/client.ts
+
 
 
 const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
@@ -35529,6 +35739,9 @@ function parseRepository(value, label) {
  * that a 403 asks for. The token never appears: only the status and GitHub's own message do.
  */
 function gitHubError(error, what, writes) {
+    const unreachable = (0,network_error/* networkFailure */.r)(error);
+    if (unreachable)
+        return new errors/* SealError */.EM('REMOTE', `${what}: ${unreachable}`, what, { cause: error });
     const status = statusOf(error);
     const message = error?.message ?? String(error);
     let hint = '';
@@ -35851,7 +36064,17 @@ async function shipSeal(result, carriers) {
     const shipped = {};
     if (carriers.release) {
         const release = carriers.release;
-        const [manifestAsset, checksumsAsset] = await publishToRelease(release, releaseFiles(result, release.checksums ?? false), release.overwrite ?? false);
+        let assets;
+        try {
+            assets = await publishToRelease(release, releaseFiles(result, release.checksums ?? false), release.overwrite ?? false);
+        }
+        catch (error) {
+            // A failed step leaves no manifest: one on disk beside a release without it would be
+            // uploaded by the next step as if the seal had shipped.
+            await promises_.rm(result.manifestPath, { force: true });
+            throw error;
+        }
+        const [manifestAsset, checksumsAsset] = assets;
         shipped.manifestAsset = manifestAsset;
         shipped.checksumsAsset = checksumsAsset;
         carriers.log(`Attached ${[manifestAsset, checksumsAsset].filter(Boolean).map(a => a.name).join(' and ')} to release ${release.tag}: ${manifestAsset.browserDownloadUrl}`);
@@ -36128,6 +36351,13 @@ const OPTIONS = {
         default: 'false',
         description: 'Both modes: let a file be sealed and verified when its name goes through a symbolic link (the file itself, or a folder above it) that stays inside base-dir; what is hashed is what the link points to. By default such a name is refused, naming it, because a link ships differently from a file. A link out of base-dir is always refused.',
         help: { text: 'seal and verify files reached through a symbolic link that stays inside --base-dir (default: such a name is refused, named)' }
+    },
+    'omit-broken-symbolic-links': {
+        kind: 'boolean',
+        modes: SIGN_VERIFY,
+        default: 'false',
+        description: "Both modes: leave out symbolic links whose target does not exist when path matches them (@actions/glob's omitBrokenSymbolicLinks). By default each one is an error, all of them named: such a link may resolve on the machine you deploy to. A broken link that path excludes (a ! pattern) is never an error.",
+        help: { text: 'leave out symbolic links whose target does not exist that --path matches (default: an error naming every one; one that a ! pattern excludes is never an error)' }
     },
     // What sign binds when it does not run in GitHub Actions; the runner's variables otherwise.
     repository: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_REPOSITORY', description: 'The repository bound in the predicate.', help: { arg: 'OWNER/NAME', text: 'sign: the repository to bind (default: $GITHUB_REPOSITORY)' } },
@@ -36614,7 +36844,7 @@ async function runSign(plan, hooks, hashing = {}) {
     const common = { manifestPath: plan.manifest, algorithm: plan.algorithm, keys, context: plan.context, expiresInMs: plan.expiresInMs };
     const result = plan.subjectChecksums
         ? await sealSubjects(await readSubjectChecksums(plan.subjectChecksums, plan.algorithm, plan.frontEnd === 'cli' ? '--subject-checksums' : 'subject-checksums'), common)
-        : await seal({ ...common, patterns: plan.patterns, baseDir: plan.baseDir, cwd: plan.cwd, allowSymlinks: plan.allowSymlinks, hashing });
+        : await seal({ ...common, patterns: plan.patterns, baseDir: plan.baseDir, cwd: plan.cwd, allowSymlinks: plan.allowSymlinks, omitBrokenLinks: plan.omitBrokenLinks, hashing });
     return { ...result, ...(await shipSeal(result, carriers)) };
 }
 
@@ -36633,6 +36863,7 @@ async function verifyOptions(plan, hooks, hashing) {
         patterns: plan.patterns,
         allowUnlisted: plan.allowUnlisted,
         allowSymlinks: plan.allowSymlinks,
+        omitBrokenLinks: plan.omitBrokenLinks,
         cwd: plan.cwd,
         expectedRepository: plan.expectedRepository,
         expectedCommit: plan.expectedCommit,
@@ -36716,7 +36947,9 @@ function verifySummary(report) {
     ];
     const p = report.statement?.predicate;
     if (p) {
-        lines.push('', `- Signed in ${code(p.repository ?? '(unknown)')} at ${code(p.commit ?? '(unknown)')} (${code(p.ref ?? '')}), ${code(p.createdAt)}`);
+        // A field not recorded (signed outside Actions) is left out, not printed as "(unknown) ()".
+        const where = [p.repository ? `in ${code(p.repository)}` : null, p.commit ? `at ${code(p.commit)}` : null, p.ref ? `(${code(p.ref)})` : null].filter(Boolean);
+        lines.push('', `- Signed ${where.length > 0 ? `${where.join(' ')}, ` : ''}${code(p.createdAt)}`);
         if (report.keyId)
             lines.push(`- Key id: ${code(report.keyId)}`);
         const run = [
@@ -36730,19 +36963,8 @@ function verifySummary(report) {
             lines.push(`- Run: ${run.map(([k, v]) => `${k} ${code(v)}`).join(', ')}`);
     }
     lines.push(...policyTable(report));
-    if (report.problems.length > 0) {
-        lines.push('', `### ${report.problems.length} problem(s)`, '');
-        for (const problem of report.problems.slice(0, MAX_ROWS))
-            lines.push(`- **${problem.code}**: ${code(problem.message)}`);
-        if (report.problems.length > MAX_ROWS) {
-            // The summary is capped at 1 MiB; the log has every problem, and the counts say what the rest are.
-            const counts = new Map();
-            for (const problem of report.problems)
-                counts.set(problem.code, (counts.get(problem.code) ?? 0) + 1);
-            const byCode = [...counts].map(([code, n]) => `${n} ${code}`).join(', ');
-            lines.push(`- … and ${report.problems.length - MAX_ROWS} more, every one in the log (all problems: ${byCode})`);
-        }
-    }
+    if (report.problems.length > 0)
+        lines.push(...problemList(report));
     if (report.subjects.length > 0) {
         // Failures first, so that the rows a reader needs are never cut off below the verified ones.
         const sorted = [...report.subjects.filter(s => s.status !== 'verified'), ...report.subjects.filter(s => s.status === 'verified')];
@@ -36756,6 +36978,43 @@ function verifySummary(report) {
     }
     lines.push('');
     return lines.join('\n');
+}
+/** Bytes of problem lines at most: the job summary takes 1 MiB per step, and the file table needs room too. */
+const MAX_PROBLEM_BYTES = 512 * 1024;
+/**
+ * The hints, then every problem: the first INLINE_ROWS in view, the rest in a collapsed list, up
+ * to MAX_PROBLEM_BYTES (100,000 problems do not fit in a summary); past that, counts by code.
+ */
+function problemList(report) {
+    const lines = ['', `### ${report.problems.length} problem(s)`, ''];
+    for (const hint of report.hints ?? [])
+        lines.push(`> **Hint**: ${code(hint)}`, '');
+    const item = (problem) => `- **${problem.code}**: ${code(problem.message)}`;
+    for (const problem of report.problems.slice(0, INLINE_ROWS))
+        lines.push(item(problem));
+    const rest = report.problems.slice(INLINE_ROWS);
+    if (rest.length === 0)
+        return lines;
+    lines.push('', `<details><summary>${rest.length} more problem(s)</summary>`, '');
+    let bytes = 0;
+    let listed = 0;
+    for (const problem of rest) {
+        const line = item(problem);
+        bytes += Buffer.byteLength(line) + 1;
+        if (bytes > MAX_PROBLEM_BYTES)
+            break;
+        lines.push(line);
+        listed++;
+    }
+    if (listed < rest.length) {
+        const counts = new Map();
+        for (const problem of report.problems)
+            counts.set(problem.code, (counts.get(problem.code) ?? 0) + 1);
+        const byCode = [...counts].map(([c, n]) => `${n} ${c}`).join(', ');
+        lines.push(`- … and ${rest.length - listed} more, every one in the log (all problems: ${byCode})`);
+    }
+    lines.push('', '</details>');
+    return lines;
 }
 const NOT_RECORDED = '*(not recorded)*';
 /**
@@ -37002,6 +37261,7 @@ function planFor(frontEnd, mode, raw, where) {
         expectedCommit,
         allowUnlisted: o.boolean('allow-unlisted'),
         allowSymlinks: o.boolean('allow-symlinks'),
+        omitBrokenLinks: o.boolean('omit-broken-symbolic-links'),
         policy: {
             refs: policy_parsePatterns(o.raw('expected-ref'), o.label('expected-ref')),
             workflows: policy_parsePatterns(o.raw('expected-workflow'), o.label('expected-workflow')),
@@ -37142,6 +37402,7 @@ function log_info(message) {
 
 
 
+
 const hashing = {
     onProgress: (done, total, bytes, bytesPerSecond) => log_info(progressLine(done, total, bytes, bytesPerSecond))
 };
@@ -37179,13 +37440,28 @@ async function writeSummary(markdown) {
         warning(`artifact-seal: no job summary written: ${(0,errors/* errorLine */.BP)(error)}`);
     }
 }
-/** One error annotation per problem; file problems point at the file, relative to the workspace as annotations must be. */
+/**
+ * The hints as a warning each, then one error annotation per problem for the first
+ * MAX_PRINTED_PROBLEMS (file problems point at the file, relative to the workspace as annotations
+ * must be) and one counting the rest; every problem is in the job summary.
+ */
 function reportProblems(report, baseDir, workspace) {
     const files = new Set(report.subjects.map(s => s.name));
-    for (const problem of report.problems) {
+    for (const hint of report.hints ?? [])
+        warning(hint, { title: 'artifact-seal: hint' });
+    const { shown, rest } = capProblems(report.problems, 'in the job summary and in the group below');
+    for (const problem of shown) {
         const file = problem.subject && files.has(problem.subject) ? external_node_path_.relative(workspace, external_node_path_.join(baseDir, problem.subject)) : undefined;
         error(problem.message, { title: `artifact-seal: ${problem.code}`, file });
     }
+    if (!rest)
+        return;
+    error(rest, { title: 'artifact-seal: more problems' });
+    // The log keeps every problem, folded away where it does not bury the first ones.
+    startGroup(`${report.problems.length - shown.length} more problem(s)`);
+    for (const problem of report.problems.slice(shown.length))
+        log_info(`FAIL ${problem.code}: ${problem.message}`);
+    endGroup();
 }
 async function main_verify(plan) {
     const report = await runVerify(plan, hooks, hashing);
@@ -37541,7 +37817,55 @@ function keysFromText(text, encoding, algorithm, label, onSecret = () => { }) {
 /* harmony export */ });
 /** The tool version written into every predicate; a unit test keeps it equal to package.json's. */
 const TOOL_NAME = 'artifact-seal';
-const TOOL_VERSION = '1.0.0';
+const TOOL_VERSION = '1.1.0';
+
+
+/***/ }),
+
+/***/ 3218:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ networkFailure)
+/* harmony export */ });
+/*
+ * A request that never got an answer (no DNS name, nothing listening, a connection cut) is a
+ * network failure, not a refusal: "GitHub answered 500 getaddrinfo ENOTFOUND" sends a user to
+ * their token when the host name is wrong. Octokit reports such failures as status 500, the AWS
+ * SDK as an error whose code is the errno; both keep Node's text ("connect ECONNREFUSED
+ * 127.0.0.1:8200"), so the errno and the host are read from the error, its causes or that text.
+ */
+const NETWORK_CODES = {
+    ENOTFOUND: 'no such host (DNS lookup failed)',
+    EAI_AGAIN: 'DNS lookup failed for now',
+    ECONNREFUSED: 'connection refused (nothing listens there)',
+    ECONNRESET: 'connection reset',
+    ETIMEDOUT: 'timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    EPIPE: 'connection closed',
+    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+    UND_ERR_SOCKET: 'connection closed'
+};
+const IN_TEXT = /\b(?:getaddrinfo|connect|read|write|queryA)? ?(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)\b(?: ([^\s,;)]+))?/;
+/** "cannot reach HOST: what happened (ERRNO)" when `error` is a network failure, else null. */
+function networkFailure(error, fallbackHost) {
+    for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        const x = e;
+        const text = typeof x.message === 'string' ? x.message : '';
+        const match = IN_TEXT.exec(text);
+        const code = typeof x.code === 'string' && x.code in NETWORK_CODES ? x.code : match?.[1];
+        if (!code)
+            continue;
+        const host = (typeof x.hostname === 'string' && x.hostname) ||
+            (typeof x.address === 'string' && `${x.address}${typeof x.port === 'number' ? `:${x.port}` : ''}`) ||
+            match?.[2] ||
+            fallbackHost ||
+            'the server';
+        return `cannot reach ${host}: ${NETWORK_CODES[code]} (${code}); a network failure, not a refusal: check the URL, DNS, proxy (https_proxy) and firewall`;
+    }
+    return null;
+}
 
 
 /***/ }),

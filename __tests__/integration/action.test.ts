@@ -322,3 +322,44 @@ test('policy: bad inputs are one line naming the input, and nothing is read', as
   }
   assert.deepEqual(listTree(dir), before, 'nothing written')
 })
+
+test('verify fails closed and diagnoses: a path matching nothing, allow-unlisted alone, a wrong base-dir capped at 50 annotations', async () => {
+  const dir = tempDir()
+  const files: Record<string, string> = {}
+  for (let i = 0; i < 120; i++) files[`dist/f${i}.txt`] = `file ${i}`
+  writeTree(dir, files)
+  assert.equal((await runAction(dir, { path: 'dist/**', key: TEST_KEY_HEX })).exitCode, 0)
+  const typo = await runAction(dir, { mode: 'verify', path: 'dsit/**', key: TEST_KEY_HEX })
+  assert.equal(typo.exitCode, 1)
+  assert.match(typo.stdout, new RegExp(`^::error::path matched no files: 'dsit/\\*\\*' \\(patterns are relative to ${fs.realpathSync(dir)}|^::error::path matched no files: 'dsit/\\*\\*' \\(patterns are relative to ${dir}`, 'm'))
+  assert.equal(typo.outputs.result, 'failed')
+  const alone = await runAction(dir, { mode: 'verify', 'allow-unlisted': 'true', key: TEST_KEY_HEX })
+  assert.match(alone.stdout, /^::error::allow-unlisted input needs path input$/m)
+
+  const wrong = await runAction(dir, { mode: 'verify', 'base-dir': 'dist', key: TEST_KEY_HEX })
+  assert.equal(wrong.exitCode, 1)
+  const errors = wrong.stdout.split('\n').filter(l => l.startsWith('::error'))
+  // 50 problems, one line counting the rest, and the step's own failure.
+  assert.equal(errors.length, 52, errors.join('\n'))
+  assert.match(wrong.stdout, /^::warning title=artifact-seal%3A hint::120 of 120 listed files are missing under base-dir \S+; the names line up with base-dir \. \(set base-dir to it\)$/m)
+  assert.match(wrong.stdout, /^::error title=artifact-seal%3A more problems::… and 70 more problem\(s\) \(70 FILE_MISSING\); all of them in the job summary and in the group below$/m)
+  assert.match(wrong.stdout, /^::group::70 more problem\(s\)$/m)
+  assert.equal((wrong.stdout.match(/^FAIL FILE_MISSING: /gm) ?? []).length, 70, 'the rest are in the log, folded')
+  assert.equal((wrong.summary.match(/^- \*\*FILE_MISSING\*\*/gm) ?? []).length, 120, 'every problem in the summary')
+  assert.match(wrong.summary, /<details><summary>100 more problem\(s\)<\/summary>/)
+  assert.match(wrong.summary, /> \*\*Hint\*\*: `120 of 120 listed files are missing/)
+})
+
+test('broken symbolic links in the action: excluded is no error, omit-broken-symbolic-links leaves them out, else each is named', async () => {
+  const dir = workspace()
+  fs.mkdirSync(path.join(dir, 'dist/doc'))
+  for (let i = 0; i < 3; i++) fs.symlinkSync(`nowhere-${i}`, path.join(dir, `dist/doc/l${i}`))
+  const refused = await runAction(dir, SIGN)
+  assert.equal(refused.exitCode, 1)
+  assert.match(refused.stdout, /^::error::path: 3 broken symbolic links \(target does not exist\): \S+dist\/doc\/l0, \S+dist\/doc\/l1, \S+dist\/doc\/l2; exclude with a ! pattern or set omit-broken-symbolic-links$/m)
+  assert.equal((await runAction(dir, { ...SIGN, path: `${SIGN.path}\n!dist/doc/**` })).exitCode, 0)
+  assert.equal((await runAction(dir, { ...SIGN, 'omit-broken-symbolic-links': 'true' })).exitCode, 0)
+  const verify = await runAction(dir, { mode: 'verify', path: SIGN.path, key: TEST_KEY_HEX })
+  assert.equal((verify.stdout.match(/^::error title=artifact-seal%3A UNLISTED_FILE.*a broken symbolic link/gm) ?? []).length, 3)
+  assert.equal((await runAction(dir, { mode: 'verify', path: SIGN.path, key: TEST_KEY_HEX, 'omit-broken-symbolic-links': 'true' })).exitCode, 0)
+})

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict'
 import { execFileSync, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import * as net from 'node:net'
+import { once } from 'node:events'
 import { main } from '../../src/cli/main.js'
 import { API, assetJson, OWNER, REPO, releaseJson, serveAssetDownload, serveAssetPages, UPLOADS } from '../helpers/github-api.js'
 import { TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
@@ -96,6 +98,7 @@ test('the action: release-asset-url on success; a 403 names contents: write and 
   const denied = await runInProcess(ws, inputs)
   assert.equal(denied.failed, true)
   assert.match(denied.log, /::error::upload artifact-seal\.json to release v1\.2\.3 of acme\/widgets: GitHub answered 403 .*permissions: contents: write/)
+  assert.ok(!fs.existsSync(path.join(ws, 'artifact-seal.json')), 'a failed upload leaves no manifest on disk')
   const leaks = denied.log.split('\n').filter(line => line.includes(TOKEN) && line !== `::add-mask::${TOKEN}`)
   assert.deepEqual(leaks, [], 'the token appears only in its own add-mask command')
   assert.ok(nock.isDone())
@@ -156,4 +159,24 @@ test('the action seals a subject-checksums list and refuses a malformed one with
   assert.equal(errors.length, 1)
   assert.match(errors[0], /subject-checksums .*BAD line 2: subject name "\.\.\/escape" contains "\.\."/)
   assert.equal(fs.existsSync(path.join(ws, 'other.json')), false)
+})
+
+test('a GitHub that cannot be reached is a network failure naming the host, not a refusal', async () => {
+  const ws = tempDir()
+  writeTree(ws, { 'dist/app.js': 'app' })
+  // A loopback port just freed: nothing listens, the connection is refused at once.
+  const server = net.createServer().listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const port = (server.address() as net.AddressInfo).port
+  server.close()
+  await once(server, 'close')
+  const step = await runCli(ws, ['sign', '--path', 'dist/**', '--release-tag', TAG, '--repo', `${OWNER}/${REPO}`], {
+    ARTIFACT_SEAL_KEY: TEST_KEY_HEX,
+    GITHUB_TOKEN: TOKEN,
+    GITHUB_API_URL: `http://127.0.0.1:${port}`
+  })
+  assert.equal(step.exitCode, 2, step.stderr)
+  assert.match(step.stderr, new RegExp(`cannot reach 127\\.0\\.0\\.1:${port}: connection refused \\(nothing listens there\\) \\(ECONNREFUSED\\); a network failure, not a refusal`))
+  assert.ok(!/GitHub answered/.test(step.stderr), step.stderr)
+  assert.ok(!fs.existsSync(path.join(ws, 'artifact-seal.json')))
 })

@@ -2,8 +2,8 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { listTree, OTHER_KEY_HEX, TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
-import { runCli } from '../helpers/runner.js'
+import { DIST_CLI, listTree, OTHER_KEY_HEX, TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
+import { collect, runCli } from '../helpers/runner.js'
 import { envelopeWith, statementOf } from '../helpers/manifest.js'
 
 function project(): string {
@@ -75,7 +75,12 @@ test('usage and configuration errors exit 2 with one line, no stack trace, no ou
   const cases: [string[], NodeJS.ProcessEnv, RegExp][] = [
     [[], env, /expected one command: sign, verify or checksums/],
     [['frobnicate'], env, /expected one command: sign, verify or checksums \(got frobnicate\)/],
-    [['sign', '--bogus'], env, /Unknown option '--bogus'/],
+    [['sign', '--bogus'], env, /^artifact-seal: unknown flag --bogus$/m],
+    [['verify', '--pth', 'dist/**'], env, /^artifact-seal: unknown flag --pth \(did you mean --path\?\)$/m],
+    [['verify', '--alow-unlisted'], env, /unknown flag --alow-unlisted \(did you mean --allow-unlisted\?\)/],
+    [['verify', '--key-file', 'a', '--key-file', 'b'], env, /--key-file/],
+    [['verify', '--manifest', 'a.json', '--manifest=b.json'], env, /--manifest/],
+    [['verify', '--allow-unlisted'], env, /--allow-unlisted/],
     [['sign'], env, /--path is required to sign: give one or more glob patterns/],
     [['sign', '--path', 'dist/**'], {}, /no key: give --key-file FILE or set ARTIFACT_SEAL_KEY/],
     [['sign', '--path', 'dist/**', '--key-file', '/nonexistent/key'], {}, /--key-file \/nonexistent\/key: cannot read: no such file/],
@@ -95,6 +100,96 @@ test('usage and configuration errors exit 2 with one line, no stack trace, no ou
     assert.ok(!r.stderr.includes('abcd'), 'a refused key is not echoed')
   }
   assert.deepEqual(listTree(dir), before)
+})
+
+test('verify fails closed: a path that matches nothing, or reaches outside base-dir, is exit 2 saying what patterns are relative to', async () => {
+  const dir = project()
+  fs.mkdirSync(path.join(dir, 'art/proj'), { recursive: true })
+  fs.cpSync(path.join(dir, 'dist'), path.join(dir, 'art/proj/dist'), { recursive: true })
+  const proj = path.join(dir, 'art/proj')
+  assert.equal((await runCli(proj, ['sign', '--path', 'dist/**'], env)).exitCode, 0)
+  const real = fs.realpathSync(dir)
+  // A typo: the unlisted check would check nothing.
+  const typo = await runCli(proj, ['verify', '--path', 'dsit/**'], env)
+  assert.equal(typo.exitCode, 2, typo.stdout + typo.stderr)
+  assert.equal(typo.stderr, `artifact-seal: error: path matched no files: 'dsit/**' (patterns are relative to ${path.join(real, 'art/proj')}; base-dir is ${path.join(real, 'art/proj')})\n`)
+  // One of two patterns mistyped is as bad.
+  assert.equal((await runCli(proj, ['verify', '--path', 'dist/**', '--path', 'dist/*.jss'], env)).exitCode, 2)
+  // Run from elsewhere with --base-dir: patterns are relative to the working directory, as for
+  // sign, so a planted file cannot hide behind a pattern that looks somewhere else.
+  fs.writeFileSync(path.join(proj, 'dist/evil.js'), 'planted')
+  const elsewhere = await runCli(dir, ['verify', '--base-dir', 'art/proj', '--manifest', 'art/proj/artifact-seal.json', '--path', 'dist/**'], env)
+  assert.equal(elsewhere.exitCode, 2, elsewhere.stdout + elsewhere.stderr)
+  assert.match(elsewhere.stderr, new RegExp(`path matches ${real}/dist/a.bin, outside base-dir ${real}/art/proj \\(patterns are relative to ${real}\\)`))
+  fs.rmSync(path.join(dir, 'dist'), { recursive: true })
+  const nothing = await runCli(dir, ['verify', '--base-dir', 'art/proj', '--manifest', 'art/proj/artifact-seal.json', '--path', 'dist/**'], env)
+  assert.equal(nothing.exitCode, 2)
+  assert.match(nothing.stderr, /path matched no files: 'dist\/\*\*' \(patterns are relative to /)
+  const right = await runCli(dir, ['verify', '--base-dir', 'art/proj', '--manifest', 'art/proj/artifact-seal.json', '--path', 'art/proj/dist/**'], env)
+  assert.equal(right.exitCode, 1)
+  assert.match(right.stdout, /^FAIL UNLISTED_FILE: dist\/evil.js: matches path but is not listed in the manifest$/m)
+})
+
+test('a wrong base-dir gives one hint and at most 50 problem lines; --json has them all', async () => {
+  const dir = tempDir()
+  const files: Record<string, string> = {}
+  for (let i = 0; i < 120; i++) files[`dist/f${i}.txt`] = `file ${i}`
+  writeTree(dir, files)
+  assert.equal((await runCli(dir, ['sign', '--path', 'dist/**'], env)).exitCode, 0)
+  const text = await runCli(dir, ['verify', '--base-dir', 'dist'], env)
+  assert.equal(text.exitCode, 1)
+  const lines = text.stdout.trim().split('\n')
+  assert.match(lines[0], /^HINT 120 of 120 listed files are missing under base-dir \S+\/dist; the names line up with base-dir \. \(set base-dir to it\)$/)
+  assert.equal(lines.filter(l => l.startsWith('FAIL ')).length, 50)
+  assert.ok(lines.includes('… and 70 more problem(s) (70 FILE_MISSING); all of them in --json'), text.stdout)
+  const json = JSON.parse((await runCli(dir, ['verify', '--base-dir', 'dist', '--json'], env)).stdout)
+  assert.equal(json.problems.length, 120)
+  assert.equal(json.hints.length, 1)
+})
+
+test('a wrong key and a wrong algorithm say which: key ids on both sides, the MAC hash', async () => {
+  const dir = project()
+  assert.equal((await runCli(dir, ['sign', '--path', 'dist/**', '--algorithm', 'sha512'], env)).exitCode, 0)
+  const algorithm = await runCli(dir, ['verify'], env)
+  assert.match(algorithm.stdout, /FAIL SIGNATURE_INVALID: .*its MACs are sha512 \(64 bytes\) and you verify with sha256: set algorithm to sha512/)
+  const wrong = await runCli(dir, ['verify', '--algorithm', 'sha512'], { ARTIFACT_SEAL_KEY: OTHER_KEY_HEX })
+  assert.match(wrong.stdout, /FAIL SIGNATURE_INVALID: .*a different key \(the manifest names key id\(s\) hmac:[0-9a-f]{32}; yours: hmac:[0-9a-f]{32}; sha512\)/)
+  assert.ok(!wrong.stdout.includes(OTHER_KEY_HEX) && !wrong.stdout.includes(TEST_KEY_HEX))
+})
+
+test('broken symbolic links: an excluded one is no error, all others are named, and omitting them is a choice', async () => {
+  const dir = project()
+  fs.mkdirSync(path.join(dir, 'dist/doc'))
+  for (let i = 0; i < 13; i++) fs.symlinkSync(`nowhere-${i}`, path.join(dir, `dist/doc/l${i}`))
+  const signAll = await runCli(dir, ['sign', '--path', 'dist/**'], env)
+  assert.equal(signAll.exitCode, 2)
+  assert.match(signAll.stderr, /path: 13 broken symbolic links \(target does not exist\): .*dist\/doc\/l0, .*… and 3 more; exclude with a ! pattern or set omit-broken-symbolic-links/)
+  assert.equal((await runCli(dir, ['sign', '--path', 'dist/**', '--path', '!dist/doc/**'], env)).exitCode, 0)
+  assert.equal((await runCli(dir, ['verify', '--path', 'dist/**', '--path', '!dist/doc/**'], env)).exitCode, 0)
+  const verifyAll = await runCli(dir, ['verify', '--path', 'dist/**', '--json'], env)
+  assert.equal(verifyAll.exitCode, 1)
+  const problems = JSON.parse(verifyAll.stdout).problems
+  assert.equal(problems.filter((p: any) => p.code === 'UNLISTED_FILE' && /broken symbolic link/.test(p.message)).length, 13)
+  assert.equal((await runCli(dir, ['verify', '--path', 'dist/**', '--omit-broken-symbolic-links'], env)).exitCode, 0)
+  assert.equal((await runCli(dir, ['sign', '--path', 'dist/**', '--omit-broken-symbolic-links', '--json'], env)).exitCode, 0)
+})
+
+test('checksums: --json prints JSON, and a closed pipe ends it quietly', async () => {
+  const dir = tempDir()
+  const files: Record<string, string> = {}
+  for (let i = 0; i < 5000; i++) files[`dist/f${i}.txt`] = `${i}`
+  writeTree(dir, files)
+  assert.equal((await runCli(dir, ['sign', '--path', 'dist/**'], env)).exitCode, 0)
+  const json = await runCli(dir, ['checksums', '--json'], env)
+  assert.equal(json.exitCode, 0)
+  const report = JSON.parse(json.stdout)
+  assert.equal(report.result, 'verified')
+  assert.equal(report.checker, 'sha256sum')
+  assert.equal(report.checksums.split('\n').length, 5001)
+  const piped = await collect('sh', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(DIST_CLI)} checksums | head -2`], { cwd: dir, env: { PATH: process.env.PATH, ...env } })
+  assert.equal(piped.stdout.split('\n').length, 3)
+  assert.ok(!/EPIPE|Error/.test(piped.stderr), piped.stderr)
+  noStack(piped.stderr)
 })
 
 test('--help and --version', async () => {

@@ -62,7 +62,13 @@ test('the standard-tools recipe accepts what the CLI signs and rejects tampering
   const env = { ARTIFACT_SEAL_KEY: TEST_KEY_HEX, GITHUB_REPOSITORY: 'acme/widgets', GITHUB_SHA: 'a'.repeat(40) }
   const signed = await runCli(dir, ['sign', '--path', 'dist/**', '--expires-in', '1h'], env)
   assert.equal(signed.exitCode, 0, signed.stderr)
-  const run = () => spawnSync('bash', ['-c', recipe], { cwd: dir, env: { PATH: process.env.PATH, KEY: TEST_KEY_HEX }, encoding: 'utf8' })
+  // Its temporary folder goes away whatever happens, a failed check included.
+  const tmp = tempDir('artifact-seal-recipe-tmp-')
+  const run = () => {
+    const r = spawnSync('bash', ['-c', recipe], { cwd: dir, env: { PATH: process.env.PATH, KEY: TEST_KEY_HEX, TMPDIR: tmp }, encoding: 'utf8' })
+    assert.deepEqual(fs.readdirSync(tmp), [], 'the recipe leaves no temporary folder behind')
+    return r
+  }
 
   let r = run()
   assert.equal(r.status, 0, r.stdout + r.stderr)

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as actionsGlob from '@actions/glob'
-import { globFiles } from '../../src/core/glob.js'
+import { BrokenLinksError, globFiles, unmatchedPatterns } from '../../src/core/glob.js'
 import { SealError } from '../../src/core/errors.js'
 import { findSubjects } from '../../src/core/subjects.js'
 import { tempDir, writeTree } from '../helpers/fixtures.js'
@@ -174,19 +174,46 @@ test('the walker prints nothing, where @actions/glob prints ::debug:: lines on s
   assert.match(theirs.stdout, /::debug::/)
 })
 
-test('a broken symbolic link that a pattern reaches is an error naming it in both; one it does not reach is not', async () => {
-  for (const patterns of [['**'], ['ok-link-broken'], ['**', '!ok-link-broken'], ['*/**', 'ok*']]) {
+test('a broken symbolic link that a pattern matches is an error naming it in both; one it excludes or does not reach is not', async () => {
+  for (const patterns of [['**'], ['ok-link-broken'], ['*/**', 'ok*']]) {
     const { ours, theirs } = await both(broken, patterns)
     assert.ok(theirs.error, `@actions/glob should throw for ${JSON.stringify(patterns)}`)
-    assert.ok(ours.error instanceof Error, `ours should throw for ${JSON.stringify(patterns)}`)
-    assert.match((ours.error as Error).message, /ok-link-broken.*broken symbolic link/)
+    assert.ok(ours.error instanceof BrokenLinksError, `ours should throw for ${JSON.stringify(patterns)}`)
+    assert.match((ours.error as Error).message, /ok-link-broken is a broken symbolic link/)
     assert.equal((ours.error as { code?: string }).code, 'FILE_MISSING')
   }
-  for (const patterns of [['ok/**'], ['other.txt', 'ok']]) {
-    const { ours, theirs } = await both(broken, patterns)
+  // @actions/glob with omitBrokenSymbolicLinks false throws even for an excluded one; an excluded
+  // path can never be a result, so ours skips it, as @actions/glob's default (true) does.
+  for (const patterns of [['ok/**'], ['other.txt', 'ok'], ['**', '!ok-link-broken'], ['**', '!ok-link-*']]) {
+    const { ours } = await both(broken, patterns)
+    const theirs = await captureStdout(async () => (await actionsGlob.create(patterns.join('\n'), { ...OPTIONS, omitBrokenSymbolicLinks: true })).glob())
     assert.deepEqual(ours.value, theirs.value, JSON.stringify(patterns))
     assert.ok(ours.value!.length > 0)
   }
+  // Omitted on request, as @actions/glob's omitBrokenSymbolicLinks.
+  process.chdir(broken)
+  const theirs = await captureStdout(async () => (await actionsGlob.create('**', { ...OPTIONS, omitBrokenSymbolicLinks: true })).glob())
+  assert.deepEqual(globFiles(['**'], broken, { omitBrokenLinks: true }), theirs.value)
+})
+
+test('every broken symbolic link is named, not only the first', () => {
+  const dir = fs.realpathSync(tempDir('artifact-seal-glob-many-broken-'))
+  writeTree(dir, { 'dist/ok.txt': 'ok', 'dist/doc/readme': 'r' })
+  for (let i = 0; i < 13; i++) fs.symlinkSync(`missing-${i}`, path.join(dir, 'dist/doc', `link-${i}`))
+  fs.symlinkSync('missing', path.join(dir, 'dist/top-link'))
+  assert.throws(
+    () => globFiles(['dist/**'], dir),
+    (e: BrokenLinksError) => e instanceof BrokenLinksError && e.paths.length === 14 && /^path: 14 broken symbolic links .*: .*link-0, .*… and 4 more; exclude with a ! pattern or set omit-broken-symbolic-links$/.test(e.message)
+  )
+  // Excluding the folder that holds them excludes them: the one left is still named.
+  assert.throws(() => globFiles(['dist/**', '!dist/doc/**'], dir), (e: BrokenLinksError) => e.paths.length === 1 && e.paths[0].endsWith('dist/top-link'))
+  assert.deepEqual(globFiles(['dist/**', '!dist/doc/**', '!dist/top-link'], dir), [path.join(dir, 'dist/ok.txt')])
+})
+
+test('unmatchedPatterns names the including patterns that match none of the files', () => {
+  const files = globFiles(['dist/**', '!dist/**/*.map'], root)
+  assert.deepEqual(unmatchedPatterns(['dist/**', 'dsit/**', '!dist/**/*.map', '# comment', 'dist/*.md'], files, root), ['dsit/**'])
+  assert.deepEqual(unmatchedPatterns(['dist/**/*.map'], files, root), ['dist/**/*.map'])
 })
 
 test('patterns with . or .. segments are refused by both, as a configuration error naming the pattern', async () => {

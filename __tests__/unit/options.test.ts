@@ -62,7 +62,10 @@ describe('the action and the CLI give the same verdict on the same options', () 
     ['a bad duration', 'sign', { path: 'dist/**', 'expires-in': '3 days' }, 'expires-in'],
     ['an exclusion-only ref policy', 'verify', { 'expected-ref': '!refs/heads/main' }, 'expected-ref'],
     ['a bad event list', 'verify', { 'expected-event': 'push;release' }, 'expected-event'],
-    ['a boolean that is neither', 'verify', { path: 'dist/**', 'allow-unlisted': 'yes' }, 'allow-unlisted']
+    ['a boolean that is neither', 'verify', { path: 'dist/**', 'allow-unlisted': 'yes' }, 'allow-unlisted'],
+    ['sign omitting broken links', 'sign', { path: 'dist/**', 'omit-broken-symbolic-links': 'true' }, 'ok'],
+    ['verify omitting broken links', 'verify', { path: 'dist/**', 'omit-broken-symbolic-links': 'true' }, 'ok'],
+    ['omit-broken-symbolic-links that is neither', 'sign', { path: 'dist/**', 'omit-broken-symbolic-links': 'maybe' }, 'omit-broken-symbolic-links']
   ]
 
   // A sealed workspace per front end and case, so that no run sees another's output.

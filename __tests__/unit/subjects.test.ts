@@ -56,8 +56,16 @@ test('findSubjects: excludes, hidden files, the manifest itself never included, 
     fs.writeFileSync(manifest, '{}')
     assert.deepEqual(await findSubjects(['dist/**', '!dist/**/*.map'], dir, [manifest]), ['dist/.hidden', 'dist/a.js', 'dist/b.js', 'dist/sub/c.txt'])
     assert.deepEqual(await findSubjects(['dist/sub'], path.join(dir, 'dist'), [manifest]), ['sub/c.txt'])
-    await assert.rejects(findSubjects(['other/**'], path.join(dir, 'dist')), /other\/x is outside base-dir/)
-    assert.deepEqual(await findSubjects(['nothing/**'], dir), [])
+    // Patterns are relative to the working directory; one that reaches outside base-dir, or
+    // matches nothing, is the configuration's fault, and the message says relative to what.
+    await assert.rejects(findSubjects(['other/**'], path.join(dir, 'dist')), (e: SealError) => e.code === 'INPUT_INVALID' && /other\/x, outside base-dir .* \(patterns are relative to /.test(e.message))
+    await assert.rejects(findSubjects(['nothing/**'], dir), (e: SealError) => e.code === 'NO_FILES' && e.message.includes(`'nothing/**' (patterns are relative to ${dir}`))
+    // Sign asks for a match in all; verify for one per including pattern, exclusions applied.
+    assert.deepEqual(await findSubjects(['dist/**', 'dsit/**'], dir, [manifest]), ['dist/.hidden', 'dist/a.js', 'dist/a.js.map', 'dist/b.js', 'dist/sub/c.txt'])
+    await assert.rejects(findSubjects(['dist/**', 'dsit/**', '!dist/sub/**'], dir, [], dir, { eachPatternMatches: true }), /^SealError: path matched no files: 'dsit\/\*\*' \(/)
+    await assert.rejects(findSubjects(['dist/sub/**', '!dist/**/*.txt', 'dist/*.js'], dir, [], dir, { eachPatternMatches: true }), /matched no files: 'dist\/sub\/\*\*'/)
+    // The manifest alone is no match.
+    await assert.rejects(findSubjects(['dist/artifact-seal.json'], dir, [manifest], dir, { eachPatternMatches: true }), /matched no files/)
   } finally {
     process.chdir(cwd)
   }

@@ -10,8 +10,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   awsSecretsManagerKeys: () => (/* binding */ awsSecretsManagerKeys)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _core_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1483);
-/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8737);
+/* harmony import */ var _net_network_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3218);
+/* harmony import */ var _core_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1483);
+/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8737);
+
 
 
 
@@ -21,7 +23,7 @@ __webpack_require__.r(__webpack_exports__);
  */
 async function awsSecretsManagerKeys(ctx) {
     const secretId = ctx.options.need('aws-secret-id', 'the name or ARN of the secret that holds the key');
-    const session = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .assumeRole */ .xN)(ctx);
+    const session = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .assumeRole */ .xN)(ctx);
     const { SecretsManagerClient, GetSecretValueCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(994)]).then(__webpack_require__.t.bind(__webpack_require__, 2994, 19));
     const client = new SecretsManagerClient({
         region: session.region,
@@ -34,7 +36,10 @@ async function awsSecretsManagerKeys(ctx) {
         answer = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
     }
     catch (error) {
-        const { code, message } = (0,_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorParts */ .OT)(error);
+        const unreachable = (0,_net_network_error_js__WEBPACK_IMPORTED_MODULE_1__/* .networkFailure */ .r)(error);
+        if (unreachable)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', ctx.secrets.redact(`AWS Secrets Manager (GetSecretValue for ${secretId}): ${unreachable}`), 'aws-region');
+        const { code, message } = (0,_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsErrorParts */ .OT)(error);
         const hint = code === 'ResourceNotFoundException'
             ? `check aws-secret-id and aws-region (${session.region})`
             : code === 'AccessDeniedException'
@@ -49,17 +54,17 @@ async function awsSecretsManagerKeys(ctx) {
     if (typeof answer.SecretString === 'string') {
         ctx.secrets.add(answer.SecretString);
         ctx.log(`Read the key from ${label}`);
-        return (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .keysFromText */ .aZ)(answer.SecretString, ctx.encoding, ctx.algorithm, label, v => ctx.secrets.add(v));
+        return (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .keysFromText */ .aZ)(answer.SecretString, ctx.encoding, ctx.algorithm, label, v => ctx.secrets.add(v));
     }
     if (answer.SecretBinary) {
         const bytes = Buffer.from(answer.SecretBinary);
-        for (const form of (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .keyRenderings */ .ls)(bytes.toString('hex'), bytes))
+        for (const form of (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .keyRenderings */ .ls)(bytes.toString('hex'), bytes))
             ctx.secrets.add(form);
-        if (bytes.length < _core_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_KEY_BYTES */ .JH) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_INVALID', `${label} SecretBinary is ${bytes.length} bytes; at least ${_core_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_KEY_BYTES */ .JH} are required`, 'aws-secret-id');
+        if (bytes.length < _core_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_KEY_BYTES */ .JH) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_INVALID', `${label} SecretBinary is ${bytes.length} bytes; at least ${_core_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_KEY_BYTES */ .JH} are required`, 'aws-secret-id');
         }
         ctx.log(`Read the key from ${label} (binary)`);
-        return [new _core_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalHmacKey */ .E4(bytes, ctx.algorithm)];
+        return [new _core_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .LocalHmacKey */ .E4(bytes, ctx.algorithm)];
     }
     throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `${label} has neither SecretString nor SecretBinary`, 'aws-secret-id');
 }
@@ -76,8 +81,10 @@ async function awsSecretsManagerKeys(ctx) {
 /* harmony export */ });
 /* unused harmony exports AWS_DEFAULT_AUDIENCE, awsEndpoint, sessionName */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _oidc_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5207);
-/* harmony import */ var _source_context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3545);
+/* harmony import */ var _net_network_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3218);
+/* harmony import */ var _oidc_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5207);
+/* harmony import */ var _source_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3545);
+
 
 
 
@@ -108,7 +115,7 @@ async function assumeRole(ctx) {
     if (!region)
         o.need('aws-region', 'e.g. us-east-1; AWS_REGION is used when set');
     const roleArn = o.need('aws-role-arn', 'the IAM role whose trust policy accepts this repository’s OIDC token');
-    const jwt = await (0,_source_context_js__WEBPACK_IMPORTED_MODULE_2__/* .oidcToken */ .d)(ctx, AWS_DEFAULT_AUDIENCE);
+    const jwt = await (0,_source_context_js__WEBPACK_IMPORTED_MODULE_3__/* .oidcToken */ .d)(ctx, AWS_DEFAULT_AUDIENCE);
     const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
     const sts = new STSClient({ region, endpoint: awsEndpoint(ctx.env, 'STS'), maxAttempts: 3 });
     let answer;
@@ -134,8 +141,11 @@ async function assumeRole(ctx) {
     return { region: region, roleArn, credentials, endpoint: service => awsEndpoint(ctx.env, service) };
 }
 function stsError(ctx, error, roleArn, jwt) {
+    const unreachable = (0,_net_network_error_js__WEBPACK_IMPORTED_MODULE_1__/* .networkFailure */ .r)(error);
+    if (unreachable)
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', ctx.secrets.redact(`AWS STS (to assume ${roleArn}): ${unreachable}`), 'aws-region');
     const { code, message } = awsErrorParts(error);
-    const claims = (0,_oidc_js__WEBPACK_IMPORTED_MODULE_1__/* .describeClaims */ .Zs)(jwt, ['sub', 'aud']);
+    const claims = (0,_oidc_js__WEBPACK_IMPORTED_MODULE_2__/* .describeClaims */ .Zs)(jwt, ['sub', 'aud']);
     let hint;
     switch (code) {
         case 'AccessDenied':

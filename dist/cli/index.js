@@ -6,8 +6,18 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(962);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6524);
 
+// `artifact-seal checksums | head -2`: the reader is gone and Node reports EPIPE on the next
+// write. That is the reader's choice, not a failure: stop quietly, as coreutils do, instead of
+// dying with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+        if (error.code === 'EPIPE')
+            process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+        throw error;
+    });
+}
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: text => process.stdout.write(text),
     stderr: text => process.stderr.write(text),
@@ -20,7 +30,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 962:
+/***/ 6524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3650,8 +3660,10 @@ minimatch.unescape = unescape_unescape;
  * lines to stdout, which corrupts the CLI's output and --json).
  *
  * The options are fixed to what subjects need: files only (matchDirectories false), implicit
- * descendants, symbolic links followed (but never out of base-dir, and no directory twice), a
- * broken symbolic link an error.
+ * descendants, symbolic links followed (but never out of base-dir, and no directory twice). A
+ * broken symbolic link that the patterns match is an error (all of them named), or omitted with
+ * `omitBrokenLinks` (@actions/glob's omitBrokenSymbolicLinks); one that they exclude is skipped,
+ * as @actions/glob's default skips it: an excluded path can never be a result.
  */
 const SEP = external_node_path_.sep;
 const IS_WINDOWS = process.platform === 'win32';
@@ -3921,6 +3933,18 @@ function look(item) {
         throw unreadable(item, error);
     }
 }
+/** Symbolic links the patterns match whose targets do not exist; every one of them, not only the first. */
+class BrokenLinksError extends errors/* SealError */.EM {
+    paths;
+    constructor(paths) {
+        const shown = paths.slice(0, 10).join(', ') + (paths.length > 10 ? `, … and ${paths.length - 10} more` : '');
+        super('FILE_MISSING', `path: ${paths.length === 1 ? `${paths[0]} is a broken symbolic link` : `${paths.length} broken symbolic links`} (target does not exist)${paths.length === 1 ? '' : `: ${shown}`}; exclude with a ! pattern or set omit-broken-symbolic-links`, paths[0]);
+        this.paths = paths;
+    }
+}
+function isBrokenLink(error) {
+    return error instanceof errors/* SealError */.EM && error.code === 'FILE_MISSING';
+}
 /**
  * Absolute paths of the files (not directories) that @actions/glob patterns match, in walk order.
  * Patterns are relative to `cwd`; a path through a symbolic link is reported as that path, not as
@@ -3933,6 +3957,7 @@ function globFiles(patternLines, cwd = process.cwd(), limits = {}) {
     // Each directory is listed once, by device and inode, however many links lead to it: a cycle
     // ends there, and so do two links per level to the next (exponential when walked as paths).
     const listed = new Set();
+    const broken = [];
     for (const root of searchPaths(patterns)) {
         try {
             external_node_fs_.lstatSync(root);
@@ -3950,7 +3975,19 @@ function globFiles(patternLines, cwd = process.cwd(), limits = {}) {
         const partial = match !== 0 || partialMatchAny(patterns, item.path);
         if (!partial)
             continue;
-        const { dir, linked } = look(item);
+        let looked;
+        try {
+            looked = look(item);
+        }
+        catch (error) {
+            if (!isBrokenLink(error))
+                throw error;
+            // Excluded, or only on the way to a match: it can never be a result, so it is never an error.
+            if (match & MATCH_FILE && !limits.omitBrokenLinks)
+                broken.push(item.path);
+            continue;
+        }
+        const { dir, linked } = looked;
         if (!dir) {
             if (match & MATCH_FILE)
                 results.push(item.path);
@@ -3993,7 +4030,26 @@ function globFiles(patternLines, cwd = process.cwd(), limits = {}) {
             stack.push({ path: prefix + entry.name, real: kind === 'dir' ? realPrefix + entry.name : null, kind });
         }
     }
+    if (broken.length > 0)
+        throw new BrokenLinksError(broken);
     return results;
+}
+/**
+ * The including patterns (as written) that match none of `files` (a walk's result, exclusions
+ * already applied):
+ * `dsit/**` beside `dist/**` checks nothing, and saying so is how verify fails closed.
+ */
+function unmatchedPatterns(patternLines, files, cwd = process.cwd()) {
+    const root = external_node_path_.resolve(cwd);
+    const unmatched = [];
+    for (const line of patternLines.flatMap(l => l.split('\n')).map(l => l.trim())) {
+        if (!line || line.startsWith('#') || line.startsWith('!'))
+            continue;
+        const own = parsePatterns([line], root);
+        if (!files.some(file => matchAll(own, file) & MATCH_FILE))
+            unmatched.push(line);
+    }
+    return unmatched;
 }
 
 ;// CONCATENATED MODULE: ./src/core/subjects.ts
@@ -4090,13 +4146,23 @@ function splitPatterns(text) {
         .map(line => line.trim())
         .filter(line => line.length > 0 && !line.startsWith('#'));
 }
+/** Where relative patterns start, as every message about a pattern says it. */
+function relativeTo(cwd) {
+    return `patterns are relative to ${external_node_path_.resolve(cwd)}`;
+}
+/** The patterns as one quoted, comma-separated list for a message. */
+function quotePatterns(patterns) {
+    return patterns.map(p => `'${p}'`).join(', ');
+}
 /**
  * Files matched by @actions/glob patterns (the language users know from upload-artifact and
  * cache: `!` excludes, `**`, hidden files included), as sorted subject names relative to baseDir.
  * `exclude` holds absolute paths never to return (the manifest itself). Patterns are relative to
  * `cwd` (the working directory, as in @actions/glob); the walk never follows a link out of base-dir.
+ * Matching no file is NO_FILES, and a file outside base-dir INPUT_INVALID: both are the
+ * configuration, named with the folder the patterns are relative to.
  */
-async function findSubjects(patterns, baseDir, exclude = [], cwd = process.cwd()) {
+async function findSubjects(patterns, baseDir, exclude = [], cwd = process.cwd(), options = {}) {
     if (patterns.length === 0)
         throw new errors/* SealError */.EM('INPUT_INVALID', 'path has no patterns', 'path');
     const base = external_node_path_.resolve(baseDir);
@@ -4104,7 +4170,7 @@ async function findSubjects(patterns, baseDir, exclude = [], cwd = process.cwd()
     // way: on macOS base-dir /var/folders/x is /private/var/folders/x, and the working directory
     // (getcwd) and so the walked paths are the real one; on Windows RUNNER~1 is runneradmin.
     const realBase = await promises_.realpath(base);
-    const files = globFiles(patterns, cwd, { base, within: realBase });
+    const files = globFiles(patterns, cwd, { base, within: realBase, omitBrokenLinks: options.omitBrokenLinks });
     const roots = realBase === base ? [base] : [base, realBase];
     const nameOf = (file) => {
         for (const root of roots) {
@@ -4115,13 +4181,17 @@ async function findSubjects(patterns, baseDir, exclude = [], cwd = process.cwd()
         return null;
     };
     const skip = new Set(exclude.map(p => nameOf(external_node_path_.resolve(p))));
+    const kept = files.filter(file => !skip.has(nameOf(file)));
+    const unmatched = options.eachPatternMatches ? unmatchedPatterns(patterns, kept, cwd) : kept.length === 0 ? patterns : [];
+    if (unmatched.length > 0) {
+        throw new errors/* SealError */.EM('NO_FILES', `path matched no files: ${quotePatterns(unmatched)} (${relativeTo(cwd)}; base-dir is ${base})`, 'path');
+    }
     const names = new Set();
-    for (const file of files) {
+    for (const file of kept) {
         const name = nameOf(file);
+        // A plain path outside base-dir (links out are refused by the walk): the patterns look elsewhere.
         if (name === null)
-            throw new errors/* SealError */.EM('PATH_UNSAFE', `${file} is outside base-dir ${base}`, file);
-        if (skip.has(name))
-            continue;
+            throw new errors/* SealError */.EM('INPUT_INVALID', `path matches ${file}, outside base-dir ${base} (${relativeTo(cwd)})`, 'path');
         checkSubjectName(name, file);
         names.add(name);
     }
@@ -4315,10 +4385,8 @@ async function seal(options) {
     checkSigningKeys(options.keys);
     const baseDir = await checkBaseDir(options.baseDir);
     const manifestPath = external_node_path_.resolve(options.manifestPath);
-    const names = await findSubjects(options.patterns, baseDir, [manifestPath], options.cwd);
-    if (names.length === 0) {
-        throw new errors/* SealError */.EM('NO_FILES', `path matched no files (patterns: ${options.patterns.join(', ')})`, 'path');
-    }
+    // Zero matches is an error (NO_FILES) naming the folder the patterns are relative to.
+    const names = await findSubjects(options.patterns, baseDir, [manifestPath], options.cwd, { omitBrokenLinks: options.omitBrokenLinks });
     // Before any file is read: a name no Windows or macOS verifier could check is refused here.
     checkSealableNames(names, 'path');
     const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, allowLinks: options.allowSymlinks });
@@ -4353,6 +4421,138 @@ async function writeSealed(subjects, options) {
         keyIds,
         statement
     };
+}
+
+;// CONCATENATED MODULE: ./src/core/diagnose.ts
+
+
+
+/*
+ * What a failed verify can say beyond its list of problems: why the signature did not check (key
+ * ids are public, and a MAC's length gives its hash away), and where the files are when most of
+ * the listed ones are missing (a wrong base-dir). Nothing here prints key material, and nothing
+ * here decides the verdict: these are hints beside the problems.
+ */
+/** The MAC length of each hash: HMAC-H's output is H's. */
+const MAC_BYTES = { sha256: 32, sha384: 48, sha512: 64 };
+/** The hash whose HMAC is `bytes` long, or null. */
+function algorithmOfMac(bytes) {
+    return DIGEST_ALGORITHMS.find(a => MAC_BYTES[a] === bytes) ?? null;
+}
+/** A key id from the manifest as printed: unauthenticated text, so bounded. */
+function shownKeyId(keyid) {
+    return keyid.length > 80 ? `${keyid.slice(0, 77)}…` : keyid || '(empty)';
+}
+/**
+ * The SIGNATURE_INVALID line: which key ids the manifest names and which the verifier has, and
+ * what tells a wrong key from a wrong algorithm or an altered manifest. The manifest's key ids
+ * are hints an attacker can write, so the line says "names", never "was signed by".
+ */
+function signatureMismatch(manifestPath, signatures, keys, algorithm) {
+    const theirs = [...new Set(signatures.map(s => shownKeyId(s.keyid)))];
+    const ours = keys.map(k => k.keyId);
+    const head = `manifest ${manifestPath}: no signature matches any configured key`;
+    if (signatures.length === 0)
+        return `${head}: the manifest has no signatures`;
+    const lengths = [...new Set(signatures.map(s => s.sig.length))];
+    const macAlgorithms = lengths.map(algorithmOfMac);
+    const tried = `the manifest names key id(s) ${theirs.join(', ')}; yours: ${ours.join(', ')}`;
+    if (!macAlgorithms.includes(algorithm)) {
+        const known = macAlgorithms.filter((a) => a !== null);
+        const why = known.length > 0
+            ? `its MACs are ${known.join('/')} (${lengths.join('/')} bytes) and you verify with ${algorithm}: set algorithm to ${known[0]}`
+            : `its MACs are ${lengths.join('/')} bytes, no ${algorithm} MAC (${MAC_BYTES[algorithm]} bytes)`;
+        return `${head}: ${why} (${tried})`;
+    }
+    const shared = ours.filter(id => signatures.some(s => s.keyid === id));
+    if (shared.length > 0) {
+        return `${head}: the manifest names your key ${shared.join(', ')} but its ${algorithm} MAC does not match: the manifest was altered after signing, or signed by another key under that id (${tried})`;
+    }
+    return `${head}: a different key (${tried}; ${algorithm})`;
+}
+/** Names sampled to guess a base-dir: enough to be sure, few enough to stay instant on 100,000. */
+const SAMPLE = 50;
+/** Folders below base-dir tried as the base-dir the names are relative to. */
+const MAX_CANDIDATE_DIRS = 200;
+function exists(file) {
+    try {
+        return external_node_fs_.lstatSync(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** `dir` as the user would write it: relative to the working directory when it lies below it. */
+function diagnose_shown(dir, cwd) {
+    const rel = external_node_path_.relative(cwd, dir);
+    if (rel === '')
+        return '.';
+    return rel.startsWith('..') || external_node_path_.isAbsolute(rel) ? dir : rel.split(external_node_path_.sep).join('/');
+}
+/** Folders up to two levels below `baseDir`, at most MAX_CANDIDATE_DIRS, hidden ones and node_modules last. */
+function foldersBelow(baseDir) {
+    const found = [];
+    const list = (dir) => {
+        try {
+            return external_node_fs_.readdirSync(dir, { withFileTypes: true })
+                .filter(e => e.isDirectory())
+                .map(e => external_node_path_.join(dir, e.name));
+        }
+        catch {
+            return [];
+        }
+    };
+    for (const child of list(baseDir)) {
+        if (found.length >= MAX_CANDIDATE_DIRS)
+            break;
+        found.push(child);
+        for (const grandchild of list(child))
+            if (found.length < MAX_CANDIDATE_DIRS)
+                found.push(grandchild);
+    }
+    return found;
+}
+/**
+ * When most listed files are missing: one line saying how many and what base-dir is, and the
+ * base-dir under which the names line up when one does (files found one or two folders below, or
+ * above because the names start with the folder's own name). Null when few are missing.
+ */
+function diagnoseMissing(baseDir, listed, missing, cwd = process.cwd()) {
+    if (listed === 0 || missing.length < 2 || missing.length * 2 <= listed)
+        return null;
+    const head = `${missing.length} of ${listed} listed files are missing under base-dir ${baseDir}`;
+    const sample = missing.slice(0, SAMPLE);
+    const fits = (dir) => sample.filter(name => exists(external_node_path_.join(dir, name))).length * 2 > sample.length;
+    const candidates = [external_node_path_.dirname(baseDir), external_node_path_.dirname(external_node_path_.dirname(baseDir)), ...foldersBelow(baseDir)].filter(d => d !== baseDir);
+    const better = candidates.find(fits);
+    if (better)
+        return `${head}; the names line up with base-dir ${diagnose_shown(better, cwd)} (set base-dir to it)`;
+    // Names that carry a folder the files are not in: `dist/index.html` listed, `index.html` there.
+    const first = sample[0].split('/')[0];
+    if (sample.every(name => name.startsWith(first + '/'))) {
+        const stripped = sample.filter(name => exists(external_node_path_.join(baseDir, name.slice(first.length + 1)))).length;
+        if (stripped * 2 > sample.length) {
+            return `${head}; the names start with ${first}/ but the files are in base-dir itself: put them in ${diagnose_shown(external_node_path_.join(baseDir, first), cwd)}, or seal with base-dir set to ${first}`;
+        }
+    }
+    return `${head}; is base-dir right?`;
+}
+/** Problems printed one per line (the CLI's log, the action's annotations) before the rest are counted. */
+const MAX_PRINTED_PROBLEMS = 50;
+/**
+ * The first MAX_PRINTED_PROBLEMS problems, and one line counting the rest by code (null when
+ * none are left out): 6,202 FILE_MISSING lines bury the one that matters. Every problem stays
+ * in --json and in the job summary.
+ */
+function capProblems(problems, where) {
+    if (problems.length <= MAX_PRINTED_PROBLEMS)
+        return { shown: problems, rest: null };
+    const left = problems.slice(MAX_PRINTED_PROBLEMS);
+    const counts = new Map();
+    for (const p of left)
+        counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+    const byCode = [...counts].map(([code, n]) => `${n} ${code}`).join(', ');
+    return { shown: problems.slice(0, MAX_PRINTED_PROBLEMS), rest: `… and ${left.length} more problem(s) (${byCode}); all of them ${where}` };
 }
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
@@ -4598,6 +4798,8 @@ async function readAtMost(handle, rules, sizeHint) {
 
 
 
+
+
 /** 64 MiB: room for 100,000 subjects with long names, refused before anything is parsed. */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 /** Clock skew we tolerate before calling a creation time "in the future". */
@@ -4682,7 +4884,8 @@ async function verify(options) {
         subjects: [],
         verifiedCount: 0,
         problems: [],
-        policy: options.policy && !isPolicyEmpty(options.policy) ? options.policy : null
+        policy: options.policy && !isPolicyEmpty(options.policy) ? options.policy : null,
+        hints: []
     };
     const problems = report.problems;
     // Every message is one line with control characters escaped, whatever a field or name holds
@@ -4706,7 +4909,7 @@ async function verify(options) {
     }
     const key = await checkSignatures(envelope, options.keys);
     if (!key) {
-        problem('SIGNATURE_INVALID', `manifest ${manifestPath}: no signature matches any configured key (${options.algorithm}; tried ${envelope.signatures.length} signature(s) with ${options.keys.length} key(s))`, 'signatures');
+        problem('SIGNATURE_INVALID', signatureMismatch(manifestPath, envelope.signatures, options.keys, options.algorithm), 'signatures');
         return report;
     }
     report.keyId = key.keyId;
@@ -4773,7 +4976,8 @@ async function verify(options) {
     // synchronously inside the call), instead of after them with the other cores idle.
     let walk;
     const walkForUnlisted = () => {
-        walk = findSubjects(patterns, baseDir, [manifestPath], options.cwd);
+        // Every pattern must match a file: one that matches nothing (a typo) checks nothing.
+        walk = findSubjects(patterns, baseDir, [manifestPath], options.cwd, { omitBrokenLinks: options.omitBrokenLinks, eachPatternMatches: true });
         // Its failure is handled after the hashing; until then it must not count as unhandled.
         walk.catch(() => { });
         return walk;
@@ -4814,9 +5018,19 @@ async function verify(options) {
         catch (error) {
             // A file the walk cannot get past (a broken link planted among the artifacts, an unreadable
             // folder) leaves unlisted files unchecked: a failed verification, not a configuration error.
-            if (!(error instanceof errors/* SealError */.EM) || error.code === 'INPUT_INVALID')
+            if (!(error instanceof errors/* SealError */.EM) || error.code === 'INPUT_INVALID' || error.code === 'NO_FILES')
                 throw error;
-            problem('UNLISTED_FILE', `unlisted files cannot be ruled out: ${error.message}`, error.subject);
+            if (error instanceof BrokenLinksError) {
+                // A listed one already failed as FILE_MISSING; each other one is named.
+                for (const link of error.paths) {
+                    const name = external_node_path_.relative(baseDir, link).split(external_node_path_.sep).join('/');
+                    if (!listed.has(name))
+                        problem('UNLISTED_FILE', `${name}: a broken symbolic link (target does not exist) matches path but is not listed in the manifest; exclude it with a ! pattern or set omit-broken-symbolic-links`, name);
+                }
+            }
+            else {
+                problem('UNLISTED_FILE', `unlisted files cannot be ruled out: ${error.message}`, error.subject);
+            }
         }
         for (const name of found) {
             if (listed.has(name))
@@ -4825,6 +5039,9 @@ async function verify(options) {
             problem('UNLISTED_FILE', `${name}: matches path but is not listed in the manifest`, name);
         }
     }
+    const hint = diagnoseMissing(baseDir, names.length, report.subjects.filter(s => s.status === 'missing').map(s => s.name), options.cwd);
+    if (hint)
+        report.hints = [hint];
     report.result = problems.length === 0 ? 'verified' : 'failed';
     return report;
 }
@@ -4967,7 +5184,10 @@ function parseChecksumList(text, algorithm, source) {
 
 // EXTERNAL MODULE: ./src/net/retry.ts
 var retry = __nccwpck_require__(7893);
+// EXTERNAL MODULE: ./src/net/network-error.ts
+var network_error = __nccwpck_require__(3218);
 ;// CONCATENATED MODULE: ./src/github/client.ts
+
 
 
 const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
@@ -5021,6 +5241,9 @@ function parseRepository(value, label) {
  * that a 403 asks for. The token never appears: only the status and GitHub's own message do.
  */
 function gitHubError(error, what, writes) {
+    const unreachable = (0,network_error/* networkFailure */.r)(error);
+    if (unreachable)
+        return new errors/* SealError */.EM('REMOTE', `${what}: ${unreachable}`, what, { cause: error });
     const status = statusOf(error);
     const message = error?.message ?? String(error);
     let hint = '';
@@ -5343,7 +5566,17 @@ async function shipSeal(result, carriers) {
     const shipped = {};
     if (carriers.release) {
         const release = carriers.release;
-        const [manifestAsset, checksumsAsset] = await publishToRelease(release, releaseFiles(result, release.checksums ?? false), release.overwrite ?? false);
+        let assets;
+        try {
+            assets = await publishToRelease(release, releaseFiles(result, release.checksums ?? false), release.overwrite ?? false);
+        }
+        catch (error) {
+            // A failed step leaves no manifest: one on disk beside a release without it would be
+            // uploaded by the next step as if the seal had shipped.
+            await promises_.rm(result.manifestPath, { force: true });
+            throw error;
+        }
+        const [manifestAsset, checksumsAsset] = assets;
         shipped.manifestAsset = manifestAsset;
         shipped.checksumsAsset = checksumsAsset;
         carriers.log(`Attached ${[manifestAsset, checksumsAsset].filter(Boolean).map(a => a.name).join(' and ')} to release ${release.tag}: ${manifestAsset.browserDownloadUrl}`);
@@ -5620,6 +5853,13 @@ const OPTIONS = {
         default: 'false',
         description: 'Both modes: let a file be sealed and verified when its name goes through a symbolic link (the file itself, or a folder above it) that stays inside base-dir; what is hashed is what the link points to. By default such a name is refused, naming it, because a link ships differently from a file. A link out of base-dir is always refused.',
         help: { text: 'seal and verify files reached through a symbolic link that stays inside --base-dir (default: such a name is refused, named)' }
+    },
+    'omit-broken-symbolic-links': {
+        kind: 'boolean',
+        modes: SIGN_VERIFY,
+        default: 'false',
+        description: "Both modes: leave out symbolic links whose target does not exist when path matches them (@actions/glob's omitBrokenSymbolicLinks). By default each one is an error, all of them named: such a link may resolve on the machine you deploy to. A broken link that path excludes (a ! pattern) is never an error.",
+        help: { text: 'leave out symbolic links whose target does not exist that --path matches (default: an error naming every one; one that a ! pattern excludes is never an error)' }
     },
     // What sign binds when it does not run in GitHub Actions; the runner's variables otherwise.
     repository: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_REPOSITORY', description: 'The repository bound in the predicate.', help: { arg: 'OWNER/NAME', text: 'sign: the repository to bind (default: $GITHUB_REPOSITORY)' } },
@@ -6106,7 +6346,7 @@ async function runSign(plan, hooks, hashing = {}) {
     const common = { manifestPath: plan.manifest, algorithm: plan.algorithm, keys, context: plan.context, expiresInMs: plan.expiresInMs };
     const result = plan.subjectChecksums
         ? await sealSubjects(await readSubjectChecksums(plan.subjectChecksums, plan.algorithm, plan.frontEnd === 'cli' ? '--subject-checksums' : 'subject-checksums'), common)
-        : await seal({ ...common, patterns: plan.patterns, baseDir: plan.baseDir, cwd: plan.cwd, allowSymlinks: plan.allowSymlinks, hashing });
+        : await seal({ ...common, patterns: plan.patterns, baseDir: plan.baseDir, cwd: plan.cwd, allowSymlinks: plan.allowSymlinks, omitBrokenLinks: plan.omitBrokenLinks, hashing });
     return { ...result, ...(await shipSeal(result, carriers)) };
 }
 
@@ -6125,6 +6365,7 @@ async function verifyOptions(plan, hooks, hashing) {
         patterns: plan.patterns,
         allowUnlisted: plan.allowUnlisted,
         allowSymlinks: plan.allowSymlinks,
+        omitBrokenLinks: plan.omitBrokenLinks,
         cwd: plan.cwd,
         expectedRepository: plan.expectedRepository,
         expectedCommit: plan.expectedCommit,
@@ -6450,6 +6691,7 @@ function planFor(frontEnd, mode, raw, where) {
         expectedCommit,
         allowUnlisted: o.boolean('allow-unlisted'),
         allowSymlinks: o.boolean('allow-symlinks'),
+        omitBrokenLinks: o.boolean('omit-broken-symbolic-links'),
         policy: {
             refs: policy_parsePatterns(o.raw('expected-ref'), o.label('expected-ref')),
             workflows: policy_parsePatterns(o.raw('expected-workflow'), o.label('expected-workflow')),
@@ -6516,7 +6758,51 @@ function releasePlan(o, mode, where, expectedRepository, refuse) {
  */
 const CACHE_REFUSED = 'is no longer supported: restoring an Actions cache entry extracts the whole archive before anything can be checked, so a poisoned entry could write files anywhere; carry the manifest with actions/upload-artifact or on a release (release-tag)';
 
+;// CONCATENATED MODULE: ./src/cli/flags.ts
+
+/*
+ * One line for a flag util.parseArgs does not know, with the flag probably meant (`--pth` →
+ * `--path`). Repeated single-valued flags are refused by the option table (options/read.ts).
+ */
+/** Edit distance (insertions, deletions, substitutions, and swaps of two neighbours). */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+/** The known flag closest to `given` (`--pth` → `--path`), or null when none is close. */
+function suggestFlag(given, known) {
+    const bare = given.replace(/^-+/, '').split('=')[0].toLowerCase();
+    let best = null;
+    let bestDistance = Infinity;
+    for (const name of known) {
+        const distance = name.startsWith(bare) && bare.length >= 3 ? 0.5 : editDistance(bare, name);
+        if (distance < bestDistance) {
+            best = name;
+            bestDistance = distance;
+        }
+    }
+    return best !== null && bestDistance <= Math.max(1, Math.floor(bare.length / 3)) ? `--${best}` : null;
+}
+/** parseArgs's own message, made one line: the flag at fault and, for an unknown one, the flag meant. */
+function usageError(error, known) {
+    const unknown = /^Unknown option '([^']+)'/.exec(error.message);
+    if (unknown) {
+        const meant = suggestFlag(unknown[1], known);
+        return new errors/* SealError */.EM('INPUT_INVALID', `unknown flag ${unknown[1]}${meant ? ` (did you mean ${meant}?)` : ''}`, unknown[1]);
+    }
+    return new errors/* SealError */.EM('INPUT_INVALID', error.message.split('. ')[0]);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
 
 
 
@@ -6562,24 +6848,41 @@ async function main_verify(plan, io) {
         io.stdout(JSON.stringify(report, null, 2) + '\n');
     }
     else {
-        for (const problem of report.problems)
-            io.stdout(`FAIL ${problem.code}: ${problem.message}\n`);
+        printProblems(report, io);
         io.stdout(report.result === 'verified'
             ? `verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})\n`
             : `verification failed: ${report.problems.length} problem(s), ${report.verifiedCount} file(s) verified\n`);
     }
     return report.result === 'verified' ? ExitCode.Ok : ExitCode.VerificationFailed;
 }
+/** The hints, then the problems, at most MAX_PRINTED_PROBLEMS of them: --json has every one. */
+function printProblems(report, io) {
+    for (const hint of report.hints ?? [])
+        io.stdout(`HINT ${hint}\n`);
+    const { shown, rest } = capProblems(report.problems, 'in --json');
+    for (const problem of shown)
+        io.stdout(`FAIL ${problem.code}: ${problem.message}\n`);
+    if (rest)
+        io.stdout(`${rest}\n`);
+}
 /** `checksums`: the manifest's subjects as a coreutils list, printed only once the signature and predicate check. */
 async function checksums(plan, io) {
     const report = await runChecksums(plan, hooksFor(io));
     if (report.result !== 'verified' || !report.statement) {
+        if (plan.json)
+            io.stdout(JSON.stringify(report, null, 2) + '\n');
         for (const problem of report.problems)
             io.stderr(`FAIL ${problem.code}: ${problem.message}\n`);
         io.stderr('artifact-seal: the manifest did not verify; no checksums printed\n');
         return ExitCode.VerificationFailed;
     }
     const algorithm = report.algorithm;
+    if (plan.json) {
+        // The same report as verify --json (no file was read), with the list a checker reads.
+        const list = statementChecksumList(report.statement, algorithm, { tag: plan.bsdTags });
+        io.stdout(JSON.stringify({ ...report, checker: checkerFor(algorithm), checksums: list }, null, 2) + '\n');
+        return ExitCode.Ok;
+    }
     io.stdout(statementChecksumList(report.statement, algorithm, { tag: plan.bsdTags }));
     io.stderr(`manifest verified (key ${report.keyId}); check the files with: ${checkerFor(algorithm)} -c\n`);
     return ExitCode.Ok;
@@ -6596,9 +6899,10 @@ async function main(argv, rawIo) {
         parsed = (0,external_node_util_.parseArgs)({ args: argv, options: PARSE_ARGS_OPTIONS, allowPositionals: true, strict: true });
     }
     catch (error) {
-        io.stderr(`artifact-seal: ${error.message}\nRun artifact-seal --help for usage.\n`);
+        const line = (0,errors/* errorLine */.BP)(usageError(error, Object.keys(PARSE_ARGS_OPTIONS)));
+        io.stderr(`artifact-seal: ${line}\nRun artifact-seal --help for usage.\n`);
         if (argv.includes('--json'))
-            io.stdout(usageJson(error.message));
+            io.stdout(usageJson(line));
         return ExitCode.Usage;
     }
     const { values, positionals } = parsed;
@@ -6956,7 +7260,55 @@ function keysFromText(text, encoding, algorithm, label, onSecret = () => { }) {
 /* harmony export */ });
 /** The tool version written into every predicate; a unit test keeps it equal to package.json's. */
 const TOOL_NAME = 'artifact-seal';
-const TOOL_VERSION = '1.0.0';
+const TOOL_VERSION = '1.1.0';
+
+
+/***/ }),
+
+/***/ 3218:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ networkFailure)
+/* harmony export */ });
+/*
+ * A request that never got an answer (no DNS name, nothing listening, a connection cut) is a
+ * network failure, not a refusal: "GitHub answered 500 getaddrinfo ENOTFOUND" sends a user to
+ * their token when the host name is wrong. Octokit reports such failures as status 500, the AWS
+ * SDK as an error whose code is the errno; both keep Node's text ("connect ECONNREFUSED
+ * 127.0.0.1:8200"), so the errno and the host are read from the error, its causes or that text.
+ */
+const NETWORK_CODES = {
+    ENOTFOUND: 'no such host (DNS lookup failed)',
+    EAI_AGAIN: 'DNS lookup failed for now',
+    ECONNREFUSED: 'connection refused (nothing listens there)',
+    ECONNRESET: 'connection reset',
+    ETIMEDOUT: 'timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    EPIPE: 'connection closed',
+    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+    UND_ERR_SOCKET: 'connection closed'
+};
+const IN_TEXT = /\b(?:getaddrinfo|connect|read|write|queryA)? ?(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)\b(?: ([^\s,;)]+))?/;
+/** "cannot reach HOST: what happened (ERRNO)" when `error` is a network failure, else null. */
+function networkFailure(error, fallbackHost) {
+    for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        const x = e;
+        const text = typeof x.message === 'string' ? x.message : '';
+        const match = IN_TEXT.exec(text);
+        const code = typeof x.code === 'string' && x.code in NETWORK_CODES ? x.code : match?.[1];
+        if (!code)
+            continue;
+        const host = (typeof x.hostname === 'string' && x.hostname) ||
+            (typeof x.address === 'string' && `${x.address}${typeof x.port === 'number' ? `:${x.port}` : ''}`) ||
+            match?.[2] ||
+            fallbackHost ||
+            'the server';
+        return `cannot reach ${host}: ${NETWORK_CODES[code]} (${code}); a network failure, not a refusal: check the URL, DNS, proxy (https_proxy) and firewall`;
+    }
+    return null;
+}
 
 
 /***/ }),

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import * as path from 'node:path'
+import { capProblems } from '../core/diagnose.js'
 import { errorLine } from '../core/errors.js'
 import { progressLine } from '../core/progress.js'
 import type { VerifyReport } from '../core/verify.js'
@@ -51,13 +52,25 @@ async function writeSummary(markdown: string): Promise<void> {
   }
 }
 
-/** One error annotation per problem; file problems point at the file, relative to the workspace as annotations must be. */
+/**
+ * The hints as a warning each, then one error annotation per problem for the first
+ * MAX_PRINTED_PROBLEMS (file problems point at the file, relative to the workspace as annotations
+ * must be) and one counting the rest; every problem is in the job summary.
+ */
 function reportProblems(report: VerifyReport, baseDir: string, workspace: string): void {
   const files = new Set(report.subjects.map(s => s.name))
-  for (const problem of report.problems) {
+  for (const hint of report.hints ?? []) core.warning(hint, { title: 'artifact-seal: hint' })
+  const { shown, rest } = capProblems(report.problems, 'in the job summary and in the group below')
+  for (const problem of shown) {
     const file = problem.subject && files.has(problem.subject) ? path.relative(workspace, path.join(baseDir, problem.subject)) : undefined
     core.error(problem.message, { title: `artifact-seal: ${problem.code}`, file })
   }
+  if (!rest) return
+  core.error(rest, { title: 'artifact-seal: more problems' })
+  // The log keeps every problem, folded away where it does not bury the first ones.
+  core.startGroup(`${report.problems.length - shown.length} more problem(s)`)
+  for (const problem of report.problems.slice(shown.length)) info(`FAIL ${problem.code}: ${problem.message}`)
+  core.endGroup()
 }
 
 async function verify(plan: Plan): Promise<void> {

@@ -68,7 +68,9 @@ export function verifySummary(report: VerifyReport): string {
   ]
   const p = report.statement?.predicate
   if (p) {
-    lines.push('', `- Signed in ${code(p.repository ?? '(unknown)')} at ${code(p.commit ?? '(unknown)')} (${code(p.ref ?? '')}), ${code(p.createdAt)}`)
+    // A field not recorded (signed outside Actions) is left out, not printed as "(unknown) ()".
+    const where = [p.repository ? `in ${code(p.repository)}` : null, p.commit ? `at ${code(p.commit)}` : null, p.ref ? `(${code(p.ref)})` : null].filter(Boolean)
+    lines.push('', `- Signed ${where.length > 0 ? `${where.join(' ')}, ` : ''}${code(p.createdAt)}`)
     if (report.keyId) lines.push(`- Key id: ${code(report.keyId)}`)
     const run = (
       [
@@ -82,17 +84,7 @@ export function verifySummary(report: VerifyReport): string {
     if (run.length > 0) lines.push(`- Run: ${run.map(([k, v]) => `${k} ${code(v as string)}`).join(', ')}`)
   }
   lines.push(...policyTable(report))
-  if (report.problems.length > 0) {
-    lines.push('', `### ${report.problems.length} problem(s)`, '')
-    for (const problem of report.problems.slice(0, MAX_ROWS)) lines.push(`- **${problem.code}**: ${code(problem.message)}`)
-    if (report.problems.length > MAX_ROWS) {
-      // The summary is capped at 1 MiB; the log has every problem, and the counts say what the rest are.
-      const counts = new Map<string, number>()
-      for (const problem of report.problems) counts.set(problem.code, (counts.get(problem.code) ?? 0) + 1)
-      const byCode = [...counts].map(([code, n]) => `${n} ${code}`).join(', ')
-      lines.push(`- … and ${report.problems.length - MAX_ROWS} more, every one in the log (all problems: ${byCode})`)
-    }
-  }
+  if (report.problems.length > 0) lines.push(...problemList(report))
   if (report.subjects.length > 0) {
     // Failures first, so that the rows a reader needs are never cut off below the verified ones.
     const sorted = [...report.subjects.filter(s => s.status !== 'verified'), ...report.subjects.filter(s => s.status === 'verified')]
@@ -106,6 +98,40 @@ export function verifySummary(report: VerifyReport): string {
   }
   lines.push('')
   return lines.join('\n')
+}
+
+/** Bytes of problem lines at most: the job summary takes 1 MiB per step, and the file table needs room too. */
+export const MAX_PROBLEM_BYTES = 512 * 1024
+
+/**
+ * The hints, then every problem: the first INLINE_ROWS in view, the rest in a collapsed list, up
+ * to MAX_PROBLEM_BYTES (100,000 problems do not fit in a summary); past that, counts by code.
+ */
+function problemList(report: VerifyReport): string[] {
+  const lines = ['', `### ${report.problems.length} problem(s)`, '']
+  for (const hint of report.hints ?? []) lines.push(`> **Hint**: ${code(hint)}`, '')
+  const item = (problem: VerifyReport['problems'][number]): string => `- **${problem.code}**: ${code(problem.message)}`
+  for (const problem of report.problems.slice(0, INLINE_ROWS)) lines.push(item(problem))
+  const rest = report.problems.slice(INLINE_ROWS)
+  if (rest.length === 0) return lines
+  lines.push('', `<details><summary>${rest.length} more problem(s)</summary>`, '')
+  let bytes = 0
+  let listed = 0
+  for (const problem of rest) {
+    const line = item(problem)
+    bytes += Buffer.byteLength(line) + 1
+    if (bytes > MAX_PROBLEM_BYTES) break
+    lines.push(line)
+    listed++
+  }
+  if (listed < rest.length) {
+    const counts = new Map<string, number>()
+    for (const problem of report.problems) counts.set(problem.code, (counts.get(problem.code) ?? 0) + 1)
+    const byCode = [...counts].map(([c, n]) => `${n} ${c}`).join(', ')
+    lines.push(`- … and ${rest.length - listed} more, every one in the log (all problems: ${byCode})`)
+  }
+  lines.push('', '</details>')
+  return lines
 }
 
 const NOT_RECORDED = '*(not recorded)*'

@@ -10,6 +10,9 @@ import { PARSE_ARGS_OPTIONS, rawFromArgs } from '../options/cli-args.js'
 import { USAGE } from '../options/help.js'
 import { planFor, type Plan } from '../options/plan.js'
 import { checkerFor, statementChecksumList } from '../formats/sha256sum.js'
+import { capProblems } from '../core/diagnose.js'
+import type { VerifyReport } from '../core/verify.js'
+import { usageError } from './flags.js'
 
 export { USAGE }
 
@@ -62,7 +65,7 @@ async function verify(plan: Plan, io: Io): Promise<number> {
   if (plan.json) {
     io.stdout(JSON.stringify(report, null, 2) + '\n')
   } else {
-    for (const problem of report.problems) io.stdout(`FAIL ${problem.code}: ${problem.message}\n`)
+    printProblems(report, io)
     io.stdout(
       report.result === 'verified'
         ? `verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})\n`
@@ -72,15 +75,30 @@ async function verify(plan: Plan, io: Io): Promise<number> {
   return report.result === 'verified' ? ExitCode.Ok : ExitCode.VerificationFailed
 }
 
+/** The hints, then the problems, at most MAX_PRINTED_PROBLEMS of them: --json has every one. */
+function printProblems(report: VerifyReport, io: Io): void {
+  for (const hint of report.hints ?? []) io.stdout(`HINT ${hint}\n`)
+  const { shown, rest } = capProblems(report.problems, 'in --json')
+  for (const problem of shown) io.stdout(`FAIL ${problem.code}: ${problem.message}\n`)
+  if (rest) io.stdout(`${rest}\n`)
+}
+
 /** `checksums`: the manifest's subjects as a coreutils list, printed only once the signature and predicate check. */
 async function checksums(plan: Plan, io: Io): Promise<number> {
   const report = await runChecksums(plan, hooksFor(io))
   if (report.result !== 'verified' || !report.statement) {
+    if (plan.json) io.stdout(JSON.stringify(report, null, 2) + '\n')
     for (const problem of report.problems) io.stderr(`FAIL ${problem.code}: ${problem.message}\n`)
     io.stderr('artifact-seal: the manifest did not verify; no checksums printed\n')
     return ExitCode.VerificationFailed
   }
   const algorithm = report.algorithm
+  if (plan.json) {
+    // The same report as verify --json (no file was read), with the list a checker reads.
+    const list = statementChecksumList(report.statement, algorithm, { tag: plan.bsdTags })
+    io.stdout(JSON.stringify({ ...report, checker: checkerFor(algorithm), checksums: list }, null, 2) + '\n')
+    return ExitCode.Ok
+  }
   io.stdout(statementChecksumList(report.statement, algorithm, { tag: plan.bsdTags }))
   io.stderr(`manifest verified (key ${report.keyId}); check the files with: ${checkerFor(algorithm)} -c\n`)
   return ExitCode.Ok
@@ -98,8 +116,9 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: PARSE_ARGS_OPTIONS, allowPositionals: true, strict: true })
   } catch (error) {
-    io.stderr(`artifact-seal: ${(error as Error).message}\nRun artifact-seal --help for usage.\n`)
-    if (argv.includes('--json')) io.stdout(usageJson((error as Error).message))
+    const line = errorLine(usageError(error as Error, Object.keys(PARSE_ARGS_OPTIONS)))
+    io.stderr(`artifact-seal: ${line}\nRun artifact-seal --help for usage.\n`)
+    if (argv.includes('--json')) io.stdout(usageJson(line))
     return ExitCode.Usage
   }
   const { values, positionals } = parsed

@@ -14,6 +14,6 @@ export async function runSign(plan: Plan, hooks: RunHooks, hashing: HashManyOpti
   const common = { manifestPath: plan.manifest, algorithm: plan.algorithm, keys, context: plan.context, expiresInMs: plan.expiresInMs }
   const result = plan.subjectChecksums
     ? await sealSubjects(await readSubjectChecksums(plan.subjectChecksums, plan.algorithm, plan.frontEnd === 'cli' ? '--subject-checksums' : 'subject-checksums'), common)
-    : await seal({ ...common, patterns: plan.patterns, baseDir: plan.baseDir, cwd: plan.cwd, allowSymlinks: plan.allowSymlinks, hashing })
+    : await seal({ ...common, patterns: plan.patterns, baseDir: plan.baseDir, cwd: plan.cwd, allowSymlinks: plan.allowSymlinks, omitBrokenLinks: plan.omitBrokenLinks, hashing })
   return { ...result, ...(await shipSeal(result, carriers)) }
 }

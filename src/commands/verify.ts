@@ -16,6 +16,7 @@ async function verifyOptions(plan: Plan, hooks: RunHooks, hashing: HashManyOptio
     patterns: plan.patterns,
     allowUnlisted: plan.allowUnlisted,
     allowSymlinks: plan.allowSymlinks,
+    omitBrokenLinks: plan.omitBrokenLinks,
     cwd: plan.cwd,
     expectedRepository: plan.expectedRepository,
     expectedCommit: plan.expectedCommit,

@@ -15,8 +15,10 @@ import { isInside } from './names.js'
  * lines to stdout, which corrupts the CLI's output and --json).
  *
  * The options are fixed to what subjects need: files only (matchDirectories false), implicit
- * descendants, symbolic links followed (but never out of base-dir, and no directory twice), a
- * broken symbolic link an error.
+ * descendants, symbolic links followed (but never out of base-dir, and no directory twice). A
+ * broken symbolic link that the patterns match is an error (all of them named), or omitted with
+ * `omitBrokenLinks` (@actions/glob's omitBrokenSymbolicLinks); one that they exclude is skipped,
+ * as @actions/glob's default skips it: an excluded path can never be a result.
  */
 
 const SEP = path.sep
@@ -307,6 +309,24 @@ export interface WalkLimits {
    * link seen through Wine, is a directory to lstat and only the OS's realpath sees where it goes.
    */
   base?: string
+  /** Leave broken symbolic links out instead of failing on them (@actions/glob's omitBrokenSymbolicLinks). */
+  omitBrokenLinks?: boolean
+}
+
+/** Symbolic links the patterns match whose targets do not exist; every one of them, not only the first. */
+export class BrokenLinksError extends SealError {
+  constructor(readonly paths: readonly string[]) {
+    const shown = paths.slice(0, 10).join(', ') + (paths.length > 10 ? `, … and ${paths.length - 10} more` : '')
+    super(
+      'FILE_MISSING',
+      `path: ${paths.length === 1 ? `${paths[0]} is a broken symbolic link` : `${paths.length} broken symbolic links`} (target does not exist)${paths.length === 1 ? '' : `: ${shown}`}; exclude with a ! pattern or set omit-broken-symbolic-links`,
+      paths[0]
+    )
+  }
+}
+
+function isBrokenLink(error: unknown): boolean {
+  return error instanceof SealError && error.code === 'FILE_MISSING'
 }
 
 /**
@@ -321,6 +341,7 @@ export function globFiles(patternLines: readonly string[], cwd: string = process
   // Each directory is listed once, by device and inode, however many links lead to it: a cycle
   // ends there, and so do two links per level to the next (exponential when walked as paths).
   const listed = new Set<string>()
+  const broken: string[] = []
   for (const root of searchPaths(patterns)) {
     try {
       fs.lstatSync(root)
@@ -335,7 +356,16 @@ export function globFiles(patternLines: readonly string[], cwd: string = process
     const match = matchAll(patterns, item.path)
     const partial = match !== 0 || partialMatchAny(patterns, item.path)
     if (!partial) continue
-    const { dir, linked } = look(item)
+    let looked: { dir: boolean; linked: boolean }
+    try {
+      looked = look(item)
+    } catch (error) {
+      if (!isBrokenLink(error)) throw error
+      // Excluded, or only on the way to a match: it can never be a result, so it is never an error.
+      if (match & MATCH_FILE && !limits.omitBrokenLinks) broken.push(item.path)
+      continue
+    }
+    const { dir, linked } = looked
     if (!dir) {
       if (match & MATCH_FILE) results.push(item.path)
       continue
@@ -373,5 +403,22 @@ export function globFiles(patternLines: readonly string[], cwd: string = process
       stack.push({ path: prefix + entry.name, real: kind === 'dir' ? realPrefix + entry.name : null, kind })
     }
   }
+  if (broken.length > 0) throw new BrokenLinksError(broken)
   return results
+}
+
+/**
+ * The including patterns (as written) that match none of `files` (a walk's result, exclusions
+ * already applied):
+ * `dsit/**` beside `dist/**` checks nothing, and saying so is how verify fails closed.
+ */
+export function unmatchedPatterns(patternLines: readonly string[], files: readonly string[], cwd: string = process.cwd()): string[] {
+  const root = path.resolve(cwd)
+  const unmatched: string[] = []
+  for (const line of patternLines.flatMap(l => l.split('\n')).map(l => l.trim())) {
+    if (!line || line.startsWith('#') || line.startsWith('!')) continue
+    const own = parsePatterns([line], root)
+    if (!files.some(file => matchAll(own, file) & MATCH_FILE)) unmatched.push(line)
+  }
+  return unmatched
 }

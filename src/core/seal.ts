@@ -27,6 +27,8 @@ export interface SealOptions {
   cwd?: string
   /** Seal files reached through a symbolic link inside base-dir (default: refused, naming the link). */
   allowSymlinks?: boolean
+  /** Leave broken symbolic links that the patterns match out (default: an error listing them all). */
+  omitBrokenLinks?: boolean
 }
 
 /** A sealed file: its name and digest, and its size when this run hashed it. */
@@ -101,10 +103,8 @@ export async function seal(options: SealOptions): Promise<SealResult> {
   checkSigningKeys(options.keys)
   const baseDir = await checkBaseDir(options.baseDir)
   const manifestPath = path.resolve(options.manifestPath)
-  const names = await findSubjects(options.patterns, baseDir, [manifestPath], options.cwd)
-  if (names.length === 0) {
-    throw new SealError('NO_FILES', `path matched no files (patterns: ${options.patterns.join(', ')})`, 'path')
-  }
+  // Zero matches is an error (NO_FILES) naming the folder the patterns are relative to.
+  const names = await findSubjects(options.patterns, baseDir, [manifestPath], options.cwd, { omitBrokenLinks: options.omitBrokenLinks })
   // Before any file is read: a name no Windows or macOS verifier could check is refused here.
   checkSealableNames(names, 'path')
   const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, allowLinks: options.allowSymlinks })
@@ -116,7 +116,7 @@ export async function seal(options: SealOptions): Promise<SealResult> {
   return writeSealed(subjects, { ...options, manifestPath })
 }
 
-type WriteOptions = Omit<SealOptions, 'patterns' | 'baseDir' | 'hashing' | 'cwd' | 'allowSymlinks'>
+type WriteOptions = Omit<SealOptions, 'patterns' | 'baseDir' | 'hashing' | 'cwd' | 'allowSymlinks' | 'omitBrokenLinks'>
 
 /**
  * Signs subjects whose digests are already known and writes the manifest atomically. `seal`

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { SealError } from './errors.js'
-import { globFiles } from './glob.js'
+import { globFiles, unmatchedPatterns } from './glob.js'
 import { isInside } from './names.js'
 
 /**
@@ -87,20 +87,43 @@ export function splitPatterns(text: string): string[] {
     .filter(line => line.length > 0 && !line.startsWith('#'))
 }
 
+/** How findSubjects walks, beyond the patterns. */
+export interface FindOptions {
+  /** Leave broken symbolic links out instead of failing on them (omit-broken-symbolic-links). */
+  omitBrokenLinks?: boolean
+  /**
+   * Every including pattern must match a file (verify's unlisted check: a pattern that matches
+   * nothing checks nothing). Without it only the whole list must match something (sign).
+   */
+  eachPatternMatches?: boolean
+}
+
+/** Where relative patterns start, as every message about a pattern says it. */
+export function relativeTo(cwd: string): string {
+  return `patterns are relative to ${path.resolve(cwd)}`
+}
+
+/** The patterns as one quoted, comma-separated list for a message. */
+export function quotePatterns(patterns: readonly string[]): string {
+  return patterns.map(p => `'${p}'`).join(', ')
+}
+
 /**
  * Files matched by @actions/glob patterns (the language users know from upload-artifact and
  * cache: `!` excludes, `**`, hidden files included), as sorted subject names relative to baseDir.
  * `exclude` holds absolute paths never to return (the manifest itself). Patterns are relative to
  * `cwd` (the working directory, as in @actions/glob); the walk never follows a link out of base-dir.
+ * Matching no file is NO_FILES, and a file outside base-dir INPUT_INVALID: both are the
+ * configuration, named with the folder the patterns are relative to.
  */
-export async function findSubjects(patterns: string[], baseDir: string, exclude: string[] = [], cwd: string = process.cwd()): Promise<string[]> {
+export async function findSubjects(patterns: string[], baseDir: string, exclude: string[] = [], cwd: string = process.cwd(), options: FindOptions = {}): Promise<string[]> {
   if (patterns.length === 0) throw new SealError('INPUT_INVALID', 'path has no patterns', 'path')
   const base = path.resolve(baseDir)
   // fs.promises.realpath asks the OS, as realpathSync.native does. A path may be spelled either
   // way: on macOS base-dir /var/folders/x is /private/var/folders/x, and the working directory
   // (getcwd) and so the walked paths are the real one; on Windows RUNNER~1 is runneradmin.
   const realBase = await fs.realpath(base)
-  const files = globFiles(patterns, cwd, { base, within: realBase })
+  const files = globFiles(patterns, cwd, { base, within: realBase, omitBrokenLinks: options.omitBrokenLinks })
   const roots = realBase === base ? [base] : [base, realBase]
   const nameOf = (file: string): string | null => {
     for (const root of roots) {
@@ -110,11 +133,16 @@ export async function findSubjects(patterns: string[], baseDir: string, exclude:
     return null
   }
   const skip = new Set(exclude.map(p => nameOf(path.resolve(p))))
+  const kept = files.filter(file => !skip.has(nameOf(file)))
+  const unmatched = options.eachPatternMatches ? unmatchedPatterns(patterns, kept, cwd) : kept.length === 0 ? patterns : []
+  if (unmatched.length > 0) {
+    throw new SealError('NO_FILES', `path matched no files: ${quotePatterns(unmatched)} (${relativeTo(cwd)}; base-dir is ${base})`, 'path')
+  }
   const names = new Set<string>()
-  for (const file of files) {
+  for (const file of kept) {
     const name = nameOf(file)
-    if (name === null) throw new SealError('PATH_UNSAFE', `${file} is outside base-dir ${base}`, file)
-    if (skip.has(name)) continue
+    // A plain path outside base-dir (links out are refused by the walk): the patterns look elsewhere.
+    if (name === null) throw new SealError('INPUT_INVALID', `path matches ${file}, outside base-dir ${base} (${relativeTo(cwd)})`, 'path')
     checkSubjectName(name, file)
     names.add(name)
   }

@@ -1,6 +1,7 @@
 import * as path from 'node:path'
 import type { DigestAlgorithm } from './algorithms.js'
 import { hashMany, type HashManyOptions } from './digest.js'
+import { diagnoseMissing, signatureMismatch } from './diagnose.js'
 import { decodeEnvelope, IN_TOTO_PAYLOAD_TYPE, pae, type DecodedEnvelope } from './dsse.js'
 import { formatDuration } from './duration.js'
 import { oneLine, SealError, type SealErrorCode } from './errors.js'
@@ -10,6 +11,7 @@ import { findNameTwins, foldsNames, nameProblemOn } from './names.js'
 import { checkPolicy, isPolicyEmpty, type PolicyProblemCode, type VerifyPolicy } from './policy.js'
 import { checkBaseDir } from './seal.js'
 import { decodeStatement, type Statement } from './statement.js'
+import { BrokenLinksError } from './glob.js'
 import { findSubjects } from './subjects.js'
 import { decodeUtf8Strict } from './encoding.js'
 import { readSmallFile } from './small-file.js'
@@ -70,6 +72,8 @@ export interface VerifyReport {
   problems: Problem[]
   /** The policy that was asked for (null when none), so that reports show it beside the predicate. */
   policy: VerifyPolicy | null
+  /** What the problems add up to (core/diagnose.ts), e.g. the base-dir under which missing names line up; shown before them. */
+  hints?: string[]
 }
 
 export interface VerifyOptions {
@@ -93,6 +97,8 @@ export interface VerifyOptions {
   cwd?: string
   /** Let listed names go through a symbolic link to a file inside base-dir (default: PATH_UNSAFE). */
   allowSymlinks?: boolean
+  /** The unlisted check leaves broken symbolic links out (default: each one is a problem). */
+  omitBrokenLinks?: boolean
   /**
    * false: check the signature, the statement and the predicate, but read no file (to list a
    * manifest's subjects, or to learn which release assets to fetch). Default true.
@@ -189,7 +195,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     subjects: [],
     verifiedCount: 0,
     problems: [],
-    policy: options.policy && !isPolicyEmpty(options.policy) ? options.policy : null
+    policy: options.policy && !isPolicyEmpty(options.policy) ? options.policy : null,
+    hints: []
   }
   const problems = report.problems
   // Every message is one line with control characters escaped, whatever a field or name holds
@@ -213,7 +220,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
 
   const key = await checkSignatures(envelope, options.keys)
   if (!key) {
-    problem('SIGNATURE_INVALID', `manifest ${manifestPath}: no signature matches any configured key (${options.algorithm}; tried ${envelope.signatures.length} signature(s) with ${options.keys.length} key(s))`, 'signatures')
+    problem('SIGNATURE_INVALID', signatureMismatch(manifestPath, envelope.signatures, options.keys, options.algorithm), 'signatures')
     return report
   }
   report.keyId = key.keyId
@@ -278,7 +285,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   // synchronously inside the call), instead of after them with the other cores idle.
   let walk: Promise<string[]> | undefined
   const walkForUnlisted = (): Promise<string[]> => {
-    walk = findSubjects(patterns, baseDir, [manifestPath], options.cwd)
+    // Every pattern must match a file: one that matches nothing (a typo) checks nothing.
+    walk = findSubjects(patterns, baseDir, [manifestPath], options.cwd, { omitBrokenLinks: options.omitBrokenLinks, eachPatternMatches: true })
     // Its failure is handled after the hashing; until then it must not count as unhandled.
     walk.catch(() => {})
     return walk
@@ -317,8 +325,16 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     } catch (error) {
       // A file the walk cannot get past (a broken link planted among the artifacts, an unreadable
       // folder) leaves unlisted files unchecked: a failed verification, not a configuration error.
-      if (!(error instanceof SealError) || error.code === 'INPUT_INVALID') throw error
-      problem('UNLISTED_FILE', `unlisted files cannot be ruled out: ${error.message}`, error.subject)
+      if (!(error instanceof SealError) || error.code === 'INPUT_INVALID' || error.code === 'NO_FILES') throw error
+      if (error instanceof BrokenLinksError) {
+        // A listed one already failed as FILE_MISSING; each other one is named.
+        for (const link of error.paths) {
+          const name = path.relative(baseDir, link).split(path.sep).join('/')
+          if (!listed.has(name)) problem('UNLISTED_FILE', `${name}: a broken symbolic link (target does not exist) matches path but is not listed in the manifest; exclude it with a ! pattern or set omit-broken-symbolic-links`, name)
+        }
+      } else {
+        problem('UNLISTED_FILE', `unlisted files cannot be ruled out: ${error.message}`, error.subject)
+      }
     }
     for (const name of found) {
       if (listed.has(name)) continue
@@ -327,6 +343,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     }
   }
 
+  const hint = diagnoseMissing(baseDir, names.length, report.subjects.filter(s => s.status === 'missing').map(s => s.name), options.cwd)
+  if (hint) report.hints = [hint]
   report.result = problems.length === 0 ? 'verified' : 'failed'
   return report
 }

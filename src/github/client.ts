@@ -1,5 +1,6 @@
 import { SealError } from '../core/errors.js'
 import { serverWaitMs, withRetries, type RetryPolicy } from '../net/retry.js'
+import { networkFailure } from '../net/network-error.js'
 
 /** The REST client every GitHub call goes through. */
 export type GitHubClient = ReturnType<typeof import('@actions/github').getOctokit>
@@ -78,6 +79,8 @@ export function parseRepository(value: string, label: string): RepoRef {
  * that a 403 asks for. The token never appears: only the status and GitHub's own message do.
  */
 export function gitHubError(error: unknown, what: string, writes: boolean): SealError {
+  const unreachable = networkFailure(error)
+  if (unreachable) return new SealError('REMOTE', `${what}: ${unreachable}`, what, { cause: error })
   const status = statusOf(error)
   const message = (error as Error)?.message ?? String(error)
   let hint = ''

@@ -1,6 +1,7 @@
 import type { KMSClient } from '@aws-sdk/client-kms'
 import type { DigestAlgorithm } from '../core/algorithms.js'
 import { SealError } from '../core/errors.js'
+import { networkFailure } from '../net/network-error.js'
 import { splitKeyLines, type MacKey } from '../core/keys.js'
 import { assumeRole, awsErrorParts } from './aws.js'
 import { MAC_LENGTH, remoteMacInput } from './remote-mac.js'
@@ -14,6 +15,8 @@ type KmsModule = typeof import('@aws-sdk/client-kms')
 
 /** Turns a KMS error into one line that says what to change; `action` is GenerateMac, VerifyMac or DescribeKey. */
 function kmsError(secrets: Secrets, error: unknown, action: string, keyId: string, roleArn: string): SealError {
+  const unreachable = networkFailure(error)
+  if (unreachable) return new SealError('KEY_SOURCE', secrets.redact(`AWS KMS ${action} for ${keyId}: ${unreachable}`), 'aws-region')
   const { code, message } = awsErrorParts(error)
   const hints: Record<string, string> = {
     AccessDeniedException: `the role ${roleArn} needs kms:${action} on the key (build jobs: kms:GenerateMac; deploy jobs: only kms:VerifyMac; both: kms:DescribeKey)`,

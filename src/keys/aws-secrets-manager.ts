@@ -1,4 +1,5 @@
 import { SealError } from '../core/errors.js'
+import { networkFailure } from '../net/network-error.js'
 import { keyRenderings, keysFromText, LocalHmacKey, MIN_KEY_BYTES } from '../core/keys.js'
 import { assumeRole, awsErrorParts } from './aws.js'
 import type { SourceContext } from './source-context.js'
@@ -21,6 +22,8 @@ export async function awsSecretsManagerKeys(ctx: SourceContext): Promise<LocalHm
   try {
     answer = await client.send(new GetSecretValueCommand({ SecretId: secretId }))
   } catch (error) {
+    const unreachable = networkFailure(error)
+    if (unreachable) throw new SealError('KEY_SOURCE', ctx.secrets.redact(`AWS Secrets Manager (GetSecretValue for ${secretId}): ${unreachable}`), 'aws-region')
     const { code, message } = awsErrorParts(error)
     const hint =
       code === 'ResourceNotFoundException'

@@ -1,4 +1,5 @@
 import { SealError } from '../core/errors.js'
+import { networkFailure } from '../net/network-error.js'
 import { describeClaims } from './oidc.js'
 import { oidcToken, type SourceContext } from './source-context.js'
 
@@ -75,6 +76,8 @@ export async function assumeRole(ctx: SourceContext): Promise<AwsSession> {
 }
 
 function stsError(ctx: SourceContext, error: unknown, roleArn: string, jwt: string): SealError {
+  const unreachable = networkFailure(error)
+  if (unreachable) return new SealError('KEY_SOURCE', ctx.secrets.redact(`AWS STS (to assume ${roleArn}): ${unreachable}`), 'aws-region')
   const { code, message } = awsErrorParts(error)
   const claims = describeClaims(jwt, ['sub', 'aud'])
   let hint: string

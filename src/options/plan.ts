@@ -53,6 +53,8 @@ export interface Plan {
   expectedCommit: string | null
   allowUnlisted: boolean
   allowSymlinks: boolean
+  /** Leave out broken symbolic links that path matches (default: an error naming each). */
+  omitBrokenLinks: boolean
   policy: VerifyPolicy
   /** What sign binds in the predicate. */
   context: SealContext
@@ -132,6 +134,7 @@ export function planFor(frontEnd: FrontEnd, mode: Mode, raw: RawValues, where: P
     expectedCommit,
     allowUnlisted: o.boolean('allow-unlisted'),
     allowSymlinks: o.boolean('allow-symlinks'),
+    omitBrokenLinks: o.boolean('omit-broken-symbolic-links'),
     policy: {
       refs: parsePatterns(o.raw('expected-ref'), o.label('expected-ref')),
       workflows: parsePatterns(o.raw('expected-workflow'), o.label('expected-workflow')),

@@ -52,7 +52,16 @@ export async function shipSeal(result: SealResult, carriers: Carriers): Promise<
   const shipped: Shipped = {}
   if (carriers.release) {
     const release = carriers.release
-    const [manifestAsset, checksumsAsset] = await publishToRelease(release, releaseFiles(result, release.checksums ?? false), release.overwrite ?? false)
+    let assets: Awaited<ReturnType<typeof publishToRelease>>
+    try {
+      assets = await publishToRelease(release, releaseFiles(result, release.checksums ?? false), release.overwrite ?? false)
+    } catch (error) {
+      // A failed step leaves no manifest: one on disk beside a release without it would be
+      // uploaded by the next step as if the seal had shipped.
+      await fs.rm(result.manifestPath, { force: true })
+      throw error
+    }
+    const [manifestAsset, checksumsAsset] = assets
     shipped.manifestAsset = manifestAsset
     shipped.checksumsAsset = checksumsAsset
     carriers.log(`Attached ${[manifestAsset, checksumsAsset].filter(Boolean).map(a => a!.name).join(' and ')} to release ${release.tag}: ${manifestAsset.browserDownloadUrl}`)
