@@ -6,12 +6,12 @@ import { parseDuration } from '../core/duration.js'
 import { describeFsError, errorLine, escapeWorkflowCommands, isVerificationFailure, oneLine, SealError } from '../core/errors.js'
 import { parseKeyEncoding, type MacKey } from '../core/keys.js'
 import { progressLine } from '../core/progress.js'
-import { seal, sealSubjects, type SealResult } from '../core/seal.js'
+import { checkBaseDir, seal, sealSubjects, type SealResult } from '../core/seal.js'
 import type { SealContext } from '../core/statement.js'
 import { splitPatterns } from '../core/subjects.js'
 import { parseChoice } from '../core/choice.js'
 import { parseEvents, parsePatterns, type VerifyPolicy } from '../core/policy.js'
-import { verify, type VerifyOptions, type VerifyReport } from '../core/verify.js'
+import { verifyManifest, type VerifyOptions, type VerifyReport } from '../core/verify.js'
 import { TOOL_VERSION } from '../core/version.js'
 import { createGitHubClient, parseRepository } from '../github/client.js'
 import { contextFromEnv } from '../github/context.js'
@@ -345,7 +345,8 @@ async function runSign(values: Values, io: Io): Promise<SealResult & Shipped> {
   return { ...result, ...(await shipSeal(result, carriers)) }
 }
 
-async function runVerify(values: Values, io: Io, checkFiles = true): Promise<VerifyReport> {
+/** The verify options the flags give (checksums uses the manifest's half of them). */
+async function verifyOptionsOf(values: Values, io: Io): Promise<{ options: VerifyOptions; carriers: Carriers }> {
   const algorithm = parseAlgorithm(values.algorithm || 'sha256', '--algorithm')
   const maxAgeMs = values['max-age'] ? parseDuration(values['max-age'], '--max-age') : undefined
   const expectedCommit = values['expected-commit'] || null
@@ -368,10 +369,14 @@ async function runVerify(values: Values, io: Io, checkFiles = true): Promise<Ver
     expectedCommit,
     maxAgeMs,
     policy,
-    checkFiles,
     hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
   }
-  return checkFiles ? verifyCarried(options, carriers) : verify(options)
+  return { options, carriers }
+}
+
+async function runVerify(values: Values, io: Io): Promise<VerifyReport> {
+  const { options, carriers } = await verifyOptionsOf(values, io)
+  return verifyCarried(options, carriers)
 }
 
 /** `checksums`: the manifest's subjects as a coreutils list, printed only once the signature and predicate check. */
@@ -379,7 +384,9 @@ async function runChecksums(values: Values, io: Io): Promise<number> {
   if (values['release-tag'] || values.path) {
     throw new SealError('INPUT_INVALID', `checksums reads a local --manifest; --${values.path ? 'path' : 'release-tag'} is not used`, '--manifest')
   }
-  const report = await runVerify(values, io, false)
+  const { options } = await verifyOptionsOf(values, io)
+  await checkBaseDir(options.baseDir)
+  const report = await verifyManifest(options)
   if (report.result !== 'verified' || !report.statement) {
     for (const problem of report.problems) io.stderr(`FAIL ${problem.code}: ${problem.message}\n`)
     io.stderr('artifact-seal: the manifest did not verify; no checksums printed\n')

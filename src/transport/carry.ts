@@ -1,8 +1,8 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { SealResult } from '../core/seal.js'
-import type { Statement } from '../core/statement.js'
-import { verify, type Problem, type VerifyOptions, type VerifyReport } from '../core/verify.js'
+import { checkBaseDir } from '../core/seal.js'
+import { reportOf, verify, verifyFiles, verifyManifest, type VerifyOptions, type VerifyReport } from '../core/verify.js'
 import type { ReleaseAsset } from '../github/releases.js'
 import { downloadListedAssets, fetchManifestAsset, publishToRelease, type ReleaseFile, type ReleaseTarget } from './release.js'
 import { listFileName, statementChecksumList } from './sha256sum.js'
@@ -83,13 +83,15 @@ export async function verifyCarried(options: VerifyOptions, carriers: Carriers):
   }
   const release = carriers.release
   if (!release?.assets) return verify({ ...options, manifestBytes })
-  // One pass: verify reads and checks the manifest once, and the files are verified against
-  // exactly the statement whose signature decided which assets to fetch.
-  const fetchListed = async (statement: Statement): Promise<Problem[]> => {
-    const rules = { algorithm: options.algorithm, manifestName: path.basename(options.manifestPath), allowUnlisted: release.allowUnlistedAssets ?? false }
-    const { downloaded, problems } = await downloadListedAssets(release, statement, options.baseDir, rules)
-    carriers.log(`Downloaded ${downloaded.length} of ${statement.subject.length} listed file(s) from release ${release.tag} into ${options.baseDir}`)
-    return problems
-  }
-  return verify({ ...options, manifestBytes, beforeFiles: fetchListed })
+  // One pass: the manifest is read and checked once, and the files are verified against exactly
+  // the statement whose signature decided which assets to fetch.
+  await checkBaseDir(options.baseDir)
+  const verdict = await verifyManifest({ ...options, manifestBytes })
+  // A manifest that failed any check stops here: nothing is fetched for it.
+  if (verdict.problems.length > 0 || !verdict.statement) return reportOf(verdict)
+  const statement = verdict.statement
+  const rules = { algorithm: options.algorithm, manifestName: path.basename(options.manifestPath), allowUnlisted: release.allowUnlistedAssets ?? false }
+  const { downloaded, problems } = await downloadListedAssets(release, statement, verdict.selected, options.baseDir, rules)
+  carriers.log(`Downloaded ${downloaded.length} of ${verdict.selected.length} ${verdict.selection ? 'selected' : 'listed'} file(s) from release ${release.tag} into ${options.baseDir}`)
+  return verifyFiles(verdict, options, problems)
 }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { DigestAlgorithm } from '../core/algorithms.js'
 import { describeFsError, oneLine, SealError } from '../core/errors.js'
-import type { Statement } from '../core/statement.js'
+import type { Statement, Subject } from '../core/statement.js'
 import { checkSubjectName } from '../core/subjects.js'
 import { MAX_MANIFEST_BYTES, type Problem } from '../core/verify.js'
 import type { GitHubClient, RepoRef } from '../github/client.js'
@@ -137,16 +137,17 @@ export interface AssetRules {
  * size, and renamed over the file of that name only when its digest is the manifest's: a
  * tampered asset never replaces a local file.
  */
-export async function downloadListedAssets(target: ReleaseTarget, statement: Statement, baseDir: string, rules: AssetRules): Promise<AssetCheck> {
+export async function downloadListedAssets(target: ReleaseTarget, statement: Statement, selected: readonly Subject[], baseDir: string, rules: AssetRules): Promise<AssetCheck> {
   const { tag } = target
-  const expected = new Map(statement.subject.map(s => [s.name, s.digest[rules.algorithm]]))
+  const listed = new Set(statement.subject.map(s => s.name))
+  const expected = new Map(selected.map(s => [s.name, s.digest[rules.algorithm]]))
   const assets = await assetsOf(target)
   const realBase = await fs.realpath(baseDir)
   const check: AssetCheck = { downloaded: [], problems: [] }
   const problem = (code: Problem['code'], message: string, subject: string): void => void check.problems.push({ code, message: oneLine(message), subject })
   const listName = listFileName(rules.algorithm)
   for (const asset of assets) {
-    if (expected.has(asset.name) || asset.name === rules.manifestName) continue
+    if (listed.has(asset.name) || asset.name === rules.manifestName) continue
     if (asset.name === listName) {
       const bytes = await readAll(await downloadAsset(target.client, target.repo, asset), Math.min(asset.size, MAX_MANIFEST_BYTES), `asset ${asset.name} of release ${tag}`)
       if (!bytes.equals(Buffer.from(statementChecksumList(statement, rules.algorithm)))) {
