@@ -318,9 +318,10 @@ export async function checkUnlisted(listed: ReadonlySet<string>, walk: Promise<s
 /**
  * Stages 5 and 6 for a manifest that passed the manifest stages: its selected subjects' files,
  * and (with patterns) files nobody listed, walked while the threads hash. `extra` are problems a
- * caller found in between (a release download) and joins to the report.
+ * caller found in between (a release download) and joins to the report; `checked` replaces the
+ * file check of the selected subjects when a caller checked them another way.
  */
-export async function verifyFiles(verdict: ManifestVerdict, options: FileCheckOptions, extra: readonly Problem[] = []): Promise<VerifyReport> {
+export async function verifyFiles(verdict: ManifestVerdict, options: FileCheckOptions, extra: readonly Problem[] = [], checked?: FileFindings): Promise<VerifyReport> {
   const report = reportOf(verdict)
   const selected = verdict.selected
   report.problems = [...report.problems, ...extra]
@@ -336,7 +337,8 @@ export async function verifyFiles(verdict: ManifestVerdict, options: FileCheckOp
     walk.catch(() => {})
     return walk
   }
-  const files = await checkFiles(selected, baseDir, report.algorithm, { ...options, alongside: checkForUnlisted ? () => void startWalk() : undefined })
+  // `checked`: the selected subjects were checked another way (release digests); no file is read for them.
+  const files = checked ?? (await checkFiles(selected, baseDir, report.algorithm, { ...options, alongside: checkForUnlisted ? () => void startWalk() : undefined }))
   const found = [files]
   // Every listed name counts as listed, selected or not: a file the manifest lists is not planted.
   if (checkForUnlisted) found.push(await checkUnlisted(new Set(statement.subject.map(s => s.name)), walk ?? startWalk()))

@@ -4,7 +4,7 @@ import type { SealResult } from '../core/seal.js'
 import { checkBaseDir } from '../core/seal.js'
 import { reportOf, verify, verifyFiles, verifyManifest, type VerifyOptions, type VerifyReport } from '../core/verify.js'
 import type { ReleaseAsset } from '../github/releases.js'
-import { downloadListedAssets, fetchManifestAsset, publishToRelease, type ReleaseFile, type ReleaseTarget } from './release.js'
+import { checkWritableRelease, compareAssetDigests, downloadListedAssets, fetchManifestAsset, publishTarget, publishToRelease, type ReleaseFile, type ReleaseTarget } from './release.js'
 import { listFileName, statementChecksumList } from './sha256sum.js'
 
 /**
@@ -18,8 +18,10 @@ export interface Carriers {
     checksums?: boolean
     /** Sign: replace assets of the same name. */
     overwrite?: boolean
-    /** Verify: download the listed assets into base-dir before checking. */
-    assets?: boolean
+    /** Sign and merge: publish the draft release once the manifest is attached. */
+    publish?: boolean
+    /** Verify: download the listed (selected) assets into base-dir before checking, or compare GitHub's digests of them. */
+    assets?: boolean | 'digests'
     /** Verify with assets: let release assets that the manifest does not list pass. */
     allowUnlistedAssets?: boolean
   }
@@ -47,6 +49,14 @@ export function releaseFiles(result: SealResult, checksums: boolean): ReleaseFil
   return files
 }
 
+/**
+ * Before sign or merge hashes or reads anything: the release they will attach to exists and can
+ * take assets (a published immutable release cannot), and is a draft when it is to be published.
+ */
+export async function checkCarriers(carriers: Carriers): Promise<void> {
+  if (carriers.release) await checkWritableRelease(carriers.release, carriers.release.publish ?? false)
+}
+
 /** After a seal: the manifest (only it, and the checksum list made from it) goes to the release. */
 export async function shipSeal(result: SealResult, carriers: Carriers): Promise<Shipped> {
   const shipped: Shipped = {}
@@ -56,6 +66,10 @@ export async function shipSeal(result: SealResult, carriers: Carriers): Promise<
     shipped.manifestAsset = manifestAsset
     shipped.checksumsAsset = checksumsAsset
     carriers.log(`Attached ${[manifestAsset, checksumsAsset].filter(Boolean).map(a => a!.name).join(' and ')} to release ${release.tag}: ${manifestAsset.browserDownloadUrl}`)
+    if (release.publish) {
+      await publishTarget(release)
+      carriers.log(`Published release ${release.tag}: its assets and the manifest are released together`)
+    }
   }
   return shipped
 }
@@ -91,6 +105,11 @@ export async function verifyCarried(options: VerifyOptions, carriers: Carriers):
   if (verdict.problems.length > 0 || !verdict.statement) return reportOf(verdict)
   const statement = verdict.statement
   const rules = { algorithm: options.algorithm, manifestName: path.basename(options.manifestPath), allowUnlisted: release.allowUnlistedAssets ?? false }
+  if (release.assets === 'digests') {
+    const compared = await compareAssetDigests(release, statement, verdict.selected, rules)
+    carriers.log(`Compared ${verdict.selected.length} ${verdict.selection ? 'selected' : 'listed'} file(s) with the digests GitHub reports for the assets of release ${release.tag} (nothing downloaded)`)
+    return verifyFiles(verdict, options, [], compared)
+  }
   const { downloaded, problems } = await downloadListedAssets(release, statement, verdict.selected, options.baseDir, rules)
   carriers.log(`Downloaded ${downloaded.length} of ${verdict.selected.length} ${verdict.selection ? 'selected' : 'listed'} file(s) from release ${release.tag} into ${options.baseDir}`)
   return verifyFiles(verdict, options, problems)
