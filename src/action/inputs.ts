@@ -39,6 +39,9 @@ export const Inputs = {
   AllowUnlistedAssets: 'allow-unlisted-assets',
   Cache: 'cache',
   SubjectChecksums: 'subject-checksums',
+  Manifests: 'manifests',
+  ReleasePublish: 'release-publish',
+  Subjects: 'subjects',
   // The remote key sources' inputs (src/keys/options.ts lists them for the readers).
   VaultUrl: 'vault-url',
   VaultNamespace: 'vault-namespace',
@@ -73,12 +76,17 @@ export const Outputs = {
   KeyId: 'key-id',
   VerifiedCount: 'verified-count',
   Result: 'result',
-  ReleaseAssetUrl: 'release-asset-url'
+  ReleaseAssetUrl: 'release-asset-url',
+  PartCount: 'part-count'
 } as const
 
 /** Every input, read and validated once. */
 export interface ActionInputs {
-  mode: 'sign' | 'verify'
+  mode: 'sign' | 'verify' | 'merge'
+  /** Merge: glob patterns of the part manifests, relative to the workspace. */
+  manifests: string[]
+  /** Verify: glob patterns over subject names; only the listed subjects they match are checked. */
+  subjects: string[]
   /** GITHUB_WORKSPACE (else the working directory): relative inputs and annotation paths start here. */
   workspace: string
   /** Glob patterns; empty when not given (allowed only to verify). */
@@ -112,8 +120,10 @@ export interface ActionInputs {
   overwrite: boolean
   /** For the releases API; masked before this object exists. */
   githubToken: string
-  /** Verify: download the release's listed assets into base-dir and verify them. */
-  releaseAssets: boolean
+  /** Verify: download the release's listed assets into base-dir and verify them, or compare GitHub's digests of them. */
+  releaseAssets: boolean | 'digests'
+  /** Sign and merge with release-tag: publish the draft release once the manifest is attached. */
+  releasePublish: boolean
   /** Verify with release-assets: let release assets that the manifest does not list pass. */
   allowUnlistedAssets: boolean
   /** Sign: absolute path of a sha256sum list to seal instead of hashing files. */
@@ -141,12 +151,21 @@ export function getInputs(): ActionInputs {
   maskOnce(githubToken)
 
   const modeRaw = runner.getInput(Inputs.Mode) || 'sign'
-  if (modeRaw !== 'sign' && modeRaw !== 'verify') {
-    throw new SealError('INPUT_INVALID', `Unrecognized mode input. Provided: ${modeRaw}. Available options: sign, verify`, Inputs.Mode)
+  if (modeRaw !== 'sign' && modeRaw !== 'verify' && modeRaw !== 'merge') {
+    throw new SealError('INPUT_INVALID', `Unrecognized mode input. Provided: ${modeRaw}. Available options: sign, verify, merge`, Inputs.Mode)
   }
   const mode = modeRaw
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   const patterns = splitPatterns(runner.getInput(Inputs.Path))
+  const manifests = splitPatterns(runner.getInput(Inputs.Manifests))
+  if (mode === 'merge' && manifests.length === 0) {
+    throw new SealError('INPUT_INVALID', 'manifests input is required to merge: give glob patterns of the part manifests', Inputs.Manifests)
+  }
+  if (mode !== 'merge' && manifests.length > 0) throw new SealError('INPUT_INVALID', 'manifests input is for merge only', Inputs.Manifests)
+  if (mode === 'merge' && patterns.length > 0) throw new SealError('INPUT_INVALID', 'path input is not used to merge: the parts list the files (give manifests)', Inputs.Path)
+  const subjectsGiven = runner.getInput(Inputs.Subjects)
+  const subjects = parsePatterns(subjectsGiven ? [subjectsGiven] : [], Inputs.Subjects)
+  if (mode !== 'verify' && subjects.length > 0) throw new SealError('INPUT_INVALID', 'subjects input is for verify only', Inputs.Subjects)
   const subjectChecksumsRaw = runner.getInput(Inputs.SubjectChecksums)
   if (mode === 'sign' && patterns.length === 0 && !subjectChecksumsRaw) {
     throw new SealError('INPUT_INVALID', 'path input is required to sign: give one or more glob patterns (or subject-checksums)', Inputs.Path)
@@ -157,13 +176,16 @@ export function getInputs(): ActionInputs {
   const expiresIn = runner.getInput(Inputs.ExpiresIn)
   const maxAge = runner.getInput(Inputs.MaxAge)
   const expectedRepository = runner.getInput(Inputs.ExpectedRepository) || process.env.GITHUB_REPOSITORY || null
-  const expectedCommit = runner.getInput(Inputs.ExpectedCommit) || null
+  // Merge: the parts come from this run's build unless told otherwise.
+  const expectedCommit = runner.getInput(Inputs.ExpectedCommit) || (mode === 'merge' ? process.env.GITHUB_SHA || null : null)
   if (expectedCommit && !/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/.test(expectedCommit)) {
     throw new SealError('INPUT_INVALID', `Invalid expected-commit input: ${expectedCommit} is not a full commit SHA`, Inputs.ExpectedCommit)
   }
 
   return {
     mode,
+    manifests,
+    subjects,
     workspace,
     patterns,
     baseDir,
@@ -214,7 +236,16 @@ function getPolicyInputs(mode: ActionInputs['mode']): Pick<ActionInputs, 'policy
 export const CACHE_REFUSED =
   'is no longer supported: restoring an Actions cache entry extracts the whole archive before anything can be checked, so a poisoned entry could write files anywhere; carry the manifest with actions/upload-artifact or on a release (release-tag)'
 
-type CarryInputs = Pick<ActionInputs, 'releaseTag' | 'checksums' | 'overwrite' | 'githubToken' | 'releaseAssets' | 'allowUnlistedAssets' | 'subjectChecksums'>
+type CarryInputs = Pick<ActionInputs, 'releaseTag' | 'checksums' | 'overwrite' | 'githubToken' | 'releaseAssets' | 'releasePublish' | 'allowUnlistedAssets' | 'subjectChecksums'>
+
+/** The release-assets input: true, false or digests. */
+function parseReleaseAssets(): boolean | 'digests' {
+  const raw = runner.getInput(Inputs.ReleaseAssets).toLowerCase()
+  if (raw === 'digests') return 'digests'
+  if (raw === '' || raw === 'false') return false
+  if (raw === 'true') return true
+  throw new SealError('INPUT_INVALID', `Invalid ${Inputs.ReleaseAssets} input. Provided: ${raw}. Available options: true, false, digests`, Inputs.ReleaseAssets)
+}
 
 /** The release and checksum-list inputs, and the combinations that make no sense. */
 function getCarryInputs(mode: ActionInputs['mode'], patterns: string[], subjectChecksums: string, githubToken: string, workspace: string): CarryInputs {
@@ -224,7 +255,8 @@ function getCarryInputs(mode: ActionInputs['mode'], patterns: string[], subjectC
     checksums: parseBoolean(Inputs.Checksums),
     overwrite: parseBoolean(Inputs.Overwrite),
     githubToken,
-    releaseAssets: parseBoolean(Inputs.ReleaseAssets),
+    releaseAssets: parseReleaseAssets(),
+    releasePublish: parseBoolean(Inputs.ReleasePublish),
     allowUnlistedAssets: parseBoolean(Inputs.AllowUnlistedAssets),
     subjectChecksums: subjectChecksums ? path.resolve(workspace, subjectChecksums) : null
   }
@@ -233,12 +265,15 @@ function getCarryInputs(mode: ActionInputs['mode'], patterns: string[], subjectC
   }
   if (parseBoolean(Inputs.Cache)) refuse(Inputs.Cache, CACHE_REFUSED)
   if (mode === 'sign' && subjectChecksums && patterns.length > 0) refuse(Inputs.SubjectChecksums, 'and path exclude each other: seal a checksum list or hash files, not both')
-  if (mode === 'verify' && subjectChecksums) refuse(Inputs.SubjectChecksums, 'is for sign only')
-  if (mode === 'verify' && (inputs.checksums || inputs.overwrite)) refuse(inputs.checksums ? Inputs.Checksums : Inputs.Overwrite, 'is for sign only')
-  if (mode === 'sign' && inputs.releaseAssets) refuse(Inputs.ReleaseAssets, 'is for verify only')
+  if (mode !== 'sign' && subjectChecksums) refuse(Inputs.SubjectChecksums, 'is for sign only')
+  if (mode === 'verify' && (inputs.checksums || inputs.overwrite || inputs.releasePublish)) refuse(inputs.checksums ? Inputs.Checksums : inputs.overwrite ? Inputs.Overwrite : Inputs.ReleasePublish, 'is for sign and merge only')
+  if (mode !== 'verify' && inputs.releaseAssets) refuse(Inputs.ReleaseAssets, 'is for verify only')
+  if (inputs.releaseAssets === 'digests' && runner.getInput(Inputs.Algorithm) && runner.getInput(Inputs.Algorithm) !== 'sha256') {
+    refuse(Inputs.ReleaseAssets, `digests compares GitHub's sha256 asset digests; algorithm is ${runner.getInput(Inputs.Algorithm)}`)
+  }
   if (inputs.allowUnlistedAssets && !inputs.releaseAssets) refuse(Inputs.AllowUnlistedAssets, 'needs release-assets: true')
-  if (!releaseTag && (inputs.checksums || inputs.overwrite || inputs.releaseAssets)) {
-    refuse(inputs.checksums ? Inputs.Checksums : inputs.overwrite ? Inputs.Overwrite : Inputs.ReleaseAssets, 'needs release-tag')
+  if (!releaseTag && (inputs.checksums || inputs.overwrite || inputs.releaseAssets || inputs.releasePublish)) {
+    refuse(inputs.checksums ? Inputs.Checksums : inputs.overwrite ? Inputs.Overwrite : inputs.releaseAssets ? Inputs.ReleaseAssets : Inputs.ReleasePublish, 'needs release-tag')
   }
   if (releaseTag && !githubToken) refuse(Inputs.GithubToken, 'is empty; release-tag needs a token (the default is github.token)')
   return inputs

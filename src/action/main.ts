@@ -2,13 +2,14 @@ import * as runner from './runner.js'
 import * as path from 'node:path'
 import { errorLine } from '../core/errors.js'
 import type { MacKey } from '../core/keys.js'
-import { seal, sealSubjects } from '../core/seal.js'
+import { merge, partLines } from '../core/merge.js'
+import { seal, sealSubjects, type SealResult } from '../core/seal.js'
 import type { VerifyReport } from '../core/verify.js'
 import { createGitHubClient, parseRepository } from '../github/client.js'
 import { contextFromEnv } from '../github/context.js'
-import { resolveKeys } from '../keys/key-source.js'
+import { resolveKeys, signingKeysOf } from '../keys/key-source.js'
 import { progressLine } from '../core/progress.js'
-import { shipSeal, verifyCarried, type Carriers } from '../transport/carry.js'
+import { checkCarriers, shipSeal, verifyCarried, type Carriers } from '../transport/carry.js'
 import { readSubjectChecksums } from '../transport/subject-checksums.js'
 import { errorSummary, signSummary, verifySummary } from './summary.js'
 import { getInputs, Inputs, Outputs, type ActionInputs } from './inputs.js'
@@ -25,7 +26,8 @@ async function loadKeys(inputs: ActionInputs): Promise<MacKey[]> {
     keyText: inputs.keyText,
     keyLabel: `${Inputs.Key} input`,
     onSecret: maskOnce,
-    purpose: inputs.mode,
+    // Merge verifies its parts with every key a store accepts and signs with signingKeysOf them.
+    purpose: inputs.mode === 'sign' ? 'sign' : 'verify',
     store: inputs.store,
     log: line => runner.info(line)
   })
@@ -33,7 +35,7 @@ async function loadKeys(inputs: ActionInputs): Promise<MacKey[]> {
 
 /** The release the inputs name. Sign ships to this repository; verify fetches from the expected one. */
 async function carriersFor(inputs: ActionInputs): Promise<Carriers> {
-  const sign = inputs.mode === 'sign'
+  const sign = inputs.mode !== 'verify'
   const repository = (sign ? process.env.GITHUB_REPOSITORY : inputs.expectedRepository) ?? ''
   const carriers: Carriers = { log: line => runner.info(line), warn: line => runner.warning(line) }
   if (inputs.releaseTag) {
@@ -45,6 +47,7 @@ async function carriersFor(inputs: ActionInputs): Promise<Carriers> {
       checksums: inputs.checksums,
       overwrite: inputs.overwrite,
       assets: inputs.releaseAssets,
+      publish: inputs.releasePublish,
       allowUnlistedAssets: inputs.allowUnlistedAssets
     }
   }
@@ -54,11 +57,17 @@ async function carriersFor(inputs: ActionInputs): Promise<Carriers> {
 async function runSign(inputs: ActionInputs): Promise<void> {
   const keys = await loadKeys(inputs)
   const carriers = await carriersFor(inputs)
+  await checkCarriers(carriers)
   const common = { manifestPath: inputs.manifest, algorithm: inputs.algorithm, keys, context: { ...contextFromEnv(), label: inputs.label }, expiresInMs: inputs.expiresInMs }
   const result = inputs.subjectChecksums
     ? await sealSubjects(await readSubjectChecksums(inputs.subjectChecksums, inputs.algorithm), common)
     : await seal({ ...common, patterns: inputs.patterns, baseDir: inputs.baseDir, cwd: inputs.workspace, allowSymlinks: inputs.allowSymlinks, hashing: { onProgress: progress } })
   runner.info(`Sealed ${result.subjects.length} file(s) into ${result.manifestPath} (sha256 ${result.manifestSha256})`)
+  await finishSeal(result, carriers)
+}
+
+/** Sign's and merge's outputs, the release, and the summary. */
+async function finishSeal(result: SealResult, carriers: Carriers): Promise<void> {
   runner.setOutput(Outputs.ManifestPath, result.manifestPath)
   runner.setOutput(Outputs.ManifestSha256, result.manifestSha256)
   runner.setOutput(Outputs.SubjectCount, String(result.subjects.length))
@@ -66,6 +75,38 @@ async function runSign(inputs: ActionInputs): Promise<void> {
   const shipped = await shipSeal(result, carriers)
   if (shipped.manifestAsset) runner.setOutput(Outputs.ReleaseAssetUrl, shipped.manifestAsset.browserDownloadUrl)
   await writeSummary(signSummary(result))
+}
+
+async function runMerge(inputs: ActionInputs): Promise<void> {
+  const keys = await loadKeys(inputs)
+  const carriers = await carriersFor(inputs)
+  await checkCarriers(carriers)
+  const outcome = await merge({
+    manifests: inputs.manifests,
+    manifestPath: inputs.manifest,
+    algorithm: inputs.algorithm,
+    keys,
+    signingKeys: signingKeysOf(inputs.keySource, keys),
+    context: { ...contextFromEnv(), label: inputs.label },
+    expiresInMs: inputs.expiresInMs,
+    cwd: inputs.workspace,
+    expectedRepository: inputs.expectedRepository,
+    expectedCommit: inputs.expectedCommit,
+    maxAgeMs: inputs.maxAgeMs,
+    policy: inputs.policy
+  })
+  if (!outcome.ok) {
+    runner.setOutput(Outputs.PartCount, String(outcome.partCount))
+    for (const problem of outcome.problems) runner.error(problem.message, { title: `artifact-seal: ${problem.code}` })
+    runner.setFailed(`artifact-seal: merge refused with ${outcome.problems.length} problem(s) in ${outcome.partCount} part(s); nothing was written`)
+    await writeSummary(errorSummary('merge', `${outcome.problems.length} problem(s): ${outcome.problems.map(p => p.message).join('; ')}`))
+    return
+  }
+  const { result } = outcome
+  for (const line of partLines(result.parts)) runner.info(line)
+  runner.info(`Merged ${result.parts.length} part(s), ${result.subjects.length} file(s), into ${result.manifestPath} (sha256 ${result.manifestSha256})`)
+  runner.setOutput(Outputs.PartCount, String(result.parts.length))
+  await finishSeal(result, carriers)
 }
 
 /**
@@ -105,6 +146,7 @@ async function runVerify(inputs: ActionInputs): Promise<void> {
     expectedCommit: inputs.expectedCommit,
     maxAgeMs: inputs.maxAgeMs,
     policy: inputs.policy,
+    subjects: inputs.subjects,
     hashing: { onProgress: progress }
   }
   const report = await verifyCarried(options, await carriersFor(inputs))
@@ -112,6 +154,7 @@ async function runVerify(inputs: ActionInputs): Promise<void> {
   runner.setOutput(Outputs.VerifiedCount, String(report.verifiedCount))
   reportProblems(report, inputs.baseDir, inputs.workspace)
   await writeSummary(verifySummary(report))
+  for (const line of partLines(report.statement?.predicate.parts ?? [])) runner.info(line)
   if (report.result === 'verified') {
     runner.info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`)
   } else {
@@ -124,6 +167,7 @@ export async function run(): Promise<void> {
   try {
     const inputs = getInputs()
     if (inputs.mode === 'sign') await runSign(inputs)
+    else if (inputs.mode === 'merge') await runMerge(inputs)
     else await runVerify(inputs)
   } catch (error) {
     // The raw input: getInputs may be what failed.

@@ -11,12 +11,13 @@ import type { SealContext } from '../core/statement.js'
 import { splitPatterns } from '../core/subjects.js'
 import { parseChoice } from '../core/choice.js'
 import { parseEvents, parsePatterns, type VerifyPolicy } from '../core/policy.js'
-import { verifyManifest, type VerifyOptions, type VerifyReport } from '../core/verify.js'
+import { verifyManifest, type PredicateExpectations, type VerifyOptions, type VerifyReport } from '../core/verify.js'
 import { TOOL_VERSION } from '../core/version.js'
 import { createGitHubClient, parseRepository } from '../github/client.js'
 import { contextFromEnv } from '../github/context.js'
-import { parseKeySource, resolveKeys } from '../keys/key-source.js'
-import { shipSeal, verifyCarried, type Carriers, type Shipped } from '../transport/carry.js'
+import { parseKeySource, resolveKeys, signingKeysOf } from '../keys/key-source.js'
+import { checkCarriers, shipSeal, verifyCarried, type Carriers, type Shipped } from '../transport/carry.js'
+import { merge, partLines, type MergeOutcome } from '../core/merge.js'
 import { checkerFor, statementChecksumList } from '../transport/sha256sum.js'
 import { readSubjectChecksums } from '../transport/subject-checksums.js'
 import { STORE_OPTIONS, type StoreOptions } from '../keys/options.js'
@@ -24,9 +25,11 @@ import { STORE_OPTIONS, type StoreOptions } from '../keys/options.js'
 /** Exit codes from the contract. */
 export const ExitCode = { Ok: 0, VerificationFailed: 1, Usage: 2 } as const
 
-export const USAGE = `Usage: artifact-seal <sign|verify|checksums> [options]
+export const USAGE = `Usage: artifact-seal <sign|verify|merge|checksums> [options]
 
 Seal build artifacts with an HMAC-signed manifest, or verify them against one.
+merge verifies the manifests of several jobs (--manifests) without reading files and writes one
+manifest (--manifest) listing every file once, with predicate.parts saying which part sealed it.
 checksums verifies the manifest's signature (not the files) and prints its subjects as a list
 for sha256sum -c (sha384sum/sha512sum with that --algorithm); nothing is printed unless it verifies.
 
@@ -60,7 +63,13 @@ Options (the same as the action's inputs):
                              events (repeatable, or comma separated), e.g. push,release
   --require-hosted-runner    verify: the manifest must have been signed on a GitHub-hosted runner
                              A field the manifest does not record fails the check that asks for it.
-  --label TEXT               sign: free text recorded in the predicate (e.g. the matrix OS)
+  --subject PATTERN          verify and checksums: check (print) only the listed subjects matching
+                             this glob over subject names (repeatable; ! excludes); a pattern
+                             matching no listed subject fails with SUBJECT_NOT_LISTED
+  --manifests PATTERN        merge: glob of the part manifests (repeatable), required; each must
+                             verify (--expected-repository, --expected-commit, default
+                             $GITHUB_SHA, --max-age and the policy flags apply to every part)
+  --label TEXT               sign and merge: free text recorded in the predicate (e.g. the matrix OS)
   --repository, --commit, --ref, --workflow-ref, --job, --event-name, --runner-environment,
   --workflow-sha             sign: what to bind when not running in GitHub Actions (default:
                              $GITHUB_REPOSITORY, $GITHUB_SHA, $GITHUB_REF, $GITHUB_WORKFLOW_REF,
@@ -76,10 +85,16 @@ Options (the same as the action's inputs):
   --checksums                sign: also attach SHA256SUMS (named after --algorithm: SHA512SUMS
                              for sha512) to the release
   --overwrite                sign: replace release assets of the same name (else an error)
+  --release-publish          sign and merge: publish the draft release after attaching the manifest
+                             (a published immutable release cannot take it; a release that is not
+                             a draft cannot be published)
   --release-assets           verify: download the release's assets that the manifest lists into
                              --base-dir, each replacing the file of its name only once its
                              digest matched, then verify them; an asset the manifest does not
                              list (other than the manifest and its SHA256SUMS) fails the check
+  --release-assets=digests   verify: download nothing; compare each selected subject's sha256 with
+                             the digest GitHub's release API reports for the asset of that name
+                             (trusts GitHub's computation; --algorithm sha256 only)
   --allow-unlisted-assets    verify with --release-assets: let unlisted release assets pass
   --tag                      checksums: print BSD-style lines (sha256sum --tag)
   --json                     print a machine-readable report on stdout
@@ -146,6 +161,10 @@ const OPTIONS = {
   'runner-environment': { type: 'string' },
   'workflow-sha': { type: 'string' },
   'subject-checksums': { type: 'string' },
+  subject: { type: 'string', multiple: true },
+  manifests: { type: 'string', multiple: true },
+  'release-publish': { type: 'boolean' },
+  'release-assets-digests': { type: 'boolean' },
   'release-tag': { type: 'string' },
   repo: { type: 'string' },
   checksums: { type: 'boolean' },
@@ -263,14 +282,32 @@ function cliContext(values: Values, env: NodeJS.ProcessEnv): SealContext {
   }
 }
 
-const SIGN_ONLY = ['label', 'workflow-ref', 'job', 'event-name', 'runner-environment', 'workflow-sha'] as const
-const VERIFY_ONLY = ['expected-ref', 'expected-workflow', 'expected-event', 'require-hosted-runner'] as const
+type Command = 'sign' | 'verify' | 'merge' | 'checksums'
 
-/** Refuses a flag of the other command: a policy given to sign, or a binding given to verify, would silently do nothing (--repository, --commit and --ref predate this and stay accepted). */
-function refuseOtherCommand(values: Values, command: 'sign' | 'verify' | 'checksums'): void {
-  const flags = command === 'sign' ? VERIFY_ONLY : SIGN_ONLY
-  const flag = flags.find(f => values[f] !== undefined)
-  if (flag) throw new SealError('INPUT_INVALID', `--${flag} is for ${command === 'sign' ? 'verify and checksums' : 'sign'} only`, `--${flag}`)
+/** Flags that only some commands take; given to another, they would silently do nothing (--repository, --commit and --ref predate this and stay accepted). */
+const ONLY: Partial<Record<keyof Values, readonly Command[]>> = {
+  label: ['sign', 'merge'],
+  'workflow-ref': ['sign', 'merge'],
+  job: ['sign', 'merge'],
+  'event-name': ['sign', 'merge'],
+  'runner-environment': ['sign', 'merge'],
+  'workflow-sha': ['sign', 'merge'],
+  'expected-ref': ['verify', 'checksums', 'merge'],
+  'expected-workflow': ['verify', 'checksums', 'merge'],
+  'expected-event': ['verify', 'checksums', 'merge'],
+  'require-hosted-runner': ['verify', 'checksums', 'merge'],
+  subject: ['verify', 'checksums'],
+  manifests: ['merge'],
+  'release-publish': ['sign', 'merge'],
+  'release-assets-digests': ['verify']
+}
+
+function refuseOtherCommand(values: Values, command: Command): void {
+  for (const [flag, commands] of Object.entries(ONLY) as [keyof Values, readonly Command[]][]) {
+    if (values[flag] === undefined || commands.includes(command)) continue
+    const shown = flag === 'release-assets-digests' ? 'release-assets=digests' : flag
+    throw new SealError('INPUT_INVALID', `--${shown} is for ${commands.slice(0, -1).join(', ')}${commands.length > 1 ? ' and ' : ''}${commands.at(-1)} only`, `--${shown}`)
+  }
 }
 
 /** The verify policy flags (core/policy.ts), parsed before anything is read. */
@@ -288,16 +325,22 @@ function patternsOf(values: Values): string[] {
 }
 
 /** The release that --release-tag and --repo name; flags that need one are refused without it. */
-async function carriersOf(values: Values, io: Io, command: 'sign' | 'verify'): Promise<Carriers> {
+async function carriersOf(values: Values, io: Io, command: 'sign' | 'verify' | 'merge'): Promise<Carriers> {
   const carriers: Carriers = { log: line => io.stderr(`${line}\n`), warn: line => io.stderr(`warning: ${line}\n`) }
   const tag = values['release-tag']
-  const needsTag = (['checksums', 'overwrite', 'release-assets', 'allow-unlisted-assets', 'repo'] as const).find(flag => values[flag] !== undefined)
+  const needsTag = (['checksums', 'overwrite', 'release-assets', 'release-assets-digests', 'release-publish', 'allow-unlisted-assets', 'repo'] as const).find(flag => values[flag] !== undefined)
   if (!tag) {
-    if (needsTag) throw new SealError('INPUT_INVALID', `--${needsTag} needs --release-tag`, `--${needsTag}`)
+    if (needsTag) {
+      const shown = needsTag === 'release-assets-digests' ? 'release-assets=digests' : needsTag
+      throw new SealError('INPUT_INVALID', `--${shown} needs --release-tag`, `--${shown}`)
+    }
     return carriers
   }
-  if (command === 'sign' && values['release-assets']) throw new SealError('INPUT_INVALID', '--release-assets is for verify only', '--release-assets')
-  if (values['allow-unlisted-assets'] && !values['release-assets']) throw new SealError('INPUT_INVALID', '--allow-unlisted-assets needs --release-assets', '--allow-unlisted-assets')
+  if (values['release-assets-digests'] && (values.algorithm ?? 'sha256') !== 'sha256') {
+    throw new SealError('INPUT_INVALID', `--release-assets=digests compares GitHub's sha256 asset digests; --algorithm is ${values.algorithm}`, '--release-assets')
+  }
+  if (command !== 'verify' && values['release-assets']) throw new SealError('INPUT_INVALID', '--release-assets is for verify only', '--release-assets')
+  if (values['allow-unlisted-assets'] && !values['release-assets'] && !values['release-assets-digests']) throw new SealError('INPUT_INVALID', '--allow-unlisted-assets needs --release-assets', '--allow-unlisted-assets')
   if (command === 'verify' && (values.checksums || values.overwrite)) {
     throw new SealError('INPUT_INVALID', `--${values.checksums ? 'checksums' : 'overwrite'} is for sign only`, '--release-tag')
   }
@@ -309,7 +352,8 @@ async function carriersOf(values: Values, io: Io, command: 'sign' | 'verify'): P
     tag,
     checksums: values.checksums,
     overwrite: values.overwrite,
-    assets: values['release-assets'],
+    publish: values['release-publish'],
+    assets: values['release-assets-digests'] ? 'digests' : values['release-assets'],
     allowUnlistedAssets: values['allow-unlisted-assets']
   }
   return carriers
@@ -325,6 +369,7 @@ async function runSign(values: Values, io: Io): Promise<SealResult & Shipped> {
   const context = cliContext(values, io.env)
   const carriers = await carriersOf(values, io, 'sign')
   const keys = await loadKeys(values, io, algorithm, 'sign')
+  await checkCarriers(carriers)
   const common = {
     manifestPath: path.resolve(io.cwd, values.manifest || 'artifact-seal.json'),
     algorithm,
@@ -345,15 +390,20 @@ async function runSign(values: Values, io: Io): Promise<SealResult & Shipped> {
   return { ...result, ...(await shipSeal(result, carriers)) }
 }
 
-/** The verify options the flags give (checksums uses the manifest's half of them). */
-async function verifyOptionsOf(values: Values, io: Io): Promise<{ options: VerifyOptions; carriers: Carriers }> {
-  const algorithm = parseAlgorithm(values.algorithm || 'sha256', '--algorithm')
+/** What the predicate must say (verify, checksums, and merge for each part), parsed before anything is read. */
+function expectationsOf(values: Values, io: Io, defaultCommit: string | null): PredicateExpectations & { expectedCommit: string | null; expectedRepository: string | null; policy: VerifyPolicy } {
   const maxAgeMs = values['max-age'] ? parseDuration(values['max-age'], '--max-age') : undefined
-  const expectedCommit = values['expected-commit'] || null
+  const expectedCommit = values['expected-commit'] || defaultCommit
   if (expectedCommit && !/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/.test(expectedCommit)) {
     throw new SealError('INPUT_INVALID', `--expected-commit ${expectedCommit} is not a full commit SHA`, '--expected-commit')
   }
-  const policy = policyOf(values)
+  return { maxAgeMs, expectedCommit, expectedRepository: values['expected-repository'] || io.env.GITHUB_REPOSITORY || null, policy: policyOf(values) }
+}
+
+/** The verify options the flags give (checksums uses the manifest's half of them). */
+async function verifyOptionsOf(values: Values, io: Io): Promise<{ options: VerifyOptions; carriers: Carriers }> {
+  const algorithm = parseAlgorithm(values.algorithm || 'sha256', '--algorithm')
+  const { maxAgeMs, expectedCommit, expectedRepository, policy } = expectationsOf(values, io, null)
   const carriers = await carriersOf(values, io, 'verify')
   const keys = await loadKeys(values, io, algorithm, 'verify')
   const options: VerifyOptions = {
@@ -365,10 +415,11 @@ async function verifyOptionsOf(values: Values, io: Io): Promise<{ options: Verif
     allowUnlisted: values['allow-unlisted'] ?? false,
     allowSymlinks: values['allow-symlinks'] ?? false,
     cwd: io.cwd,
-    expectedRepository: values['expected-repository'] || io.env.GITHUB_REPOSITORY || null,
+    expectedRepository,
     expectedCommit,
     maxAgeMs,
     policy,
+    subjects: parsePatterns(values.subject ?? [], '--subject'),
     hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
   }
   return { options, carriers }
@@ -377,6 +428,35 @@ async function verifyOptionsOf(values: Values, io: Io): Promise<{ options: Verif
 async function runVerify(values: Values, io: Io): Promise<VerifyReport> {
   const { options, carriers } = await verifyOptionsOf(values, io)
   return verifyCarried(options, carriers)
+}
+
+async function runMerge(values: Values, io: Io): Promise<MergeOutcome> {
+  const algorithm = parseAlgorithm(values.algorithm || 'sha256', '--algorithm')
+  const manifests = (values.manifests ?? []).flatMap(splitPatterns)
+  if (manifests.length === 0) throw new SealError('INPUT_INVALID', 'merge needs at least one --manifests pattern (the part manifests)', '--manifests')
+  if (values.path || values['subject-checksums']) throw new SealError('INPUT_INVALID', `--${values.path ? 'path' : 'subject-checksums'} is not used by merge: the parts list the files`, values.path ? '--path' : '--subject-checksums')
+  const expiresInMs = values['expires-in'] ? parseDuration(values['expires-in'], '--expires-in') : undefined
+  const expected = expectationsOf(values, io, io.env.GITHUB_SHA || null)
+  const context = cliContext(values, io.env)
+  const carriers = await carriersOf(values, io, 'merge')
+  const keys = await loadKeys(values, io, algorithm, 'verify')
+  await checkCarriers(carriers)
+  const outcome = await merge({
+    ...expected,
+    manifests,
+    manifestPath: path.resolve(io.cwd, values.manifest || 'artifact-seal.json'),
+    algorithm,
+    keys,
+    signingKeys: signingKeysOf(parseKeySource(values['key-source'] || 'input', '--key-source'), keys),
+    context,
+    expiresInMs,
+    cwd: io.cwd
+  })
+  if (outcome.ok) {
+    const shipped = await shipSeal(outcome.result, carriers)
+    if (shipped.manifestAsset) io.stderr(`release asset ${shipped.manifestAsset.browserDownloadUrl}\n`)
+  }
+  return outcome
 }
 
 /** `checksums`: the manifest's subjects as a coreutils list, printed only once the signature and predicate check. */
@@ -393,8 +473,27 @@ async function runChecksums(values: Values, io: Io): Promise<number> {
     return ExitCode.VerificationFailed
   }
   const algorithm = report.algorithm
-  io.stdout(statementChecksumList(report.statement, algorithm, { tag: values.tag }))
+  io.stdout(statementChecksumList({ ...report.statement, subject: report.selected }, algorithm, { tag: values.tag }))
   io.stderr(`manifest verified (key ${report.keyId}); check the files with: ${checkerFor(algorithm)} -c\n`)
+  return ExitCode.Ok
+}
+
+/** Prints what merge did (or every problem that stopped it, nothing written) and returns the exit code. */
+function printMerge(outcome: MergeOutcome, values: Values, io: Io): number {
+  if (!outcome.ok) {
+    if (values.json) io.stdout(JSON.stringify({ result: 'failed', partCount: outcome.partCount, problems: outcome.problems }, null, 2) + '\n')
+    else for (const problem of outcome.problems) io.stdout(`FAIL ${problem.code}: ${problem.message}\n`)
+    io.stderr(`artifact-seal: merge refused: ${outcome.problems.length} problem(s) in ${outcome.partCount} part(s); nothing was written\n`)
+    return ExitCode.VerificationFailed
+  }
+  const { result } = outcome
+  if (values.json) {
+    const { manifestPath, manifestSha256, keyIds, parts, subjects } = result
+    io.stdout(JSON.stringify({ result: 'merged', manifestPath, manifestSha256, subjectCount: subjects.length, partCount: parts.length, keyId: keyIds[0], keyIds, parts, subjects }, null, 2) + '\n')
+  } else {
+    for (const line of partLines(result.parts)) io.stdout(`${line}\n`)
+    io.stdout(`merged ${result.parts.length} part(s), ${result.subjects.length} file(s), into ${result.manifestPath}\nmanifest sha256 ${result.manifestSha256}\nkey id ${result.keyIds.join(', ')}\n`)
+  }
   return ExitCode.Ok
 }
 
@@ -408,7 +507,9 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   const io: Io = { ...rawIo, stdout: t => rawIo.stdout(escapeWorkflowCommands(t)), stderr: t => rawIo.stderr(escapeWorkflowCommands(t)) }
   let parsed: { values: Values; positionals: string[] }
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+    // `--release-assets=digests` is the value the action's release-assets input takes; parseArgs has no optional values.
+    const args = argv.map(a => (a === '--release-assets=digests' ? '--release-assets-digests' : a))
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true })
   } catch (error) {
     io.stderr(`artifact-seal: ${(error as Error).message}\nRun artifact-seal --help for usage.\n`)
     if (argv.includes('--json')) io.stdout(usageJson((error as Error).message))
@@ -424,8 +525,8 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
     return ExitCode.Ok
   }
   const command = positionals[0]
-  if (positionals.length !== 1 || (command !== 'sign' && command !== 'verify' && command !== 'checksums')) {
-    const message = `expected one command: sign, verify or checksums${command ? ` (got ${positionals.join(' ')})` : ''}`
+  if (positionals.length !== 1 || (command !== 'sign' && command !== 'verify' && command !== 'merge' && command !== 'checksums')) {
+    const message = `expected one command: sign, verify, merge or checksums${command ? ` (got ${positionals.join(' ')})` : ''}`
     io.stderr(`artifact-seal: ${message}\nRun artifact-seal --help for usage.\n`)
     if (values.json) io.stdout(usageJson(message))
     return ExitCode.Usage
@@ -433,6 +534,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   try {
     refuseOtherCommand(values, command)
     if (command === 'checksums') return await runChecksums(values, io)
+    if (command === 'merge') return printMerge(await runMerge(values, io), values, io)
     if (command === 'sign') {
       const result = await runSign(values, io)
       if (values.json) {
@@ -462,6 +564,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
     if (values.json) {
       io.stdout(JSON.stringify(report, null, 2) + '\n')
     } else {
+      for (const line of partLines(report.statement?.predicate.parts ?? [])) io.stdout(`${line}\n`)
       for (const problem of report.problems) io.stdout(`FAIL ${problem.code}: ${problem.message}\n`)
       io.stdout(
         report.result === 'verified'

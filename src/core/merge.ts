@@ -109,3 +109,11 @@ export async function merge(options: MergeOptions): Promise<MergeOutcome> {
     result: { manifestPath, manifestBytes: bytes, manifestSha256: createHash('sha256').update(bytes).digest('hex'), subjects, keyIds, statement, parts }
   }
 }
+
+/** One log line per part of a merged manifest: which job sealed how many of its files, under which key. */
+export function partLines(parts: readonly PartRecord[]): string[] {
+  return parts.map((p, i) => {
+    const run = [p.label !== null && `label ${p.label}`, p.job !== null && `job ${p.job}`, p.runId !== null && `run ${p.runId}`].filter(Boolean).join(', ')
+    return `Part ${i + 1}: ${p.manifest} (${run || 'no label'}), ${p.subjects.length} file(s), sha256 ${p.manifestSha256}, key ${p.keyId}`
+  })
+}
