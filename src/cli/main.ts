@@ -450,7 +450,8 @@ async function runMerge(values: Values, io: Io): Promise<MergeOutcome> {
     signingKeys: signingKeysOf(parseKeySource(values['key-source'] || 'input', '--key-source'), keys),
     context,
     expiresInMs,
-    cwd: io.cwd
+    cwd: io.cwd,
+    manifestsOption: '--manifests'
   })
   if (outcome.ok) {
     const shipped = await shipSeal(outcome.result, carriers)

@@ -31,6 +31,8 @@ export interface MergeOptions extends PredicateExpectations {
   now?: Date
   /** Where relative patterns start, and what part names are relative to (the workspace). */
   cwd: string
+  /** How the manifests option is named to the user (`manifests`, `--manifests`). */
+  manifestsOption?: string
 }
 
 /** A merge that was written, or the problems that stopped it (nothing written). */
@@ -61,7 +63,7 @@ function earliest(times: readonly (string | null)[]): string | null {
 export async function merge(options: MergeOptions): Promise<MergeOutcome> {
   checkSigningKeys(options.signingKeys)
   const now = options.now ?? new Date()
-  const files = findParts(options.manifests, options.manifestPath, options.cwd)
+  const files = findParts(options.manifests, options.manifestPath, options.cwd, options.manifestsOption)
   const problems: Problem[] = []
   const parts: PartRecord[] = []
   const digests: Map<string, string>[] = []
