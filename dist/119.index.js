@@ -300,7 +300,7 @@ const { InvalidArgumentError } = errors
 const api = __webpack_require__(6615)
 const buildConnector = __webpack_require__(9136)
 const MockClient = __webpack_require__(7365)
-const MockAgent = __webpack_require__(9882)
+const MockAgent = __webpack_require__(7501)
 const MockPool = __webpack_require__(4004)
 const mockErrors = __webpack_require__(2429)
 const RetryHandler = __webpack_require__(7816)
@@ -10686,7 +10686,7 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 9882:
+/***/ 7501:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

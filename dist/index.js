@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7501);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6406);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7501:
+/***/ 6406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -116,6 +116,26 @@ async function appendSummary(markdown) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/core/progress.ts
+/** Formats a byte count in binary units, e.g. `3.2 GiB`. */
+function formatBytes(n) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = n;
+    let u = 0;
+    while (v >= 1024 && u < units.length - 1) {
+        v /= 1024;
+        u++;
+    }
+    return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u]}`;
+}
+/**
+ * The line printed every few seconds while files are hashed, so that someone watching a 20 GB
+ * seal knows it is alive and how fast it goes: `hashed 1200/20000 files, 3.2 GiB, 1.4 GiB/s`.
+ */
+function progressLine(done, total, bytes, bytesPerSecond) {
+    return `hashed ${done}/${total} files, ${formatBytes(bytes)}, ${formatBytes(Math.round(bytesPerSecond))}/s`;
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/core/atomic-write.ts
@@ -123,12 +143,37 @@ var promises_ = __nccwpck_require__(1455);
 
 
 
+/** Codes with which Windows refuses a rename over a file that another process holds open for a moment. */
+const BUSY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+/** About 1.3 s in all: enough for a virus scanner or the indexer to let go of a file just written. */
+const RETRY_DELAYS_MS = [10, 20, 40, 80, 160, 320, 640];
+/**
+ * fs.rename, which replaces `to` in one step on every OS. On Windows it fails with EPERM, EBUSY
+ * or EACCES while any process has `to` (or `from`) open, and a virus scanner or the search indexer
+ * opens a file just written for a few milliseconds: there it is retried briefly, as graceful-fs
+ * does. Elsewhere those codes mean what they say and fail at once.
+ */
+async function renameRetrying(from, to, options = {}) {
+    const rename = options.rename ?? promises_.rename;
+    const delays = (options.platform ?? process.platform) === 'win32' ? (options.delaysMs ?? RETRY_DELAYS_MS) : [];
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await rename(from, to);
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (attempt >= delays.length || !BUSY_CODES.has(code))
+                throw error;
+            await new Promise(resolve => setTimeout(resolve, delays[attempt]));
+        }
+    }
+}
 /**
  * Writes `bytes` to `file` so that readers see the old file or the whole new one, never a part:
  * a temporary file in the same directory, flushed, then renamed over the target. On any failure
  * the temporary file is removed and the target is left as it was.
  */
-async function writeFileAtomic(file, bytes, what = 'manifest') {
+async function writeFileAtomic(file, bytes, what = 'manifest', rename = {}) {
     const dir = external_node_path_.dirname(file);
     const temp = external_node_path_.join(dir, `.${external_node_path_.basename(file)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
     let handle;
@@ -138,7 +183,7 @@ async function writeFileAtomic(file, bytes, what = 'manifest') {
         await handle.sync();
         await handle.close();
         handle = undefined;
-        await promises_.rename(temp, file);
+        await renameRetrying(temp, file, rename);
     }
     catch (error) {
         await handle?.close().catch(() => { });
@@ -196,7 +241,12 @@ function createKernel(deps) {
         const rel = path.relative(parent, child);
         return rel === '' || (!rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel));
     };
-    /** The real path of an open descriptor: from /proc on Linux, else realpath checked to be the same inode. */
+    /**
+     * The real path of an open descriptor: from /proc on Linux, else the OS's realpath of the name
+     * checked to be the same file. realpathSync.native, not realpathSync: the JavaScript one walks
+     * the path with lstat, which does not see a Windows junction (nor a Unix link under Wine) and
+     * answers with the path unchanged; the OS's (GetFinalPathNameByHandle, realpath(3)) resolves it.
+     */
     const realPathOf = (fd, file, stats) => {
         if (platform === 'linux') {
             try {
@@ -206,7 +256,7 @@ function createKernel(deps) {
                 // /proc not mounted: fall through to the portable check.
             }
         }
-        const real = fs.realpathSync(file);
+        const real = fs.realpathSync.native(file);
         const again = fs.statSync(real);
         return again.ino === stats.ino && again.dev === stats.dev ? real : null;
     };
@@ -622,6 +672,108 @@ async function hashMany(baseDir, names, algorithm, options = {}) {
 
 // EXTERNAL MODULE: ./src/core/dsse.ts
 var dsse = __nccwpck_require__(9394);
+;// CONCATENATED MODULE: ./src/core/names.ts
+
+
+/*
+ * The rules that make a subject name mean the same file on every runner. checkSubjectName
+ * (subjects.ts) is the rule every name obeys everywhere (relative, no `..`, no control
+ * characters); these are what Windows and macOS add. Each takes the platform or the path module
+ * as an argument, so that the unit tests run the Windows rules with path.win32 on Linux too.
+ */
+/**
+ * Whether `child` is `parent` or lies below it, by the rules of `paths` (case-insensitive with
+ * path.win32, and another drive is never inside). Both absolute and normalized. The hashing
+ * kernel has its own copy, because it is serialized into the worker threads (hash-kernel.ts).
+ */
+function isInside(parent, child, paths = external_node_path_) {
+    const rel = paths.relative(parent, child);
+    return rel === '' || (rel !== '..' && !rel.startsWith('..' + paths.sep) && !paths.isAbsolute(rel));
+}
+// What Windows opens as a device in any folder, with or without an extension (`nul.txt` is NUL):
+// the superscript digits are in the list too, since Windows reads them as COM1-3 and LPT1-3.
+const DEVICE_NAME = /^(CON|PRN|AUX|NUL|COM[0-9\u00b9\u00b2\u00b3]|LPT[0-9\u00b9\u00b2\u00b3]|CONIN\$|CONOUT\$)$/i;
+/**
+ * Why `name` (a subject name, `/`-separated) cannot name a file safely on Windows, or null:
+ * `\` is a separator there (`a\..\..\x` climbs out), `:` opens an alternate data stream
+ * (`app.exe:hidden` is not app.exe), a device name opens a device instead of a file, and a
+ * trailing dot or space is dropped (`app.exe.` opens app.exe: two names, one file).
+ */
+function windowsNameProblem(name) {
+    if (name.includes('\\'))
+        return 'contains "\\", a path separator on Windows';
+    if (name.includes(':'))
+        return 'contains ":", which opens an alternate data stream on Windows';
+    for (const segment of name.split('/')) {
+        // Windows drops the extension and trailing spaces before it looks for a device: `nul .txt` is NUL.
+        const stem = segment.split('.')[0].replace(/ +$/, '');
+        if (DEVICE_NAME.test(stem))
+            return `has the segment ${JSON.stringify(segment)}, a reserved device name on Windows`;
+        if (segment.endsWith('.'))
+            return `has the segment ${JSON.stringify(segment)}, which ends in a dot that Windows drops`;
+        if (segment.endsWith(' '))
+            return `has the segment ${JSON.stringify(segment)}, which ends in a space that Windows drops`;
+    }
+    return null;
+}
+/** Why `name` cannot name a file safely on `platform`, or null: only Windows adds rules of its own. */
+function nameProblemOn(name, platform) {
+    return platform === 'win32' ? windowsNameProblem(name) : null;
+}
+/** Whether names that differ only in case or normalization are one file on `platform` by default. */
+function foldsNames(platform) {
+    return platform === 'win32' || platform === 'darwin';
+}
+/**
+ * Pairs of names that are one file on a case-insensitive, normalization-insensitive file system
+ * (Windows by default, macOS by default), each pair as [first seen, its twin]. Names are compared
+ * in NFC, lower-cased and, separately, upper-cased: either alone misses twins (`ı` and `i` are
+ * equal only upper-cased, `ς` and `σ` too; `ß` and `ẞ` only lower-cased). That also
+ * pairs `ß` with `ss`, which NTFS keeps apart: refusing them is the safe side.
+ */
+function findNameTwins(names) {
+    const lower = new Map();
+    const upper = new Map();
+    const twins = [];
+    for (const name of names) {
+        const nfc = name.normalize('NFC');
+        const l = nfc.toLowerCase().normalize('NFC');
+        const u = nfc.toUpperCase().normalize('NFC');
+        const twin = lower.get(l) ?? upper.get(u);
+        if (twin !== undefined && twin !== name) {
+            twins.push([twin, name]);
+            continue;
+        }
+        lower.set(l, name);
+        upper.set(u, name);
+    }
+    return twins;
+}
+/** "a" and "b", and N more pairs: the twins named in one line. */
+function describeTwins(twins) {
+    const shown = twins.slice(0, 3).map(([a, b]) => `${JSON.stringify(a)} and ${JSON.stringify(b)}`);
+    const more = twins.length > shown.length ? `, and ${twins.length - shown.length} more pair(s)` : '';
+    return shown.join('; ') + more;
+}
+/**
+ * Refuses, when signing on any OS, names that a verifier on some runner could not check: a name
+ * Windows reads otherwise (see windowsNameProblem), and twins that differ only in case or Unicode
+ * normalization (one file on Windows and macOS, where a verifier would read it twice). `where`
+ * says where the names came from (`path`, a checksum list). A configuration error: sign exits 2.
+ */
+function checkSealableNames(names, where) {
+    for (const name of names) {
+        const why = windowsNameProblem(name);
+        if (why !== null) {
+            throw new errors/* SealError */.EM('PATH_UNSAFE', `${where}: subject name ${JSON.stringify(name.slice(0, 200))} ${why}; a verifier on Windows would refuse the manifest, so it is not sealed`, name);
+        }
+    }
+    const twins = findNameTwins(names);
+    if (twins.length > 0) {
+        throw new errors/* SealError */.EM('PATH_UNSAFE', `${where}: subjects ${describeTwins(twins)} differ only in letter case or Unicode normalization; they are one file on Windows and macOS, so the manifest could not be checked there`, twins[0][1]);
+    }
+}
+
 // EXTERNAL MODULE: ./src/core/choice.ts
 var choice = __nccwpck_require__(9364);
 ;// CONCATENATED MODULE: ./src/core/algorithms.ts
@@ -636,7 +788,7 @@ const DIGEST_HEX_LENGTH = {
 };
 /** Parses the `algorithm` input; the verifier takes it from here, never from a manifest. */
 function parseAlgorithm(value, inputName = 'algorithm') {
-    return (0,choice/* parseChoice */.H)(value, DIGEST_ALGORITHMS, inputName);
+    return parseChoice(value, DIGEST_ALGORITHMS, inputName);
 }
 
 ;// CONCATENATED MODULE: ./src/core/json.ts
@@ -2433,12 +2585,12 @@ const defaultPlatform = (typeof process === 'object' && process ?
         process.env.__MINIMATCH_TESTING_PLATFORM__) ||
         process.platform
     : 'posix');
-const path = {
+const esm_path = {
     win32: { sep: '\\' },
     posix: { sep: '/' },
 };
 /* c8 ignore stop */
-const sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
+const sep = defaultPlatform === 'win32' ? esm_path.win32.sep : esm_path.posix.sep;
 minimatch.sep = sep;
 const GLOBSTAR = Symbol('globstar **');
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -3482,6 +3634,7 @@ minimatch.unescape = unescape_unescape;
 
 
 
+
 /*
  * The @actions/glob pattern language (the one users know from upload-artifact and cache), matched
  * by a faster walker. The matching rules below are a port of @actions/glob 0.7's Pattern and
@@ -3763,11 +3916,6 @@ function look(item) {
         throw unreadable(item, error);
     }
 }
-/** Whether `child` is `parent` or lies below it (both absolute and normalized). */
-function isInside(parent, child) {
-    const rel = external_node_path_.relative(parent, child);
-    return rel === '' || (!rel.startsWith('..' + SEP) && rel !== '..' && !external_node_path_.isAbsolute(rel));
-}
 /**
  * Absolute paths of the files (not directories) that @actions/glob patterns match, in walk order.
  * Patterns are relative to `cwd`; a path through a symbolic link is reported as that path, not as
@@ -3813,8 +3961,12 @@ function globFiles(patternLines, cwd = process.cwd(), limits = {}) {
         catch (error) {
             throw unreadable(item, error);
         }
-        if (linked && limits.within !== undefined && !isInside(limits.within, real)) {
-            throw new errors/* SealError */.EM('PATH_UNSAFE', `path: ${item.path} is a symbolic link to ${real}, outside base-dir ${limits.within}; it is not followed`, item.path);
+        if (limits.within !== undefined && !isInside(limits.within, real)) {
+            if (linked)
+                throw new errors/* SealError */.EM('PATH_UNSAFE', `path: ${item.path} is a symbolic link to ${real}, outside base-dir ${limits.within}; it is not followed`, item.path);
+            if ((limits.base !== undefined && isInside(limits.base, item.path)) || isInside(limits.within, item.path)) {
+                throw new errors/* SealError */.EM('PATH_UNSAFE', `path: ${item.path} resolves to ${real}, outside base-dir ${limits.within} (a link or junction on the way); it is not followed`, item.path);
+            }
         }
         if (listed.has(id))
             continue;
@@ -3844,6 +3996,7 @@ function globFiles(patternLines, cwd = process.cwd(), limits = {}) {
 
 
 
+
 /**
  * C0 control characters but newline, DEL and C1 controls (NUL has its own message). A newline is allowed
  * because coreutils lists can carry it (escaped); every message that prints a name escapes it
@@ -3855,7 +4008,8 @@ const MAX_NAME_LENGTH = 4096;
 /**
  * The path rules for a subject name, applied when signing and again when verifying: a relative
  * POSIX path of plain segments. Backslashes are split on as well, so that a name cannot climb out
- * of base-dir on Windows either.
+ * of base-dir on Windows either. What Windows and macOS add (device names, `:`, case twins) is in
+ * names.ts: sign applies it on every OS, verify on the OS it concerns.
  */
 function checkSubjectName(name, where) {
     const refuse = (why) => {
@@ -3903,13 +4057,24 @@ function compareNames(a, b) {
     }
     return a.length - b.length;
 }
-/** The subject name of `file` relative to `baseDir`, or an error naming the file if it lies outside. */
-function subjectNameFor(baseDir, file) {
-    const rel = external_node_path_.relative(baseDir, file);
-    if (rel === '' || rel.startsWith('..' + external_node_path_.sep) || rel === '..' || external_node_path_.isAbsolute(rel)) {
-        throw new errors/* SealError */.EM('PATH_UNSAFE', `${file} is outside base-dir ${baseDir}`, file);
+/**
+ * The name of `file` relative to `root` (always with `/`), or null when it is not below it.
+ * `paths` is the platform's path module (path.win32 in tests of Windows rules).
+ */
+function relativeName(root, file, paths) {
+    if (paths.sep === '/') {
+        // Walked paths are absolute and normalized: below base-dir a name is a plain suffix, no path.relative needed.
+        const prefix = root.endsWith('/') ? root : root + '/';
+        return file.startsWith(prefix) && file.length > prefix.length ? file.slice(prefix.length) : null;
     }
-    const name = external_node_path_.sep === '/' ? rel : rel.split(external_node_path_.sep).join('/');
+    const rel = paths.relative(root, file);
+    return rel === '' || !isInside(root, file, paths) ? null : rel.split(paths.sep).join('/');
+}
+/** The subject name of `file` relative to `baseDir` (always with `/`), or an error naming the file if it lies outside. */
+function subjectNameFor(baseDir, file, paths = path) {
+    const name = relativeName(baseDir, file, paths);
+    if (name === null)
+        throw new SealError('PATH_UNSAFE', `${file} is outside base-dir ${baseDir}`, file);
     checkSubjectName(name, file);
     return name;
 }
@@ -3930,22 +4095,30 @@ async function findSubjects(patterns, baseDir, exclude = [], cwd = process.cwd()
     if (patterns.length === 0)
         throw new errors/* SealError */.EM('INPUT_INVALID', 'path has no patterns', 'path');
     const base = external_node_path_.resolve(baseDir);
-    const files = globFiles(patterns, cwd, { within: await promises_.realpath(base) });
-    const prefix = base.endsWith(external_node_path_.sep) ? base : base + external_node_path_.sep;
-    const skip = new Set(exclude.map(p => external_node_path_.resolve(p)));
+    // fs.promises.realpath asks the OS, as realpathSync.native does. A path may be spelled either
+    // way: on macOS base-dir /var/folders/x is /private/var/folders/x, and the working directory
+    // (getcwd) and so the walked paths are the real one; on Windows RUNNER~1 is runneradmin.
+    const realBase = await promises_.realpath(base);
+    const files = globFiles(patterns, cwd, { base, within: realBase });
+    const roots = realBase === base ? [base] : [base, realBase];
+    const nameOf = (file) => {
+        for (const root of roots) {
+            const name = relativeName(root, file, external_node_path_);
+            if (name !== null)
+                return name;
+        }
+        return null;
+    };
+    const skip = new Set(exclude.map(p => nameOf(external_node_path_.resolve(p))));
     const names = new Set();
-    // Walked paths are absolute and normalized: below base-dir a name is a plain suffix, no path.relative needed.
     for (const file of files) {
-        if (skip.has(file))
+        const name = nameOf(file);
+        if (name === null)
+            throw new errors/* SealError */.EM('PATH_UNSAFE', `${file} is outside base-dir ${base}`, file);
+        if (skip.has(name))
             continue;
-        if (external_node_path_.sep === '/' && file.startsWith(prefix) && file.length > prefix.length) {
-            const name = file.slice(prefix.length);
-            checkSubjectName(name, file);
-            names.add(name);
-        }
-        else {
-            names.add(subjectNameFor(base, file));
-        }
+        checkSubjectName(name, file);
+        names.add(name);
     }
     return [...names].sort(compareNames);
 }
@@ -4096,6 +4269,7 @@ var version = __nccwpck_require__(3323);
 
 
 
+
 /** Builds the statement over already-hashed subjects; subjects are sorted by name. */
 function buildStatement(subjects, algorithm, context, now, expiresInMs) {
     const sorted = [...subjects].sort((a, b) => compareNames(a.name, b.name));
@@ -4150,6 +4324,8 @@ async function seal(options) {
     if (names.length === 0) {
         throw new errors/* SealError */.EM('NO_FILES', `path matched no files (patterns: ${options.patterns.join(', ')})`, 'path');
     }
+    // Before any file is read: a name no Windows or macOS verifier could check is refused here.
+    checkSealableNames(names, 'path');
     const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, allowLinks: options.allowSymlinks });
     const subjects = [];
     for (const outcome of outcomes) {
@@ -4157,13 +4333,19 @@ async function seal(options) {
             throw outcome.error;
         subjects.push(outcome.value);
     }
-    return sealSubjects(subjects, { ...options, manifestPath });
+    return writeSealed(subjects, { ...options, manifestPath });
 }
 /**
  * Signs subjects whose digests are already known and writes the manifest atomically. `seal`
  * ends here; a checksum list made by another job starts here, so its files are never re-read.
+ * The names obey the same rules as seal's (checkSealableNames).
  */
 async function sealSubjects(subjects, options) {
+    checkSealableNames(subjects.map(s => s.name), 'subjects');
+    return writeSealed(subjects, options);
+}
+/** Signs and writes; the names were checked by the caller. */
+async function writeSealed(subjects, options) {
     const manifestPath = external_node_path_.resolve(options.manifestPath);
     const statement = buildStatement(subjects, options.algorithm, options.context, options.now ?? new Date(), options.expiresInMs);
     const { bytes, keyIds } = await signStatement(statement, options.keys);
@@ -4176,343 +4358,6 @@ async function sealSubjects(subjects, options) {
         keyIds,
         statement
     };
-}
-
-;// CONCATENATED MODULE: ./src/github/retry.ts
-/** Statuses worth another try: the server or a proxy in front of it failed, not the request. */
-const TRANSIENT = new Set([500, 502, 503, 504]);
-/** The longest wait a rate limit may ask for before we give up instead (a job has better uses for its minutes). */
-const MAX_RATE_LIMIT_WAIT_MS = 60_000;
-/**
- * An Octokit `request` hook that retries transient failures (5xx, and network errors, which
- * Octokit reports as 500) after each of `delaysMs`, and rate limits (429, or 403 with
- * `retry-after` or `x-ratelimit-remaining: 0`) after the wait GitHub asks for, when that is at
- * most MAX_RATE_LIMIT_WAIT_MS. Other 4xx answers are the caller's to handle and are never
- * retried. Request bodies here are Buffers, so a retry resends the same bytes.
- */
-function retryTransient(delaysMs, now = Date.now) {
-    return async (request, options) => {
-        for (let attempt = 0;; attempt++) {
-            try {
-                return await request(options);
-            }
-            catch (error) {
-                if (attempt >= delaysMs.length)
-                    throw error;
-                const status = statusOf(error);
-                const limitWait = rateLimitWaitMs(error, now());
-                let wait;
-                if (limitWait !== undefined) {
-                    if (limitWait > MAX_RATE_LIMIT_WAIT_MS)
-                        throw error;
-                    wait = limitWait;
-                }
-                else if (status !== undefined && TRANSIENT.has(status)) {
-                    wait = delaysMs[attempt];
-                }
-                else {
-                    throw error;
-                }
-                await new Promise(resolve => setTimeout(resolve, wait));
-            }
-        }
-    };
-}
-/** The HTTP status of an Octokit RequestError, if it is one. */
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
-}
-/**
- * How long a rate-limited answer asks us to wait, per GitHub's documentation: `retry-after`
- * seconds, else until `x-ratelimit-reset` (epoch seconds) when `x-ratelimit-remaining` is 0, else
- * a minute for a bare 429. Undefined when the answer is not a rate limit (a plain 403 is a
- * permission problem and is not retried).
- */
-function rateLimitWaitMs(error, nowMs) {
-    const status = statusOf(error);
-    if (status !== 403 && status !== 429)
-        return undefined;
-    const headers = error.response?.headers ?? {};
-    const raw = headers['retry-after'];
-    const retryAfter = Number(raw);
-    if ((typeof raw === 'number' || (typeof raw === 'string' && raw.trim() !== '')) && Number.isFinite(retryAfter) && retryAfter >= 0)
-        return retryAfter * 1000;
-    if (String(headers['x-ratelimit-remaining']) === '0') {
-        const reset = Number(headers['x-ratelimit-reset']);
-        if (Number.isFinite(reset))
-            return Math.max(0, reset * 1000 - nowMs);
-    }
-    return status === 429 ? 60_000 : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/github/client.ts
-
-
-
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
-/**
- * A client for github.com or GHES. It sends through the global fetch, which nock (and any other
- * interceptor of Node's fetch) sees; @actions/github's own undici fetch is kept only when a proxy
- * is configured, because the global fetch ignores proxy variables on Node 20.
- */
-async function createGitHubClient(options, env = process.env) {
-    if (!options.token)
-        throw new errors/* SealError */.EM('INPUT_INVALID', 'a GitHub token is needed for releases: set github-token (or GITHUB_TOKEN for the CLI)', 'github-token');
-    const baseUrl = (options.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-    const behindProxy = PROXY_VARIABLES.some(name => env[name]);
-    // Loaded when a release is used: Octokit and undici are a third of the CLI's start-up otherwise.
-    const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const client = getOctokit(options.token, {
-        baseUrl,
-        ...(behindProxy ? {} : { request: { fetch: globalThis.fetch } }),
-        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } }
-    });
-    client.hook.wrap('request', retryTransient(options.retryDelaysMs ?? [500, 2000, 4500]));
-    return client;
-}
-/** Parses `owner/name`, naming the input or flag it came from when it is not one. */
-function parseRepository(value, label) {
-    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
-    if (!m)
-        throw new errors/* SealError */.EM('INPUT_INVALID', `${label}: ${JSON.stringify(value)} is not a repository of the form owner/name`, label);
-    return { owner: m[1], repo: m[2] };
-}
-/**
- * Turns an API failure into one line that says what to do. `what` names the operation
- * ("upload artifact-seal.json to release v1 of acme/widgets"); `writes` picks the permission
- * that a 403 asks for. The token never appears: only the status and GitHub's own message do.
- */
-function gitHubError(error, what, writes) {
-    const status = statusOf(error);
-    const message = error?.message ?? String(error);
-    let hint = '';
-    const limitWait = rateLimitWaitMs(error, Date.now());
-    if (limitWait !== undefined)
-        hint = `: GitHub's rate limit (about ${Math.ceil(limitWait / 1000)} s until it resets); run the job again later`;
-    else if (status === 401)
-        hint = ': the token was refused (check github-token / GITHUB_TOKEN)';
-    else if (status === 403)
-        hint = writes
-            ? ': the token may not write releases; give the job `permissions: contents: write`'
-            : ': the token may not read this repository; give the job `permissions: contents: read`';
-    else if (status !== undefined && status >= 500)
-        hint = ' (GitHub kept failing; retried)';
-    return new errors/* SealError */.EM('REMOTE', `${what}: GitHub answered ${status ?? 'with an error'} ${message}${hint}`, what, { cause: error });
-}
-
-;// CONCATENATED MODULE: ./src/github/context.ts
-/** The run's identity from the runner's GITHUB_* variables (what the predicate binds). */
-function contextFromEnv(env = process.env) {
-    const get = (name) => {
-        const v = env[name];
-        return v && v.length > 0 ? v : null;
-    };
-    return {
-        repository: get('GITHUB_REPOSITORY'),
-        commit: get('GITHUB_SHA'),
-        ref: get('GITHUB_REF'),
-        workflowRef: get('GITHUB_WORKFLOW_REF'),
-        runId: get('GITHUB_RUN_ID'),
-        runAttempt: get('GITHUB_RUN_ATTEMPT'),
-        serverUrl: get('GITHUB_SERVER_URL'),
-        job: get('GITHUB_JOB'),
-        // Not the runner's to say: the label input (or --label) fills it in.
-        label: null,
-        eventName: get('GITHUB_EVENT_NAME'),
-        runnerEnvironment: get('RUNNER_ENVIRONMENT'),
-        workflowSha: get('GITHUB_WORKFLOW_SHA')
-    };
-}
-
-// EXTERNAL MODULE: ./src/core/keys.ts
-var keys = __nccwpck_require__(1483);
-;// CONCATENATED MODULE: ./src/keys/options.ts
-
-/**
- * The options of the remote key sources, named as the action's inputs (the CLI's flags are the
- * same names with `--`). One list so that action.yml, inputs.ts and the CLI cannot drift apart.
- */
-const STORE_OPTIONS = [
-    'vault-url',
-    'vault-namespace',
-    'vault-auth-path',
-    'vault-role',
-    'vault-secret',
-    'vault-secret-field',
-    'oidc-audience',
-    'vault-transit-mount',
-    'vault-transit-key',
-    'aws-region',
-    'aws-role-arn',
-    'aws-secret-id',
-    'aws-kms-key-id',
-    'gcp-workload-identity-provider',
-    'gcp-service-account',
-    'gcp-secret',
-    'gcp-kms-key',
-    'azure-tenant-id',
-    'azure-client-id',
-    'azure-key-vault-url',
-    'azure-secret',
-    'azure-managed-hsm-url',
-    'azure-hsm-key'
-];
-/** Defaults applied when an option is empty (mirrors action.yml). */
-const STORE_DEFAULTS = {
-    'vault-auth-path': 'jwt',
-    'vault-secret-field': 'key',
-    'vault-transit-mount': 'transit'
-};
-/** Reads store options for one key source, naming the input or flag the user must set. */
-class OptionReader {
-    options;
-    source;
-    nameOf;
-    constructor(options, source, 
-    /** How an option is called where the user sets it: `vault-url input` or `--vault-url`. */
-    nameOf) {
-        this.options = options;
-        this.source = source;
-        this.nameOf = nameOf;
-    }
-    /** The trimmed value, or the default, or undefined. */
-    get(option) {
-        const value = this.options[option]?.trim();
-        return value ? value : STORE_DEFAULTS[option];
-    }
-    /** The value; a clear error naming the input when it is missing. */
-    need(option, hint = '') {
-        const value = this.get(option);
-        if (!value) {
-            throw new errors/* SealError */.EM('INPUT_INVALID', `${this.nameOf(option)} is required with key-source ${this.source}${hint ? ` (${hint})` : ''}`, option);
-        }
-        return value;
-    }
-    /** An API path given by the user, without leading slashes or a leading `v1/`. */
-    path(option, hint = '') {
-        return this.need(option, hint)
-            .replace(/^\/+/, '')
-            .replace(/^v1\//, '')
-            .replace(/\/+$/, '');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/keys/secrets.ts
-/**
- * Every secret a key source handles (a fetched key, a Vault token, AWS credentials, the OIDC
- * token) goes through one `Secrets` so that it is masked the moment it exists and can be cut out
- * of any message built from a remote answer before that message is shown.
- */
-class Secrets {
-    #values = new Set();
-    #onSecret;
-    constructor(onSecret) {
-        this.#onSecret = onSecret;
-    }
-    /** Registers a secret with the log mask and remembers it for `redact`; returns it unchanged. */
-    add(value) {
-        if (value) {
-            this.#onSecret(value);
-            this.#values.add(value);
-        }
-        return value;
-    }
-    /** The text with every registered secret replaced by `***` (longest first, so no piece survives). */
-    redact(text) {
-        let out = text;
-        // Very short values would shred ordinary words; the runner still masks them in logs.
-        for (const value of [...this.#values].filter(v => v.length >= 6).sort((a, b) => b.length - a.length)) {
-            out = out.split(value).join('***');
-        }
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/keys/key-source.ts
-
-
-
-
-
-/** Where keys come from; each value's own inputs are read by its module. */
-const KEY_SOURCES = [
-    'input',
-    'vault',
-    'vault-transit',
-    'aws-secrets-manager',
-    'aws-kms',
-    'gcp-secret-manager',
-    'gcp-kms',
-    'azure-key-vault',
-    'azure-managed-hsm'
-];
-function parseKeySource(value, inputName = 'key-source') {
-    return (0,choice/* parseChoice */.H)(value, KEY_SOURCES, inputName);
-}
-/** Resolves the keys a request names. */
-async function resolveKeys(request) {
-    if (request.source === 'input') {
-        if (!request.keyText || request.keyText.trim() === '') {
-            throw new errors/* SealError */.EM('KEY_INVALID', `${request.keyLabel} is required with key-source input`, request.keyLabel);
-        }
-        return (0,keys/* keysFromText */.aZ)(request.keyText, request.encoding, request.algorithm, request.keyLabel, request.onSecret);
-    }
-    if (request.keyText && request.keyText.trim() !== '') {
-        throw new errors/* SealError */.EM('INPUT_INVALID', `${request.keyLabel} is set but key-source is ${request.source}: remove one of them`, request.keyLabel);
-    }
-    const ctx = {
-        source: request.source,
-        options: new OptionReader(request.store ?? {}, request.source, request.optionName ?? (o => `${o} input`)),
-        algorithm: request.algorithm,
-        encoding: request.encoding,
-        purpose: request.purpose,
-        env: request.env ?? process.env,
-        secrets: new Secrets(request.onSecret),
-        log: request.log ?? (() => { }),
-        allowEnvToken: request.allowEnvToken ?? false,
-        retry: request.retry
-    };
-    // Each source in its own module, loaded only when chosen (the AWS ones bring the AWS SDK), so
-    // that `key-source: input` starts as fast as before.
-    switch (request.source) {
-        case 'vault':
-            return (await __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 5211))).vaultKeys(ctx);
-        case 'vault-transit':
-            return (await __nccwpck_require__.e(/* import() */ 590).then(__nccwpck_require__.bind(__nccwpck_require__, 7590))).vaultTransitKeys(ctx);
-        case 'aws-secrets-manager':
-            return (await __nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 2179))).awsSecretsManagerKeys(ctx);
-        case 'aws-kms':
-            return (await __nccwpck_require__.e(/* import() */ 297).then(__nccwpck_require__.bind(__nccwpck_require__, 6297))).awsKmsKeys(ctx);
-        case 'gcp-secret-manager':
-            return (await __nccwpck_require__.e(/* import() */ 409).then(__nccwpck_require__.bind(__nccwpck_require__, 9409))).gcpSecretManagerKeys(ctx);
-        case 'gcp-kms':
-            return (await __nccwpck_require__.e(/* import() */ 862).then(__nccwpck_require__.bind(__nccwpck_require__, 5862))).gcpKmsKeys(ctx);
-        case 'azure-key-vault':
-            return (await __nccwpck_require__.e(/* import() */ 276).then(__nccwpck_require__.bind(__nccwpck_require__, 2276))).azureKeyVaultKeys(ctx);
-        case 'azure-managed-hsm':
-            return (await __nccwpck_require__.e(/* import() */ 382).then(__nccwpck_require__.bind(__nccwpck_require__, 8382))).azureManagedHsmKeys(ctx);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/progress.ts
-/** Formats a byte count in binary units, e.g. `3.2 GiB`. */
-function formatBytes(n) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let v = n;
-    let u = 0;
-    while (v >= 1024 && u < units.length - 1) {
-        v /= 1024;
-        u++;
-    }
-    return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u]}`;
-}
-/**
- * The line printed every few seconds while files are hashed, so that someone watching a 20 GB
- * seal knows it is alive and how fast it goes: `hashed 1200/20000 files, 3.2 GiB, 1.4 GiB/s`.
- */
-function progressLine(done, total, bytes, bytesPerSecond) {
-    return `hashed ${done}/${total} files, ${formatBytes(bytes)}, ${formatBytes(Math.round(bytesPerSecond))}/s`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
@@ -4765,6 +4610,7 @@ function decodeUtf8Strict(bytes) {
 
 
 
+
 /** 64 MiB: room for 100,000 subjects with long names, refused before anything is parsed. */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 /** Clock skew we tolerate before calling a creation time "in the future". */
@@ -4775,6 +4621,29 @@ const STATUS_OF = {
     FILE_CHANGED: { status: 'unreadable', code: 'FILE_CHANGED' },
     PATH_UNSAFE: { status: 'unsafe', code: 'PATH_UNSAFE' }
 };
+/**
+ * The listed names that cannot name a file safely on `platform`, with why: on Windows the names
+ * it reads otherwise (names.ts), and on Windows and macOS both names of a pair that are one file
+ * there (a manifest from an older sign, which did not refuse them).
+ */
+function unsafeNamesOn(statement, platform) {
+    const unsafe = new Map();
+    for (const { name } of statement.subject) {
+        const why = nameProblemOn(name, platform);
+        if (why !== null)
+            unsafe.set(name, why);
+    }
+    if (foldsNames(platform)) {
+        for (const [a, b] of findNameTwins(statement.subject.map(s => s.name))) {
+            const why = (other) => `and ${JSON.stringify(other)} differ only in letter case or Unicode normalization, one file on this OS`;
+            if (!unsafe.has(a))
+                unsafe.set(a, why(b));
+            if (!unsafe.has(b))
+                unsafe.set(b, why(a));
+        }
+    }
+    return unsafe;
+}
 /** Reads the manifest, refusing a file too large to be a manifest before reading it. */
 function readManifest(manifestPath) {
     return readSmallFile(manifestPath, {
@@ -4811,7 +4680,7 @@ function problemFromError(error) {
  * Configuration errors throw; everything about the manifest and the files is a problem in the
  * report, and all of them are collected.
  */
-async function verify(options) {
+async function verify_verify(options) {
     if (options.keys.length === 0)
         throw new errors/* SealError */.EM('KEY_INVALID', 'no key to verify with', 'key');
     const baseDir = await checkBaseDir(options.baseDir);
@@ -4898,6 +4767,10 @@ async function verify(options) {
             problem('CREATED_IN_FUTURE', `manifest creation time ${predicate.createdAt} is in the future; max-age cannot be checked`, 'predicate.createdAt');
         }
     }
+    // Names this OS would read otherwise are refused before anything is fetched or opened.
+    const unsafe = unsafeNamesOn(statement, options.platform ?? process.platform);
+    for (const [name, why] of unsafe)
+        problem('PATH_UNSAFE', `${name}: subject name ${why}; it is not read`, name);
     // With beforeFiles, a manifest that already failed stops here too: nothing is fetched for it.
     if (options.checkFiles === false || (options.beforeFiles && problems.length > 0)) {
         report.result = problems.length === 0 ? 'verified' : 'failed';
@@ -4906,6 +4779,7 @@ async function verify(options) {
     for (const p of (await options.beforeFiles?.(statement)) ?? [])
         problem(p.code, p.message, p.subject);
     const names = statement.subject.map(s => s.name);
+    const toHash = names.filter(name => !unsafe.has(name));
     const patterns = options.patterns ?? [];
     const checkUnlisted = patterns.length > 0 && !options.allowUnlisted;
     // The walk for unlisted files runs while the worker threads hash (findSubjects does its walk
@@ -4918,10 +4792,15 @@ async function verify(options) {
         return walk;
     };
     const alongside = checkUnlisted ? () => void walkForUnlisted() : undefined;
-    const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, alongside, allowLinks: options.allowSymlinks });
-    outcomes.forEach((outcome, i) => {
-        const expected = statement.subject[i].digest[options.algorithm];
-        const name = names[i];
+    const outcomes = await hashMany(baseDir, toHash, options.algorithm, { ...options.hashing, alongside, allowLinks: options.allowSymlinks });
+    let next = 0;
+    statement.subject.forEach(({ name, digest }) => {
+        const expected = digest[options.algorithm];
+        if (unsafe.has(name)) {
+            report.subjects.push({ name, status: 'unsafe', expected });
+            return;
+        }
+        const outcome = outcomes[next++];
         if (outcome.ok) {
             const actual = outcome.value.digest;
             if (actual === expected) {
@@ -4964,6 +4843,7 @@ async function verify(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/transport/sha256sum.ts
+
 
 
 
@@ -5094,7 +4974,131 @@ function parseChecksumList(text, algorithm, source) {
     });
     if (entries.length === 0)
         throw new errors/* SealError */.EM('NO_FILES', `${source} lists no files`, source);
+    checkSealableNames(entries.map(e => e.name), source);
     return entries;
+}
+
+;// CONCATENATED MODULE: ./src/github/retry.ts
+/** Statuses worth another try: the server or a proxy in front of it failed, not the request. */
+const TRANSIENT = new Set([500, 502, 503, 504]);
+/** The longest wait a rate limit may ask for before we give up instead (a job has better uses for its minutes). */
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+/**
+ * An Octokit `request` hook that retries transient failures (5xx, and network errors, which
+ * Octokit reports as 500) after each of `delaysMs`, and rate limits (429, or 403 with
+ * `retry-after` or `x-ratelimit-remaining: 0`) after the wait GitHub asks for, when that is at
+ * most MAX_RATE_LIMIT_WAIT_MS. Other 4xx answers are the caller's to handle and are never
+ * retried. Request bodies here are Buffers, so a retry resends the same bytes.
+ */
+function retryTransient(delaysMs, now = Date.now) {
+    return async (request, options) => {
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await request(options);
+            }
+            catch (error) {
+                if (attempt >= delaysMs.length)
+                    throw error;
+                const status = statusOf(error);
+                const limitWait = rateLimitWaitMs(error, now());
+                let wait;
+                if (limitWait !== undefined) {
+                    if (limitWait > MAX_RATE_LIMIT_WAIT_MS)
+                        throw error;
+                    wait = limitWait;
+                }
+                else if (status !== undefined && TRANSIENT.has(status)) {
+                    wait = delaysMs[attempt];
+                }
+                else {
+                    throw error;
+                }
+                await new Promise(resolve => setTimeout(resolve, wait));
+            }
+        }
+    };
+}
+/** The HTTP status of an Octokit RequestError, if it is one. */
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/**
+ * How long a rate-limited answer asks us to wait, per GitHub's documentation: `retry-after`
+ * seconds, else until `x-ratelimit-reset` (epoch seconds) when `x-ratelimit-remaining` is 0, else
+ * a minute for a bare 429. Undefined when the answer is not a rate limit (a plain 403 is a
+ * permission problem and is not retried).
+ */
+function rateLimitWaitMs(error, nowMs) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const headers = error.response?.headers ?? {};
+    const raw = headers['retry-after'];
+    const retryAfter = Number(raw);
+    if ((typeof raw === 'number' || (typeof raw === 'string' && raw.trim() !== '')) && Number.isFinite(retryAfter) && retryAfter >= 0)
+        return retryAfter * 1000;
+    if (String(headers['x-ratelimit-remaining']) === '0') {
+        const reset = Number(headers['x-ratelimit-reset']);
+        if (Number.isFinite(reset))
+            return Math.max(0, reset * 1000 - nowMs);
+    }
+    return status === 429 ? 60_000 : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+
+
+
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+/**
+ * A client for github.com or GHES. It sends through the global fetch, which nock (and any other
+ * interceptor of Node's fetch) sees; @actions/github's own undici fetch is kept only when a proxy
+ * is configured, because the global fetch ignores proxy variables on Node 20.
+ */
+async function createGitHubClient(options, env = process.env) {
+    if (!options.token)
+        throw new errors/* SealError */.EM('INPUT_INVALID', 'a GitHub token is needed for releases: set github-token (or GITHUB_TOKEN for the CLI)', 'github-token');
+    const baseUrl = (options.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const behindProxy = PROXY_VARIABLES.some(name => env[name]);
+    // Loaded when a release is used: Octokit and undici are a third of the CLI's start-up otherwise.
+    const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const client = getOctokit(options.token, {
+        baseUrl,
+        ...(behindProxy ? {} : { request: { fetch: globalThis.fetch } }),
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } }
+    });
+    client.hook.wrap('request', retryTransient(options.retryDelaysMs ?? [500, 2000, 4500]));
+    return client;
+}
+/** Parses `owner/name`, naming the input or flag it came from when it is not one. */
+function parseRepository(value, label) {
+    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
+    if (!m)
+        throw new errors/* SealError */.EM('INPUT_INVALID', `${label}: ${JSON.stringify(value)} is not a repository of the form owner/name`, label);
+    return { owner: m[1], repo: m[2] };
+}
+/**
+ * Turns an API failure into one line that says what to do. `what` names the operation
+ * ("upload artifact-seal.json to release v1 of acme/widgets"); `writes` picks the permission
+ * that a 403 asks for. The token never appears: only the status and GitHub's own message do.
+ */
+function gitHubError(error, what, writes) {
+    const status = statusOf(error);
+    const message = error?.message ?? String(error);
+    let hint = '';
+    const limitWait = rateLimitWaitMs(error, Date.now());
+    if (limitWait !== undefined)
+        hint = `: GitHub's rate limit (about ${Math.ceil(limitWait / 1000)} s until it resets); run the job again later`;
+    else if (status === 401)
+        hint = ': the token was refused (check github-token / GITHUB_TOKEN)';
+    else if (status === 403)
+        hint = writes
+            ? ': the token may not write releases; give the job `permissions: contents: write`'
+            : ': the token may not read this repository; give the job `permissions: contents: read`';
+    else if (status !== undefined && status >= 500)
+        hint = ' (GitHub kept failing; retried)';
+    return new errors/* SealError */.EM('REMOTE', `${what}: GitHub answered ${status ?? 'with an error'} ${message}${hint}`, what, { cause: error });
 }
 
 ;// CONCATENATED MODULE: ./src/github/releases.ts
@@ -5200,6 +5204,8 @@ async function downloadAsset(client, repo, asset) {
 }
 
 ;// CONCATENATED MODULE: ./src/transport/release.ts
+
+
 
 
 
@@ -5327,6 +5333,9 @@ async function downloadListedAssets(target, statement, baseDir, rules) {
         checkSubjectName(asset.name, `asset of release ${tag}`);
         if (/[/\\]/.test(asset.name))
             throw new errors/* SealError */.EM('PATH_UNSAFE', `asset name ${JSON.stringify(asset.name)} is not a plain file name`, asset.name);
+        const why = nameProblemOn(asset.name, process.platform);
+        if (why !== null)
+            throw new errors/* SealError */.EM('PATH_UNSAFE', `asset name ${JSON.stringify(asset.name)} ${why}; it is not downloaded`, asset.name);
         const outcome = await downloadChecked(target, asset, realBase, rules.algorithm, digest);
         if (outcome === 'ok')
             check.downloaded.push(asset.name);
@@ -5368,7 +5377,7 @@ async function downloadChecked(target, asset, realBase, algorithm, digest) {
             return `is ${received} bytes, not its listed ${asset.size}`;
         if (hash.digest('hex') !== digest)
             return `does not match the manifest's ${algorithm} digest`;
-        await promises_.rename(temp, file);
+        await renameRetrying(temp, file);
         return 'ok';
     }
     catch (error) {
@@ -5432,7 +5441,7 @@ async function verifyCarried(options, carriers) {
     }
     const release = carriers.release;
     if (!release?.assets)
-        return verify({ ...options, manifestBytes });
+        return verify_verify({ ...options, manifestBytes });
     // One pass: verify reads and checks the manifest once, and the files are verified against
     // exactly the statement whose signature decided which assets to fetch.
     const fetchListed = async (statement) => {
@@ -5441,7 +5450,7 @@ async function verifyCarried(options, carriers) {
         carriers.log(`Downloaded ${downloaded.length} of ${statement.subject.length} listed file(s) from release ${release.tag} into ${options.baseDir}`);
         return problems;
     };
-    return verify({ ...options, manifestBytes, beforeFiles: fetchListed });
+    return verify_verify({ ...options, manifestBytes, beforeFiles: fetchListed });
 }
 
 ;// CONCATENATED MODULE: ./src/transport/subject-checksums.ts
@@ -5468,6 +5477,739 @@ async function readSubjectChecksums(file, algorithm, inputName = 'subject-checks
     if (text === null)
         throw new errors/* SealError */.EM('INPUT_INVALID', `${source} is not UTF-8 text`, inputName);
     return parseChecksumList(text, algorithm, source);
+}
+
+;// CONCATENATED MODULE: ./src/commands/carriers.ts
+
+/** The carriers the plan names (today: a release), with a client that is only made when one is. */
+async function carriersFor(plan, hooks) {
+    const carriers = { log: hooks.log, warn: hooks.warn };
+    const release = plan.release;
+    if (release) {
+        carriers.release = {
+            client: await createGitHubClient({ token: release.token }, hooks.env),
+            repo: parseRepository(release.repository, release.repositoryFrom),
+            tag: release.tag,
+            checksums: release.checksums,
+            overwrite: release.overwrite,
+            assets: release.assets,
+            allowUnlistedAssets: release.allowUnlistedAssets
+        };
+    }
+    return carriers;
+}
+
+// EXTERNAL MODULE: ./src/core/keys.ts
+var keys = __nccwpck_require__(1483);
+;// CONCATENATED MODULE: ./src/options/table.ts
+/*
+ * Every option of the action and the CLI, in one table: its input name (the CLI flag is the same
+ * name with `--`, unless `flag` says otherwise), the modes that accept it, its default, what it
+ * requires and excludes, its description (action.yml is generated from it: `npm run action-yml`)
+ * and its --help line. The front ends only read strings (runner inputs, parseArgs values) into
+ * it; src/options/read.ts validates them and src/options/plan.ts turns them into a plan.
+ */
+
+
+/** What the action's `mode` input and the CLI's command choose. */
+const MODES = ['sign', 'verify', 'checksums'];
+/** The action runs these; `checksums` is the CLI's alone. */
+const ACTION_MODES = ['sign', 'verify'];
+/** Where keys come from (`key-source`); each remote source's own options are read by its module in src/keys/. */
+const table_KEY_SOURCES = [
+    'input',
+    'vault',
+    'vault-transit',
+    'aws-secrets-manager',
+    'aws-kms',
+    'gcp-secret-manager',
+    'gcp-kms',
+    'azure-key-vault',
+    'azure-managed-hsm'
+];
+const SIGN = ['sign'];
+const VERIFY = ['verify'];
+const VERIFYING = ['verify', 'checksums'];
+const SIGN_VERIFY = ['sign', 'verify'];
+const ALL = MODES;
+const ACTION = ['action'];
+const CLI = ['cli'];
+const needsSource = (...values) => [{ option: 'key-source', values }];
+const VAULT = needsSource('vault', 'vault-transit');
+const AWS = needsSource('aws-secrets-manager', 'aws-kms');
+const GCP = needsSource('gcp-secret-manager', 'gcp-kms');
+const AZURE = needsSource('azure-key-vault', 'azure-managed-hsm');
+const OPTIONS = {
+    mode: {
+        kind: 'string',
+        modes: ALL,
+        in: ACTION,
+        choices: ACTION_MODES,
+        default: 'sign',
+        description: 'sign (hash the files matched by path and write a signed manifest) or verify (check a manifest and the files it lists).'
+    },
+    path: {
+        kind: 'list',
+        modes: SIGN_VERIFY,
+        excludes: ['subject-checksums'],
+        default: '',
+        description: 'Newline-separated glob patterns in the @actions/glob syntax (as in upload-artifact and cache: `!` excludes, `**` matches any depth, hidden files are included), relative to the workspace. Required to sign. To verify: when given, a matching file that the manifest does not list fails the check (see allow-unlisted).',
+        help: { arg: 'PATTERN', text: 'glob pattern (@actions/glob syntax, relative to the working directory), repeatable; required to sign. To verify: files that match but are not listed fail the check' }
+    },
+    'base-dir': {
+        kind: 'string',
+        modes: SIGN_VERIFY,
+        default: '',
+        description: 'Directory that subject names are relative to. Files outside it are refused. Defaults to the workspace.',
+        help: { arg: 'DIR', text: 'subject names are relative to it (default: .)' }
+    },
+    manifest: {
+        kind: 'string',
+        modes: ALL,
+        default: 'artifact-seal.json',
+        description: 'The manifest written (sign) or read (verify), relative to the workspace.',
+        help: { arg: 'FILE', text: 'manifest to write or read (default: artifact-seal.json)' }
+    },
+    key: {
+        kind: 'string',
+        modes: ALL,
+        in: ACTION,
+        default: '',
+        requires: needsSource('input'),
+        description: 'The HMAC key, one per line (pass a repository secret such as secrets.ARTIFACT_SEAL_KEY). Sign: one signature per key, for rotation. Verify: a valid signature by any listed key passes. Make one with `openssl rand -hex 32`.'
+    },
+    'key-file': {
+        kind: 'string',
+        modes: ALL,
+        in: CLI,
+        requires: needsSource('input'),
+        description: 'File with the HMAC key, one key per line.',
+        help: { arg: 'FILE', text: 'file with the HMAC key, one key per line (default: the ARTIFACT_SEAL_KEY environment variable)' }
+    },
+    'key-encoding': {
+        kind: 'string',
+        modes: ALL,
+        choices: keys/* KEY_ENCODINGS */.$F,
+        default: 'hex',
+        description: 'How each key line is encoded: hex, base64 or utf8. A key shorter than 32 bytes after decoding is refused.',
+        help: { arg: 'ENC', text: 'hex (default), base64 or utf8' }
+    },
+    'key-source': {
+        kind: 'string',
+        modes: ALL,
+        choices: table_KEY_SOURCES,
+        default: 'input',
+        description: "Where the key comes from: input (the key input); vault or aws-secrets-manager (the key is fetched with the job's OIDC token); vault-transit or aws-kms (the store computes and checks the MAC with the job's OIDC token, and the key never reaches the runner); gcp-secret-manager or azure-key-vault (fetched, as vault); gcp-kms or azure-managed-hsm (computed in the store, as aws-kms). The OIDC sources need `permissions: id-token: write`. See README \"Key sources\".",
+        help: {
+            arg: 'SOURCE',
+            text: 'input (default), vault, vault-transit, aws-secrets-manager, aws-kms, gcp-secret-manager, gcp-kms, azure-key-vault or azure-managed-hsm (see "Key sources" below)'
+        }
+    },
+    algorithm: {
+        kind: 'string',
+        modes: ALL,
+        choices: DIGEST_ALGORITHMS,
+        default: 'sha256',
+        description: 'Content digest, and the hash of the HMAC: sha256, sha384 or sha512. Verify takes it from here, never from the manifest.',
+        help: { arg: 'ALG', text: 'sha256 (default), sha384 or sha512' }
+    },
+    'expires-in': {
+        kind: 'string',
+        modes: SIGN,
+        default: '',
+        description: 'Sign: the manifest expires after this long, e.g. 45s, 30m, 12h, 90d. Empty: never.',
+        help: { arg: 'DURATION', text: 'sign: the manifest expires after this long (45s, 30m, 12h, 90d)' }
+    },
+    'max-age': {
+        kind: 'string',
+        modes: VERIFYING,
+        default: '',
+        description: 'Verify: refuse a manifest created longer ago than this, e.g. 7d.',
+        help: { arg: 'DURATION', text: 'verify: refuse a manifest created longer ago than this' }
+    },
+    'expected-repository': {
+        kind: 'string',
+        modes: VERIFYING,
+        default: '',
+        env: 'GITHUB_REPOSITORY',
+        description: 'Verify: the manifest must have been signed in this repository (owner/name). Defaults to the repository running the workflow.',
+        help: { arg: 'R', text: 'verify: the manifest must come from owner/name (default: $GITHUB_REPOSITORY when set)' }
+    },
+    'expected-commit': {
+        kind: 'string',
+        modes: VERIFYING,
+        default: '',
+        description: 'Verify: the manifest must have been signed at this commit (full SHA).',
+        help: { arg: 'SHA', text: 'verify: the manifest must have been signed at this commit' }
+    },
+    'expected-ref': {
+        kind: 'list',
+        modes: VERIFYING,
+        default: '',
+        description: 'Verify: the manifest must have been signed at a ref (GITHUB_REF) matching one of these newline-separated glob patterns, e.g. `refs/tags/v*` (the path syntax: `*` does not cross `/`, so it does not match refs/heads/v1; `!` excludes). A manifest that does not record its ref fails. Only as strong as the key\'s access rules (README).',
+        help: { arg: 'PATTERN', text: "verify: the manifest must have been signed at a ref matching this glob (repeatable), e.g. 'refs/tags/v*'; * does not cross /" }
+    },
+    'expected-workflow': {
+        kind: 'list',
+        modes: VERIFYING,
+        default: '',
+        description: 'Verify: the manifest must have been signed by a workflow whose file (the path in workflowRef between owner/name/ and @) matches one of these newline-separated glob patterns, e.g. `.github/workflows/release.yml`.',
+        help: { arg: 'PATTERN', text: 'verify: the manifest must have been signed by a workflow whose file (workflowRef between owner/name/ and @) matches this glob (repeatable), e.g. .github/workflows/release.yml' }
+    },
+    'expected-event': {
+        kind: 'list',
+        modes: VERIFYING,
+        default: '',
+        description: 'Verify: the manifest must have been signed by a run of one of these events (comma or newline separated), e.g. `push, release`.',
+        help: { arg: 'EVENTS', text: 'verify: the manifest must have been signed in a run of one of these events (repeatable, or comma separated), e.g. push,release' }
+    },
+    'require-hosted-runner': {
+        kind: 'boolean',
+        modes: VERIFYING,
+        default: 'false',
+        description: 'Verify: the manifest must have been signed on a GitHub-hosted runner (runnerEnvironment github-hosted).',
+        help: { text: 'verify: the manifest must have been signed on a GitHub-hosted runner. A field the manifest does not record fails the check that asks for it.' }
+    },
+    label: {
+        kind: 'string',
+        modes: SIGN,
+        default: '',
+        description: 'Sign: free text recorded in the predicate, such as `${{ matrix.os }}`.',
+        help: { arg: 'TEXT', text: 'sign: free text recorded in the predicate (e.g. the matrix OS)' }
+    },
+    'allow-unlisted': {
+        kind: 'boolean',
+        modes: VERIFY,
+        default: 'false',
+        requires: ['path'],
+        description: 'Verify: with path, let files that the manifest does not list pass instead of failing the check.',
+        help: { text: 'verify: let files that match --path but are not listed pass' }
+    },
+    'allow-symlinks': {
+        kind: 'boolean',
+        modes: SIGN_VERIFY,
+        default: 'false',
+        description: 'Both modes: let a file be sealed and verified when its name goes through a symbolic link (the file itself, or a folder above it) that stays inside base-dir; what is hashed is what the link points to. By default such a name is refused, naming it, because a link ships differently from a file. A link out of base-dir is always refused.',
+        help: { text: 'seal and verify files reached through a symbolic link that stays inside --base-dir (default: such a name is refused, named)' }
+    },
+    // What sign binds when it does not run in GitHub Actions; the runner's variables otherwise.
+    repository: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_REPOSITORY', description: 'The repository bound in the predicate.', help: { arg: 'OWNER/NAME', text: 'sign: the repository to bind (default: $GITHUB_REPOSITORY)' } },
+    commit: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_SHA', description: 'The commit bound in the predicate.', help: { arg: 'SHA', text: 'sign: the commit to bind (default: $GITHUB_SHA)' } },
+    ref: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_REF', description: 'The ref bound in the predicate.', help: { arg: 'REF', text: 'sign: the ref to bind (default: $GITHUB_REF)' } },
+    'workflow-ref': { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_WORKFLOW_REF', description: 'The workflow ref bound in the predicate.', help: { arg: 'REF', text: 'sign: the workflow ref to bind (default: $GITHUB_WORKFLOW_REF)' } },
+    job: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_JOB', description: 'The job bound in the predicate.', help: { arg: 'JOB', text: 'sign: the job to bind (default: $GITHUB_JOB)' } },
+    'event-name': { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_EVENT_NAME', description: 'The event bound in the predicate.', help: { arg: 'EVENT', text: 'sign: the event to bind (default: $GITHUB_EVENT_NAME)' } },
+    'runner-environment': {
+        kind: 'string',
+        modes: SIGN,
+        in: CLI,
+        env: 'RUNNER_ENVIRONMENT',
+        choices: ['github-hosted', 'self-hosted'],
+        description: 'The runner environment bound in the predicate.',
+        help: { arg: 'ENV', text: 'sign: github-hosted or self-hosted (default: $RUNNER_ENVIRONMENT)' }
+    },
+    'workflow-sha': { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_WORKFLOW_SHA', description: "The workflow file's commit bound in the predicate.", help: { arg: 'SHA', text: 'sign: the workflow commit to bind (default: $GITHUB_WORKFLOW_SHA)' } },
+    'subject-checksums': {
+        kind: 'string',
+        modes: SIGN,
+        default: '',
+        excludes: ['path'],
+        description: 'Sign: seal this checksum list instead of hashing files: the output of `sha256sum` (or `sha256sum --tag`; sha384sum or sha512sum with that algorithm) made by another job. The files are not read. Names obey the same path rules as path; every digest must be of `algorithm`; a malformed line is refused with its line number. Excludes path.',
+        help: { arg: 'FILE', text: 'sign: seal this sha256sum (or --tag) list instead of hashing files; its names obey the path rules, its digests must be of --algorithm' }
+    },
+    'release-tag': {
+        kind: 'string',
+        modes: SIGN_VERIFY,
+        default: '',
+        description: 'Sign: attach the manifest as an asset of the release with this tag (needs `permissions: contents: write`). Verify: fetch the manifest from that release when the manifest file is not on disk. The release is looked up in this repository (sign) or expected-repository (verify), through GITHUB_API_URL on GitHub Enterprise Server.',
+        help: { arg: 'TAG', text: 'sign: attach the manifest to the release of TAG in --repo; verify: fetch it from there when the --manifest file is absent' }
+    },
+    repo: {
+        kind: 'string',
+        modes: SIGN_VERIFY,
+        in: CLI,
+        requires: ['release-tag'],
+        description: "The release's repository.",
+        help: { arg: 'OWNER/NAME', text: "the release's repository (default: $GITHUB_REPOSITORY to sign, --expected-repository to verify); the token comes from GITHUB_TOKEN, the API from GITHUB_API_URL (GHES)" }
+    },
+    checksums: {
+        kind: 'boolean',
+        modes: SIGN,
+        default: 'false',
+        requires: ['release-tag'],
+        description: 'Sign, with release-tag: also attach a GNU checksum list of the sealed files for people who check by hand, named after the digests it holds: SHA256SUMS (sha256), SHA384SUMS or SHA512SUMS. It is unsigned; the manifest is the authority.',
+        help: { text: 'sign: also attach SHA256SUMS (named after --algorithm: SHA512SUMS for sha512) to the release' }
+    },
+    overwrite: {
+        kind: 'boolean',
+        modes: SIGN,
+        default: 'false',
+        requires: ['release-tag'],
+        description: 'Sign, with release-tag: replace release assets of the same name. Without it an existing asset is an error.',
+        help: { text: 'sign: replace release assets of the same name (else an error)' }
+    },
+    'github-token': {
+        kind: 'string',
+        modes: ALL,
+        in: ACTION,
+        default: '${{ github.token }}',
+        description: 'Token for the releases API (release-tag). The default job token works; signing needs `permissions: contents: write`.'
+    },
+    'release-assets': {
+        kind: 'boolean',
+        modes: VERIFY,
+        default: 'false',
+        requires: ['release-tag'],
+        description: "Verify, with release-tag: once the manifest's signature checks, download the release's assets that the manifest lists into base-dir and verify them: a published release checked end to end. A download replaces the file of its name only once its digest matched, and an asset the manifest does not list fails the check (see allow-unlisted-assets). Seal with base-dir set to the directory you upload from, so that subject names are the asset names.",
+        help: {
+            text: "verify: download the release's assets that the manifest lists into --base-dir, each replacing the file of its name only once its digest matched, then verify them; an asset the manifest does not list (other than the manifest and its SHA256SUMS) fails the check"
+        }
+    },
+    'allow-unlisted-assets': {
+        kind: 'boolean',
+        modes: VERIFY,
+        default: 'false',
+        requires: ['release-assets'],
+        description: 'Verify with release-assets: let release assets that the manifest does not list pass. By default each one fails the check (UNLISTED_FILE), except the manifest itself and the checksum list that sign attached, which must then be exactly the list of the manifest\'s digests.',
+        help: { text: 'verify with --release-assets: let unlisted release assets pass' }
+    },
+    cache: {
+        kind: 'boolean',
+        modes: SIGN_VERIFY,
+        in: ACTION,
+        default: 'false',
+        description: 'No longer supported (since 1.1): true is refused. Restoring an Actions cache entry extracts the whole archive before anything can be checked, so a poisoned entry could write files anywhere. Carry the manifest with actions/upload-artifact or on a release instead; see the README.'
+    },
+    tag: { kind: 'boolean', modes: ['checksums'], in: CLI, description: 'Print BSD-style lines.', help: { text: 'checksums: print BSD-style lines (sha256sum --tag)' } },
+    json: { kind: 'boolean', modes: ALL, in: CLI, description: 'Print a machine-readable report on stdout.', help: { text: 'print a machine-readable report on stdout' } },
+    // The remote key sources (src/keys/); their --help is the "Key sources" section.
+    'vault-url': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: VAULT,
+        default: '',
+        env: 'VAULT_ADDR',
+        description: 'key-source vault or vault-transit: the Vault address, e.g. https://vault.example.com:8200. Required for both.'
+    },
+    'vault-namespace': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: VAULT,
+        default: '',
+        env: 'VAULT_NAMESPACE',
+        description: 'key-source vault or vault-transit: the Vault Enterprise namespace, sent as X-Vault-Namespace on every request.'
+    },
+    'vault-auth-path': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: VAULT,
+        default: 'jwt',
+        description: 'key-source vault or vault-transit: where the JWT auth method is mounted (the login is POST /v1/auth/<vault-auth-path>/login).'
+    },
+    'vault-role': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: VAULT,
+        default: '',
+        description: 'key-source vault or vault-transit: the JWT auth role to log in as; its bound_claims should pin repository and ref. Required for both.'
+    },
+    'vault-secret': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('vault'),
+        default: '',
+        description: 'key-source vault: the KV v2 API path of the secret after /v1/, with data/, e.g. secret/data/ci/artifact-seal. Required.'
+    },
+    'vault-secret-field': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('vault'),
+        default: 'key',
+        description: 'key-source vault: the field of the secret that holds the key (decoded by key-encoding; one key per line to rotate).'
+    },
+    'oidc-audience': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('vault', 'vault-transit', 'aws-secrets-manager', 'aws-kms', 'gcp-secret-manager', 'gcp-kms', 'azure-key-vault', 'azure-managed-hsm'),
+        default: '',
+        description: "The aud claim asked for in the job's OIDC token. vault and vault-transit: empty means GitHub's default (https://github.com/OWNER), which the role's bound_audiences must list. aws-secrets-manager and aws-kms: empty means sts.amazonaws.com. gcp-secret-manager and gcp-kms: empty means https://iam.googleapis.com/ followed by gcp-workload-identity-provider. azure-key-vault and azure-managed-hsm: empty means api://AzureADTokenExchange."
+    },
+    'vault-transit-mount': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('vault-transit'),
+        default: 'transit',
+        description: 'key-source vault-transit: where the transit secrets engine is mounted.'
+    },
+    'vault-transit-key': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('vault-transit'),
+        default: '',
+        description: 'key-source vault-transit: the name of the transit key that computes (sign) and checks (verify) the HMAC. Required.'
+    },
+    'aws-region': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: AWS,
+        default: '',
+        description: 'key-source aws-secrets-manager or aws-kms: the AWS region of the role, secret and key, e.g. us-east-1. Defaults to AWS_REGION when set.'
+    },
+    'aws-role-arn': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: AWS,
+        default: '',
+        description: "key-source aws-secrets-manager or aws-kms: the IAM role assumed with the job's OIDC token (AssumeRoleWithWebIdentity); its trust policy should pin the token's sub claim. Required for both."
+    },
+    'aws-secret-id': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('aws-secrets-manager'),
+        default: '',
+        description: 'key-source aws-secrets-manager: the name or ARN of the secret; a SecretString is decoded by key-encoding, a SecretBinary is the raw key. Required.'
+    },
+    'aws-kms-key-id': {
+        kind: 'list',
+        modes: ALL,
+        store: true,
+        requires: needsSource('aws-kms'),
+        default: '',
+        description: 'key-source aws-kms: the ARN, key id or alias of an HMAC KMS key (key usage GENERATE_VERIFY_MAC) whose MAC algorithms include the configured algorithm. One per line to rotate: sign with each, verify with any. Required. Endpoints follow AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_STS, _KMS and _SECRETS_MANAGER.'
+    },
+    'gcp-workload-identity-provider': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: GCP,
+        default: '',
+        description: "key-source gcp-secret-manager or gcp-kms: the Workload Identity Federation provider that accepts this job's OIDC token, projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER. Required for both. Endpoints follow GCP_ENDPOINT_STS, GCP_ENDPOINT_IAMCREDENTIALS, GCP_ENDPOINT_SECRETMANAGER and GCP_ENDPOINT_CLOUDKMS."
+    },
+    'gcp-service-account': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: GCP,
+        default: '',
+        description: 'key-source gcp-secret-manager or gcp-kms: a service account to impersonate (IAM Credentials generateAccessToken). Empty: the federated identity is used directly.'
+    },
+    'gcp-secret': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('gcp-secret-manager'),
+        default: '',
+        description: 'key-source gcp-secret-manager: the secret, projects/PROJECT/secrets/NAME (latest version) or with /versions/VERSION; its payload is decoded by key-encoding. Required.'
+    },
+    'gcp-kms-key': {
+        kind: 'list',
+        modes: ALL,
+        store: true,
+        requires: needsSource('gcp-kms'),
+        default: '',
+        description: 'key-source gcp-kms: the full name of a Cloud KMS MAC key version, projects/P/locations/L/keyRings/R/cryptoKeys/K/cryptoKeyVersions/V (algorithm HMAC_SHA256, _384 or _512 matching algorithm). One per line to rotate: the first signs, all verify. Required.'
+    },
+    'azure-tenant-id': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: AZURE,
+        default: '',
+        description: 'key-source azure-key-vault or azure-managed-hsm: the Microsoft Entra tenant (directory) id. Required for both. The authority follows AZURE_AUTHORITY_HOST.'
+    },
+    'azure-client-id': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: AZURE,
+        default: '',
+        description: "key-source azure-key-vault or azure-managed-hsm: the application (client) id whose federated credential trusts this job's OIDC token. Required for both."
+    },
+    'azure-key-vault-url': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('azure-key-vault'),
+        default: '',
+        description: 'key-source azure-key-vault: the vault URL, e.g. https://NAME.vault.azure.net. Required.'
+    },
+    'azure-secret': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('azure-key-vault'),
+        default: '',
+        description: 'key-source azure-key-vault: the secret, NAME (current version) or NAME/VERSION; its value is decoded by key-encoding. Required.'
+    },
+    'azure-managed-hsm-url': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('azure-managed-hsm'),
+        default: '',
+        description: 'key-source azure-managed-hsm: the HSM URL, e.g. https://NAME.managedhsm.azure.net. Required.'
+    },
+    'azure-hsm-key': {
+        kind: 'list',
+        modes: ALL,
+        store: true,
+        requires: needsSource('azure-managed-hsm'),
+        default: '',
+        description: 'key-source azure-managed-hsm: an HMAC key (oct-HSM), NAME/VERSION, or NAME for its current version (which needs keys/read/action). One per line to rotate: the first signs, all verify. Required.'
+    }
+};
+/** The action's outputs (action.yml is generated from these too). */
+const OUTPUTS = {
+    'manifest-path': 'Sign: absolute path of the manifest written.',
+    'manifest-sha256': "Sign: hex SHA-256 of the manifest file's bytes.",
+    'subject-count': 'Sign: number of files sealed.',
+    'key-id': 'Sign: key id of the first signature (derived from the key; not secret).',
+    'verified-count': 'Verify: number of files whose digest matched.',
+    result: 'Verify: verified or failed.',
+    'release-asset-url': 'Sign, with release-tag: the download URL (browser_download_url) of the manifest asset.'
+};
+/** Every option as the spec type, in table order. */
+const OPTION_LIST = Object.entries(OPTIONS);
+/** Whether a front end offers an option. */
+const offers = (spec, frontEnd) => !spec.in || spec.in.includes(frontEnd);
+/** The CLI's name of an option, without `--`. */
+const flagOf = (name) => OPTIONS[name].flag ?? name;
+/** An option's bare name in a front end, the subject of its errors: `base-dir` or `--base-dir`. */
+const nameIn = (name, frontEnd) => (frontEnd === 'action' ? name : `--${flagOf(name)}`);
+/** An option as the user's front end spells it in a sentence: `base-dir input` or `--base-dir`. */
+const spell = (name, frontEnd) => (frontEnd === 'action' ? `${name} input` : `--${flagOf(name)}`);
+/** The remote key sources' options, in table order. */
+const STORE_OPTIONS = OPTION_LIST.filter(([, s]) => s.store).map(([name]) => name);
+
+;// CONCATENATED MODULE: ./src/keys/options.ts
+
+
+
+/** Reads store options for one key source, naming the input or flag the user must set. */
+class OptionReader {
+    options;
+    source;
+    nameOf;
+    constructor(options, source, 
+    /** How an option is called where the user sets it: `vault-url input` or `--vault-url`. */
+    nameOf) {
+        this.options = options;
+        this.source = source;
+        this.nameOf = nameOf;
+    }
+    /** The trimmed value, or the table's default, or undefined. */
+    get(option) {
+        const value = this.options[option]?.trim();
+        return value ? value : OPTIONS[option].default || undefined;
+    }
+    /** The value; a clear error naming the input when it is missing. */
+    need(option, hint = '') {
+        const value = this.get(option);
+        if (!value) {
+            throw new errors/* SealError */.EM('INPUT_INVALID', `${this.nameOf(option)} is required with key-source ${this.source}${hint ? ` (${hint})` : ''}`, option);
+        }
+        return value;
+    }
+    /** An API path given by the user, without leading slashes or a leading `v1/`. */
+    path(option, hint = '') {
+        return this.need(option, hint)
+            .replace(/^\/+/, '')
+            .replace(/^v1\//, '')
+            .replace(/\/+$/, '');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/keys/secrets.ts
+/**
+ * Every secret a key source handles (a fetched key, a Vault token, AWS credentials, the OIDC
+ * token) goes through one `Secrets` so that it is masked the moment it exists and can be cut out
+ * of any message built from a remote answer before that message is shown.
+ */
+class Secrets {
+    #values = new Set();
+    #onSecret;
+    constructor(onSecret) {
+        this.#onSecret = onSecret;
+    }
+    /** Registers a secret with the log mask and remembers it for `redact`; returns it unchanged. */
+    add(value) {
+        if (value) {
+            this.#onSecret(value);
+            this.#values.add(value);
+        }
+        return value;
+    }
+    /** The text with every registered secret replaced by `***` (longest first, so no piece survives). */
+    redact(text) {
+        let out = text;
+        // Very short values would shred ordinary words; the runner still masks them in logs.
+        for (const value of [...this.#values].filter(v => v.length >= 6).sort((a, b) => b.length - a.length)) {
+            out = out.split(value).join('***');
+        }
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/keys/key-source.ts
+
+
+
+
+
+
+
+function parseKeySource(value, inputName = 'key-source') {
+    return parseChoice(value, KEY_SOURCES, inputName);
+}
+/** Resolves the keys a request names. */
+async function resolveKeys(request) {
+    if (request.source === 'input') {
+        if (!request.keyText || request.keyText.trim() === '') {
+            throw new errors/* SealError */.EM('KEY_INVALID', `${request.keyLabel} is required with key-source input`, request.keyLabel);
+        }
+        return (0,keys/* keysFromText */.aZ)(request.keyText, request.encoding, request.algorithm, request.keyLabel, request.onSecret);
+    }
+    if (request.keyText && request.keyText.trim() !== '') {
+        throw new errors/* SealError */.EM('INPUT_INVALID', `${request.keyLabel} is set but key-source is ${request.source}: remove one of them`, request.keyLabel);
+    }
+    const ctx = {
+        source: request.source,
+        options: new OptionReader(request.store ?? {}, request.source, request.optionName ?? (o => `${o} input`)),
+        algorithm: request.algorithm,
+        encoding: request.encoding,
+        purpose: request.purpose,
+        env: request.env ?? process.env,
+        secrets: new Secrets(request.onSecret),
+        log: request.log ?? (() => { }),
+        allowEnvToken: request.allowEnvToken ?? false,
+        retry: request.retry
+    };
+    // Each source in its own module, loaded only when chosen (the AWS ones bring the AWS SDK), so
+    // that `key-source: input` starts as fast as before.
+    switch (request.source) {
+        case 'vault':
+            return (await __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 5211))).vaultKeys(ctx);
+        case 'vault-transit':
+            return (await __nccwpck_require__.e(/* import() */ 590).then(__nccwpck_require__.bind(__nccwpck_require__, 7590))).vaultTransitKeys(ctx);
+        case 'aws-secrets-manager':
+            return (await __nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 2179))).awsSecretsManagerKeys(ctx);
+        case 'aws-kms':
+            return (await __nccwpck_require__.e(/* import() */ 297).then(__nccwpck_require__.bind(__nccwpck_require__, 6297))).awsKmsKeys(ctx);
+        case 'gcp-secret-manager':
+            return (await __nccwpck_require__.e(/* import() */ 409).then(__nccwpck_require__.bind(__nccwpck_require__, 9409))).gcpSecretManagerKeys(ctx);
+        case 'gcp-kms':
+            return (await __nccwpck_require__.e(/* import() */ 862).then(__nccwpck_require__.bind(__nccwpck_require__, 5862))).gcpKmsKeys(ctx);
+        case 'azure-key-vault':
+            return (await __nccwpck_require__.e(/* import() */ 276).then(__nccwpck_require__.bind(__nccwpck_require__, 2276))).azureKeyVaultKeys(ctx);
+        case 'azure-managed-hsm':
+            return (await __nccwpck_require__.e(/* import() */ 382).then(__nccwpck_require__.bind(__nccwpck_require__, 8382))).azureManagedHsmKeys(ctx);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/keys.ts
+
+
+
+/** The key lines and how to name where they came from (an input, a flag or a variable; never the key). */
+async function keyText(plan, hooks) {
+    const { key } = plan;
+    if (key.source !== 'input')
+        return { text: '', label: plan.spell('key-source') };
+    if (key.file) {
+        try {
+            return { text: await promises_.readFile(key.file, 'utf8'), label: `--key-file ${key.file}` };
+        }
+        catch (error) {
+            throw new errors/* SealError */.EM('INPUT_INVALID', `--key-file ${key.file}: cannot read: ${(0,errors/* describeFsError */.TQ)(error)}`, '--key-file');
+        }
+    }
+    if (key.envVariable) {
+        const text = hooks.env[key.envVariable] ?? '';
+        if (!text.trim())
+            throw new errors/* SealError */.EM('INPUT_INVALID', `no key: give --key-file FILE or set ${key.envVariable}`, '--key-file');
+        return { text, label: key.envVariable };
+    }
+    return { text: key.text ?? '', label: plan.spell('key') };
+}
+/** The keys the plan names, from wherever they live; every secret is masked as it arrives. */
+async function loadKeys(plan, hooks) {
+    const { text, label } = await keyText(plan, hooks);
+    return resolveKeys({
+        source: plan.key.source,
+        algorithm: plan.algorithm,
+        encoding: plan.key.encoding,
+        keyText: text,
+        keyLabel: label,
+        onSecret: hooks.onSecret,
+        purpose: plan.mode === 'sign' ? 'sign' : 'verify',
+        store: plan.key.store,
+        optionName: plan.spell,
+        env: hooks.env,
+        log: hooks.log,
+        allowEnvToken: plan.frontEnd === 'cli'
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/sign.ts
+
+
+
+
+
+/** Sign: hash the files (or take a checksum list), write the manifest, then ship it. */
+async function runSign(plan, hooks, hashing = {}) {
+    const keys = await loadKeys(plan, hooks);
+    const carriers = await carriersFor(plan, hooks);
+    const common = { manifestPath: plan.manifest, algorithm: plan.algorithm, keys, context: plan.context, expiresInMs: plan.expiresInMs };
+    const result = plan.subjectChecksums
+        ? await sealSubjects(await readSubjectChecksums(plan.subjectChecksums, plan.algorithm, plan.frontEnd === 'cli' ? '--subject-checksums' : 'subject-checksums'), common)
+        : await seal({ ...common, patterns: plan.patterns, baseDir: plan.baseDir, cwd: plan.cwd, allowSymlinks: plan.allowSymlinks, hashing });
+    return { ...result, ...(await shipSeal(result, carriers)) };
+}
+
+;// CONCATENATED MODULE: ./src/commands/verify.ts
+
+
+
+
+/** What core/verify needs from a plan. */
+async function verifyOptions(plan, hooks, hashing) {
+    return {
+        manifestPath: plan.manifest,
+        baseDir: plan.baseDir,
+        algorithm: plan.algorithm,
+        keys: await loadKeys(plan, hooks),
+        patterns: plan.patterns,
+        allowUnlisted: plan.allowUnlisted,
+        allowSymlinks: plan.allowSymlinks,
+        cwd: plan.cwd,
+        expectedRepository: plan.expectedRepository,
+        expectedCommit: plan.expectedCommit,
+        maxAgeMs: plan.maxAgeMs,
+        policy: plan.policy,
+        hashing
+    };
+}
+/** Verify: the manifest (from disk or its release) and every file it lists. */
+async function runVerify(plan, hooks, hashing = {}) {
+    const carriers = await carriersFor(plan, hooks);
+    return verifyCarried(await verifyOptions(plan, hooks, hashing), carriers);
+}
+/** checksums: the manifest's signature, statement and predicate, reading no file. */
+async function runChecksums(plan, hooks) {
+    return verify({ ...(await verifyOptions(plan, hooks, {})), checkFiles: false });
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts
@@ -5610,6 +6352,283 @@ function errorSummary(mode, line) {
     return [`## artifact-seal: ${what}`, '', code(line), ''].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/github/context.ts
+/** The run's identity from the runner's GITHUB_* variables (what the predicate binds). */
+function contextFromEnv(env = process.env) {
+    const get = (name) => {
+        const v = env[name];
+        return v && v.length > 0 ? v : null;
+    };
+    return {
+        repository: get('GITHUB_REPOSITORY'),
+        commit: get('GITHUB_SHA'),
+        ref: get('GITHUB_REF'),
+        workflowRef: get('GITHUB_WORKFLOW_REF'),
+        runId: get('GITHUB_RUN_ID'),
+        runAttempt: get('GITHUB_RUN_ATTEMPT'),
+        serverUrl: get('GITHUB_SERVER_URL'),
+        job: get('GITHUB_JOB'),
+        // Not the runner's to say: the label input (or --label) fills it in.
+        label: null,
+        eventName: get('GITHUB_EVENT_NAME'),
+        runnerEnvironment: get('RUNNER_ENVIRONMENT'),
+        workflowSha: get('GITHUB_WORKFLOW_SHA')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/options/read.ts
+
+
+
+
+const spec = (name) => OPTIONS[name];
+/** The validated values of one mode: each option's value as given, else its default, else its environment variable. */
+class OptionValues {
+    frontEnd;
+    mode;
+    given;
+    env;
+    constructor(frontEnd, mode, given, env) {
+        this.frontEnd = frontEnd;
+        this.mode = mode;
+        this.given = given;
+        this.env = env;
+    }
+    /** The option as the user's front end spells it: `base-dir input` or `--base-dir`. */
+    spell(name) {
+        return spell(name, this.frontEnd);
+    }
+    /** The bare name, which core/'s parsers put before " input": `base-dir` or `--base-dir`. */
+    label(name) {
+        return nameIn(name, this.frontEnd);
+    }
+    /** Whether the user gave it (a default, an environment variable or a boolean `false` is not giving it). */
+    isSet(name) {
+        return this.given.has(name);
+    }
+    string(name) {
+        const value = this.given.get(name)?.[0] ?? (spec(name).default || undefined) ?? fromEnv(this.env, spec(name).env);
+        return value === undefined || value === '' ? undefined : value;
+    }
+    /** An option with `choices`, as the table spells the choice. */
+    choice(name) {
+        return (0,choice/* parseChoice */.H)(this.string(name) ?? '', spec(name).choices, this.label(name));
+    }
+    /** A list option's values: the lines of every value given (patterns keep their order). */
+    list(name) {
+        return (this.given.get(name) ?? []).flatMap(splitPatterns);
+    }
+    /** A list option's values as given, one string per input or flag (for parsers that check each). */
+    raw(name) {
+        return this.given.get(name) ?? [];
+    }
+    boolean(name) {
+        return this.given.has(name);
+    }
+}
+const fromEnv = (env, variable) => (variable ? env[variable] || undefined : undefined);
+function modeWords(modes, frontEnd) {
+    const offered = frontEnd === 'action' ? modes.filter(m => ACTION_MODES.includes(m)) : modes;
+    return offered.length > 1 ? `${offered.slice(0, -1).join(', ')} and ${offered.at(-1)}` : offered[0];
+}
+function parseBoolean(value, label) {
+    const v = value.trim().toLowerCase();
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    throw new errors/* SealError */.EM('INPUT_INVALID', `Invalid ${label} input. Provided: ${value}. Available options: true, false`, label);
+}
+/**
+ * Validates what a front end read for one mode, by the table: a value given twice where one is
+ * meant, a boolean that is not true or false, an option that means nothing in this mode, one
+ * given without what it requires or with what it excludes. Each is refused naming the option as
+ * the user spelled it, since a silently ignored option is a check the user believes is on.
+ */
+function readOptions(frontEnd, mode, raw, env) {
+    const given = new Map();
+    const refuse = (name, why) => {
+        throw new errors/* SealError */.EM('INPUT_INVALID', `${spell(name, frontEnd)} ${why}`, nameIn(name, frontEnd));
+    };
+    for (const [name, s] of OPTION_LIST) {
+        // An empty string is an option left at its default; an empty pattern list given on purpose
+        // is kept, for its parser to refuse (a policy or a path that checks nothing must not pass).
+        const values = s.kind === 'list' ? (raw[name] ?? []) : (raw[name] ?? []).filter(v => v.trim() !== '');
+        if (values.length === 0 || !offers(s, frontEnd))
+            continue;
+        if (s.kind !== 'list' && values.length > 1)
+            refuse(name, `is given ${values.length} times; give it once`);
+        if (s.choices)
+            (0,choice/* parseChoice */.H)(values[0], s.choices, nameIn(name, frontEnd));
+        if (s.kind === 'boolean') {
+            if (!parseBoolean(values[0], nameIn(name, frontEnd)))
+                continue;
+        }
+        else if (s.kind === 'string' && values.length === 1 && values[0].trim() === s.default) {
+            // The runner passes every input's default; a default is not a choice the user made.
+            continue;
+        }
+        given.set(name, values);
+    }
+    for (const name of given.keys()) {
+        const s = spec(name);
+        if (!s.modes.includes(mode))
+            refuse(name, `is for ${modeWords(s.modes, frontEnd)} only`);
+    }
+    const options = new OptionValues(frontEnd, mode, given, env);
+    for (const name of given.keys()) {
+        for (const requirement of spec(name).requires ?? []) {
+            if (typeof requirement === 'string') {
+                if (!given.has(requirement))
+                    refuse(name, `needs ${spell(requirement, frontEnd)}`);
+            }
+            else {
+                const value = options.string(requirement.option) ?? '';
+                if (!requirement.values.includes(value)) {
+                    refuse(name, `is used only with ${requirement.option} ${requirement.values.join(' or ')} (${requirement.option} is ${value || 'not set'})`);
+                }
+            }
+        }
+        for (const other of spec(name).excludes ?? []) {
+            if (given.has(other))
+                refuse(name, `and ${spell(other, frontEnd)} exclude each other`);
+        }
+    }
+    return options;
+}
+
+;// CONCATENATED MODULE: ./src/options/plan.ts
+
+
+
+
+
+
+const FULL_SHA = /^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/;
+/**
+ * Turns what a front end read into a plan for one mode: the table's rules first (read.ts), then
+ * the rules between options that no table column says. Nothing is read from disk or the network.
+ */
+function planFor(frontEnd, mode, raw, where) {
+    const o = readOptions(frontEnd, mode, raw, where.env);
+    const spell = (name) => o.spell(name);
+    const refuse = (name, why) => {
+        throw new errors/* SealError */.EM('INPUT_INVALID', `${spell(name)} ${why}`, o.label(name));
+    };
+    const resolve = (value, fallback) => external_node_path_.resolve(where.cwd, value ?? fallback);
+    const patterns = o.list('path');
+    if (o.isSet('path') && patterns.length === 0)
+        refuse('path', 'has no pattern');
+    const subjectChecksums = o.string('subject-checksums');
+    if (mode === 'sign' && patterns.length === 0 && !subjectChecksums) {
+        refuse('path', `is required to sign: give one or more glob patterns (or ${spell('subject-checksums')})`);
+    }
+    const expectedCommit = o.string('expected-commit') ?? null;
+    if (expectedCommit && !FULL_SHA.test(expectedCommit))
+        refuse('expected-commit', `is ${JSON.stringify(expectedCommit)}, not a full commit SHA`);
+    if (o.boolean('cache'))
+        refuse('cache', CACHE_REFUSED);
+    const duration = (name) => {
+        const value = o.string(name);
+        return value ? parseDuration(value, o.label(name)) : undefined;
+    };
+    const expectedRepository = o.string('expected-repository') ?? null;
+    // The CLI's flags for what sign binds outside Actions; the runner's variables otherwise.
+    const bound = (name, fallback) => (o.isSet(name) ? (name === 'runner-environment' ? o.choice(name) : o.string(name)) : fallback);
+    const run = where.context;
+    const context = {
+        ...run,
+        repository: bound('repository', run.repository),
+        commit: bound('commit', run.commit),
+        ref: bound('ref', run.ref),
+        workflowRef: bound('workflow-ref', run.workflowRef),
+        job: bound('job', run.job),
+        label: o.string('label') ?? null,
+        eventName: bound('event-name', run.eventName),
+        runnerEnvironment: bound('runner-environment', run.runnerEnvironment),
+        workflowSha: bound('workflow-sha', run.workflowSha)
+    };
+    return {
+        mode,
+        frontEnd,
+        cwd: where.cwd,
+        patterns,
+        baseDir: resolve(o.string('base-dir'), '.'),
+        manifest: resolve(o.string('manifest'), 'artifact-seal.json'),
+        key: keyPlan(o, where),
+        algorithm: o.choice('algorithm'),
+        expiresInMs: duration('expires-in'),
+        maxAgeMs: duration('max-age'),
+        expectedRepository,
+        expectedCommit,
+        allowUnlisted: o.boolean('allow-unlisted'),
+        allowSymlinks: o.boolean('allow-symlinks'),
+        policy: {
+            refs: policy_parsePatterns(o.raw('expected-ref'), o.label('expected-ref')),
+            workflows: policy_parsePatterns(o.raw('expected-workflow'), o.label('expected-workflow')),
+            events: parseEvents(o.raw('expected-event'), o.label('expected-event')),
+            hostedRunner: o.boolean('require-hosted-runner')
+        },
+        context,
+        subjectChecksums: subjectChecksums ? resolve(subjectChecksums, '') : null,
+        release: releasePlan(o, mode, where, expectedRepository, refuse),
+        bsdTags: o.boolean('tag'),
+        json: o.boolean('json'),
+        spell
+    };
+}
+function keyPlan(o, where) {
+    const store = {};
+    for (const name of STORE_OPTIONS) {
+        const value = OPTIONS[name].kind === 'list' ? o.list(name).join('\n') || undefined : o.string(name);
+        if (value !== undefined)
+            store[name] = value;
+    }
+    const file = o.string('key-file');
+    return {
+        source: o.choice('key-source'),
+        encoding: o.choice('key-encoding'),
+        text: o.string('key'),
+        file: file ? external_node_path_.resolve(where.cwd, file) : undefined,
+        envVariable: o.frontEnd === 'cli' ? 'ARTIFACT_SEAL_KEY' : undefined,
+        store
+    };
+}
+function releasePlan(o, mode, where, expectedRepository, refuse) {
+    const tag = o.string('release-tag');
+    if (!tag)
+        return null;
+    const token = (o.frontEnd === 'action' ? o.string('github-token') : where.env.GITHUB_TOKEN) ?? '';
+    if (!token) {
+        if (o.frontEnd === 'action')
+            refuse('github-token', 'is empty; release-tag needs a token (the default is github.token)');
+        refuse('release-tag', 'needs a token: set GITHUB_TOKEN');
+    }
+    const flag = o.string('repo');
+    const fallback = mode === 'sign' ? (where.env.GITHUB_REPOSITORY ?? null) : expectedRepository;
+    const repository = flag ?? fallback;
+    if (!repository)
+        refuse('release-tag', `needs the release's repository: ${o.frontEnd === 'cli' ? 'give --repo owner/name or ' : ''}set GITHUB_REPOSITORY`);
+    return {
+        tag,
+        repository: repository,
+        repositoryFrom: flag ? o.label('repo') : mode === 'sign' ? 'GITHUB_REPOSITORY' : o.label('expected-repository'),
+        token,
+        checksums: o.boolean('checksums'),
+        overwrite: o.boolean('overwrite'),
+        assets: o.boolean('release-assets'),
+        allowUnlistedAssets: o.boolean('allow-unlisted-assets')
+    };
+}
+/**
+ * The Actions cache carried the manifest until 1.1. @actions/cache restores an entry by running
+ * `tar -x -P` over the whole archive in the workspace before anything can be checked, so a
+ * poisoned entry (anyone who can write to a cache scope the deploy job reads) wrote files
+ * anywhere, `deploy.sh` included, and verify still passed on the genuine manifest beside them.
+ * The toolkit offers no way to fetch an entry without extracting it, so the carrier went.
+ */
+const CACHE_REFUSED = 'is no longer supported: restoring an Actions cache entry extracts the whole archive before anything can be checked, so a poisoned entry could write files anywhere; carry the manifest with actions/upload-artifact or on a release (release-tag)';
+
 ;// CONCATENATED MODULE: ./src/action/mask.ts
 
 const masked = new Set();
@@ -5628,197 +6647,38 @@ function maskOnce(value) {
 
 
 
-
-
-
-
-
-/** Input names, mirroring action.yml. */
-const Inputs = {
-    Mode: 'mode',
-    Path: 'path',
-    BaseDir: 'base-dir',
-    Manifest: 'manifest',
-    Key: 'key',
-    KeyEncoding: 'key-encoding',
-    KeySource: 'key-source',
-    Algorithm: 'algorithm',
-    ExpiresIn: 'expires-in',
-    MaxAge: 'max-age',
-    ExpectedRepository: 'expected-repository',
-    ExpectedCommit: 'expected-commit',
-    AllowUnlisted: 'allow-unlisted',
-    AllowSymlinks: 'allow-symlinks',
-    ExpectedRef: 'expected-ref',
-    ExpectedWorkflow: 'expected-workflow',
-    ExpectedEvent: 'expected-event',
-    RequireHostedRunner: 'require-hosted-runner',
-    Label: 'label',
-    ReleaseTag: 'release-tag',
-    Checksums: 'checksums',
-    Overwrite: 'overwrite',
-    GithubToken: 'github-token',
-    ReleaseAssets: 'release-assets',
-    AllowUnlistedAssets: 'allow-unlisted-assets',
-    Cache: 'cache',
-    SubjectChecksums: 'subject-checksums',
-    // The remote key sources' inputs (src/keys/options.ts lists them for the readers).
-    VaultUrl: 'vault-url',
-    VaultNamespace: 'vault-namespace',
-    VaultAuthPath: 'vault-auth-path',
-    VaultRole: 'vault-role',
-    VaultSecret: 'vault-secret',
-    VaultSecretField: 'vault-secret-field',
-    OidcAudience: 'oidc-audience',
-    VaultTransitMount: 'vault-transit-mount',
-    VaultTransitKey: 'vault-transit-key',
-    AwsRegion: 'aws-region',
-    AwsRoleArn: 'aws-role-arn',
-    AwsSecretId: 'aws-secret-id',
-    AwsKmsKeyId: 'aws-kms-key-id',
-    GcpWorkloadIdentityProvider: 'gcp-workload-identity-provider',
-    GcpServiceAccount: 'gcp-service-account',
-    GcpSecret: 'gcp-secret',
-    GcpKmsKey: 'gcp-kms-key',
-    AzureTenantId: 'azure-tenant-id',
-    AzureClientId: 'azure-client-id',
-    AzureKeyVaultUrl: 'azure-key-vault-url',
-    AzureSecret: 'azure-secret',
-    AzureManagedHsmUrl: 'azure-managed-hsm-url',
-    AzureHsmKey: 'azure-hsm-key'
-};
-/** Output names, mirroring action.yml. */
-const Outputs = {
-    ManifestPath: 'manifest-path',
-    ManifestSha256: 'manifest-sha256',
-    SubjectCount: 'subject-count',
-    KeyId: 'key-id',
-    VerifiedCount: 'verified-count',
-    Result: 'result',
-    ReleaseAssetUrl: 'release-asset-url'
-};
-function parseBoolean(name) {
-    const raw = getInput(name).toLowerCase();
-    if (raw === '' || raw === 'false')
-        return false;
-    if (raw === 'true')
-        return true;
-    throw new errors/* SealError */.EM('INPUT_INVALID', `Invalid ${name} input. Provided: ${raw}. Available options: true, false`, name);
+/** The action's mode as given, before anything is validated (the error path reports by it). */
+function rawMode() {
+    return getInput('mode') || 'sign';
 }
-/** Reads every input. The key is registered with the log mask before anything else is done with it. */
-function getInputs() {
-    const keyText = getInput(Inputs.Key);
+/**
+ * Reads every input the table offers the action and hands the strings to the table's rules
+ * (src/options/). The key and the token are registered with the log mask before anything else
+ * is done with them, line by line as well, since a key is given one per line.
+ */
+function getPlan() {
+    const keyText = getInput('key');
     if (keyText) {
         maskOnce(keyText);
         for (const line of keyText.split(/\r?\n/))
             if (line.trim())
                 maskOnce(line.trim());
     }
-    const githubToken = getInput(Inputs.GithubToken);
-    maskOnce(githubToken);
-    const modeRaw = getInput(Inputs.Mode) || 'sign';
-    if (modeRaw !== 'sign' && modeRaw !== 'verify') {
-        throw new errors/* SealError */.EM('INPUT_INVALID', `Unrecognized mode input. Provided: ${modeRaw}. Available options: sign, verify`, Inputs.Mode);
+    maskOnce(getInput('github-token'));
+    const raw = {};
+    for (const [name, spec] of OPTION_LIST) {
+        if (!offers(spec, 'action'))
+            continue;
+        const value = getInput(name);
+        if (value)
+            raw[name] = [value];
     }
-    const mode = modeRaw;
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const patterns = splitPatterns(getInput(Inputs.Path));
-    const subjectChecksumsRaw = getInput(Inputs.SubjectChecksums);
-    if (mode === 'sign' && patterns.length === 0 && !subjectChecksumsRaw) {
-        throw new errors/* SealError */.EM('INPUT_INVALID', 'path input is required to sign: give one or more glob patterns (or subject-checksums)', Inputs.Path);
-    }
-    const carrying = getCarryInputs(mode, patterns, subjectChecksumsRaw, githubToken, workspace);
-    const baseDir = external_node_path_.resolve(workspace, getInput(Inputs.BaseDir) || '.');
-    const manifest = external_node_path_.resolve(workspace, getInput(Inputs.Manifest) || 'artifact-seal.json');
-    const expiresIn = getInput(Inputs.ExpiresIn);
-    const maxAge = getInput(Inputs.MaxAge);
-    const expectedRepository = getInput(Inputs.ExpectedRepository) || process.env.GITHUB_REPOSITORY || null;
-    const expectedCommit = getInput(Inputs.ExpectedCommit) || null;
-    if (expectedCommit && !/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/.test(expectedCommit)) {
-        throw new errors/* SealError */.EM('INPUT_INVALID', `Invalid expected-commit input: ${expectedCommit} is not a full commit SHA`, Inputs.ExpectedCommit);
-    }
-    return {
-        mode,
-        workspace,
-        patterns,
-        baseDir,
-        manifest,
-        keyText,
-        keyEncoding: (0,keys/* parseKeyEncoding */.Qg)(getInput(Inputs.KeyEncoding) || 'hex'),
-        keySource: parseKeySource(getInput(Inputs.KeySource) || 'input'),
-        algorithm: parseAlgorithm(getInput(Inputs.Algorithm) || 'sha256'),
-        expiresInMs: expiresIn ? parseDuration(expiresIn, Inputs.ExpiresIn) : undefined,
-        maxAgeMs: maxAge ? parseDuration(maxAge, Inputs.MaxAge) : undefined,
-        expectedRepository,
-        expectedCommit,
-        allowUnlisted: parseBoolean(Inputs.AllowUnlisted),
-        allowSymlinks: parseBoolean(Inputs.AllowSymlinks),
-        ...getPolicyInputs(mode),
-        ...carrying,
-        store: Object.fromEntries(STORE_OPTIONS.map(name => [name, getInput(name)]))
-    };
+    const mode = (0,choice/* parseChoice */.H)(rawMode(), ACTION_MODES, 'mode');
+    return planFor('action', mode, raw, { env: process.env, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), context: contextFromEnv() });
 }
-/** The inputs of issue 13 (verify policy, and the label sign records). */
-function getPolicyInputs(mode) {
-    // An empty input is an input not given (the runner cannot tell them apart).
-    const given = (name) => (getInput(name) ? [getInput(name)] : []);
-    const policy = {
-        refs: policy_parsePatterns(given(Inputs.ExpectedRef), Inputs.ExpectedRef),
-        workflows: policy_parsePatterns(given(Inputs.ExpectedWorkflow), Inputs.ExpectedWorkflow),
-        events: parseEvents(given(Inputs.ExpectedEvent), Inputs.ExpectedEvent),
-        hostedRunner: parseBoolean(Inputs.RequireHostedRunner)
-    };
-    const label = getInput(Inputs.Label) || null;
-    if (mode === 'sign') {
-        const asked = [Inputs.ExpectedRef, Inputs.ExpectedWorkflow, Inputs.ExpectedEvent].find(name => getInput(name)) ?? (policy.hostedRunner ? Inputs.RequireHostedRunner : undefined);
-        if (asked)
-            throw new errors/* SealError */.EM('INPUT_INVALID', `${asked} input is for verify only`, asked);
-    }
-    if (mode === 'verify' && label)
-        throw new errors/* SealError */.EM('INPUT_INVALID', `${Inputs.Label} input is for sign only`, Inputs.Label);
-    return { policy, label };
-}
-/**
- * The Actions cache carried the manifest until 1.1. @actions/cache restores an entry by running
- * `tar -x -P` over the whole archive in the workspace before anything can be checked, so a
- * poisoned entry (anyone who can write to a cache scope the deploy job reads) wrote files
- * anywhere, `deploy.sh` included, and verify still passed on the genuine manifest beside them.
- * The toolkit offers no way to fetch an entry without extracting it, so the carrier went.
- */
-const CACHE_REFUSED = 'is no longer supported: restoring an Actions cache entry extracts the whole archive before anything can be checked, so a poisoned entry could write files anywhere; carry the manifest with actions/upload-artifact or on a release (release-tag)';
-/** The release and checksum-list inputs, and the combinations that make no sense. */
-function getCarryInputs(mode, patterns, subjectChecksums, githubToken, workspace) {
-    const releaseTag = getInput(Inputs.ReleaseTag) || null;
-    const inputs = {
-        releaseTag,
-        checksums: parseBoolean(Inputs.Checksums),
-        overwrite: parseBoolean(Inputs.Overwrite),
-        githubToken,
-        releaseAssets: parseBoolean(Inputs.ReleaseAssets),
-        allowUnlistedAssets: parseBoolean(Inputs.AllowUnlistedAssets),
-        subjectChecksums: subjectChecksums ? external_node_path_.resolve(workspace, subjectChecksums) : null
-    };
-    const refuse = (name, why) => {
-        throw new errors/* SealError */.EM('INPUT_INVALID', `${name} input ${why}`, name);
-    };
-    if (parseBoolean(Inputs.Cache))
-        refuse(Inputs.Cache, CACHE_REFUSED);
-    if (mode === 'sign' && subjectChecksums && patterns.length > 0)
-        refuse(Inputs.SubjectChecksums, 'and path exclude each other: seal a checksum list or hash files, not both');
-    if (mode === 'verify' && subjectChecksums)
-        refuse(Inputs.SubjectChecksums, 'is for sign only');
-    if (mode === 'verify' && (inputs.checksums || inputs.overwrite))
-        refuse(inputs.checksums ? Inputs.Checksums : Inputs.Overwrite, 'is for sign only');
-    if (mode === 'sign' && inputs.releaseAssets)
-        refuse(Inputs.ReleaseAssets, 'is for verify only');
-    if (inputs.allowUnlistedAssets && !inputs.releaseAssets)
-        refuse(Inputs.AllowUnlistedAssets, 'needs release-assets: true');
-    if (!releaseTag && (inputs.checksums || inputs.overwrite || inputs.releaseAssets)) {
-        refuse(inputs.checksums ? Inputs.Checksums : inputs.overwrite ? Inputs.Overwrite : Inputs.ReleaseAssets, 'needs release-tag');
-    }
-    if (releaseTag && !githubToken)
-        refuse(Inputs.GithubToken, 'is empty; release-tag needs a token (the default is github.token)');
-    return inputs;
+/** Sets an output named in the table (and so in action.yml). */
+function inputs_setOutput(name, value) {
+    setOutput(name, value);
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
@@ -5831,58 +6691,19 @@ function getCarryInputs(mode, patterns, subjectChecksums, githubToken, workspace
 
 
 
-
-
-
-
-const progress = (done, total, bytes, bytesPerSecond) => info(progressLine(done, total, bytes, bytesPerSecond));
-async function loadKeys(inputs) {
-    return resolveKeys({
-        source: inputs.keySource,
-        algorithm: inputs.algorithm,
-        encoding: inputs.keyEncoding,
-        keyText: inputs.keyText,
-        keyLabel: `${Inputs.Key} input`,
-        onSecret: maskOnce,
-        purpose: inputs.mode,
-        store: inputs.store,
-        log: line => info(line)
-    });
-}
-/** The release the inputs name. Sign ships to this repository; verify fetches from the expected one. */
-async function carriersFor(inputs) {
-    const sign = inputs.mode === 'sign';
-    const repository = (sign ? process.env.GITHUB_REPOSITORY : inputs.expectedRepository) ?? '';
-    const carriers = { log: line => info(line), warn: line => warning(line) };
-    if (inputs.releaseTag) {
-        const repo = parseRepository(repository, sign ? 'GITHUB_REPOSITORY' : Inputs.ExpectedRepository);
-        carriers.release = {
-            client: await createGitHubClient({ token: inputs.githubToken }),
-            repo,
-            tag: inputs.releaseTag,
-            checksums: inputs.checksums,
-            overwrite: inputs.overwrite,
-            assets: inputs.releaseAssets,
-            allowUnlistedAssets: inputs.allowUnlistedAssets
-        };
-    }
-    return carriers;
-}
-async function runSign(inputs) {
-    const keys = await loadKeys(inputs);
-    const carriers = await carriersFor(inputs);
-    const common = { manifestPath: inputs.manifest, algorithm: inputs.algorithm, keys, context: { ...contextFromEnv(), label: inputs.label }, expiresInMs: inputs.expiresInMs };
-    const result = inputs.subjectChecksums
-        ? await sealSubjects(await readSubjectChecksums(inputs.subjectChecksums, inputs.algorithm), common)
-        : await seal({ ...common, patterns: inputs.patterns, baseDir: inputs.baseDir, cwd: inputs.workspace, allowSymlinks: inputs.allowSymlinks, hashing: { onProgress: progress } });
+const hashing = {
+    onProgress: (done, total, bytes, bytesPerSecond) => info(progressLine(done, total, bytes, bytesPerSecond))
+};
+const hooks = { log: line => info(line), warn: line => warning(line), onSecret: maskOnce, env: process.env };
+async function sign(plan) {
+    const result = await runSign(plan, hooks, hashing);
     info(`Sealed ${result.subjects.length} file(s) into ${result.manifestPath} (sha256 ${result.manifestSha256})`);
-    setOutput(Outputs.ManifestPath, result.manifestPath);
-    setOutput(Outputs.ManifestSha256, result.manifestSha256);
-    setOutput(Outputs.SubjectCount, String(result.subjects.length));
-    setOutput(Outputs.KeyId, result.keyIds[0]);
-    const shipped = await shipSeal(result, carriers);
-    if (shipped.manifestAsset)
-        setOutput(Outputs.ReleaseAssetUrl, shipped.manifestAsset.browserDownloadUrl);
+    inputs_setOutput('manifest-path', result.manifestPath);
+    inputs_setOutput('manifest-sha256', result.manifestSha256);
+    inputs_setOutput('subject-count', String(result.subjects.length));
+    inputs_setOutput('key-id', result.keyIds[0]);
+    if (result.manifestAsset)
+        inputs_setOutput('release-asset-url', result.manifestAsset.browserDownloadUrl);
     await writeSummary(signSummary(result));
 }
 /**
@@ -5906,27 +6727,11 @@ function reportProblems(report, baseDir, workspace) {
         error(problem.message, { title: `artifact-seal: ${problem.code}`, file });
     }
 }
-async function runVerify(inputs) {
-    const keys = await loadKeys(inputs);
-    const options = {
-        manifestPath: inputs.manifest,
-        baseDir: inputs.baseDir,
-        algorithm: inputs.algorithm,
-        keys,
-        patterns: inputs.patterns,
-        allowUnlisted: inputs.allowUnlisted,
-        allowSymlinks: inputs.allowSymlinks,
-        cwd: inputs.workspace,
-        expectedRepository: inputs.expectedRepository,
-        expectedCommit: inputs.expectedCommit,
-        maxAgeMs: inputs.maxAgeMs,
-        policy: inputs.policy,
-        hashing: { onProgress: progress }
-    };
-    const report = await verifyCarried(options, await carriersFor(inputs));
-    setOutput(Outputs.Result, report.result);
-    setOutput(Outputs.VerifiedCount, String(report.verifiedCount));
-    reportProblems(report, inputs.baseDir, inputs.workspace);
+async function main_verify(plan) {
+    const report = await runVerify(plan, hooks, hashing);
+    inputs_setOutput('result', report.result);
+    inputs_setOutput('verified-count', String(report.verifiedCount));
+    reportProblems(report, plan.baseDir, plan.cwd);
     await writeSummary(verifySummary(report));
     if (report.result === 'verified') {
         info(`Verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})`);
@@ -5938,19 +6743,19 @@ async function runVerify(inputs) {
 /** The action's entry: one try/catch that turns any error into one line and a failed step. */
 async function run() {
     try {
-        const inputs = getInputs();
-        if (inputs.mode === 'sign')
-            await runSign(inputs);
+        const plan = getPlan();
+        if (plan.mode === 'sign')
+            await sign(plan);
         else
-            await runVerify(inputs);
+            await main_verify(plan);
     }
     catch (error) {
-        // The raw input: getInputs may be what failed.
-        const mode = getInput(Inputs.Mode) || 'sign';
+        // The raw input: reading the plan may be what failed.
+        const mode = rawMode();
         const line = (0,errors/* errorLine */.BP)(error);
         if (mode === 'verify') {
-            setOutput(Outputs.Result, 'failed');
-            setOutput(Outputs.VerifiedCount, '0');
+            inputs_setOutput('result', 'failed');
+            inputs_setOutput('verified-count', '0');
         }
         if (error instanceof Error && error.cause)
             debug(`cause: ${(0,errors/* errorLine */.BP)(error.cause)}`);
@@ -6194,14 +6999,14 @@ function describeFsError(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $F: () => (/* binding */ KEY_ENCODINGS),
 /* harmony export */   E4: () => (/* binding */ LocalHmacKey),
 /* harmony export */   JH: () => (/* binding */ MIN_KEY_BYTES),
 /* harmony export */   Lf: () => (/* binding */ splitKeyLines),
-/* harmony export */   Qg: () => (/* binding */ parseKeyEncoding),
 /* harmony export */   aZ: () => (/* binding */ keysFromText),
 /* harmony export */   ls: () => (/* binding */ keyRenderings)
 /* harmony export */ });
-/* unused harmony exports KEY_ENCODINGS, KEY_ID_LABEL, decodeKey, localKeyId */
+/* unused harmony exports KEY_ID_LABEL, parseKeyEncoding, decodeKey, localKeyId */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _choice_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9364);
@@ -6217,7 +7022,7 @@ const MIN_KEY_BYTES = 32;
 const KEY_ID_LABEL = 'artifact-seal/key-id/v1';
 /** Parses the `key-encoding` input. */
 function parseKeyEncoding(value, inputName = 'key-encoding') {
-    return (0,_choice_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChoice */ .H)(value, KEY_ENCODINGS, inputName);
+    return parseChoice(value, KEY_ENCODINGS, inputName);
 }
 /** Splits a multi-line key input into its non-empty lines (one key per line, for rotation). */
 function splitKeyLines(text) {

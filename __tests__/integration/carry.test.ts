@@ -65,9 +65,9 @@ test('CLI with --repo: sign attaches manifest and SHA256SUMS; verify on a clean 
   // Usage errors: one line, exit 2, before any request.
   for (const [args, env, message] of [
     [['verify', '--release-tag', TAG, '--repo', 'acme'], { GITHUB_TOKEN: TOKEN }, /--repo: "acme" is not a repository of the form owner\/name/],
-    [['verify', '--release-tag', TAG, '--repo', `${OWNER}/${REPO}`], {}, /a GitHub token is needed for releases/],
+    [['verify', '--release-tag', TAG, '--repo', `${OWNER}/${REPO}`], {}, /--release-tag needs a token: set GITHUB_TOKEN/],
     [['verify', '--release-assets'], {}, /--release-assets needs --release-tag/],
-    [['sign', '--path', 'x', '--subject-checksums', 'l'], {}, /--subject-checksums and --path exclude each other/]
+    [['sign', '--path', 'x', '--subject-checksums', 'l'], {}, /--path and --subject-checksums exclude each other/]
   ] as const) {
     const r = await cli(deploy, [...args], env)
     assert.equal(r.code, 2, r.stderr)
@@ -103,8 +103,10 @@ test('the action: release-asset-url on success; a 403 names contents: write and 
 
 test('sha256sum lists end to end with the bundles: another job hashes, sign seals the list, checksums prints it for sha256sum -c', async () => {
   const files = tempDir()
-  const names = ['app.bin', 'back\\slash.txt', 'new\nline.txt']
-  writeTree(files, { 'app.bin': 'app', 'back\\slash.txt': 'b', 'new\nline.txt': 'n' })
+  // A newline makes coreutils escape the name. (A backslash would too, but a name with one is
+  // refused when sealing: it is a separator on Windows; the refusal is checked at the end.)
+  const names = ['app.bin', 'new\nline.txt', 'plain.txt']
+  writeTree(files, { 'app.bin': 'app', 'new\nline.txt': 'n', 'plain.txt': 'p', 'back\\slash.txt': 'b' })
   const list = execFileSync('sha256sum', ['--tag', ...names], { cwd: files })
   // The signing job never sees the files: only the list.
   const signer = tempDir()
@@ -116,7 +118,7 @@ test('sha256sum lists end to end with the bundles: another job hashes, sign seal
 
   // The manifest verifies against the real files, and `checksums` gives coreutils a list it accepts.
   fs.copyFileSync(path.join(signer, 'artifact-seal.json'), path.join(files, 'artifact-seal.json'))
-  const verified = await runCli(files, ['verify', '--path', '*'], env)
+  const verified = await runCli(files, ['verify', '--path', '*', '--path', '!back*'], env)
   assert.equal(verified.exitCode, 0, verified.stdout + verified.stderr)
   const printed = await runCli(files, ['checksums'], env)
   assert.equal(printed.exitCode, 0, printed.stderr)
@@ -132,6 +134,12 @@ test('sha256sum lists end to end with the bundles: another job hashes, sign seal
   assert.equal(printedBad.exitCode, 1)
   assert.equal(printedBad.stdout, '')
   assert.match(printedBad.stderr, /SIGNATURE_INVALID[\s\S]*no checksums printed/)
+
+  // A list naming a file with a backslash is refused, naming the list and the name: exit 2.
+  fs.writeFileSync(path.join(signer, 'SUMS'), execFileSync('sha256sum', ['back\\slash.txt', 'app.bin'], { cwd: files }))
+  const refused = await runCli(signer, ['sign', '--subject-checksums', 'SUMS'], env)
+  assert.equal(refused.exitCode, 2)
+  assert.match(refused.stderr, /--subject-checksums .*SUMS: subject name "back\\\\slash\.txt" contains "\\", a path separator on Windows/)
 })
 
 test('the action seals a subject-checksums list and refuses a malformed one with its line number', async () => {

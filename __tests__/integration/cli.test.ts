@@ -76,14 +76,14 @@ test('usage and configuration errors exit 2 with one line, no stack trace, no ou
     [[], env, /expected one command: sign, verify, merge or checksums/],
     [['frobnicate'], env, /expected one command: sign, verify, merge or checksums \(got frobnicate\)/],
     [['sign', '--bogus'], env, /Unknown option '--bogus'/],
-    [['sign'], env, /sign needs at least one --path pattern/],
+    [['sign'], env, /--path is required to sign: give one or more glob patterns/],
     [['sign', '--path', 'dist/**'], {}, /no key: give --key-file FILE or set ARTIFACT_SEAL_KEY/],
     [['sign', '--path', 'dist/**', '--key-file', '/nonexistent/key'], {}, /--key-file \/nonexistent\/key: cannot read: no such file/],
     [['sign', '--path', 'dist/**'], { ARTIFACT_SEAL_KEY: 'abcd' }, /ARTIFACT_SEAL_KEY is 2 bytes after hex decoding; at least 32 are required/],
     [['sign', '--path', 'dist/**', '--algorithm', 'sha1'], env, /Unrecognized --algorithm input. Provided: sha1/],
     [['sign', '--path', 'nothing/**'], env, /path matched no files/],
     [['verify', '--max-age', 'forever'], env, /Invalid --max-age input: "forever"/],
-    [['verify', '--expected-commit', 'abc'], env, /--expected-commit abc is not a full commit SHA/]
+    [['verify', '--expected-commit', 'abc'], env, /--expected-commit is "abc", not a full commit SHA/]
   ]
   const before = listTree(dir)
   for (const [args, e, message] of cases) {

@@ -139,7 +139,7 @@ test('bad merge input is one line naming the input, exit 2 for the CLI, before a
   assert.match(none.stderr, /^artifact-seal: error: --manifests matched no manifest/m)
   const withPath = await runCli(ws, ['merge', '--manifests', '*/artifact-seal.json', '--path', 'x'], { ARTIFACT_SEAL_KEY: TEST_KEY_HEX })
   assert.equal(withPath.exitCode, 2)
-  assert.match(withPath.stderr, /--path is not used by merge/)
+  assert.match(withPath.stderr, /--path is for sign and verify only/)
   // The merged manifest is never one of the parts, even when the patterns match it.
   const self = await runCli(ws, ['merge', '--manifests', '**/artifact-seal.json', '--expected-commit', GITHUB_CONTEXT.GITHUB_SHA, '--json'], { ARTIFACT_SEAL_KEY: TEST_KEY_HEX, GITHUB_REPOSITORY: 'acme/widgets' })
   assert.equal(self.exitCode, 0, self.stdout + self.stderr)

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6130);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1810);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: text => process.stdout.write(text),
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6130:
+/***/ 1810:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31,62 +31,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ExitCode, USAGE
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/core/choice.ts
-var choice = __nccwpck_require__(9364);
-;// CONCATENATED MODULE: ./src/core/algorithms.ts
-
-/** The content digests we support; the HMAC uses the same hash. */
-const DIGEST_ALGORITHMS = ['sha256', 'sha384', 'sha512'];
-/** Hex length of each algorithm's digest, used to validate manifest digests. */
-const DIGEST_HEX_LENGTH = {
-    sha256: 64,
-    sha384: 96,
-    sha512: 128
-};
-/** Parses the `algorithm` input; the verifier takes it from here, never from a manifest. */
-function parseAlgorithm(value, inputName = 'algorithm') {
-    return (0,choice/* parseChoice */.H)(value, DIGEST_ALGORITHMS, inputName);
-}
-
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
-;// CONCATENATED MODULE: ./src/core/duration.ts
-
-const UNIT_MS = {
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-    w: 7 * 86_400_000
-};
-/** Parses `45s`, `30m`, `12h`, `90d` or `2w` into milliseconds; refuses zero, signs and fractions. */
-function parseDuration(value, inputName) {
-    const match = /^([1-9][0-9]{0,8})([smhdw])$/.exec(value.trim());
-    if (!match) {
-        throw new errors/* SealError */.EM('INPUT_INVALID', `Invalid ${inputName} input: "${value}". Use a whole number and a unit s, m, h, d or w, for example 30m or 7d`, inputName);
-    }
-    return Number(match[1]) * UNIT_MS[match[2]];
-}
-/** Formats milliseconds as the largest whole unit, for messages. */
-function formatDuration(ms) {
-    const abs = Math.abs(ms);
-    if (abs >= 86_400_000)
-        return `${(ms / 86_400_000).toFixed(1)}d`;
-    if (abs >= 3_600_000)
-        return `${(ms / 3_600_000).toFixed(1)}h`;
-    if (abs >= 60_000)
-        return `${(ms / 60_000).toFixed(1)}m`;
-    return `${Math.round(ms / 1000)}s`;
-}
-
-// EXTERNAL MODULE: ./src/core/keys.ts
-var keys = __nccwpck_require__(1483);
 ;// CONCATENATED MODULE: ./src/core/progress.ts
 /** Formats a byte count in binary units, e.g. `3.2 GiB`. */
 function formatBytes(n) {
@@ -107,19 +55,50 @@ function progressLine(done, total, bytes, bytesPerSecond) {
     return `hashed ${done}/${total} files, ${formatBytes(bytes)}, ${formatBytes(Math.round(bytesPerSecond))}/s`;
 }
 
+// EXTERNAL MODULE: ./src/core/version.ts
+var version = __nccwpck_require__(3323);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/core/atomic-write.ts
 
 
 
 
+/** Codes with which Windows refuses a rename over a file that another process holds open for a moment. */
+const BUSY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+/** About 1.3 s in all: enough for a virus scanner or the indexer to let go of a file just written. */
+const RETRY_DELAYS_MS = [10, 20, 40, 80, 160, 320, 640];
+/**
+ * fs.rename, which replaces `to` in one step on every OS. On Windows it fails with EPERM, EBUSY
+ * or EACCES while any process has `to` (or `from`) open, and a virus scanner or the search indexer
+ * opens a file just written for a few milliseconds: there it is retried briefly, as graceful-fs
+ * does. Elsewhere those codes mean what they say and fail at once.
+ */
+async function renameRetrying(from, to, options = {}) {
+    const rename = options.rename ?? promises_.rename;
+    const delays = (options.platform ?? process.platform) === 'win32' ? (options.delaysMs ?? RETRY_DELAYS_MS) : [];
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await rename(from, to);
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (attempt >= delays.length || !BUSY_CODES.has(code))
+                throw error;
+            await new Promise(resolve => setTimeout(resolve, delays[attempt]));
+        }
+    }
+}
 /**
  * Writes `bytes` to `file` so that readers see the old file or the whole new one, never a part:
  * a temporary file in the same directory, flushed, then renamed over the target. On any failure
  * the temporary file is removed and the target is left as it was.
  */
-async function writeFileAtomic(file, bytes, what = 'manifest') {
+async function writeFileAtomic(file, bytes, what = 'manifest', rename = {}) {
     const dir = external_node_path_.dirname(file);
     const temp = external_node_path_.join(dir, `.${external_node_path_.basename(file)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
     let handle;
@@ -129,7 +108,7 @@ async function writeFileAtomic(file, bytes, what = 'manifest') {
         await handle.sync();
         await handle.close();
         handle = undefined;
-        await promises_.rename(temp, file);
+        await renameRetrying(temp, file, rename);
     }
     catch (error) {
         await handle?.close().catch(() => { });
@@ -191,7 +170,12 @@ function createKernel(deps) {
         const rel = path.relative(parent, child);
         return rel === '' || (!rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel));
     };
-    /** The real path of an open descriptor: from /proc on Linux, else realpath checked to be the same inode. */
+    /**
+     * The real path of an open descriptor: from /proc on Linux, else the OS's realpath of the name
+     * checked to be the same file. realpathSync.native, not realpathSync: the JavaScript one walks
+     * the path with lstat, which does not see a Windows junction (nor a Unix link under Wine) and
+     * answers with the path unchanged; the OS's (GetFinalPathNameByHandle, realpath(3)) resolves it.
+     */
     const realPathOf = (fd, file, stats) => {
         if (platform === 'linux') {
             try {
@@ -201,7 +185,7 @@ function createKernel(deps) {
                 // /proc not mounted: fall through to the portable check.
             }
         }
-        const real = fs.realpathSync(file);
+        const real = fs.realpathSync.native(file);
         const again = fs.statSync(real);
         return again.ino === stats.ino && again.dev === stats.dev ? real : null;
     };
@@ -617,6 +601,125 @@ async function hashMany(baseDir, names, algorithm, options = {}) {
 
 // EXTERNAL MODULE: ./src/core/dsse.ts
 var dsse = __nccwpck_require__(9394);
+;// CONCATENATED MODULE: ./src/core/names.ts
+
+
+/*
+ * The rules that make a subject name mean the same file on every runner. checkSubjectName
+ * (subjects.ts) is the rule every name obeys everywhere (relative, no `..`, no control
+ * characters); these are what Windows and macOS add. Each takes the platform or the path module
+ * as an argument, so that the unit tests run the Windows rules with path.win32 on Linux too.
+ */
+/**
+ * Whether `child` is `parent` or lies below it, by the rules of `paths` (case-insensitive with
+ * path.win32, and another drive is never inside). Both absolute and normalized. The hashing
+ * kernel has its own copy, because it is serialized into the worker threads (hash-kernel.ts).
+ */
+function isInside(parent, child, paths = external_node_path_) {
+    const rel = paths.relative(parent, child);
+    return rel === '' || (rel !== '..' && !rel.startsWith('..' + paths.sep) && !paths.isAbsolute(rel));
+}
+// What Windows opens as a device in any folder, with or without an extension (`nul.txt` is NUL):
+// the superscript digits are in the list too, since Windows reads them as COM1-3 and LPT1-3.
+const DEVICE_NAME = /^(CON|PRN|AUX|NUL|COM[0-9\u00b9\u00b2\u00b3]|LPT[0-9\u00b9\u00b2\u00b3]|CONIN\$|CONOUT\$)$/i;
+/**
+ * Why `name` (a subject name, `/`-separated) cannot name a file safely on Windows, or null:
+ * `\` is a separator there (`a\..\..\x` climbs out), `:` opens an alternate data stream
+ * (`app.exe:hidden` is not app.exe), a device name opens a device instead of a file, and a
+ * trailing dot or space is dropped (`app.exe.` opens app.exe: two names, one file).
+ */
+function windowsNameProblem(name) {
+    if (name.includes('\\'))
+        return 'contains "\\", a path separator on Windows';
+    if (name.includes(':'))
+        return 'contains ":", which opens an alternate data stream on Windows';
+    for (const segment of name.split('/')) {
+        // Windows drops the extension and trailing spaces before it looks for a device: `nul .txt` is NUL.
+        const stem = segment.split('.')[0].replace(/ +$/, '');
+        if (DEVICE_NAME.test(stem))
+            return `has the segment ${JSON.stringify(segment)}, a reserved device name on Windows`;
+        if (segment.endsWith('.'))
+            return `has the segment ${JSON.stringify(segment)}, which ends in a dot that Windows drops`;
+        if (segment.endsWith(' '))
+            return `has the segment ${JSON.stringify(segment)}, which ends in a space that Windows drops`;
+    }
+    return null;
+}
+/** Why `name` cannot name a file safely on `platform`, or null: only Windows adds rules of its own. */
+function nameProblemOn(name, platform) {
+    return platform === 'win32' ? windowsNameProblem(name) : null;
+}
+/** Whether names that differ only in case or normalization are one file on `platform` by default. */
+function foldsNames(platform) {
+    return platform === 'win32' || platform === 'darwin';
+}
+/**
+ * Pairs of names that are one file on a case-insensitive, normalization-insensitive file system
+ * (Windows by default, macOS by default), each pair as [first seen, its twin]. Names are compared
+ * in NFC, lower-cased and, separately, upper-cased: either alone misses twins (`ı` and `i` are
+ * equal only upper-cased, `ς` and `σ` too; `ß` and `ẞ` only lower-cased). That also
+ * pairs `ß` with `ss`, which NTFS keeps apart: refusing them is the safe side.
+ */
+function findNameTwins(names) {
+    const lower = new Map();
+    const upper = new Map();
+    const twins = [];
+    for (const name of names) {
+        const nfc = name.normalize('NFC');
+        const l = nfc.toLowerCase().normalize('NFC');
+        const u = nfc.toUpperCase().normalize('NFC');
+        const twin = lower.get(l) ?? upper.get(u);
+        if (twin !== undefined && twin !== name) {
+            twins.push([twin, name]);
+            continue;
+        }
+        lower.set(l, name);
+        upper.set(u, name);
+    }
+    return twins;
+}
+/** "a" and "b", and N more pairs: the twins named in one line. */
+function describeTwins(twins) {
+    const shown = twins.slice(0, 3).map(([a, b]) => `${JSON.stringify(a)} and ${JSON.stringify(b)}`);
+    const more = twins.length > shown.length ? `, and ${twins.length - shown.length} more pair(s)` : '';
+    return shown.join('; ') + more;
+}
+/**
+ * Refuses, when signing on any OS, names that a verifier on some runner could not check: a name
+ * Windows reads otherwise (see windowsNameProblem), and twins that differ only in case or Unicode
+ * normalization (one file on Windows and macOS, where a verifier would read it twice). `where`
+ * says where the names came from (`path`, a checksum list). A configuration error: sign exits 2.
+ */
+function checkSealableNames(names, where) {
+    for (const name of names) {
+        const why = windowsNameProblem(name);
+        if (why !== null) {
+            throw new errors/* SealError */.EM('PATH_UNSAFE', `${where}: subject name ${JSON.stringify(name.slice(0, 200))} ${why}; a verifier on Windows would refuse the manifest, so it is not sealed`, name);
+        }
+    }
+    const twins = findNameTwins(names);
+    if (twins.length > 0) {
+        throw new errors/* SealError */.EM('PATH_UNSAFE', `${where}: subjects ${describeTwins(twins)} differ only in letter case or Unicode normalization; they are one file on Windows and macOS, so the manifest could not be checked there`, twins[0][1]);
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/choice.ts
+var choice = __nccwpck_require__(9364);
+;// CONCATENATED MODULE: ./src/core/algorithms.ts
+
+/** The content digests we support; the HMAC uses the same hash. */
+const DIGEST_ALGORITHMS = ['sha256', 'sha384', 'sha512'];
+/** Hex length of each algorithm's digest, used to validate manifest digests. */
+const DIGEST_HEX_LENGTH = {
+    sha256: 64,
+    sha384: 96,
+    sha512: 128
+};
+/** Parses the `algorithm` input; the verifier takes it from here, never from a manifest. */
+function parseAlgorithm(value, inputName = 'algorithm') {
+    return parseChoice(value, DIGEST_ALGORITHMS, inputName);
+}
+
 ;// CONCATENATED MODULE: ./src/core/json.ts
 
 /** Our formats nest at most a few levels; anything deeper is an attack on the parser, not a manifest. */
@@ -2411,12 +2514,12 @@ const defaultPlatform = (typeof process === 'object' && process ?
         process.env.__MINIMATCH_TESTING_PLATFORM__) ||
         process.platform
     : 'posix');
-const path = {
+const esm_path = {
     win32: { sep: '\\' },
     posix: { sep: '/' },
 };
 /* c8 ignore stop */
-const sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
+const sep = defaultPlatform === 'win32' ? esm_path.win32.sep : esm_path.posix.sep;
 minimatch.sep = sep;
 const GLOBSTAR = Symbol('globstar **');
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -3460,6 +3563,7 @@ minimatch.unescape = unescape_unescape;
 
 
 
+
 /*
  * The @actions/glob pattern language (the one users know from upload-artifact and cache), matched
  * by a faster walker. The matching rules below are a port of @actions/glob 0.7's Pattern and
@@ -3741,11 +3845,6 @@ function look(item) {
         throw unreadable(item, error);
     }
 }
-/** Whether `child` is `parent` or lies below it (both absolute and normalized). */
-function isInside(parent, child) {
-    const rel = external_node_path_.relative(parent, child);
-    return rel === '' || (!rel.startsWith('..' + SEP) && rel !== '..' && !external_node_path_.isAbsolute(rel));
-}
 /**
  * Absolute paths of the files (not directories) that @actions/glob patterns match, in walk order.
  * Patterns are relative to `cwd`; a path through a symbolic link is reported as that path, not as
@@ -3791,8 +3890,12 @@ function globFiles(patternLines, cwd = process.cwd(), limits = {}) {
         catch (error) {
             throw unreadable(item, error);
         }
-        if (linked && limits.within !== undefined && !isInside(limits.within, real)) {
-            throw new errors/* SealError */.EM('PATH_UNSAFE', `path: ${item.path} is a symbolic link to ${real}, outside base-dir ${limits.within}; it is not followed`, item.path);
+        if (limits.within !== undefined && !isInside(limits.within, real)) {
+            if (linked)
+                throw new errors/* SealError */.EM('PATH_UNSAFE', `path: ${item.path} is a symbolic link to ${real}, outside base-dir ${limits.within}; it is not followed`, item.path);
+            if ((limits.base !== undefined && isInside(limits.base, item.path)) || isInside(limits.within, item.path)) {
+                throw new errors/* SealError */.EM('PATH_UNSAFE', `path: ${item.path} resolves to ${real}, outside base-dir ${limits.within} (a link or junction on the way); it is not followed`, item.path);
+            }
         }
         if (listed.has(id))
             continue;
@@ -3822,6 +3925,7 @@ function globFiles(patternLines, cwd = process.cwd(), limits = {}) {
 
 
 
+
 /**
  * C0 control characters but newline, DEL and C1 controls (NUL has its own message). A newline is allowed
  * because coreutils lists can carry it (escaped); every message that prints a name escapes it
@@ -3833,7 +3937,8 @@ const MAX_NAME_LENGTH = 4096;
 /**
  * The path rules for a subject name, applied when signing and again when verifying: a relative
  * POSIX path of plain segments. Backslashes are split on as well, so that a name cannot climb out
- * of base-dir on Windows either.
+ * of base-dir on Windows either. What Windows and macOS add (device names, `:`, case twins) is in
+ * names.ts: sign applies it on every OS, verify on the OS it concerns.
  */
 function checkSubjectName(name, where) {
     const refuse = (why) => {
@@ -3881,13 +3986,24 @@ function compareNames(a, b) {
     }
     return a.length - b.length;
 }
-/** The subject name of `file` relative to `baseDir`, or an error naming the file if it lies outside. */
-function subjectNameFor(baseDir, file) {
-    const rel = external_node_path_.relative(baseDir, file);
-    if (rel === '' || rel.startsWith('..' + external_node_path_.sep) || rel === '..' || external_node_path_.isAbsolute(rel)) {
-        throw new errors/* SealError */.EM('PATH_UNSAFE', `${file} is outside base-dir ${baseDir}`, file);
+/**
+ * The name of `file` relative to `root` (always with `/`), or null when it is not below it.
+ * `paths` is the platform's path module (path.win32 in tests of Windows rules).
+ */
+function relativeName(root, file, paths) {
+    if (paths.sep === '/') {
+        // Walked paths are absolute and normalized: below base-dir a name is a plain suffix, no path.relative needed.
+        const prefix = root.endsWith('/') ? root : root + '/';
+        return file.startsWith(prefix) && file.length > prefix.length ? file.slice(prefix.length) : null;
     }
-    const name = external_node_path_.sep === '/' ? rel : rel.split(external_node_path_.sep).join('/');
+    const rel = paths.relative(root, file);
+    return rel === '' || !isInside(root, file, paths) ? null : rel.split(paths.sep).join('/');
+}
+/** The subject name of `file` relative to `baseDir` (always with `/`), or an error naming the file if it lies outside. */
+function subjectNameFor(baseDir, file, paths = path) {
+    const name = relativeName(baseDir, file, paths);
+    if (name === null)
+        throw new SealError('PATH_UNSAFE', `${file} is outside base-dir ${baseDir}`, file);
     checkSubjectName(name, file);
     return name;
 }
@@ -3908,22 +4024,30 @@ async function findSubjects(patterns, baseDir, exclude = [], cwd = process.cwd()
     if (patterns.length === 0)
         throw new errors/* SealError */.EM('INPUT_INVALID', 'path has no patterns', 'path');
     const base = external_node_path_.resolve(baseDir);
-    const files = globFiles(patterns, cwd, { within: await promises_.realpath(base) });
-    const prefix = base.endsWith(external_node_path_.sep) ? base : base + external_node_path_.sep;
-    const skip = new Set(exclude.map(p => external_node_path_.resolve(p)));
+    // fs.promises.realpath asks the OS, as realpathSync.native does. A path may be spelled either
+    // way: on macOS base-dir /var/folders/x is /private/var/folders/x, and the working directory
+    // (getcwd) and so the walked paths are the real one; on Windows RUNNER~1 is runneradmin.
+    const realBase = await promises_.realpath(base);
+    const files = globFiles(patterns, cwd, { base, within: realBase });
+    const roots = realBase === base ? [base] : [base, realBase];
+    const nameOf = (file) => {
+        for (const root of roots) {
+            const name = relativeName(root, file, external_node_path_);
+            if (name !== null)
+                return name;
+        }
+        return null;
+    };
+    const skip = new Set(exclude.map(p => nameOf(external_node_path_.resolve(p))));
     const names = new Set();
-    // Walked paths are absolute and normalized: below base-dir a name is a plain suffix, no path.relative needed.
     for (const file of files) {
-        if (skip.has(file))
+        const name = nameOf(file);
+        if (name === null)
+            throw new errors/* SealError */.EM('PATH_UNSAFE', `${file} is outside base-dir ${base}`, file);
+        if (skip.has(name))
             continue;
-        if (external_node_path_.sep === '/' && file.startsWith(prefix) && file.length > prefix.length) {
-            const name = file.slice(prefix.length);
-            checkSubjectName(name, file);
-            names.add(name);
-        }
-        else {
-            names.add(subjectNameFor(base, file));
-        }
+        checkSubjectName(name, file);
+        names.add(name);
     }
     return [...names].sort(compareNames);
 }
@@ -4061,9 +4185,8 @@ function decodeStatement(payload, algorithm) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/version.ts
-var version = __nccwpck_require__(3323);
 ;// CONCATENATED MODULE: ./src/core/seal.ts
+
 
 
 
@@ -4128,6 +4251,8 @@ async function seal(options) {
     if (names.length === 0) {
         throw new errors/* SealError */.EM('NO_FILES', `path matched no files (patterns: ${options.patterns.join(', ')})`, 'path');
     }
+    // Before any file is read: a name no Windows or macOS verifier could check is refused here.
+    checkSealableNames(names, 'path');
     const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, allowLinks: options.allowSymlinks });
     const subjects = [];
     for (const outcome of outcomes) {
@@ -4135,13 +4260,19 @@ async function seal(options) {
             throw outcome.error;
         subjects.push(outcome.value);
     }
-    return sealSubjects(subjects, { ...options, manifestPath });
+    return writeSealed(subjects, { ...options, manifestPath });
 }
 /**
  * Signs subjects whose digests are already known and writes the manifest atomically. `seal`
  * ends here; a checksum list made by another job starts here, so its files are never re-read.
+ * The names obey the same rules as seal's (checkSealableNames).
  */
 async function sealSubjects(subjects, options) {
+    checkSealableNames(subjects.map(s => s.name), 'subjects');
+    return writeSealed(subjects, options);
+}
+/** Signs and writes; the names were checked by the caller. */
+async function writeSealed(subjects, options) {
     const manifestPath = external_node_path_.resolve(options.manifestPath);
     const statement = buildStatement(subjects, options.algorithm, options.context, options.now ?? new Date(), options.expiresInMs);
     const { bytes, keyIds } = await signStatement(statement, options.keys);
@@ -4154,6 +4285,35 @@ async function sealSubjects(subjects, options) {
         keyIds,
         statement
     };
+}
+
+;// CONCATENATED MODULE: ./src/core/duration.ts
+
+const UNIT_MS = {
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+    w: 7 * 86_400_000
+};
+/** Parses `45s`, `30m`, `12h`, `90d` or `2w` into milliseconds; refuses zero, signs and fractions. */
+function parseDuration(value, inputName) {
+    const match = /^([1-9][0-9]{0,8})([smhdw])$/.exec(value.trim());
+    if (!match) {
+        throw new errors/* SealError */.EM('INPUT_INVALID', `Invalid ${inputName} input: "${value}". Use a whole number and a unit s, m, h, d or w, for example 30m or 7d`, inputName);
+    }
+    return Number(match[1]) * UNIT_MS[match[2]];
+}
+/** Formats milliseconds as the largest whole unit, for messages. */
+function formatDuration(ms) {
+    const abs = Math.abs(ms);
+    if (abs >= 86_400_000)
+        return `${(ms / 86_400_000).toFixed(1)}d`;
+    if (abs >= 3_600_000)
+        return `${(ms / 3_600_000).toFixed(1)}h`;
+    if (abs >= 60_000)
+        return `${(ms / 60_000).toFixed(1)}m`;
+    return `${Math.round(ms / 1000)}s`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/policy.ts
@@ -4377,6 +4537,7 @@ function decodeUtf8Strict(bytes) {
 
 
 
+
 /** 64 MiB: room for 100,000 subjects with long names, refused before anything is parsed. */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 /** Clock skew we tolerate before calling a creation time "in the future". */
@@ -4387,6 +4548,29 @@ const STATUS_OF = {
     FILE_CHANGED: { status: 'unreadable', code: 'FILE_CHANGED' },
     PATH_UNSAFE: { status: 'unsafe', code: 'PATH_UNSAFE' }
 };
+/**
+ * The listed names that cannot name a file safely on `platform`, with why: on Windows the names
+ * it reads otherwise (names.ts), and on Windows and macOS both names of a pair that are one file
+ * there (a manifest from an older sign, which did not refuse them).
+ */
+function unsafeNamesOn(statement, platform) {
+    const unsafe = new Map();
+    for (const { name } of statement.subject) {
+        const why = nameProblemOn(name, platform);
+        if (why !== null)
+            unsafe.set(name, why);
+    }
+    if (foldsNames(platform)) {
+        for (const [a, b] of findNameTwins(statement.subject.map(s => s.name))) {
+            const why = (other) => `and ${JSON.stringify(other)} differ only in letter case or Unicode normalization, one file on this OS`;
+            if (!unsafe.has(a))
+                unsafe.set(a, why(b));
+            if (!unsafe.has(b))
+                unsafe.set(b, why(a));
+        }
+    }
+    return unsafe;
+}
 /** Reads the manifest, refusing a file too large to be a manifest before reading it. */
 function readManifest(manifestPath) {
     return readSmallFile(manifestPath, {
@@ -4510,6 +4694,10 @@ async function verify(options) {
             problem('CREATED_IN_FUTURE', `manifest creation time ${predicate.createdAt} is in the future; max-age cannot be checked`, 'predicate.createdAt');
         }
     }
+    // Names this OS would read otherwise are refused before anything is fetched or opened.
+    const unsafe = unsafeNamesOn(statement, options.platform ?? process.platform);
+    for (const [name, why] of unsafe)
+        problem('PATH_UNSAFE', `${name}: subject name ${why}; it is not read`, name);
     // With beforeFiles, a manifest that already failed stops here too: nothing is fetched for it.
     if (options.checkFiles === false || (options.beforeFiles && problems.length > 0)) {
         report.result = problems.length === 0 ? 'verified' : 'failed';
@@ -4518,6 +4706,7 @@ async function verify(options) {
     for (const p of (await options.beforeFiles?.(statement)) ?? [])
         problem(p.code, p.message, p.subject);
     const names = statement.subject.map(s => s.name);
+    const toHash = names.filter(name => !unsafe.has(name));
     const patterns = options.patterns ?? [];
     const checkUnlisted = patterns.length > 0 && !options.allowUnlisted;
     // The walk for unlisted files runs while the worker threads hash (findSubjects does its walk
@@ -4530,10 +4719,15 @@ async function verify(options) {
         return walk;
     };
     const alongside = checkUnlisted ? () => void walkForUnlisted() : undefined;
-    const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, alongside, allowLinks: options.allowSymlinks });
-    outcomes.forEach((outcome, i) => {
-        const expected = statement.subject[i].digest[options.algorithm];
-        const name = names[i];
+    const outcomes = await hashMany(baseDir, toHash, options.algorithm, { ...options.hashing, alongside, allowLinks: options.allowSymlinks });
+    let next = 0;
+    statement.subject.forEach(({ name, digest }) => {
+        const expected = digest[options.algorithm];
+        if (unsafe.has(name)) {
+            report.subjects.push({ name, status: 'unsafe', expected });
+            return;
+        }
+        const outcome = outcomes[next++];
         if (outcome.ok) {
             const actual = outcome.value.digest;
             if (actual === expected) {
@@ -4575,322 +4769,8 @@ async function verify(options) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/github/retry.ts
-/** Statuses worth another try: the server or a proxy in front of it failed, not the request. */
-const TRANSIENT = new Set([500, 502, 503, 504]);
-/** The longest wait a rate limit may ask for before we give up instead (a job has better uses for its minutes). */
-const MAX_RATE_LIMIT_WAIT_MS = 60_000;
-/**
- * An Octokit `request` hook that retries transient failures (5xx, and network errors, which
- * Octokit reports as 500) after each of `delaysMs`, and rate limits (429, or 403 with
- * `retry-after` or `x-ratelimit-remaining: 0`) after the wait GitHub asks for, when that is at
- * most MAX_RATE_LIMIT_WAIT_MS. Other 4xx answers are the caller's to handle and are never
- * retried. Request bodies here are Buffers, so a retry resends the same bytes.
- */
-function retryTransient(delaysMs, now = Date.now) {
-    return async (request, options) => {
-        for (let attempt = 0;; attempt++) {
-            try {
-                return await request(options);
-            }
-            catch (error) {
-                if (attempt >= delaysMs.length)
-                    throw error;
-                const status = statusOf(error);
-                const limitWait = rateLimitWaitMs(error, now());
-                let wait;
-                if (limitWait !== undefined) {
-                    if (limitWait > MAX_RATE_LIMIT_WAIT_MS)
-                        throw error;
-                    wait = limitWait;
-                }
-                else if (status !== undefined && TRANSIENT.has(status)) {
-                    wait = delaysMs[attempt];
-                }
-                else {
-                    throw error;
-                }
-                await new Promise(resolve => setTimeout(resolve, wait));
-            }
-        }
-    };
-}
-/** The HTTP status of an Octokit RequestError, if it is one. */
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
-}
-/**
- * How long a rate-limited answer asks us to wait, per GitHub's documentation: `retry-after`
- * seconds, else until `x-ratelimit-reset` (epoch seconds) when `x-ratelimit-remaining` is 0, else
- * a minute for a bare 429. Undefined when the answer is not a rate limit (a plain 403 is a
- * permission problem and is not retried).
- */
-function rateLimitWaitMs(error, nowMs) {
-    const status = statusOf(error);
-    if (status !== 403 && status !== 429)
-        return undefined;
-    const headers = error.response?.headers ?? {};
-    const raw = headers['retry-after'];
-    const retryAfter = Number(raw);
-    if ((typeof raw === 'number' || (typeof raw === 'string' && raw.trim() !== '')) && Number.isFinite(retryAfter) && retryAfter >= 0)
-        return retryAfter * 1000;
-    if (String(headers['x-ratelimit-remaining']) === '0') {
-        const reset = Number(headers['x-ratelimit-reset']);
-        if (Number.isFinite(reset))
-            return Math.max(0, reset * 1000 - nowMs);
-    }
-    return status === 429 ? 60_000 : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/github/client.ts
-
-
-
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
-/**
- * A client for github.com or GHES. It sends through the global fetch, which nock (and any other
- * interceptor of Node's fetch) sees; @actions/github's own undici fetch is kept only when a proxy
- * is configured, because the global fetch ignores proxy variables on Node 20.
- */
-async function createGitHubClient(options, env = process.env) {
-    if (!options.token)
-        throw new errors/* SealError */.EM('INPUT_INVALID', 'a GitHub token is needed for releases: set github-token (or GITHUB_TOKEN for the CLI)', 'github-token');
-    const baseUrl = (options.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-    const behindProxy = PROXY_VARIABLES.some(name => env[name]);
-    // Loaded when a release is used: Octokit and undici are a third of the CLI's start-up otherwise.
-    const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const client = getOctokit(options.token, {
-        baseUrl,
-        ...(behindProxy ? {} : { request: { fetch: globalThis.fetch } }),
-        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } }
-    });
-    client.hook.wrap('request', retryTransient(options.retryDelaysMs ?? [500, 2000, 4500]));
-    return client;
-}
-/** Parses `owner/name`, naming the input or flag it came from when it is not one. */
-function parseRepository(value, label) {
-    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
-    if (!m)
-        throw new errors/* SealError */.EM('INPUT_INVALID', `${label}: ${JSON.stringify(value)} is not a repository of the form owner/name`, label);
-    return { owner: m[1], repo: m[2] };
-}
-/**
- * Turns an API failure into one line that says what to do. `what` names the operation
- * ("upload artifact-seal.json to release v1 of acme/widgets"); `writes` picks the permission
- * that a 403 asks for. The token never appears: only the status and GitHub's own message do.
- */
-function gitHubError(error, what, writes) {
-    const status = statusOf(error);
-    const message = error?.message ?? String(error);
-    let hint = '';
-    const limitWait = rateLimitWaitMs(error, Date.now());
-    if (limitWait !== undefined)
-        hint = `: GitHub's rate limit (about ${Math.ceil(limitWait / 1000)} s until it resets); run the job again later`;
-    else if (status === 401)
-        hint = ': the token was refused (check github-token / GITHUB_TOKEN)';
-    else if (status === 403)
-        hint = writes
-            ? ': the token may not write releases; give the job `permissions: contents: write`'
-            : ': the token may not read this repository; give the job `permissions: contents: read`';
-    else if (status !== undefined && status >= 500)
-        hint = ' (GitHub kept failing; retried)';
-    return new errors/* SealError */.EM('REMOTE', `${what}: GitHub answered ${status ?? 'with an error'} ${message}${hint}`, what, { cause: error });
-}
-
-;// CONCATENATED MODULE: ./src/github/context.ts
-/** The run's identity from the runner's GITHUB_* variables (what the predicate binds). */
-function contextFromEnv(env = process.env) {
-    const get = (name) => {
-        const v = env[name];
-        return v && v.length > 0 ? v : null;
-    };
-    return {
-        repository: get('GITHUB_REPOSITORY'),
-        commit: get('GITHUB_SHA'),
-        ref: get('GITHUB_REF'),
-        workflowRef: get('GITHUB_WORKFLOW_REF'),
-        runId: get('GITHUB_RUN_ID'),
-        runAttempt: get('GITHUB_RUN_ATTEMPT'),
-        serverUrl: get('GITHUB_SERVER_URL'),
-        job: get('GITHUB_JOB'),
-        // Not the runner's to say: the label input (or --label) fills it in.
-        label: null,
-        eventName: get('GITHUB_EVENT_NAME'),
-        runnerEnvironment: get('RUNNER_ENVIRONMENT'),
-        workflowSha: get('GITHUB_WORKFLOW_SHA')
-    };
-}
-
-;// CONCATENATED MODULE: ./src/keys/options.ts
-
-/**
- * The options of the remote key sources, named as the action's inputs (the CLI's flags are the
- * same names with `--`). One list so that action.yml, inputs.ts and the CLI cannot drift apart.
- */
-const STORE_OPTIONS = [
-    'vault-url',
-    'vault-namespace',
-    'vault-auth-path',
-    'vault-role',
-    'vault-secret',
-    'vault-secret-field',
-    'oidc-audience',
-    'vault-transit-mount',
-    'vault-transit-key',
-    'aws-region',
-    'aws-role-arn',
-    'aws-secret-id',
-    'aws-kms-key-id',
-    'gcp-workload-identity-provider',
-    'gcp-service-account',
-    'gcp-secret',
-    'gcp-kms-key',
-    'azure-tenant-id',
-    'azure-client-id',
-    'azure-key-vault-url',
-    'azure-secret',
-    'azure-managed-hsm-url',
-    'azure-hsm-key'
-];
-/** Defaults applied when an option is empty (mirrors action.yml). */
-const STORE_DEFAULTS = {
-    'vault-auth-path': 'jwt',
-    'vault-secret-field': 'key',
-    'vault-transit-mount': 'transit'
-};
-/** Reads store options for one key source, naming the input or flag the user must set. */
-class OptionReader {
-    options;
-    source;
-    nameOf;
-    constructor(options, source, 
-    /** How an option is called where the user sets it: `vault-url input` or `--vault-url`. */
-    nameOf) {
-        this.options = options;
-        this.source = source;
-        this.nameOf = nameOf;
-    }
-    /** The trimmed value, or the default, or undefined. */
-    get(option) {
-        const value = this.options[option]?.trim();
-        return value ? value : STORE_DEFAULTS[option];
-    }
-    /** The value; a clear error naming the input when it is missing. */
-    need(option, hint = '') {
-        const value = this.get(option);
-        if (!value) {
-            throw new errors/* SealError */.EM('INPUT_INVALID', `${this.nameOf(option)} is required with key-source ${this.source}${hint ? ` (${hint})` : ''}`, option);
-        }
-        return value;
-    }
-    /** An API path given by the user, without leading slashes or a leading `v1/`. */
-    path(option, hint = '') {
-        return this.need(option, hint)
-            .replace(/^\/+/, '')
-            .replace(/^v1\//, '')
-            .replace(/\/+$/, '');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/keys/secrets.ts
-/**
- * Every secret a key source handles (a fetched key, a Vault token, AWS credentials, the OIDC
- * token) goes through one `Secrets` so that it is masked the moment it exists and can be cut out
- * of any message built from a remote answer before that message is shown.
- */
-class Secrets {
-    #values = new Set();
-    #onSecret;
-    constructor(onSecret) {
-        this.#onSecret = onSecret;
-    }
-    /** Registers a secret with the log mask and remembers it for `redact`; returns it unchanged. */
-    add(value) {
-        if (value) {
-            this.#onSecret(value);
-            this.#values.add(value);
-        }
-        return value;
-    }
-    /** The text with every registered secret replaced by `***` (longest first, so no piece survives). */
-    redact(text) {
-        let out = text;
-        // Very short values would shred ordinary words; the runner still masks them in logs.
-        for (const value of [...this.#values].filter(v => v.length >= 6).sort((a, b) => b.length - a.length)) {
-            out = out.split(value).join('***');
-        }
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/keys/key-source.ts
-
-
-
-
-
-/** Where keys come from; each value's own inputs are read by its module. */
-const KEY_SOURCES = [
-    'input',
-    'vault',
-    'vault-transit',
-    'aws-secrets-manager',
-    'aws-kms',
-    'gcp-secret-manager',
-    'gcp-kms',
-    'azure-key-vault',
-    'azure-managed-hsm'
-];
-function parseKeySource(value, inputName = 'key-source') {
-    return (0,choice/* parseChoice */.H)(value, KEY_SOURCES, inputName);
-}
-/** Resolves the keys a request names. */
-async function resolveKeys(request) {
-    if (request.source === 'input') {
-        if (!request.keyText || request.keyText.trim() === '') {
-            throw new errors/* SealError */.EM('KEY_INVALID', `${request.keyLabel} is required with key-source input`, request.keyLabel);
-        }
-        return (0,keys/* keysFromText */.aZ)(request.keyText, request.encoding, request.algorithm, request.keyLabel, request.onSecret);
-    }
-    if (request.keyText && request.keyText.trim() !== '') {
-        throw new errors/* SealError */.EM('INPUT_INVALID', `${request.keyLabel} is set but key-source is ${request.source}: remove one of them`, request.keyLabel);
-    }
-    const ctx = {
-        source: request.source,
-        options: new OptionReader(request.store ?? {}, request.source, request.optionName ?? (o => `${o} input`)),
-        algorithm: request.algorithm,
-        encoding: request.encoding,
-        purpose: request.purpose,
-        env: request.env ?? process.env,
-        secrets: new Secrets(request.onSecret),
-        log: request.log ?? (() => { }),
-        allowEnvToken: request.allowEnvToken ?? false,
-        retry: request.retry
-    };
-    // Each source in its own module, loaded only when chosen (the AWS ones bring the AWS SDK), so
-    // that `key-source: input` starts as fast as before.
-    switch (request.source) {
-        case 'vault':
-            return (await __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 5211))).vaultKeys(ctx);
-        case 'vault-transit':
-            return (await __nccwpck_require__.e(/* import() */ 590).then(__nccwpck_require__.bind(__nccwpck_require__, 7590))).vaultTransitKeys(ctx);
-        case 'aws-secrets-manager':
-            return (await __nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 2179))).awsSecretsManagerKeys(ctx);
-        case 'aws-kms':
-            return (await __nccwpck_require__.e(/* import() */ 297).then(__nccwpck_require__.bind(__nccwpck_require__, 6297))).awsKmsKeys(ctx);
-        case 'gcp-secret-manager':
-            return (await __nccwpck_require__.e(/* import() */ 409).then(__nccwpck_require__.bind(__nccwpck_require__, 9409))).gcpSecretManagerKeys(ctx);
-        case 'gcp-kms':
-            return (await __nccwpck_require__.e(/* import() */ 862).then(__nccwpck_require__.bind(__nccwpck_require__, 5862))).gcpKmsKeys(ctx);
-        case 'azure-key-vault':
-            return (await __nccwpck_require__.e(/* import() */ 276).then(__nccwpck_require__.bind(__nccwpck_require__, 2276))).azureKeyVaultKeys(ctx);
-        case 'azure-managed-hsm':
-            return (await __nccwpck_require__.e(/* import() */ 382).then(__nccwpck_require__.bind(__nccwpck_require__, 8382))).azureManagedHsmKeys(ctx);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/transport/sha256sum.ts
+
 
 
 
@@ -5021,7 +4901,131 @@ function parseChecksumList(text, algorithm, source) {
     });
     if (entries.length === 0)
         throw new errors/* SealError */.EM('NO_FILES', `${source} lists no files`, source);
+    checkSealableNames(entries.map(e => e.name), source);
     return entries;
+}
+
+;// CONCATENATED MODULE: ./src/github/retry.ts
+/** Statuses worth another try: the server or a proxy in front of it failed, not the request. */
+const TRANSIENT = new Set([500, 502, 503, 504]);
+/** The longest wait a rate limit may ask for before we give up instead (a job has better uses for its minutes). */
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+/**
+ * An Octokit `request` hook that retries transient failures (5xx, and network errors, which
+ * Octokit reports as 500) after each of `delaysMs`, and rate limits (429, or 403 with
+ * `retry-after` or `x-ratelimit-remaining: 0`) after the wait GitHub asks for, when that is at
+ * most MAX_RATE_LIMIT_WAIT_MS. Other 4xx answers are the caller's to handle and are never
+ * retried. Request bodies here are Buffers, so a retry resends the same bytes.
+ */
+function retryTransient(delaysMs, now = Date.now) {
+    return async (request, options) => {
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await request(options);
+            }
+            catch (error) {
+                if (attempt >= delaysMs.length)
+                    throw error;
+                const status = statusOf(error);
+                const limitWait = rateLimitWaitMs(error, now());
+                let wait;
+                if (limitWait !== undefined) {
+                    if (limitWait > MAX_RATE_LIMIT_WAIT_MS)
+                        throw error;
+                    wait = limitWait;
+                }
+                else if (status !== undefined && TRANSIENT.has(status)) {
+                    wait = delaysMs[attempt];
+                }
+                else {
+                    throw error;
+                }
+                await new Promise(resolve => setTimeout(resolve, wait));
+            }
+        }
+    };
+}
+/** The HTTP status of an Octokit RequestError, if it is one. */
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/**
+ * How long a rate-limited answer asks us to wait, per GitHub's documentation: `retry-after`
+ * seconds, else until `x-ratelimit-reset` (epoch seconds) when `x-ratelimit-remaining` is 0, else
+ * a minute for a bare 429. Undefined when the answer is not a rate limit (a plain 403 is a
+ * permission problem and is not retried).
+ */
+function rateLimitWaitMs(error, nowMs) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const headers = error.response?.headers ?? {};
+    const raw = headers['retry-after'];
+    const retryAfter = Number(raw);
+    if ((typeof raw === 'number' || (typeof raw === 'string' && raw.trim() !== '')) && Number.isFinite(retryAfter) && retryAfter >= 0)
+        return retryAfter * 1000;
+    if (String(headers['x-ratelimit-remaining']) === '0') {
+        const reset = Number(headers['x-ratelimit-reset']);
+        if (Number.isFinite(reset))
+            return Math.max(0, reset * 1000 - nowMs);
+    }
+    return status === 429 ? 60_000 : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+
+
+
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+/**
+ * A client for github.com or GHES. It sends through the global fetch, which nock (and any other
+ * interceptor of Node's fetch) sees; @actions/github's own undici fetch is kept only when a proxy
+ * is configured, because the global fetch ignores proxy variables on Node 20.
+ */
+async function createGitHubClient(options, env = process.env) {
+    if (!options.token)
+        throw new errors/* SealError */.EM('INPUT_INVALID', 'a GitHub token is needed for releases: set github-token (or GITHUB_TOKEN for the CLI)', 'github-token');
+    const baseUrl = (options.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const behindProxy = PROXY_VARIABLES.some(name => env[name]);
+    // Loaded when a release is used: Octokit and undici are a third of the CLI's start-up otherwise.
+    const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const client = getOctokit(options.token, {
+        baseUrl,
+        ...(behindProxy ? {} : { request: { fetch: globalThis.fetch } }),
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } }
+    });
+    client.hook.wrap('request', retryTransient(options.retryDelaysMs ?? [500, 2000, 4500]));
+    return client;
+}
+/** Parses `owner/name`, naming the input or flag it came from when it is not one. */
+function parseRepository(value, label) {
+    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
+    if (!m)
+        throw new errors/* SealError */.EM('INPUT_INVALID', `${label}: ${JSON.stringify(value)} is not a repository of the form owner/name`, label);
+    return { owner: m[1], repo: m[2] };
+}
+/**
+ * Turns an API failure into one line that says what to do. `what` names the operation
+ * ("upload artifact-seal.json to release v1 of acme/widgets"); `writes` picks the permission
+ * that a 403 asks for. The token never appears: only the status and GitHub's own message do.
+ */
+function gitHubError(error, what, writes) {
+    const status = statusOf(error);
+    const message = error?.message ?? String(error);
+    let hint = '';
+    const limitWait = rateLimitWaitMs(error, Date.now());
+    if (limitWait !== undefined)
+        hint = `: GitHub's rate limit (about ${Math.ceil(limitWait / 1000)} s until it resets); run the job again later`;
+    else if (status === 401)
+        hint = ': the token was refused (check github-token / GITHUB_TOKEN)';
+    else if (status === 403)
+        hint = writes
+            ? ': the token may not write releases; give the job `permissions: contents: write`'
+            : ': the token may not read this repository; give the job `permissions: contents: read`';
+    else if (status !== undefined && status >= 500)
+        hint = ' (GitHub kept failing; retried)';
+    return new errors/* SealError */.EM('REMOTE', `${what}: GitHub answered ${status ?? 'with an error'} ${message}${hint}`, what, { cause: error });
 }
 
 ;// CONCATENATED MODULE: ./src/github/releases.ts
@@ -5127,6 +5131,8 @@ async function downloadAsset(client, repo, asset) {
 }
 
 ;// CONCATENATED MODULE: ./src/transport/release.ts
+
+
 
 
 
@@ -5254,6 +5260,9 @@ async function downloadListedAssets(target, statement, baseDir, rules) {
         checkSubjectName(asset.name, `asset of release ${tag}`);
         if (/[/\\]/.test(asset.name))
             throw new errors/* SealError */.EM('PATH_UNSAFE', `asset name ${JSON.stringify(asset.name)} is not a plain file name`, asset.name);
+        const why = nameProblemOn(asset.name, process.platform);
+        if (why !== null)
+            throw new errors/* SealError */.EM('PATH_UNSAFE', `asset name ${JSON.stringify(asset.name)} ${why}; it is not downloaded`, asset.name);
         const outcome = await downloadChecked(target, asset, realBase, rules.algorithm, digest);
         if (outcome === 'ok')
             check.downloaded.push(asset.name);
@@ -5295,7 +5304,7 @@ async function downloadChecked(target, asset, realBase, algorithm, digest) {
             return `is ${received} bytes, not its listed ${asset.size}`;
         if (hash.digest('hex') !== digest)
             return `does not match the manifest's ${algorithm} digest`;
-        await promises_.rename(temp, file);
+        await renameRetrying(temp, file);
         return 'ok';
     }
     catch (error) {
@@ -5397,7 +5406,590 @@ async function readSubjectChecksums(file, algorithm, inputName = 'subject-checks
     return parseChecksumList(text, algorithm, source);
 }
 
-;// CONCATENATED MODULE: ./src/cli/main.ts
+;// CONCATENATED MODULE: ./src/commands/carriers.ts
+
+/** The carriers the plan names (today: a release), with a client that is only made when one is. */
+async function carriersFor(plan, hooks) {
+    const carriers = { log: hooks.log, warn: hooks.warn };
+    const release = plan.release;
+    if (release) {
+        carriers.release = {
+            client: await createGitHubClient({ token: release.token }, hooks.env),
+            repo: parseRepository(release.repository, release.repositoryFrom),
+            tag: release.tag,
+            checksums: release.checksums,
+            overwrite: release.overwrite,
+            assets: release.assets,
+            allowUnlistedAssets: release.allowUnlistedAssets
+        };
+    }
+    return carriers;
+}
+
+// EXTERNAL MODULE: ./src/core/keys.ts
+var keys = __nccwpck_require__(1483);
+;// CONCATENATED MODULE: ./src/options/table.ts
+/*
+ * Every option of the action and the CLI, in one table: its input name (the CLI flag is the same
+ * name with `--`, unless `flag` says otherwise), the modes that accept it, its default, what it
+ * requires and excludes, its description (action.yml is generated from it: `npm run action-yml`)
+ * and its --help line. The front ends only read strings (runner inputs, parseArgs values) into
+ * it; src/options/read.ts validates them and src/options/plan.ts turns them into a plan.
+ */
+
+
+/** What the action's `mode` input and the CLI's command choose. */
+const MODES = ['sign', 'verify', 'checksums'];
+/** The action runs these; `checksums` is the CLI's alone. */
+const ACTION_MODES = ['sign', 'verify'];
+/** Where keys come from (`key-source`); each remote source's own options are read by its module in src/keys/. */
+const table_KEY_SOURCES = [
+    'input',
+    'vault',
+    'vault-transit',
+    'aws-secrets-manager',
+    'aws-kms',
+    'gcp-secret-manager',
+    'gcp-kms',
+    'azure-key-vault',
+    'azure-managed-hsm'
+];
+const SIGN = ['sign'];
+const VERIFY = ['verify'];
+const VERIFYING = ['verify', 'checksums'];
+const SIGN_VERIFY = ['sign', 'verify'];
+const ALL = MODES;
+const ACTION = ['action'];
+const CLI = ['cli'];
+const needsSource = (...values) => [{ option: 'key-source', values }];
+const VAULT = needsSource('vault', 'vault-transit');
+const AWS = needsSource('aws-secrets-manager', 'aws-kms');
+const GCP = needsSource('gcp-secret-manager', 'gcp-kms');
+const AZURE = needsSource('azure-key-vault', 'azure-managed-hsm');
+const OPTIONS = {
+    mode: {
+        kind: 'string',
+        modes: ALL,
+        in: ACTION,
+        choices: ACTION_MODES,
+        default: 'sign',
+        description: 'sign (hash the files matched by path and write a signed manifest) or verify (check a manifest and the files it lists).'
+    },
+    path: {
+        kind: 'list',
+        modes: SIGN_VERIFY,
+        excludes: ['subject-checksums'],
+        default: '',
+        description: 'Newline-separated glob patterns in the @actions/glob syntax (as in upload-artifact and cache: `!` excludes, `**` matches any depth, hidden files are included), relative to the workspace. Required to sign. To verify: when given, a matching file that the manifest does not list fails the check (see allow-unlisted).',
+        help: { arg: 'PATTERN', text: 'glob pattern (@actions/glob syntax, relative to the working directory), repeatable; required to sign. To verify: files that match but are not listed fail the check' }
+    },
+    'base-dir': {
+        kind: 'string',
+        modes: SIGN_VERIFY,
+        default: '',
+        description: 'Directory that subject names are relative to. Files outside it are refused. Defaults to the workspace.',
+        help: { arg: 'DIR', text: 'subject names are relative to it (default: .)' }
+    },
+    manifest: {
+        kind: 'string',
+        modes: ALL,
+        default: 'artifact-seal.json',
+        description: 'The manifest written (sign) or read (verify), relative to the workspace.',
+        help: { arg: 'FILE', text: 'manifest to write or read (default: artifact-seal.json)' }
+    },
+    key: {
+        kind: 'string',
+        modes: ALL,
+        in: ACTION,
+        default: '',
+        requires: needsSource('input'),
+        description: 'The HMAC key, one per line (pass a repository secret such as secrets.ARTIFACT_SEAL_KEY). Sign: one signature per key, for rotation. Verify: a valid signature by any listed key passes. Make one with `openssl rand -hex 32`.'
+    },
+    'key-file': {
+        kind: 'string',
+        modes: ALL,
+        in: CLI,
+        requires: needsSource('input'),
+        description: 'File with the HMAC key, one key per line.',
+        help: { arg: 'FILE', text: 'file with the HMAC key, one key per line (default: the ARTIFACT_SEAL_KEY environment variable)' }
+    },
+    'key-encoding': {
+        kind: 'string',
+        modes: ALL,
+        choices: keys/* KEY_ENCODINGS */.$F,
+        default: 'hex',
+        description: 'How each key line is encoded: hex, base64 or utf8. A key shorter than 32 bytes after decoding is refused.',
+        help: { arg: 'ENC', text: 'hex (default), base64 or utf8' }
+    },
+    'key-source': {
+        kind: 'string',
+        modes: ALL,
+        choices: table_KEY_SOURCES,
+        default: 'input',
+        description: "Where the key comes from: input (the key input); vault or aws-secrets-manager (the key is fetched with the job's OIDC token); vault-transit or aws-kms (the store computes and checks the MAC with the job's OIDC token, and the key never reaches the runner); gcp-secret-manager or azure-key-vault (fetched, as vault); gcp-kms or azure-managed-hsm (computed in the store, as aws-kms). The OIDC sources need `permissions: id-token: write`. See README \"Key sources\".",
+        help: {
+            arg: 'SOURCE',
+            text: 'input (default), vault, vault-transit, aws-secrets-manager, aws-kms, gcp-secret-manager, gcp-kms, azure-key-vault or azure-managed-hsm (see "Key sources" below)'
+        }
+    },
+    algorithm: {
+        kind: 'string',
+        modes: ALL,
+        choices: DIGEST_ALGORITHMS,
+        default: 'sha256',
+        description: 'Content digest, and the hash of the HMAC: sha256, sha384 or sha512. Verify takes it from here, never from the manifest.',
+        help: { arg: 'ALG', text: 'sha256 (default), sha384 or sha512' }
+    },
+    'expires-in': {
+        kind: 'string',
+        modes: SIGN,
+        default: '',
+        description: 'Sign: the manifest expires after this long, e.g. 45s, 30m, 12h, 90d. Empty: never.',
+        help: { arg: 'DURATION', text: 'sign: the manifest expires after this long (45s, 30m, 12h, 90d)' }
+    },
+    'max-age': {
+        kind: 'string',
+        modes: VERIFYING,
+        default: '',
+        description: 'Verify: refuse a manifest created longer ago than this, e.g. 7d.',
+        help: { arg: 'DURATION', text: 'verify: refuse a manifest created longer ago than this' }
+    },
+    'expected-repository': {
+        kind: 'string',
+        modes: VERIFYING,
+        default: '',
+        env: 'GITHUB_REPOSITORY',
+        description: 'Verify: the manifest must have been signed in this repository (owner/name). Defaults to the repository running the workflow.',
+        help: { arg: 'R', text: 'verify: the manifest must come from owner/name (default: $GITHUB_REPOSITORY when set)' }
+    },
+    'expected-commit': {
+        kind: 'string',
+        modes: VERIFYING,
+        default: '',
+        description: 'Verify: the manifest must have been signed at this commit (full SHA).',
+        help: { arg: 'SHA', text: 'verify: the manifest must have been signed at this commit' }
+    },
+    'expected-ref': {
+        kind: 'list',
+        modes: VERIFYING,
+        default: '',
+        description: 'Verify: the manifest must have been signed at a ref (GITHUB_REF) matching one of these newline-separated glob patterns, e.g. `refs/tags/v*` (the path syntax: `*` does not cross `/`, so it does not match refs/heads/v1; `!` excludes). A manifest that does not record its ref fails. Only as strong as the key\'s access rules (README).',
+        help: { arg: 'PATTERN', text: "verify: the manifest must have been signed at a ref matching this glob (repeatable), e.g. 'refs/tags/v*'; * does not cross /" }
+    },
+    'expected-workflow': {
+        kind: 'list',
+        modes: VERIFYING,
+        default: '',
+        description: 'Verify: the manifest must have been signed by a workflow whose file (the path in workflowRef between owner/name/ and @) matches one of these newline-separated glob patterns, e.g. `.github/workflows/release.yml`.',
+        help: { arg: 'PATTERN', text: 'verify: the manifest must have been signed by a workflow whose file (workflowRef between owner/name/ and @) matches this glob (repeatable), e.g. .github/workflows/release.yml' }
+    },
+    'expected-event': {
+        kind: 'list',
+        modes: VERIFYING,
+        default: '',
+        description: 'Verify: the manifest must have been signed by a run of one of these events (comma or newline separated), e.g. `push, release`.',
+        help: { arg: 'EVENTS', text: 'verify: the manifest must have been signed in a run of one of these events (repeatable, or comma separated), e.g. push,release' }
+    },
+    'require-hosted-runner': {
+        kind: 'boolean',
+        modes: VERIFYING,
+        default: 'false',
+        description: 'Verify: the manifest must have been signed on a GitHub-hosted runner (runnerEnvironment github-hosted).',
+        help: { text: 'verify: the manifest must have been signed on a GitHub-hosted runner. A field the manifest does not record fails the check that asks for it.' }
+    },
+    label: {
+        kind: 'string',
+        modes: SIGN,
+        default: '',
+        description: 'Sign: free text recorded in the predicate, such as `${{ matrix.os }}`.',
+        help: { arg: 'TEXT', text: 'sign: free text recorded in the predicate (e.g. the matrix OS)' }
+    },
+    'allow-unlisted': {
+        kind: 'boolean',
+        modes: VERIFY,
+        default: 'false',
+        requires: ['path'],
+        description: 'Verify: with path, let files that the manifest does not list pass instead of failing the check.',
+        help: { text: 'verify: let files that match --path but are not listed pass' }
+    },
+    'allow-symlinks': {
+        kind: 'boolean',
+        modes: SIGN_VERIFY,
+        default: 'false',
+        description: 'Both modes: let a file be sealed and verified when its name goes through a symbolic link (the file itself, or a folder above it) that stays inside base-dir; what is hashed is what the link points to. By default such a name is refused, naming it, because a link ships differently from a file. A link out of base-dir is always refused.',
+        help: { text: 'seal and verify files reached through a symbolic link that stays inside --base-dir (default: such a name is refused, named)' }
+    },
+    // What sign binds when it does not run in GitHub Actions; the runner's variables otherwise.
+    repository: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_REPOSITORY', description: 'The repository bound in the predicate.', help: { arg: 'OWNER/NAME', text: 'sign: the repository to bind (default: $GITHUB_REPOSITORY)' } },
+    commit: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_SHA', description: 'The commit bound in the predicate.', help: { arg: 'SHA', text: 'sign: the commit to bind (default: $GITHUB_SHA)' } },
+    ref: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_REF', description: 'The ref bound in the predicate.', help: { arg: 'REF', text: 'sign: the ref to bind (default: $GITHUB_REF)' } },
+    'workflow-ref': { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_WORKFLOW_REF', description: 'The workflow ref bound in the predicate.', help: { arg: 'REF', text: 'sign: the workflow ref to bind (default: $GITHUB_WORKFLOW_REF)' } },
+    job: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_JOB', description: 'The job bound in the predicate.', help: { arg: 'JOB', text: 'sign: the job to bind (default: $GITHUB_JOB)' } },
+    'event-name': { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_EVENT_NAME', description: 'The event bound in the predicate.', help: { arg: 'EVENT', text: 'sign: the event to bind (default: $GITHUB_EVENT_NAME)' } },
+    'runner-environment': {
+        kind: 'string',
+        modes: SIGN,
+        in: CLI,
+        env: 'RUNNER_ENVIRONMENT',
+        choices: ['github-hosted', 'self-hosted'],
+        description: 'The runner environment bound in the predicate.',
+        help: { arg: 'ENV', text: 'sign: github-hosted or self-hosted (default: $RUNNER_ENVIRONMENT)' }
+    },
+    'workflow-sha': { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_WORKFLOW_SHA', description: "The workflow file's commit bound in the predicate.", help: { arg: 'SHA', text: 'sign: the workflow commit to bind (default: $GITHUB_WORKFLOW_SHA)' } },
+    'subject-checksums': {
+        kind: 'string',
+        modes: SIGN,
+        default: '',
+        excludes: ['path'],
+        description: 'Sign: seal this checksum list instead of hashing files: the output of `sha256sum` (or `sha256sum --tag`; sha384sum or sha512sum with that algorithm) made by another job. The files are not read. Names obey the same path rules as path; every digest must be of `algorithm`; a malformed line is refused with its line number. Excludes path.',
+        help: { arg: 'FILE', text: 'sign: seal this sha256sum (or --tag) list instead of hashing files; its names obey the path rules, its digests must be of --algorithm' }
+    },
+    'release-tag': {
+        kind: 'string',
+        modes: SIGN_VERIFY,
+        default: '',
+        description: 'Sign: attach the manifest as an asset of the release with this tag (needs `permissions: contents: write`). Verify: fetch the manifest from that release when the manifest file is not on disk. The release is looked up in this repository (sign) or expected-repository (verify), through GITHUB_API_URL on GitHub Enterprise Server.',
+        help: { arg: 'TAG', text: 'sign: attach the manifest to the release of TAG in --repo; verify: fetch it from there when the --manifest file is absent' }
+    },
+    repo: {
+        kind: 'string',
+        modes: SIGN_VERIFY,
+        in: CLI,
+        requires: ['release-tag'],
+        description: "The release's repository.",
+        help: { arg: 'OWNER/NAME', text: "the release's repository (default: $GITHUB_REPOSITORY to sign, --expected-repository to verify); the token comes from GITHUB_TOKEN, the API from GITHUB_API_URL (GHES)" }
+    },
+    checksums: {
+        kind: 'boolean',
+        modes: SIGN,
+        default: 'false',
+        requires: ['release-tag'],
+        description: 'Sign, with release-tag: also attach a GNU checksum list of the sealed files for people who check by hand, named after the digests it holds: SHA256SUMS (sha256), SHA384SUMS or SHA512SUMS. It is unsigned; the manifest is the authority.',
+        help: { text: 'sign: also attach SHA256SUMS (named after --algorithm: SHA512SUMS for sha512) to the release' }
+    },
+    overwrite: {
+        kind: 'boolean',
+        modes: SIGN,
+        default: 'false',
+        requires: ['release-tag'],
+        description: 'Sign, with release-tag: replace release assets of the same name. Without it an existing asset is an error.',
+        help: { text: 'sign: replace release assets of the same name (else an error)' }
+    },
+    'github-token': {
+        kind: 'string',
+        modes: ALL,
+        in: ACTION,
+        default: '${{ github.token }}',
+        description: 'Token for the releases API (release-tag). The default job token works; signing needs `permissions: contents: write`.'
+    },
+    'release-assets': {
+        kind: 'boolean',
+        modes: VERIFY,
+        default: 'false',
+        requires: ['release-tag'],
+        description: "Verify, with release-tag: once the manifest's signature checks, download the release's assets that the manifest lists into base-dir and verify them: a published release checked end to end. A download replaces the file of its name only once its digest matched, and an asset the manifest does not list fails the check (see allow-unlisted-assets). Seal with base-dir set to the directory you upload from, so that subject names are the asset names.",
+        help: {
+            text: "verify: download the release's assets that the manifest lists into --base-dir, each replacing the file of its name only once its digest matched, then verify them; an asset the manifest does not list (other than the manifest and its SHA256SUMS) fails the check"
+        }
+    },
+    'allow-unlisted-assets': {
+        kind: 'boolean',
+        modes: VERIFY,
+        default: 'false',
+        requires: ['release-assets'],
+        description: 'Verify with release-assets: let release assets that the manifest does not list pass. By default each one fails the check (UNLISTED_FILE), except the manifest itself and the checksum list that sign attached, which must then be exactly the list of the manifest\'s digests.',
+        help: { text: 'verify with --release-assets: let unlisted release assets pass' }
+    },
+    cache: {
+        kind: 'boolean',
+        modes: SIGN_VERIFY,
+        in: ACTION,
+        default: 'false',
+        description: 'No longer supported (since 1.1): true is refused. Restoring an Actions cache entry extracts the whole archive before anything can be checked, so a poisoned entry could write files anywhere. Carry the manifest with actions/upload-artifact or on a release instead; see the README.'
+    },
+    tag: { kind: 'boolean', modes: ['checksums'], in: CLI, description: 'Print BSD-style lines.', help: { text: 'checksums: print BSD-style lines (sha256sum --tag)' } },
+    json: { kind: 'boolean', modes: ALL, in: CLI, description: 'Print a machine-readable report on stdout.', help: { text: 'print a machine-readable report on stdout' } },
+    // The remote key sources (src/keys/); their --help is the "Key sources" section.
+    'vault-url': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: VAULT,
+        default: '',
+        env: 'VAULT_ADDR',
+        description: 'key-source vault or vault-transit: the Vault address, e.g. https://vault.example.com:8200. Required for both.'
+    },
+    'vault-namespace': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: VAULT,
+        default: '',
+        env: 'VAULT_NAMESPACE',
+        description: 'key-source vault or vault-transit: the Vault Enterprise namespace, sent as X-Vault-Namespace on every request.'
+    },
+    'vault-auth-path': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: VAULT,
+        default: 'jwt',
+        description: 'key-source vault or vault-transit: where the JWT auth method is mounted (the login is POST /v1/auth/<vault-auth-path>/login).'
+    },
+    'vault-role': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: VAULT,
+        default: '',
+        description: 'key-source vault or vault-transit: the JWT auth role to log in as; its bound_claims should pin repository and ref. Required for both.'
+    },
+    'vault-secret': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('vault'),
+        default: '',
+        description: 'key-source vault: the KV v2 API path of the secret after /v1/, with data/, e.g. secret/data/ci/artifact-seal. Required.'
+    },
+    'vault-secret-field': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('vault'),
+        default: 'key',
+        description: 'key-source vault: the field of the secret that holds the key (decoded by key-encoding; one key per line to rotate).'
+    },
+    'oidc-audience': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('vault', 'vault-transit', 'aws-secrets-manager', 'aws-kms', 'gcp-secret-manager', 'gcp-kms', 'azure-key-vault', 'azure-managed-hsm'),
+        default: '',
+        description: "The aud claim asked for in the job's OIDC token. vault and vault-transit: empty means GitHub's default (https://github.com/OWNER), which the role's bound_audiences must list. aws-secrets-manager and aws-kms: empty means sts.amazonaws.com. gcp-secret-manager and gcp-kms: empty means https://iam.googleapis.com/ followed by gcp-workload-identity-provider. azure-key-vault and azure-managed-hsm: empty means api://AzureADTokenExchange."
+    },
+    'vault-transit-mount': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('vault-transit'),
+        default: 'transit',
+        description: 'key-source vault-transit: where the transit secrets engine is mounted.'
+    },
+    'vault-transit-key': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('vault-transit'),
+        default: '',
+        description: 'key-source vault-transit: the name of the transit key that computes (sign) and checks (verify) the HMAC. Required.'
+    },
+    'aws-region': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: AWS,
+        default: '',
+        description: 'key-source aws-secrets-manager or aws-kms: the AWS region of the role, secret and key, e.g. us-east-1. Defaults to AWS_REGION when set.'
+    },
+    'aws-role-arn': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: AWS,
+        default: '',
+        description: "key-source aws-secrets-manager or aws-kms: the IAM role assumed with the job's OIDC token (AssumeRoleWithWebIdentity); its trust policy should pin the token's sub claim. Required for both."
+    },
+    'aws-secret-id': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('aws-secrets-manager'),
+        default: '',
+        description: 'key-source aws-secrets-manager: the name or ARN of the secret; a SecretString is decoded by key-encoding, a SecretBinary is the raw key. Required.'
+    },
+    'aws-kms-key-id': {
+        kind: 'list',
+        modes: ALL,
+        store: true,
+        requires: needsSource('aws-kms'),
+        default: '',
+        description: 'key-source aws-kms: the ARN, key id or alias of an HMAC KMS key (key usage GENERATE_VERIFY_MAC) whose MAC algorithms include the configured algorithm. One per line to rotate: sign with each, verify with any. Required. Endpoints follow AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_STS, _KMS and _SECRETS_MANAGER.'
+    },
+    'gcp-workload-identity-provider': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: GCP,
+        default: '',
+        description: "key-source gcp-secret-manager or gcp-kms: the Workload Identity Federation provider that accepts this job's OIDC token, projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER. Required for both. Endpoints follow GCP_ENDPOINT_STS, GCP_ENDPOINT_IAMCREDENTIALS, GCP_ENDPOINT_SECRETMANAGER and GCP_ENDPOINT_CLOUDKMS."
+    },
+    'gcp-service-account': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: GCP,
+        default: '',
+        description: 'key-source gcp-secret-manager or gcp-kms: a service account to impersonate (IAM Credentials generateAccessToken). Empty: the federated identity is used directly.'
+    },
+    'gcp-secret': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('gcp-secret-manager'),
+        default: '',
+        description: 'key-source gcp-secret-manager: the secret, projects/PROJECT/secrets/NAME (latest version) or with /versions/VERSION; its payload is decoded by key-encoding. Required.'
+    },
+    'gcp-kms-key': {
+        kind: 'list',
+        modes: ALL,
+        store: true,
+        requires: needsSource('gcp-kms'),
+        default: '',
+        description: 'key-source gcp-kms: the full name of a Cloud KMS MAC key version, projects/P/locations/L/keyRings/R/cryptoKeys/K/cryptoKeyVersions/V (algorithm HMAC_SHA256, _384 or _512 matching algorithm). One per line to rotate: the first signs, all verify. Required.'
+    },
+    'azure-tenant-id': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: AZURE,
+        default: '',
+        description: 'key-source azure-key-vault or azure-managed-hsm: the Microsoft Entra tenant (directory) id. Required for both. The authority follows AZURE_AUTHORITY_HOST.'
+    },
+    'azure-client-id': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: AZURE,
+        default: '',
+        description: "key-source azure-key-vault or azure-managed-hsm: the application (client) id whose federated credential trusts this job's OIDC token. Required for both."
+    },
+    'azure-key-vault-url': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('azure-key-vault'),
+        default: '',
+        description: 'key-source azure-key-vault: the vault URL, e.g. https://NAME.vault.azure.net. Required.'
+    },
+    'azure-secret': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('azure-key-vault'),
+        default: '',
+        description: 'key-source azure-key-vault: the secret, NAME (current version) or NAME/VERSION; its value is decoded by key-encoding. Required.'
+    },
+    'azure-managed-hsm-url': {
+        kind: 'string',
+        modes: ALL,
+        store: true,
+        requires: needsSource('azure-managed-hsm'),
+        default: '',
+        description: 'key-source azure-managed-hsm: the HSM URL, e.g. https://NAME.managedhsm.azure.net. Required.'
+    },
+    'azure-hsm-key': {
+        kind: 'list',
+        modes: ALL,
+        store: true,
+        requires: needsSource('azure-managed-hsm'),
+        default: '',
+        description: 'key-source azure-managed-hsm: an HMAC key (oct-HSM), NAME/VERSION, or NAME for its current version (which needs keys/read/action). One per line to rotate: the first signs, all verify. Required.'
+    }
+};
+/** The action's outputs (action.yml is generated from these too). */
+const OUTPUTS = {
+    'manifest-path': 'Sign: absolute path of the manifest written.',
+    'manifest-sha256': "Sign: hex SHA-256 of the manifest file's bytes.",
+    'subject-count': 'Sign: number of files sealed.',
+    'key-id': 'Sign: key id of the first signature (derived from the key; not secret).',
+    'verified-count': 'Verify: number of files whose digest matched.',
+    result: 'Verify: verified or failed.',
+    'release-asset-url': 'Sign, with release-tag: the download URL (browser_download_url) of the manifest asset.'
+};
+/** Every option as the spec type, in table order. */
+const OPTION_LIST = Object.entries(OPTIONS);
+/** Whether a front end offers an option. */
+const offers = (spec, frontEnd) => !spec.in || spec.in.includes(frontEnd);
+/** The CLI's name of an option, without `--`. */
+const flagOf = (name) => OPTIONS[name].flag ?? name;
+/** An option's bare name in a front end, the subject of its errors: `base-dir` or `--base-dir`. */
+const nameIn = (name, frontEnd) => (frontEnd === 'action' ? name : `--${flagOf(name)}`);
+/** An option as the user's front end spells it in a sentence: `base-dir input` or `--base-dir`. */
+const spell = (name, frontEnd) => (frontEnd === 'action' ? `${name} input` : `--${flagOf(name)}`);
+/** The remote key sources' options, in table order. */
+const STORE_OPTIONS = OPTION_LIST.filter(([, s]) => s.store).map(([name]) => name);
+
+;// CONCATENATED MODULE: ./src/keys/options.ts
+
+
+
+/** Reads store options for one key source, naming the input or flag the user must set. */
+class OptionReader {
+    options;
+    source;
+    nameOf;
+    constructor(options, source, 
+    /** How an option is called where the user sets it: `vault-url input` or `--vault-url`. */
+    nameOf) {
+        this.options = options;
+        this.source = source;
+        this.nameOf = nameOf;
+    }
+    /** The trimmed value, or the table's default, or undefined. */
+    get(option) {
+        const value = this.options[option]?.trim();
+        return value ? value : OPTIONS[option].default || undefined;
+    }
+    /** The value; a clear error naming the input when it is missing. */
+    need(option, hint = '') {
+        const value = this.get(option);
+        if (!value) {
+            throw new errors/* SealError */.EM('INPUT_INVALID', `${this.nameOf(option)} is required with key-source ${this.source}${hint ? ` (${hint})` : ''}`, option);
+        }
+        return value;
+    }
+    /** An API path given by the user, without leading slashes or a leading `v1/`. */
+    path(option, hint = '') {
+        return this.need(option, hint)
+            .replace(/^\/+/, '')
+            .replace(/^v1\//, '')
+            .replace(/\/+$/, '');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/keys/secrets.ts
+/**
+ * Every secret a key source handles (a fetched key, a Vault token, AWS credentials, the OIDC
+ * token) goes through one `Secrets` so that it is masked the moment it exists and can be cut out
+ * of any message built from a remote answer before that message is shown.
+ */
+class Secrets {
+    #values = new Set();
+    #onSecret;
+    constructor(onSecret) {
+        this.#onSecret = onSecret;
+    }
+    /** Registers a secret with the log mask and remembers it for `redact`; returns it unchanged. */
+    add(value) {
+        if (value) {
+            this.#onSecret(value);
+            this.#values.add(value);
+        }
+        return value;
+    }
+    /** The text with every registered secret replaced by `***` (longest first, so no piece survives). */
+    redact(text) {
+        let out = text;
+        // Very short values would shred ordinary words; the runner still masks them in logs.
+        for (const value of [...this.#values].filter(v => v.length >= 6).sort((a, b) => b.length - a.length)) {
+            out = out.split(value).join('***');
+        }
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/keys/key-source.ts
 
 
 
@@ -5405,83 +5997,235 @@ async function readSubjectChecksums(file, algorithm, inputName = 'subject-checks
 
 
 
+function parseKeySource(value, inputName = 'key-source') {
+    return parseChoice(value, KEY_SOURCES, inputName);
+}
+/** Resolves the keys a request names. */
+async function resolveKeys(request) {
+    if (request.source === 'input') {
+        if (!request.keyText || request.keyText.trim() === '') {
+            throw new errors/* SealError */.EM('KEY_INVALID', `${request.keyLabel} is required with key-source input`, request.keyLabel);
+        }
+        return (0,keys/* keysFromText */.aZ)(request.keyText, request.encoding, request.algorithm, request.keyLabel, request.onSecret);
+    }
+    if (request.keyText && request.keyText.trim() !== '') {
+        throw new errors/* SealError */.EM('INPUT_INVALID', `${request.keyLabel} is set but key-source is ${request.source}: remove one of them`, request.keyLabel);
+    }
+    const ctx = {
+        source: request.source,
+        options: new OptionReader(request.store ?? {}, request.source, request.optionName ?? (o => `${o} input`)),
+        algorithm: request.algorithm,
+        encoding: request.encoding,
+        purpose: request.purpose,
+        env: request.env ?? process.env,
+        secrets: new Secrets(request.onSecret),
+        log: request.log ?? (() => { }),
+        allowEnvToken: request.allowEnvToken ?? false,
+        retry: request.retry
+    };
+    // Each source in its own module, loaded only when chosen (the AWS ones bring the AWS SDK), so
+    // that `key-source: input` starts as fast as before.
+    switch (request.source) {
+        case 'vault':
+            return (await __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 5211))).vaultKeys(ctx);
+        case 'vault-transit':
+            return (await __nccwpck_require__.e(/* import() */ 590).then(__nccwpck_require__.bind(__nccwpck_require__, 7590))).vaultTransitKeys(ctx);
+        case 'aws-secrets-manager':
+            return (await __nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 2179))).awsSecretsManagerKeys(ctx);
+        case 'aws-kms':
+            return (await __nccwpck_require__.e(/* import() */ 297).then(__nccwpck_require__.bind(__nccwpck_require__, 6297))).awsKmsKeys(ctx);
+        case 'gcp-secret-manager':
+            return (await __nccwpck_require__.e(/* import() */ 409).then(__nccwpck_require__.bind(__nccwpck_require__, 9409))).gcpSecretManagerKeys(ctx);
+        case 'gcp-kms':
+            return (await __nccwpck_require__.e(/* import() */ 862).then(__nccwpck_require__.bind(__nccwpck_require__, 5862))).gcpKmsKeys(ctx);
+        case 'azure-key-vault':
+            return (await __nccwpck_require__.e(/* import() */ 276).then(__nccwpck_require__.bind(__nccwpck_require__, 2276))).azureKeyVaultKeys(ctx);
+        case 'azure-managed-hsm':
+            return (await __nccwpck_require__.e(/* import() */ 382).then(__nccwpck_require__.bind(__nccwpck_require__, 8382))).azureManagedHsmKeys(ctx);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/keys.ts
+
+
+
+/** The key lines and how to name where they came from (an input, a flag or a variable; never the key). */
+async function keyText(plan, hooks) {
+    const { key } = plan;
+    if (key.source !== 'input')
+        return { text: '', label: plan.spell('key-source') };
+    if (key.file) {
+        try {
+            return { text: await promises_.readFile(key.file, 'utf8'), label: `--key-file ${key.file}` };
+        }
+        catch (error) {
+            throw new errors/* SealError */.EM('INPUT_INVALID', `--key-file ${key.file}: cannot read: ${(0,errors/* describeFsError */.TQ)(error)}`, '--key-file');
+        }
+    }
+    if (key.envVariable) {
+        const text = hooks.env[key.envVariable] ?? '';
+        if (!text.trim())
+            throw new errors/* SealError */.EM('INPUT_INVALID', `no key: give --key-file FILE or set ${key.envVariable}`, '--key-file');
+        return { text, label: key.envVariable };
+    }
+    return { text: key.text ?? '', label: plan.spell('key') };
+}
+/** The keys the plan names, from wherever they live; every secret is masked as it arrives. */
+async function loadKeys(plan, hooks) {
+    const { text, label } = await keyText(plan, hooks);
+    return resolveKeys({
+        source: plan.key.source,
+        algorithm: plan.algorithm,
+        encoding: plan.key.encoding,
+        keyText: text,
+        keyLabel: label,
+        onSecret: hooks.onSecret,
+        purpose: plan.mode === 'sign' ? 'sign' : 'verify',
+        store: plan.key.store,
+        optionName: plan.spell,
+        env: hooks.env,
+        log: hooks.log,
+        allowEnvToken: plan.frontEnd === 'cli'
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/sign.ts
 
 
 
 
 
+/** Sign: hash the files (or take a checksum list), write the manifest, then ship it. */
+async function runSign(plan, hooks, hashing = {}) {
+    const keys = await loadKeys(plan, hooks);
+    const carriers = await carriersFor(plan, hooks);
+    const common = { manifestPath: plan.manifest, algorithm: plan.algorithm, keys, context: plan.context, expiresInMs: plan.expiresInMs };
+    const result = plan.subjectChecksums
+        ? await sealSubjects(await readSubjectChecksums(plan.subjectChecksums, plan.algorithm, plan.frontEnd === 'cli' ? '--subject-checksums' : 'subject-checksums'), common)
+        : await seal({ ...common, patterns: plan.patterns, baseDir: plan.baseDir, cwd: plan.cwd, allowSymlinks: plan.allowSymlinks, hashing });
+    return { ...result, ...(await shipSeal(result, carriers)) };
+}
+
+;// CONCATENATED MODULE: ./src/commands/verify.ts
 
 
 
 
+/** What core/verify needs from a plan. */
+async function verifyOptions(plan, hooks, hashing) {
+    return {
+        manifestPath: plan.manifest,
+        baseDir: plan.baseDir,
+        algorithm: plan.algorithm,
+        keys: await loadKeys(plan, hooks),
+        patterns: plan.patterns,
+        allowUnlisted: plan.allowUnlisted,
+        allowSymlinks: plan.allowSymlinks,
+        cwd: plan.cwd,
+        expectedRepository: plan.expectedRepository,
+        expectedCommit: plan.expectedCommit,
+        maxAgeMs: plan.maxAgeMs,
+        policy: plan.policy,
+        hashing
+    };
+}
+/** Verify: the manifest (from disk or its release) and every file it lists. */
+async function runVerify(plan, hooks, hashing = {}) {
+    const carriers = await carriersFor(plan, hooks);
+    return verifyCarried(await verifyOptions(plan, hooks, hashing), carriers);
+}
+/** checksums: the manifest's signature, statement and predicate, reading no file. */
+async function runChecksums(plan, hooks) {
+    return verify({ ...(await verifyOptions(plan, hooks, {})), checkFiles: false });
+}
 
+;// CONCATENATED MODULE: ./src/github/context.ts
+/** The run's identity from the runner's GITHUB_* variables (what the predicate binds). */
+function contextFromEnv(env = process.env) {
+    const get = (name) => {
+        const v = env[name];
+        return v && v.length > 0 ? v : null;
+    };
+    return {
+        repository: get('GITHUB_REPOSITORY'),
+        commit: get('GITHUB_SHA'),
+        ref: get('GITHUB_REF'),
+        workflowRef: get('GITHUB_WORKFLOW_REF'),
+        runId: get('GITHUB_RUN_ID'),
+        runAttempt: get('GITHUB_RUN_ATTEMPT'),
+        serverUrl: get('GITHUB_SERVER_URL'),
+        job: get('GITHUB_JOB'),
+        // Not the runner's to say: the label input (or --label) fills it in.
+        label: null,
+        eventName: get('GITHUB_EVENT_NAME'),
+        runnerEnvironment: get('RUNNER_ENVIRONMENT'),
+        workflowSha: get('GITHUB_WORKFLOW_SHA')
+    };
+}
 
+;// CONCATENATED MODULE: ./src/options/cli-args.ts
 
+/** parseArgs' options, from the table: every value option repeatable, so that a repeat is seen (and refused where one is meant). */
+const PARSE_ARGS_OPTIONS = {
+    ...Object.fromEntries(OPTION_LIST.filter(([, spec]) => offers(spec, 'cli')).map(([name, spec]) => [flagOf(name), spec.kind === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: true }])),
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' }
+};
+/** parseArgs' values as the strings the table reads. */
+function rawFromArgs(values) {
+    const raw = {};
+    for (const [name, spec] of OPTION_LIST) {
+        if (!offers(spec, 'cli'))
+            continue;
+        const value = values[flagOf(name)];
+        if (value === undefined)
+            continue;
+        raw[name] = (Array.isArray(value) ? value : [value]).map(String);
+    }
+    return raw;
+}
 
+;// CONCATENATED MODULE: ./src/options/help.ts
 
-/** Exit codes from the contract. */
-const ExitCode = { Ok: 0, VerificationFailed: 1, Usage: 2 };
+const COLUMN = 29;
+const WIDTH = 100;
+/** Wraps `text` into lines that start at the help's second column. */
+function wrap(text, first) {
+    const out = [];
+    let line = first.length >= COLUMN - 1 ? (out.push(first), ' '.repeat(COLUMN)) : first.padEnd(COLUMN);
+    let empty = true;
+    for (const word of text.split(' ')) {
+        if (!empty && line.length + 1 + word.length > WIDTH) {
+            out.push(line);
+            line = ' '.repeat(COLUMN);
+            empty = true;
+        }
+        line += (empty ? '' : ' ') + word;
+        empty = false;
+    }
+    out.push(line);
+    return out;
+}
+/** The options part of --help, one entry per CLI option of the table, in table order. */
+function optionLines() {
+    const lines = [];
+    for (const [name, spec] of OPTION_LIST) {
+        if (!offers(spec, 'cli') || !spec.help)
+            continue;
+        const flag = `  --${flagOf(name)}${spec.help.arg ? ` ${spec.help.arg}` : ''}`;
+        lines.push(...wrap(spec.help.text, flag));
+    }
+    lines.push(...wrap('show this help', '  -h, --help'), ...wrap('show the version', '  --version'));
+    return lines.join('\n');
+}
 const USAGE = `Usage: artifact-seal <sign|verify|checksums> [options]
 
 Seal build artifacts with an HMAC-signed manifest, or verify them against one.
 checksums verifies the manifest's signature (not the files) and prints its subjects as a list
 for sha256sum -c (sha384sum/sha512sum with that --algorithm); nothing is printed unless it verifies.
 
-Options (the same as the action's inputs):
-  --path PATTERN             glob pattern (@actions/glob syntax), repeatable; required to sign.
-                             To verify: files that match but are not listed fail the check
-  --base-dir DIR             subject names are relative to it (default: .)
-  --manifest FILE            manifest to write or read (default: artifact-seal.json)
-  --key-file FILE            file with the HMAC key, one key per line
-                             (default: the ARTIFACT_SEAL_KEY environment variable)
-  --key-encoding ENC         hex (default), base64 or utf8
-  --key-source SOURCE        input (default), vault, vault-transit, aws-secrets-manager,
-                             aws-kms, gcp-secret-manager, gcp-kms, azure-key-vault or
-                             azure-managed-hsm (see "Key sources" below)
-  --algorithm ALG            sha256 (default), sha384 or sha512
-  --expires-in DURATION      sign: the manifest expires after this long (45s, 30m, 12h, 90d)
-  --max-age DURATION         verify: refuse a manifest created longer ago than this
-  --expected-repository R    verify: the manifest must come from owner/name
-                             (default: $GITHUB_REPOSITORY when set)
-  --expected-commit SHA      verify: the manifest must have been signed at this commit
-  --allow-unlisted           verify: let files that match --path but are not listed pass
-  --allow-symlinks           seal and verify files reached through a symbolic link that stays
-                             inside --base-dir (default: such a name is refused, named)
-  --expected-ref PATTERN     verify: the manifest must have been signed at a ref matching this
-                             glob (repeatable), e.g. 'refs/tags/v*'; * does not cross /
-  --expected-workflow PATTERN
-                             verify: the manifest must have been signed by a workflow whose file
-                             (workflowRef between owner/name/ and @) matches this glob
-                             (repeatable), e.g. .github/workflows/release.yml
-  --expected-event EVENTS    verify: the manifest must have been signed in a run of one of these
-                             events (repeatable, or comma separated), e.g. push,release
-  --require-hosted-runner    verify: the manifest must have been signed on a GitHub-hosted runner
-                             A field the manifest does not record fails the check that asks for it.
-  --label TEXT               sign: free text recorded in the predicate (e.g. the matrix OS)
-  --repository, --commit, --ref, --workflow-ref, --job, --event-name, --runner-environment,
-  --workflow-sha             sign: what to bind when not running in GitHub Actions (default:
-                             $GITHUB_REPOSITORY, $GITHUB_SHA, $GITHUB_REF, $GITHUB_WORKFLOW_REF,
-                             $GITHUB_JOB, $GITHUB_EVENT_NAME, $RUNNER_ENVIRONMENT,
-                             $GITHUB_WORKFLOW_SHA); --runner-environment is github-hosted or
-                             self-hosted
-  --subject-checksums FILE   sign: seal this sha256sum (or --tag) list instead of hashing files;
-                             its names obey the path rules, its digests must be of --algorithm
-  --release-tag TAG          sign: attach the manifest to the release of TAG in --repo;
-                             verify: fetch it from there when the --manifest file is absent
-  --repo OWNER/NAME          the release's repository (default: $GITHUB_REPOSITORY); the token
-                             comes from GITHUB_TOKEN, the API from GITHUB_API_URL (GHES)
-  --checksums                sign: also attach SHA256SUMS (named after --algorithm: SHA512SUMS
-                             for sha512) to the release
-  --overwrite                sign: replace release assets of the same name (else an error)
-  --release-assets           verify: download the release's assets that the manifest lists into
-                             --base-dir, each replacing the file of its name only once its
-                             digest matched, then verify them; an asset the manifest does not
-                             list (other than the manifest and its SHA256SUMS) fails the check
-  --allow-unlisted-assets    verify with --release-assets: let unlisted release assets pass
-  --tag                      checksums: print BSD-style lines (sha256sum --tag)
-  --json                     print a machine-readable report on stdout
-  -h, --help                 show this help
-  --version                  show the version
+Options (the same as the action's inputs; an empty value means the default):
+${optionLines()}
 
 Key sources (the same names as the action's inputs; README "Key sources"):
   vault                      --vault-url URL (default $VAULT_ADDR) --vault-role ROLE
@@ -5514,254 +6258,317 @@ Key sources (the same names as the action's inputs; README "Key sources"):
 
 Exit codes: 0 signed or verified, 1 verification failed, 2 bad usage or configuration.
 `;
-const OPTIONS = {
-    path: { type: 'string', multiple: true },
-    'base-dir': { type: 'string' },
-    manifest: { type: 'string' },
-    'key-file': { type: 'string' },
-    'key-encoding': { type: 'string' },
-    'key-source': { type: 'string' },
-    algorithm: { type: 'string' },
-    'expires-in': { type: 'string' },
-    'max-age': { type: 'string' },
-    'expected-repository': { type: 'string' },
-    'expected-commit': { type: 'string' },
-    'allow-unlisted': { type: 'boolean' },
-    'allow-symlinks': { type: 'boolean' },
-    'expected-ref': { type: 'string', multiple: true },
-    'expected-workflow': { type: 'string', multiple: true },
-    'expected-event': { type: 'string', multiple: true },
-    'require-hosted-runner': { type: 'boolean' },
-    label: { type: 'string' },
-    repository: { type: 'string' },
-    commit: { type: 'string' },
-    ref: { type: 'string' },
-    'workflow-ref': { type: 'string' },
-    job: { type: 'string' },
-    'event-name': { type: 'string' },
-    'runner-environment': { type: 'string' },
-    'workflow-sha': { type: 'string' },
-    'subject-checksums': { type: 'string' },
-    'release-tag': { type: 'string' },
-    repo: { type: 'string' },
-    checksums: { type: 'boolean' },
-    overwrite: { type: 'boolean' },
-    'release-assets': { type: 'boolean' },
-    'allow-unlisted-assets': { type: 'boolean' },
-    tag: { type: 'boolean' },
-    'vault-url': { type: 'string' },
-    'vault-namespace': { type: 'string' },
-    'vault-auth-path': { type: 'string' },
-    'vault-role': { type: 'string' },
-    'vault-secret': { type: 'string' },
-    'vault-secret-field': { type: 'string' },
-    'oidc-audience': { type: 'string' },
-    'vault-transit-mount': { type: 'string' },
-    'vault-transit-key': { type: 'string' },
-    'aws-region': { type: 'string' },
-    'aws-role-arn': { type: 'string' },
-    'aws-secret-id': { type: 'string' },
-    'aws-kms-key-id': { type: 'string', multiple: true },
-    'gcp-workload-identity-provider': { type: 'string' },
-    'gcp-service-account': { type: 'string' },
-    'gcp-secret': { type: 'string' },
-    'gcp-kms-key': { type: 'string', multiple: true },
-    'azure-tenant-id': { type: 'string' },
-    'azure-client-id': { type: 'string' },
-    'azure-key-vault-url': { type: 'string' },
-    'azure-secret': { type: 'string' },
-    'azure-managed-hsm-url': { type: 'string' },
-    'azure-hsm-key': { type: 'string', multiple: true },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-    version: { type: 'boolean' }
-};
-async function readKeyText(values, io) {
-    if (values['key-file']) {
-        const file = external_node_path_.resolve(io.cwd, values['key-file']);
-        try {
-            return { text: await promises_.readFile(file, 'utf8'), label: `--key-file ${file}` };
-        }
-        catch (error) {
-            throw new errors/* SealError */.EM('INPUT_INVALID', `--key-file ${file}: cannot read: ${(0,errors/* describeFsError */.TQ)(error)}`, '--key-file');
-        }
+
+;// CONCATENATED MODULE: ./src/options/read.ts
+
+
+
+
+const spec = (name) => OPTIONS[name];
+/** The validated values of one mode: each option's value as given, else its default, else its environment variable. */
+class OptionValues {
+    frontEnd;
+    mode;
+    given;
+    env;
+    constructor(frontEnd, mode, given, env) {
+        this.frontEnd = frontEnd;
+        this.mode = mode;
+        this.given = given;
+        this.env = env;
     }
-    const text = io.env.ARTIFACT_SEAL_KEY ?? '';
-    if (!text.trim()) {
-        throw new errors/* SealError */.EM('INPUT_INVALID', 'no key: give --key-file FILE or set ARTIFACT_SEAL_KEY', '--key-file');
+    /** The option as the user's front end spells it: `base-dir input` or `--base-dir`. */
+    spell(name) {
+        return spell(name, this.frontEnd);
     }
-    return { text, label: 'ARTIFACT_SEAL_KEY' };
+    /** The bare name, which core/'s parsers put before " input": `base-dir` or `--base-dir`. */
+    label(name) {
+        return nameIn(name, this.frontEnd);
+    }
+    /** Whether the user gave it (a default, an environment variable or a boolean `false` is not giving it). */
+    isSet(name) {
+        return this.given.has(name);
+    }
+    string(name) {
+        const value = this.given.get(name)?.[0] ?? (spec(name).default || undefined) ?? fromEnv(this.env, spec(name).env);
+        return value === undefined || value === '' ? undefined : value;
+    }
+    /** An option with `choices`, as the table spells the choice. */
+    choice(name) {
+        return (0,choice/* parseChoice */.H)(this.string(name) ?? '', spec(name).choices, this.label(name));
+    }
+    /** A list option's values: the lines of every value given (patterns keep their order). */
+    list(name) {
+        return (this.given.get(name) ?? []).flatMap(splitPatterns);
+    }
+    /** A list option's values as given, one string per input or flag (for parsers that check each). */
+    raw(name) {
+        return this.given.get(name) ?? [];
+    }
+    boolean(name) {
+        return this.given.has(name);
+    }
 }
-/** The remote key sources' flags, with the environment variables Vault's own CLI reads as defaults. */
-function storeOptions(values, env) {
+const fromEnv = (env, variable) => (variable ? env[variable] || undefined : undefined);
+function modeWords(modes, frontEnd) {
+    const offered = frontEnd === 'action' ? modes.filter(m => ACTION_MODES.includes(m)) : modes;
+    return offered.length > 1 ? `${offered.slice(0, -1).join(', ')} and ${offered.at(-1)}` : offered[0];
+}
+function parseBoolean(value, label) {
+    const v = value.trim().toLowerCase();
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    throw new errors/* SealError */.EM('INPUT_INVALID', `Invalid ${label} input. Provided: ${value}. Available options: true, false`, label);
+}
+/**
+ * Validates what a front end read for one mode, by the table: a value given twice where one is
+ * meant, a boolean that is not true or false, an option that means nothing in this mode, one
+ * given without what it requires or with what it excludes. Each is refused naming the option as
+ * the user spelled it, since a silently ignored option is a check the user believes is on.
+ */
+function readOptions(frontEnd, mode, raw, env) {
+    const given = new Map();
+    const refuse = (name, why) => {
+        throw new errors/* SealError */.EM('INPUT_INVALID', `${spell(name, frontEnd)} ${why}`, nameIn(name, frontEnd));
+    };
+    for (const [name, s] of OPTION_LIST) {
+        // An empty string is an option left at its default; an empty pattern list given on purpose
+        // is kept, for its parser to refuse (a policy or a path that checks nothing must not pass).
+        const values = s.kind === 'list' ? (raw[name] ?? []) : (raw[name] ?? []).filter(v => v.trim() !== '');
+        if (values.length === 0 || !offers(s, frontEnd))
+            continue;
+        if (s.kind !== 'list' && values.length > 1)
+            refuse(name, `is given ${values.length} times; give it once`);
+        if (s.choices)
+            (0,choice/* parseChoice */.H)(values[0], s.choices, nameIn(name, frontEnd));
+        if (s.kind === 'boolean') {
+            if (!parseBoolean(values[0], nameIn(name, frontEnd)))
+                continue;
+        }
+        else if (s.kind === 'string' && values.length === 1 && values[0].trim() === s.default) {
+            // The runner passes every input's default; a default is not a choice the user made.
+            continue;
+        }
+        given.set(name, values);
+    }
+    for (const name of given.keys()) {
+        const s = spec(name);
+        if (!s.modes.includes(mode))
+            refuse(name, `is for ${modeWords(s.modes, frontEnd)} only`);
+    }
+    const options = new OptionValues(frontEnd, mode, given, env);
+    for (const name of given.keys()) {
+        for (const requirement of spec(name).requires ?? []) {
+            if (typeof requirement === 'string') {
+                if (!given.has(requirement))
+                    refuse(name, `needs ${spell(requirement, frontEnd)}`);
+            }
+            else {
+                const value = options.string(requirement.option) ?? '';
+                if (!requirement.values.includes(value)) {
+                    refuse(name, `is used only with ${requirement.option} ${requirement.values.join(' or ')} (${requirement.option} is ${value || 'not set'})`);
+                }
+            }
+        }
+        for (const other of spec(name).excludes ?? []) {
+            if (given.has(other))
+                refuse(name, `and ${spell(other, frontEnd)} exclude each other`);
+        }
+    }
+    return options;
+}
+
+;// CONCATENATED MODULE: ./src/options/plan.ts
+
+
+
+
+
+
+const FULL_SHA = /^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/;
+/**
+ * Turns what a front end read into a plan for one mode: the table's rules first (read.ts), then
+ * the rules between options that no table column says. Nothing is read from disk or the network.
+ */
+function planFor(frontEnd, mode, raw, where) {
+    const o = readOptions(frontEnd, mode, raw, where.env);
+    const spell = (name) => o.spell(name);
+    const refuse = (name, why) => {
+        throw new errors/* SealError */.EM('INPUT_INVALID', `${spell(name)} ${why}`, o.label(name));
+    };
+    const resolve = (value, fallback) => external_node_path_.resolve(where.cwd, value ?? fallback);
+    const patterns = o.list('path');
+    if (o.isSet('path') && patterns.length === 0)
+        refuse('path', 'has no pattern');
+    const subjectChecksums = o.string('subject-checksums');
+    if (mode === 'sign' && patterns.length === 0 && !subjectChecksums) {
+        refuse('path', `is required to sign: give one or more glob patterns (or ${spell('subject-checksums')})`);
+    }
+    const expectedCommit = o.string('expected-commit') ?? null;
+    if (expectedCommit && !FULL_SHA.test(expectedCommit))
+        refuse('expected-commit', `is ${JSON.stringify(expectedCommit)}, not a full commit SHA`);
+    if (o.boolean('cache'))
+        refuse('cache', CACHE_REFUSED);
+    const duration = (name) => {
+        const value = o.string(name);
+        return value ? parseDuration(value, o.label(name)) : undefined;
+    };
+    const expectedRepository = o.string('expected-repository') ?? null;
+    // The CLI's flags for what sign binds outside Actions; the runner's variables otherwise.
+    const bound = (name, fallback) => (o.isSet(name) ? (name === 'runner-environment' ? o.choice(name) : o.string(name)) : fallback);
+    const run = where.context;
+    const context = {
+        ...run,
+        repository: bound('repository', run.repository),
+        commit: bound('commit', run.commit),
+        ref: bound('ref', run.ref),
+        workflowRef: bound('workflow-ref', run.workflowRef),
+        job: bound('job', run.job),
+        label: o.string('label') ?? null,
+        eventName: bound('event-name', run.eventName),
+        runnerEnvironment: bound('runner-environment', run.runnerEnvironment),
+        workflowSha: bound('workflow-sha', run.workflowSha)
+    };
+    return {
+        mode,
+        frontEnd,
+        cwd: where.cwd,
+        patterns,
+        baseDir: resolve(o.string('base-dir'), '.'),
+        manifest: resolve(o.string('manifest'), 'artifact-seal.json'),
+        key: keyPlan(o, where),
+        algorithm: o.choice('algorithm'),
+        expiresInMs: duration('expires-in'),
+        maxAgeMs: duration('max-age'),
+        expectedRepository,
+        expectedCommit,
+        allowUnlisted: o.boolean('allow-unlisted'),
+        allowSymlinks: o.boolean('allow-symlinks'),
+        policy: {
+            refs: policy_parsePatterns(o.raw('expected-ref'), o.label('expected-ref')),
+            workflows: policy_parsePatterns(o.raw('expected-workflow'), o.label('expected-workflow')),
+            events: parseEvents(o.raw('expected-event'), o.label('expected-event')),
+            hostedRunner: o.boolean('require-hosted-runner')
+        },
+        context,
+        subjectChecksums: subjectChecksums ? resolve(subjectChecksums, '') : null,
+        release: releasePlan(o, mode, where, expectedRepository, refuse),
+        bsdTags: o.boolean('tag'),
+        json: o.boolean('json'),
+        spell
+    };
+}
+function keyPlan(o, where) {
     const store = {};
     for (const name of STORE_OPTIONS) {
-        const value = values[name];
-        store[name] = Array.isArray(value) ? value.join('\n') : value;
+        const value = OPTIONS[name].kind === 'list' ? o.list(name).join('\n') || undefined : o.string(name);
+        if (value !== undefined)
+            store[name] = value;
     }
-    store['vault-url'] ??= env.VAULT_ADDR;
-    store['vault-namespace'] ??= env.VAULT_NAMESPACE;
-    return store;
-}
-async function loadKeys(values, io, algorithm, purpose) {
-    const source = parseKeySource(values['key-source'] || 'input', '--key-source');
-    const encoding = (0,keys/* parseKeyEncoding */.Qg)(values['key-encoding'] || 'hex', '--key-encoding');
-    if (source !== 'input' && values['key-file']) {
-        // As the action refuses `key` with a remote source: two keys named, one silently unused, is a mistake.
-        throw new errors/* SealError */.EM('INPUT_INVALID', `--key-file is not used with --key-source ${source}: the key comes from the store`, '--key-file');
-    }
-    const { text, label } = source === 'input' ? await readKeyText(values, io) : { text: '', label: '--key-source' };
-    // Nothing a terminal shows is masked, so the CLI simply never prints the key (or any token).
-    return resolveKeys({
-        source,
-        algorithm,
-        encoding,
-        keyText: text,
-        keyLabel: label,
-        onSecret: () => { },
-        purpose,
-        store: storeOptions(values, io.env),
-        optionName: name => `--${name}`,
-        env: io.env,
-        log: line => io.stderr(`${line}\n`),
-        allowEnvToken: true
-    });
-}
-function cliContext(values, env) {
-    const context = contextFromEnv(env);
-    // An empty flag says "unknown", as an unset variable does.
-    const given = (flag, fallback) => (flag === undefined ? fallback : flag || null);
-    const runner = values['runner-environment'];
+    const file = o.string('key-file');
     return {
-        ...context,
-        repository: values.repository || context.repository,
-        commit: values.commit || context.commit,
-        ref: values.ref || context.ref,
-        workflowRef: given(values['workflow-ref'], context.workflowRef),
-        job: given(values.job, context.job),
-        label: values.label || null,
-        eventName: given(values['event-name'], context.eventName),
-        runnerEnvironment: runner ? (0,choice/* parseChoice */.H)(runner, ['github-hosted', 'self-hosted'], '--runner-environment') : given(runner, context.runnerEnvironment),
-        workflowSha: given(values['workflow-sha'], context.workflowSha)
+        source: o.choice('key-source'),
+        encoding: o.choice('key-encoding'),
+        text: o.string('key'),
+        file: file ? external_node_path_.resolve(where.cwd, file) : undefined,
+        envVariable: o.frontEnd === 'cli' ? 'ARTIFACT_SEAL_KEY' : undefined,
+        store
     };
 }
-const SIGN_ONLY = ['label', 'workflow-ref', 'job', 'event-name', 'runner-environment', 'workflow-sha'];
-const VERIFY_ONLY = ['expected-ref', 'expected-workflow', 'expected-event', 'require-hosted-runner'];
-/** Refuses a flag of the other command: a policy given to sign, or a binding given to verify, would silently do nothing (--repository, --commit and --ref predate this and stay accepted). */
-function refuseOtherCommand(values, command) {
-    const flags = command === 'sign' ? VERIFY_ONLY : SIGN_ONLY;
-    const flag = flags.find(f => values[f] !== undefined);
-    if (flag)
-        throw new errors/* SealError */.EM('INPUT_INVALID', `--${flag} is for ${command === 'sign' ? 'verify and checksums' : 'sign'} only`, `--${flag}`);
-}
-/** The verify policy flags (core/policy.ts), parsed before anything is read. */
-function policyOf(values) {
-    return {
-        refs: policy_parsePatterns(values['expected-ref'] ?? [], '--expected-ref'),
-        workflows: policy_parsePatterns(values['expected-workflow'] ?? [], '--expected-workflow'),
-        events: parseEvents(values['expected-event'] ?? [], '--expected-event'),
-        hostedRunner: values['require-hosted-runner'] ?? false
-    };
-}
-function patternsOf(values) {
-    return (values.path || []).flatMap(splitPatterns);
-}
-/** The release that --release-tag and --repo name; flags that need one are refused without it. */
-async function carriersOf(values, io, command) {
-    const carriers = { log: line => io.stderr(`${line}\n`), warn: line => io.stderr(`warning: ${line}\n`) };
-    const tag = values['release-tag'];
-    const needsTag = ['checksums', 'overwrite', 'release-assets', 'allow-unlisted-assets', 'repo'].find(flag => values[flag] !== undefined);
-    if (!tag) {
-        if (needsTag)
-            throw new errors/* SealError */.EM('INPUT_INVALID', `--${needsTag} needs --release-tag`, `--${needsTag}`);
-        return carriers;
+function releasePlan(o, mode, where, expectedRepository, refuse) {
+    const tag = o.string('release-tag');
+    if (!tag)
+        return null;
+    const token = (o.frontEnd === 'action' ? o.string('github-token') : where.env.GITHUB_TOKEN) ?? '';
+    if (!token) {
+        if (o.frontEnd === 'action')
+            refuse('github-token', 'is empty; release-tag needs a token (the default is github.token)');
+        refuse('release-tag', 'needs a token: set GITHUB_TOKEN');
     }
-    if (command === 'sign' && values['release-assets'])
-        throw new errors/* SealError */.EM('INPUT_INVALID', '--release-assets is for verify only', '--release-assets');
-    if (values['allow-unlisted-assets'] && !values['release-assets'])
-        throw new errors/* SealError */.EM('INPUT_INVALID', '--allow-unlisted-assets needs --release-assets', '--allow-unlisted-assets');
-    if (command === 'verify' && (values.checksums || values.overwrite)) {
-        throw new errors/* SealError */.EM('INPUT_INVALID', `--${values.checksums ? 'checksums' : 'overwrite'} is for sign only`, '--release-tag');
-    }
-    const repository = values.repo || io.env.GITHUB_REPOSITORY;
+    const flag = o.string('repo');
+    const fallback = mode === 'sign' ? (where.env.GITHUB_REPOSITORY ?? null) : expectedRepository;
+    const repository = flag ?? fallback;
     if (!repository)
-        throw new errors/* SealError */.EM('INPUT_INVALID', '--release-tag needs --repo owner/name (or GITHUB_REPOSITORY)', '--repo');
-    carriers.release = {
-        client: await createGitHubClient({ token: io.env.GITHUB_TOKEN ?? '' }, io.env),
-        repo: parseRepository(repository, '--repo'),
+        refuse('release-tag', `needs the release's repository: ${o.frontEnd === 'cli' ? 'give --repo owner/name or ' : ''}set GITHUB_REPOSITORY`);
+    return {
         tag,
-        checksums: values.checksums,
-        overwrite: values.overwrite,
-        assets: values['release-assets'],
-        allowUnlistedAssets: values['allow-unlisted-assets']
+        repository: repository,
+        repositoryFrom: flag ? o.label('repo') : mode === 'sign' ? 'GITHUB_REPOSITORY' : o.label('expected-repository'),
+        token,
+        checksums: o.boolean('checksums'),
+        overwrite: o.boolean('overwrite'),
+        assets: o.boolean('release-assets'),
+        allowUnlistedAssets: o.boolean('allow-unlisted-assets')
     };
-    return carriers;
 }
-async function runSign(values, io) {
-    const algorithm = parseAlgorithm(values.algorithm || 'sha256', '--algorithm');
-    const patterns = patternsOf(values);
-    const listFile = values['subject-checksums'];
-    if (patterns.length === 0 && !listFile)
-        throw new errors/* SealError */.EM('INPUT_INVALID', 'sign needs at least one --path pattern (or --subject-checksums)', '--path');
-    if (patterns.length > 0 && listFile)
-        throw new errors/* SealError */.EM('INPUT_INVALID', '--subject-checksums and --path exclude each other', '--subject-checksums');
-    const expiresInMs = values['expires-in'] ? parseDuration(values['expires-in'], '--expires-in') : undefined;
-    const context = cliContext(values, io.env);
-    const carriers = await carriersOf(values, io, 'sign');
-    const keys = await loadKeys(values, io, algorithm, 'sign');
-    const common = {
-        manifestPath: external_node_path_.resolve(io.cwd, values.manifest || 'artifact-seal.json'),
-        algorithm,
-        keys,
-        context,
-        expiresInMs
-    };
-    const result = listFile
-        ? await sealSubjects(await readSubjectChecksums(external_node_path_.resolve(io.cwd, listFile), algorithm, '--subject-checksums'), common)
-        : await seal({
-            ...common,
-            patterns,
-            baseDir: external_node_path_.resolve(io.cwd, values['base-dir'] || '.'),
-            cwd: io.cwd,
-            allowSymlinks: values['allow-symlinks'] ?? false,
-            hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
-        });
-    return { ...result, ...(await shipSeal(result, carriers)) };
-}
-async function runVerify(values, io, checkFiles = true) {
-    const algorithm = parseAlgorithm(values.algorithm || 'sha256', '--algorithm');
-    const maxAgeMs = values['max-age'] ? parseDuration(values['max-age'], '--max-age') : undefined;
-    const expectedCommit = values['expected-commit'] || null;
-    if (expectedCommit && !/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/.test(expectedCommit)) {
-        throw new errors/* SealError */.EM('INPUT_INVALID', `--expected-commit ${expectedCommit} is not a full commit SHA`, '--expected-commit');
+/**
+ * The Actions cache carried the manifest until 1.1. @actions/cache restores an entry by running
+ * `tar -x -P` over the whole archive in the workspace before anything can be checked, so a
+ * poisoned entry (anyone who can write to a cache scope the deploy job reads) wrote files
+ * anywhere, `deploy.sh` included, and verify still passed on the genuine manifest beside them.
+ * The toolkit offers no way to fetch an entry without extracting it, so the carrier went.
+ */
+const CACHE_REFUSED = 'is no longer supported: restoring an Actions cache entry extracts the whole archive before anything can be checked, so a poisoned entry could write files anywhere; carry the manifest with actions/upload-artifact or on a release (release-tag)';
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** Exit codes from the contract. */
+const ExitCode = { Ok: 0, VerificationFailed: 1, Usage: 2 };
+const COMMANDS = ['sign', 'verify', 'checksums'];
+/** Nothing a terminal shows is masked, so the CLI simply never prints the key (or any token). */
+const hooksFor = (io) => ({ log: line => io.stderr(`${line}\n`), warn: line => io.stderr(`warning: ${line}\n`), onSecret: () => { }, env: io.env });
+const hashingFor = (io) => ({ onProgress: (done, total, bytes, bps) => io.stderr(progressLine(done, total, bytes, bps) + '\n') });
+async function sign(plan, io) {
+    const result = await runSign(plan, hooksFor(io), hashingFor(io));
+    if (plan.json) {
+        io.stdout(JSON.stringify({
+            result: 'signed',
+            manifestPath: result.manifestPath,
+            manifestSha256: result.manifestSha256,
+            subjectCount: result.subjects.length,
+            keyId: result.keyIds[0],
+            keyIds: result.keyIds,
+            releaseAssetUrl: result.manifestAsset?.browserDownloadUrl,
+            subjects: result.subjects
+        }, null, 2) + '\n');
     }
-    const policy = policyOf(values);
-    const carriers = await carriersOf(values, io, 'verify');
-    const keys = await loadKeys(values, io, algorithm, 'verify');
-    const options = {
-        manifestPath: external_node_path_.resolve(io.cwd, values.manifest || 'artifact-seal.json'),
-        baseDir: external_node_path_.resolve(io.cwd, values['base-dir'] || '.'),
-        algorithm,
-        keys,
-        patterns: patternsOf(values),
-        allowUnlisted: values['allow-unlisted'] ?? false,
-        allowSymlinks: values['allow-symlinks'] ?? false,
-        cwd: io.cwd,
-        expectedRepository: values['expected-repository'] || io.env.GITHUB_REPOSITORY || null,
-        expectedCommit,
-        maxAgeMs,
-        policy,
-        checkFiles,
-        hashing: { onProgress: (...p) => io.stderr(progressLine(...p) + '\n') }
-    };
-    return checkFiles ? verifyCarried(options, carriers) : verify(options);
+    else {
+        io.stdout(`sealed ${result.subjects.length} file(s) into ${result.manifestPath}\nmanifest sha256 ${result.manifestSha256}\nkey id ${result.keyIds.join(', ')}\n`);
+        if (result.manifestAsset)
+            io.stdout(`release asset ${result.manifestAsset.browserDownloadUrl}\n`);
+    }
+    return ExitCode.Ok;
+}
+async function main_verify(plan, io) {
+    const report = await runVerify(plan, hooksFor(io), hashingFor(io));
+    if (plan.json) {
+        io.stdout(JSON.stringify(report, null, 2) + '\n');
+    }
+    else {
+        for (const problem of report.problems)
+            io.stdout(`FAIL ${problem.code}: ${problem.message}\n`);
+        io.stdout(report.result === 'verified'
+            ? `verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})\n`
+            : `verification failed: ${report.problems.length} problem(s), ${report.verifiedCount} file(s) verified\n`);
+    }
+    return report.result === 'verified' ? ExitCode.Ok : ExitCode.VerificationFailed;
 }
 /** `checksums`: the manifest's subjects as a coreutils list, printed only once the signature and predicate check. */
-async function runChecksums(values, io) {
-    if (values['release-tag'] || values.path) {
-        throw new errors/* SealError */.EM('INPUT_INVALID', `checksums reads a local --manifest; --${values.path ? 'path' : 'release-tag'} is not used`, '--manifest');
-    }
-    const report = await runVerify(values, io, false);
+async function checksums(plan, io) {
+    const report = await runChecksums(plan, hooksFor(io));
     if (report.result !== 'verified' || !report.statement) {
         for (const problem of report.problems)
             io.stderr(`FAIL ${problem.code}: ${problem.message}\n`);
@@ -5769,7 +6576,7 @@ async function runChecksums(values, io) {
         return ExitCode.VerificationFailed;
     }
     const algorithm = report.algorithm;
-    io.stdout(statementChecksumList(report.statement, algorithm, { tag: values.tag }));
+    io.stdout(statementChecksumList(report.statement, algorithm, { tag: plan.bsdTags }));
     io.stderr(`manifest verified (key ${report.keyId}); check the files with: ${checkerFor(algorithm)} -c\n`);
     return ExitCode.Ok;
 }
@@ -5782,7 +6589,7 @@ async function main(argv, rawIo) {
     const io = { ...rawIo, stdout: t => rawIo.stdout((0,errors/* escapeWorkflowCommands */.Fy)(t)), stderr: t => rawIo.stderr((0,errors/* escapeWorkflowCommands */.Fy)(t)) };
     let parsed;
     try {
-        parsed = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+        parsed = (0,external_node_util_.parseArgs)({ args: argv, options: PARSE_ARGS_OPTIONS, allowPositionals: true, strict: true });
     }
     catch (error) {
         io.stderr(`artifact-seal: ${error.message}\nRun artifact-seal --help for usage.\n`);
@@ -5800,57 +6607,28 @@ async function main(argv, rawIo) {
         return ExitCode.Ok;
     }
     const command = positionals[0];
-    if (positionals.length !== 1 || (command !== 'sign' && command !== 'verify' && command !== 'checksums')) {
+    const json = values.json === true;
+    if (positionals.length !== 1 || !COMMANDS.includes(command)) {
         const message = `expected one command: sign, verify or checksums${command ? ` (got ${positionals.join(' ')})` : ''}`;
         io.stderr(`artifact-seal: ${message}\nRun artifact-seal --help for usage.\n`);
-        if (values.json)
+        if (json)
             io.stdout(usageJson(message));
         return ExitCode.Usage;
     }
     try {
-        refuseOtherCommand(values, command);
+        const plan = planFor('cli', command, rawFromArgs(values), { env: io.env, cwd: io.cwd, context: contextFromEnv(io.env) });
         if (command === 'checksums')
-            return await runChecksums(values, io);
-        if (command === 'sign') {
-            const result = await runSign(values, io);
-            if (values.json) {
-                io.stdout(JSON.stringify({
-                    result: 'signed',
-                    manifestPath: result.manifestPath,
-                    manifestSha256: result.manifestSha256,
-                    subjectCount: result.subjects.length,
-                    keyId: result.keyIds[0],
-                    keyIds: result.keyIds,
-                    releaseAssetUrl: result.manifestAsset?.browserDownloadUrl,
-                    subjects: result.subjects
-                }, null, 2) + '\n');
-            }
-            else {
-                io.stdout(`sealed ${result.subjects.length} file(s) into ${result.manifestPath}\nmanifest sha256 ${result.manifestSha256}\nkey id ${result.keyIds.join(', ')}\n`);
-                if (result.manifestAsset)
-                    io.stdout(`release asset ${result.manifestAsset.browserDownloadUrl}\n`);
-            }
-            return ExitCode.Ok;
-        }
-        const report = await runVerify(values, io);
-        if (values.json) {
-            io.stdout(JSON.stringify(report, null, 2) + '\n');
-        }
-        else {
-            for (const problem of report.problems)
-                io.stdout(`FAIL ${problem.code}: ${problem.message}\n`);
-            io.stdout(report.result === 'verified'
-                ? `verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})\n`
-                : `verification failed: ${report.problems.length} problem(s), ${report.verifiedCount} file(s) verified\n`);
-        }
-        return report.result === 'verified' ? ExitCode.Ok : ExitCode.VerificationFailed;
+            return await checksums(plan, io);
+        if (command === 'sign')
+            return await sign(plan, io);
+        return await main_verify(plan, io);
     }
     catch (error) {
         // A manifest or file that stops verify (too large, unreadable, a broken link planted among the
         // artifacts) is a failed verification; anything else is usage or configuration.
         const failed = command !== 'sign' && (0,errors/* isVerificationFailure */.K0)(error);
         io.stderr(`artifact-seal: ${failed ? 'verification failed' : 'error'}: ${(0,errors/* errorLine */.BP)(error)}\n`);
-        if (values.json) {
+        if (json) {
             io.stdout(JSON.stringify({ result: failed ? 'failed' : 'error', error: (0,errors/* errorLine */.BP)(error), code: error instanceof errors/* SealError */.EM ? error.code : 'UNEXPECTED' }) + '\n');
         }
         return failed ? ExitCode.VerificationFailed : ExitCode.Usage;
@@ -6092,14 +6870,14 @@ function describeFsError(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $F: () => (/* binding */ KEY_ENCODINGS),
 /* harmony export */   E4: () => (/* binding */ LocalHmacKey),
 /* harmony export */   JH: () => (/* binding */ MIN_KEY_BYTES),
 /* harmony export */   Lf: () => (/* binding */ splitKeyLines),
-/* harmony export */   Qg: () => (/* binding */ parseKeyEncoding),
 /* harmony export */   aZ: () => (/* binding */ keysFromText),
 /* harmony export */   ls: () => (/* binding */ keyRenderings)
 /* harmony export */ });
-/* unused harmony exports KEY_ENCODINGS, KEY_ID_LABEL, decodeKey, localKeyId */
+/* unused harmony exports KEY_ID_LABEL, parseKeyEncoding, decodeKey, localKeyId */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _choice_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9364);
@@ -6115,7 +6893,7 @@ const MIN_KEY_BYTES = 32;
 const KEY_ID_LABEL = 'artifact-seal/key-id/v1';
 /** Parses the `key-encoding` input. */
 function parseKeyEncoding(value, inputName = 'key-encoding') {
-    return (0,_choice_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChoice */ .H)(value, KEY_ENCODINGS, inputName);
+    return parseChoice(value, KEY_ENCODINGS, inputName);
 }
 /** Splits a multi-line key input into its non-empty lines (one key per line, for rotation). */
 function splitKeyLines(text) {

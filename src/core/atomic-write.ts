@@ -3,12 +3,44 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { describeFsError, SealError } from './errors.js'
 
+/** Codes with which Windows refuses a rename over a file that another process holds open for a moment. */
+const BUSY_CODES: ReadonlySet<string> = new Set(['EPERM', 'EBUSY', 'EACCES'])
+/** About 1.3 s in all: enough for a virus scanner or the indexer to let go of a file just written. */
+const RETRY_DELAYS_MS = [10, 20, 40, 80, 160, 320, 640]
+
+/** How a rename is retried; the defaults are this process's, tests pass their own. */
+export interface RenameOptions {
+  platform?: NodeJS.Platform
+  rename?: (from: string, to: string) => Promise<void>
+  delaysMs?: readonly number[]
+}
+
+/**
+ * fs.rename, which replaces `to` in one step on every OS. On Windows it fails with EPERM, EBUSY
+ * or EACCES while any process has `to` (or `from`) open, and a virus scanner or the search indexer
+ * opens a file just written for a few milliseconds: there it is retried briefly, as graceful-fs
+ * does. Elsewhere those codes mean what they say and fail at once.
+ */
+export async function renameRetrying(from: string, to: string, options: RenameOptions = {}): Promise<void> {
+  const rename = options.rename ?? fs.rename
+  const delays = (options.platform ?? process.platform) === 'win32' ? (options.delaysMs ?? RETRY_DELAYS_MS) : []
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await rename(from, to)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? ''
+      if (attempt >= delays.length || !BUSY_CODES.has(code)) throw error
+      await new Promise(resolve => setTimeout(resolve, delays[attempt]))
+    }
+  }
+}
+
 /**
  * Writes `bytes` to `file` so that readers see the old file or the whole new one, never a part:
  * a temporary file in the same directory, flushed, then renamed over the target. On any failure
  * the temporary file is removed and the target is left as it was.
  */
-export async function writeFileAtomic(file: string, bytes: Uint8Array, what = 'manifest'): Promise<void> {
+export async function writeFileAtomic(file: string, bytes: Uint8Array, what = 'manifest', rename: RenameOptions = {}): Promise<void> {
   const dir = path.dirname(file)
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
   let handle: fs.FileHandle | undefined
@@ -18,7 +50,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, what = 'm
     await handle.sync()
     await handle.close()
     handle = undefined
-    await fs.rename(temp, file)
+    await renameRetrying(temp, file, rename)
   } catch (error) {
     await handle?.close().catch(() => {})
     await fs.rm(temp, { force: true }).catch(() => {})

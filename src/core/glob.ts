@@ -3,6 +3,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { Minimatch } from 'minimatch'
 import { SealError } from './errors.js'
+import { isInside } from './names.js'
 
 /*
  * The @actions/glob pattern language (the one users know from upload-artifact and cache), matched
@@ -293,12 +294,6 @@ function look(item: Item): { dir: boolean; linked: boolean } {
   }
 }
 
-/** Whether `child` is `parent` or lies below it (both absolute and normalized). */
-export function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child)
-  return rel === '' || (!rel.startsWith('..' + SEP) && rel !== '..' && !path.isAbsolute(rel))
-}
-
 /** Where the walk may go. */
 export interface WalkLimits {
   /**
@@ -306,6 +301,12 @@ export interface WalkLimits {
    * refused, not walked (`ln -s /sys dist/s` would otherwise walk the whole of /sys).
    */
   within?: string
+  /**
+   * base-dir as given (resolved, not real). A directory below it (or below `within`) whose real
+   * path is outside `within` is refused even when lstat does not call it a link: a Windows junction, or a Unix
+   * link seen through Wine, is a directory to lstat and only the OS's realpath sees where it goes.
+   */
+  base?: string
 }
 
 /**
@@ -348,8 +349,11 @@ export function globFiles(patternLines: readonly string[], cwd: string = process
     } catch (error) {
       throw unreadable(item, error)
     }
-    if (linked && limits.within !== undefined && !isInside(limits.within, real)) {
-      throw new SealError('PATH_UNSAFE', `path: ${item.path} is a symbolic link to ${real}, outside base-dir ${limits.within}; it is not followed`, item.path)
+    if (limits.within !== undefined && !isInside(limits.within, real)) {
+      if (linked) throw new SealError('PATH_UNSAFE', `path: ${item.path} is a symbolic link to ${real}, outside base-dir ${limits.within}; it is not followed`, item.path)
+      if ((limits.base !== undefined && isInside(limits.base, item.path)) || isInside(limits.within, item.path)) {
+        throw new SealError('PATH_UNSAFE', `path: ${item.path} resolves to ${real}, outside base-dir ${limits.within} (a link or junction on the way); it is not followed`, item.path)
+      }
     }
     if (listed.has(id)) continue
     listed.add(id)

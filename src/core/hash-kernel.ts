@@ -88,7 +88,12 @@ export function createKernel(deps: KernelDeps): Kernel {
     return rel === '' || (!rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel))
   }
 
-  /** The real path of an open descriptor: from /proc on Linux, else realpath checked to be the same inode. */
+  /**
+   * The real path of an open descriptor: from /proc on Linux, else the OS's realpath of the name
+   * checked to be the same file. realpathSync.native, not realpathSync: the JavaScript one walks
+   * the path with lstat, which does not see a Windows junction (nor a Unix link under Wine) and
+   * answers with the path unchanged; the OS's (GetFinalPathNameByHandle, realpath(3)) resolves it.
+   */
   const realPathOf = (fd: number, file: string, stats: Fs.Stats): string | null => {
     if (platform === 'linux') {
       try {
@@ -97,7 +102,7 @@ export function createKernel(deps: KernelDeps): Kernel {
         // /proc not mounted: fall through to the portable check.
       }
     }
-    const real = fs.realpathSync(file)
+    const real = fs.realpathSync.native(file)
     const again = fs.statSync(real)
     return again.ino === stats.ino && again.dev === stats.dev ? real : null
   }

@@ -7,6 +7,7 @@ import { hashMany, type FileDigest, type HashManyOptions } from './digest.js'
 import { encodeEnvelope, IN_TOTO_PAYLOAD_TYPE, MAX_SIGNATURES, pae } from './dsse.js'
 import { SealError } from './errors.js'
 import type { MacKey } from './keys.js'
+import { checkSealableNames } from './names.js'
 import { encodeStatement, PREDICATE_TYPE, STATEMENT_TYPE, type SealContext, type Statement } from './statement.js'
 import { compareNames, findSubjects } from './subjects.js'
 import { TOOL_NAME, TOOL_VERSION } from './version.js'
@@ -104,20 +105,31 @@ export async function seal(options: SealOptions): Promise<SealResult> {
   if (names.length === 0) {
     throw new SealError('NO_FILES', `path matched no files (patterns: ${options.patterns.join(', ')})`, 'path')
   }
+  // Before any file is read: a name no Windows or macOS verifier could check is refused here.
+  checkSealableNames(names, 'path')
   const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, allowLinks: options.allowSymlinks })
   const subjects: FileDigest[] = []
   for (const outcome of outcomes) {
     if (!outcome.ok) throw outcome.error
     subjects.push(outcome.value)
   }
-  return sealSubjects(subjects, { ...options, manifestPath })
+  return writeSealed(subjects, { ...options, manifestPath })
 }
+
+type WriteOptions = Omit<SealOptions, 'patterns' | 'baseDir' | 'hashing' | 'cwd' | 'allowSymlinks'>
 
 /**
  * Signs subjects whose digests are already known and writes the manifest atomically. `seal`
  * ends here; a checksum list made by another job starts here, so its files are never re-read.
+ * The names obey the same rules as seal's (checkSealableNames).
  */
-export async function sealSubjects(subjects: SealedSubject[], options: Omit<SealOptions, 'patterns' | 'baseDir' | 'hashing' | 'cwd' | 'allowSymlinks'>): Promise<SealResult> {
+export async function sealSubjects(subjects: SealedSubject[], options: WriteOptions): Promise<SealResult> {
+  checkSealableNames(subjects.map(s => s.name), 'subjects')
+  return writeSealed(subjects, options)
+}
+
+/** Signs and writes; the names were checked by the caller. */
+async function writeSealed(subjects: SealedSubject[], options: WriteOptions): Promise<SealResult> {
   const manifestPath = path.resolve(options.manifestPath)
   const statement = buildStatement(subjects, options.algorithm, options.context, options.now ?? new Date(), options.expiresInMs)
   const { bytes, keyIds } = await signStatement(statement, options.keys)

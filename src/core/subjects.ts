@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { SealError } from './errors.js'
 import { globFiles } from './glob.js'
+import { isInside } from './names.js'
 
 /**
  * C0 control characters but newline, DEL and C1 controls (NUL has its own message). A newline is allowed
@@ -16,7 +17,8 @@ export const MAX_NAME_LENGTH = 4096
 /**
  * The path rules for a subject name, applied when signing and again when verifying: a relative
  * POSIX path of plain segments. Backslashes are split on as well, so that a name cannot climb out
- * of base-dir on Windows either.
+ * of base-dir on Windows either. What Windows and macOS add (device names, `:`, case twins) is in
+ * names.ts: sign applies it on every OS, verify on the OS it concerns.
  */
 export function checkSubjectName(name: string, where: string): void {
   const refuse = (why: string): never => {
@@ -55,13 +57,24 @@ export function compareNames(a: string, b: string): number {
   return a.length - b.length
 }
 
-/** The subject name of `file` relative to `baseDir`, or an error naming the file if it lies outside. */
-export function subjectNameFor(baseDir: string, file: string): string {
-  const rel = path.relative(baseDir, file)
-  if (rel === '' || rel.startsWith('..' + path.sep) || rel === '..' || path.isAbsolute(rel)) {
-    throw new SealError('PATH_UNSAFE', `${file} is outside base-dir ${baseDir}`, file)
+/**
+ * The name of `file` relative to `root` (always with `/`), or null when it is not below it.
+ * `paths` is the platform's path module (path.win32 in tests of Windows rules).
+ */
+function relativeName(root: string, file: string, paths: path.PlatformPath): string | null {
+  if (paths.sep === '/') {
+    // Walked paths are absolute and normalized: below base-dir a name is a plain suffix, no path.relative needed.
+    const prefix = root.endsWith('/') ? root : root + '/'
+    return file.startsWith(prefix) && file.length > prefix.length ? file.slice(prefix.length) : null
   }
-  const name = path.sep === '/' ? rel : rel.split(path.sep).join('/')
+  const rel = paths.relative(root, file)
+  return rel === '' || !isInside(root, file, paths) ? null : rel.split(paths.sep).join('/')
+}
+
+/** The subject name of `file` relative to `baseDir` (always with `/`), or an error naming the file if it lies outside. */
+export function subjectNameFor(baseDir: string, file: string, paths: path.PlatformPath = path): string {
+  const name = relativeName(baseDir, file, paths)
+  if (name === null) throw new SealError('PATH_UNSAFE', `${file} is outside base-dir ${baseDir}`, file)
   checkSubjectName(name, file)
   return name
 }
@@ -83,20 +96,27 @@ export function splitPatterns(text: string): string[] {
 export async function findSubjects(patterns: string[], baseDir: string, exclude: string[] = [], cwd: string = process.cwd()): Promise<string[]> {
   if (patterns.length === 0) throw new SealError('INPUT_INVALID', 'path has no patterns', 'path')
   const base = path.resolve(baseDir)
-  const files = globFiles(patterns, cwd, { within: await fs.realpath(base) })
-  const prefix = base.endsWith(path.sep) ? base : base + path.sep
-  const skip = new Set(exclude.map(p => path.resolve(p)))
-  const names = new Set<string>()
-  // Walked paths are absolute and normalized: below base-dir a name is a plain suffix, no path.relative needed.
-  for (const file of files) {
-    if (skip.has(file)) continue
-    if (path.sep === '/' && file.startsWith(prefix) && file.length > prefix.length) {
-      const name = file.slice(prefix.length)
-      checkSubjectName(name, file)
-      names.add(name)
-    } else {
-      names.add(subjectNameFor(base, file))
+  // fs.promises.realpath asks the OS, as realpathSync.native does. A path may be spelled either
+  // way: on macOS base-dir /var/folders/x is /private/var/folders/x, and the working directory
+  // (getcwd) and so the walked paths are the real one; on Windows RUNNER~1 is runneradmin.
+  const realBase = await fs.realpath(base)
+  const files = globFiles(patterns, cwd, { base, within: realBase })
+  const roots = realBase === base ? [base] : [base, realBase]
+  const nameOf = (file: string): string | null => {
+    for (const root of roots) {
+      const name = relativeName(root, file, path)
+      if (name !== null) return name
     }
+    return null
+  }
+  const skip = new Set(exclude.map(p => nameOf(path.resolve(p))))
+  const names = new Set<string>()
+  for (const file of files) {
+    const name = nameOf(file)
+    if (name === null) throw new SealError('PATH_UNSAFE', `${file} is outside base-dir ${base}`, file)
+    if (skip.has(name)) continue
+    checkSubjectName(name, file)
+    names.add(name)
   }
   return [...names].sort(compareNames)
 }

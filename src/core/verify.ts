@@ -6,6 +6,7 @@ import { formatDuration } from './duration.js'
 import { fileFailure, oneLine, problemFromError, SealError, type ProblemCode, type SubjectStatus } from './errors.js'
 import { parseJsonStrict } from './json.js'
 import type { MacKey } from './keys.js'
+import { findNameTwins, foldsNames, nameProblemOn } from './names.js'
 import { checkPolicy, isPolicyEmpty, type VerifyPolicy } from './policy.js'
 import { checkBaseDir } from './seal.js'
 import { SubjectSelection } from './select.js'
@@ -75,6 +76,8 @@ export interface ManifestCheckOptions {
   /** Glob patterns (the path syntax) over subject names: only the listed subjects they match are checked. */
   subjects?: string[]
   now?: Date
+  /** Whose file-name rules the listed names must obey (default: this process's OS); tests pass 'win32'. */
+  platform?: NodeJS.Platform
 }
 
 /** What the file stages need. */
@@ -96,6 +99,27 @@ export type VerifyOptions = ManifestCheckOptions & FileCheckOptions
 export type Staged<T> = { ok: true; value: T } | { ok: false; problem: Problem }
 
 const stop = (code: ProblemCode, message: string, subject?: string): { ok: false; problem: Problem } => ({ ok: false, problem: { code, message: oneLine(message), subject } })
+
+/**
+ * The listed names that cannot name a file safely on `platform`, with why: on Windows the names
+ * it reads otherwise (names.ts), and on Windows and macOS both names of a pair that are one file
+ * there (a manifest from an older sign, which did not refuse them).
+ */
+function unsafeNamesOn(statement: Pick<Statement, 'subject'>, platform: NodeJS.Platform): Map<string, string> {
+  const unsafe = new Map<string, string>()
+  for (const { name } of statement.subject) {
+    const why = nameProblemOn(name, platform)
+    if (why !== null) unsafe.set(name, why)
+  }
+  if (foldsNames(platform)) {
+    for (const [a, b] of findNameTwins(statement.subject.map(s => s.name))) {
+      const why = (other: string): string => `and ${JSON.stringify(other)} differ only in letter case or Unicode normalization, one file on this OS`
+      if (!unsafe.has(a)) unsafe.set(a, why(b))
+      if (!unsafe.has(b)) unsafe.set(b, why(a))
+    }
+  }
+  return unsafe
+}
 
 /** Reads the manifest, refusing a file too large to be a manifest before reading it. */
 export function readManifest(manifestPath: string): Promise<Buffer> {
@@ -208,6 +232,8 @@ export interface ManifestVerdict extends VerifyReport {
   bytes: Buffer | null
   /** The listed subjects the `subjects` patterns select (all of them without patterns). */
   selected: Subject[]
+  /** Selected names this OS would read otherwise, with why: refused (PATH_UNSAFE), never opened. */
+  unsafe: Map<string, string>
 }
 
 /**
@@ -230,7 +256,8 @@ export async function verifyManifest(options: ManifestCheckOptions): Promise<Man
     policy: options.policy && !isPolicyEmpty(options.policy) ? options.policy : null,
     ...(selection ? { selection: [...selection.patterns] } : {}),
     bytes: null,
-    selected: []
+    selected: [],
+    unsafe: new Map()
   }
   const read = await readEnvelope(manifestPath, options.manifestBytes)
   if (!read.ok) return failed(verdict, read.problem)
@@ -246,6 +273,9 @@ export async function verifyManifest(options: ManifestCheckOptions): Promise<Man
   const chosen = selection ? selection.select(statement.value.subject) : { selected: statement.value.subject, problems: [] }
   verdict.selected = chosen.selected
   verdict.problems.push(...chosen.problems)
+  // Names this OS would read otherwise are refused before anything is fetched or opened.
+  verdict.unsafe = unsafeNamesOn({ subject: chosen.selected }, options.platform ?? process.platform)
+  for (const [name, why] of verdict.unsafe) verdict.problems.push({ code: 'PATH_UNSAFE', message: oneLine(`${name}: subject name ${why}; it is not read`), subject: name })
   verdict.result = verdict.problems.length === 0 ? 'verified' : 'failed'
   return verdict
 }
@@ -323,7 +353,7 @@ export async function checkUnlisted(listed: ReadonlySet<string>, walk: Promise<s
  */
 export async function verifyFiles(verdict: ManifestVerdict, options: FileCheckOptions, extra: readonly Problem[] = [], checked?: FileFindings): Promise<VerifyReport> {
   const report = reportOf(verdict)
-  const selected = verdict.selected
+  const selected = verdict.selected.filter(s => !verdict.unsafe.has(s.name))
   report.problems = [...report.problems, ...extra]
   const statement = report.statement
   if (!statement) return finish(report)
@@ -339,7 +369,8 @@ export async function verifyFiles(verdict: ManifestVerdict, options: FileCheckOp
   }
   // `checked`: the selected subjects were checked another way (release digests); no file is read for them.
   const files = checked ?? (await checkFiles(selected, baseDir, report.algorithm, { ...options, alongside: checkForUnlisted ? () => void startWalk() : undefined }))
-  const found = [files]
+  const refused: FileFindings = { subjects: [...verdict.unsafe.keys()].map(name => ({ name, status: 'unsafe', expected: verdict.selected.find(s => s.name === name)?.digest[report.algorithm] })), verifiedCount: 0, problems: [] }
+  const found = [refused, files]
   // Every listed name counts as listed, selected or not: a file the manifest lists is not planted.
   if (checkForUnlisted) found.push(await checkUnlisted(new Set(statement.subject.map(s => s.name)), walk ?? startWalk()))
   for (const f of found) {
@@ -352,7 +383,7 @@ export async function verifyFiles(verdict: ManifestVerdict, options: FileCheckOp
 
 /** The report of a manifest whose files are not checked (it failed, or only the manifest was asked about). */
 export function reportOf(verdict: ManifestVerdict): VerifyReport {
-  const { bytes: _bytes, selected: _selected, ...report } = verdict
+  const { bytes: _bytes, selected: _selected, unsafe: _unsafe, ...report } = verdict
   return report
 }
 

@@ -5,21 +5,10 @@ import { keysFromText, type KeyEncoding, type MacKey } from '../core/keys.js'
 import type { RetryPolicy } from '../net/http-json.js'
 import { OptionReader, type StoreOption, type StoreOptions } from './options.js'
 import { Secrets } from './secrets.js'
+import { KEY_SOURCES, type KeySource } from '../options/table.js'
 import type { SourceContext } from './source-context.js'
 
-/** Where keys come from; each value's own inputs are read by its module. */
-export const KEY_SOURCES = [
-  'input',
-  'vault',
-  'vault-transit',
-  'aws-secrets-manager',
-  'aws-kms',
-  'gcp-secret-manager',
-  'gcp-kms',
-  'azure-key-vault',
-  'azure-managed-hsm'
-] as const
-export type KeySource = (typeof KEY_SOURCES)[number]
+export { KEY_SOURCES, type KeySource }
 
 export function parseKeySource(value: string, inputName = 'key-source'): KeySource {
   return parseChoice(value, KEY_SOURCES, inputName)

@@ -1,43 +1,8 @@
 import { SealError } from '../core/errors.js'
+import { OPTIONS, STORE_OPTIONS, type StoreOption } from '../options/table.js'
 
-/**
- * The options of the remote key sources, named as the action's inputs (the CLI's flags are the
- * same names with `--`). One list so that action.yml, inputs.ts and the CLI cannot drift apart.
- */
-export const STORE_OPTIONS = [
-  'vault-url',
-  'vault-namespace',
-  'vault-auth-path',
-  'vault-role',
-  'vault-secret',
-  'vault-secret-field',
-  'oidc-audience',
-  'vault-transit-mount',
-  'vault-transit-key',
-  'aws-region',
-  'aws-role-arn',
-  'aws-secret-id',
-  'aws-kms-key-id',
-  'gcp-workload-identity-provider',
-  'gcp-service-account',
-  'gcp-secret',
-  'gcp-kms-key',
-  'azure-tenant-id',
-  'azure-client-id',
-  'azure-key-vault-url',
-  'azure-secret',
-  'azure-managed-hsm-url',
-  'azure-hsm-key'
-] as const
-export type StoreOption = (typeof STORE_OPTIONS)[number]
+export { STORE_OPTIONS, type StoreOption }
 export type StoreOptions = Partial<Record<StoreOption, string>>
-
-/** Defaults applied when an option is empty (mirrors action.yml). */
-export const STORE_DEFAULTS: Partial<Record<StoreOption, string>> = {
-  'vault-auth-path': 'jwt',
-  'vault-secret-field': 'key',
-  'vault-transit-mount': 'transit'
-}
 
 /** Reads store options for one key source, naming the input or flag the user must set. */
 export class OptionReader {
@@ -48,10 +13,10 @@ export class OptionReader {
     readonly nameOf: (option: StoreOption) => string
   ) {}
 
-  /** The trimmed value, or the default, or undefined. */
+  /** The trimmed value, or the table's default, or undefined. */
   get(option: StoreOption): string | undefined {
     const value = this.options[option]?.trim()
-    return value ? value : STORE_DEFAULTS[option]
+    return value ? value : (OPTIONS[option] as { default?: string }).default || undefined
   }
 
   /** The value; a clear error naming the input when it is missing. */

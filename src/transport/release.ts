@@ -2,8 +2,10 @@ import { createHash, randomBytes } from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { DigestAlgorithm } from '../core/algorithms.js'
+import { renameRetrying } from '../core/atomic-write.js'
 import { describeFsError, oneLine, SealError } from '../core/errors.js'
 import type { Statement, Subject } from '../core/statement.js'
+import { nameProblemOn } from '../core/names.js'
 import { checkSubjectName } from '../core/subjects.js'
 import { MAX_MANIFEST_BYTES, type FileFindings, type Problem } from '../core/verify.js'
 import type { GitHubClient, RepoRef } from '../github/client.js'
@@ -185,6 +187,8 @@ export async function downloadListedAssets(target: ReleaseTarget, statement: Sta
     if (digest === undefined) continue
     checkSubjectName(asset.name, `asset of release ${tag}`)
     if (/[/\\]/.test(asset.name)) throw new SealError('PATH_UNSAFE', `asset name ${JSON.stringify(asset.name)} is not a plain file name`, asset.name)
+    const why = nameProblemOn(asset.name, process.platform)
+    if (why !== null) throw new SealError('PATH_UNSAFE', `asset name ${JSON.stringify(asset.name)} ${why}; it is not downloaded`, asset.name)
     const outcome = await downloadChecked(target, asset, realBase, rules.algorithm, digest)
     if (outcome === 'ok') check.downloaded.push(asset.name)
     else check.problems.push({ code: 'DIGEST_MISMATCH', message: oneLine(`release asset ${asset.name} ${outcome}; the local file was left as it was`), subject: asset.name })
@@ -287,7 +291,7 @@ async function downloadChecked(target: ReleaseTarget, asset: ReleaseAsset, realB
     handle = undefined
     if (received !== asset.size) return `is ${received} bytes, not its listed ${asset.size}`
     if (hash.digest('hex') !== digest) return `does not match the manifest's ${algorithm} digest`
-    await fs.rename(temp, file)
+    await renameRetrying(temp, file)
     return 'ok'
   } catch (error) {
     if (error instanceof SealError) throw error

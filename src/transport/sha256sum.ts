@@ -1,6 +1,7 @@
 import { DIGEST_ALGORITHMS, DIGEST_HEX_LENGTH, type DigestAlgorithm } from '../core/algorithms.js'
 import { SealError } from '../core/errors.js'
 import type { Statement } from '../core/statement.js'
+import { checkSealableNames } from '../core/names.js'
 import { checkSubjectName } from '../core/subjects.js'
 
 /**
@@ -141,5 +142,6 @@ export function parseChecksumList(text: string, algorithm: DigestAlgorithm, sour
     entries.push({ name, digest: hex.toLowerCase() })
   })
   if (entries.length === 0) throw new SealError('NO_FILES', `${source} lists no files`, source)
+  checkSealableNames(entries.map(e => e.name), source)
   return entries
 }
