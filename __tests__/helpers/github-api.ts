@@ -11,7 +11,7 @@ export const OWNER = 'acme'
 export const REPO = 'widgets'
 export const RELEASE_ID = 1
 
-export function releaseJson(tag: string, options: { api?: string; uploads?: string; id?: number; draft?: boolean } = {}) {
+export function releaseJson(tag: string, options: { api?: string; uploads?: string; id?: number; draft?: boolean; immutable?: boolean } = {}) {
   const api = options.api ?? API
   const id = options.id ?? RELEASE_ID
   return {
@@ -27,14 +27,16 @@ export function releaseJson(tag: string, options: { api?: string; uploads?: stri
     body: 'Description of the release',
     draft: options.draft ?? false,
     prerelease: false,
+    // Immutable releases (GA October 2025): true once a release published with the setting on.
+    immutable: options.immutable ?? false,
     created_at: '2013-02-27T19:35:32Z',
-    published_at: '2013-02-27T19:35:32Z',
+    published_at: options.draft ? null : '2013-02-27T19:35:32Z',
     author: { login: 'octocat', id: 1, type: 'User' },
     assets: []
   }
 }
 
-export function assetJson(id: number, name: string, size: number, tag = 'v1.2.3', api = API) {
+export function assetJson(id: number, name: string, size: number, tag = 'v1.2.3', api = API, digest: string | null = null) {
   return {
     url: `${api}/repos/${OWNER}/${REPO}/releases/assets/${id}`,
     browser_download_url: `https://github.com/${OWNER}/${REPO}/releases/download/${tag}/${name}`,
@@ -45,12 +47,17 @@ export function assetJson(id: number, name: string, size: number, tag = 'v1.2.3'
     state: 'uploaded',
     content_type: 'application/octet-stream',
     size,
+    // What GitHub computed over the uploaded bytes (null for assets uploaded before it did).
+    digest,
     download_count: 0,
     created_at: '2013-02-27T19:35:32Z',
     updated_at: '2013-02-27T19:35:32Z',
     uploader: { login: 'octocat', id: 1, type: 'User' }
   }
 }
+
+/** GitHub's answer to an upload to a published immutable release. */
+export const IMMUTABLE_UPLOAD = { message: 'Cannot upload assets to an immutable release', documentation_url: 'https://docs.github.com/rest/releases/assets#upload-a-release-asset', status: '422' }
 
 export const NOT_FOUND = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/releases/releases#get-a-release-by-tag-name', status: '404' }
 

@@ -308,8 +308,8 @@ test('policy: bad inputs are one line naming the input, and nothing is read', as
     [{ ...verifyWith, 'expected-ref': '!' }, /^::error::expected-ref has an empty pattern/],
     [{ ...verifyWith, 'expected-workflow': '!.github/workflows/ci.yml' }, /^::error::expected-workflow has no pattern that is not an exclusion/],
     [{ ...verifyWith, 'expected-event': 'push,,release' }, /^::error::expected-event has an empty event name/],
-    [{ ...verifyWith, label: 'linux' }, /^::error::label input is for sign only$/],
-    [{ ...SIGN, 'expected-ref': 'refs/tags/v*' }, /^::error::expected-ref input is for verify only$/]
+    [{ ...verifyWith, label: 'linux' }, /^::error::label input is for sign and merge only$/],
+    [{ ...SIGN, 'expected-ref': 'refs/tags/v*' }, /^::error::expected-ref input is for verify and merge only$/]
   ]
   const before = listTree(dir)
   for (const [inputs, message] of cases) {

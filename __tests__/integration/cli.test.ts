@@ -73,8 +73,8 @@ test('keys from --key-file (two lines for rotation) and from the environment', a
 test('usage and configuration errors exit 2 with one line, no stack trace, no output file', async () => {
   const dir = project()
   const cases: [string[], NodeJS.ProcessEnv, RegExp][] = [
-    [[], env, /expected one command: sign, verify or checksums/],
-    [['frobnicate'], env, /expected one command: sign, verify or checksums \(got frobnicate\)/],
+    [[], env, /expected one command: sign, verify, merge or checksums/],
+    [['frobnicate'], env, /expected one command: sign, verify, merge or checksums \(got frobnicate\)/],
     [['sign', '--bogus'], env, /^artifact-seal: unknown flag --bogus$/m],
     [['verify', '--pth', 'dist/**'], env, /^artifact-seal: unknown flag --pth \(did you mean --path\?\)$/m],
     [['verify', '--alow-unlisted'], env, /unknown flag --alow-unlisted \(did you mean --allow-unlisted\?\)/],
@@ -320,8 +320,8 @@ test('policy through the CLI: a field the manifest does not record fails; bad po
     [['verify', '--expected-workflow', '!x'], /--expected-workflow has no pattern that is not an exclusion/],
     [['verify', '--expected-event', 'push,'], /--expected-event has an empty event name/],
     [['verify', '--require-hosted-runner=maybe'], /--require-hosted-runner/],
-    [['verify', '--label', 'x'], /--label is for sign only/],
-    [['sign', '--path', 'dist/**', '--expected-event', 'push'], /--expected-event is for verify and checksums only/],
+    [['verify', '--label', 'x'], /--label is for sign and merge only/],
+    [['sign', '--path', 'dist/**', '--expected-event', 'push'], /--expected-event is for verify, checksums and merge only/],
     [['sign', '--path', 'dist/**', '--runner-environment', 'laptop'], /Unrecognized --runner-environment input. Provided: laptop. Available options: github-hosted, self-hosted/]
   ]
   for (const [args, message] of cases) {

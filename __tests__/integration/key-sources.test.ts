@@ -140,3 +140,22 @@ test('CLI: --key-source vault-transit signs and verifies; outside Actions it nam
   assert.equal(outside.exitCode, 2)
   assert.match(outside.stderr, /permissions: id-token: write.*; outside GitHub Actions, set ARTIFACT_SEAL_OIDC_TOKEN to a JWT/)
 })
+
+test('merge with remote-MAC sources: vault-transit and aws-kms verify the parts and MAC the merge in the store', async () => {
+  for (const source of ['vault-transit', 'aws-kms']) {
+    const ws = tempDir()
+    for (const os of ['linux', 'macos']) {
+      writeTree(ws, { [`${os}/app-${os}`]: os })
+      const sealed = await runAction(ws, { ...inputsFor(source), path: `${os}/*`, 'base-dir': os, manifest: `${os}/artifact-seal.json`, label: os }, stores.env)
+      assert.equal(sealed.exitCode, 0, sealed.stdout)
+    }
+    const before = stores.requests.length
+    const merged = await runAction(ws, { ...inputsFor(source), mode: 'merge', manifests: '*/artifact-seal.json' }, stores.env)
+    assert.equal(merged.exitCode, 0, merged.stdout)
+    assert.equal(merged.outputs['part-count'], '2')
+    const calls = stores.requests.slice(before).join('\n')
+    assert.match(calls, source === 'aws-kms' ? /kms:VerifyMac[\s\S]*kms:GenerateMac/ : /transit\/verify[\s\S]*transit\/hmac/, `${source}: parts checked and the merge MACed by the store`)
+    const verified = await runAction(ws, { ...inputsFor(source), mode: 'verify', manifest: 'artifact-seal.json', 'base-dir': 'linux', subjects: 'app-linux' }, stores.env)
+    assert.equal(verified.exitCode, 0, verified.stdout)
+  }
+})

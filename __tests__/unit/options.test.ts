@@ -35,7 +35,7 @@ test('every option has a description, modes, and a default or a reason to have n
  * configuration error naming the same option as each front end spells it) must agree.
  */
 describe('the action and the CLI give the same verdict on the same options', () => {
-  type Case = [string, 'sign' | 'verify', Partial<Record<OptionName, string>>, 'ok' | OptionName]
+  type Case = [string, 'sign' | 'verify' | 'merge', Partial<Record<OptionName, string>>, 'ok' | OptionName]
   const cases: Case[] = [
     ['a plain seal', 'sign', { path: 'dist/**' }, 'ok'],
     ['a plain verify', 'verify', { path: 'dist/**' }, 'ok'],
@@ -65,7 +65,18 @@ describe('the action and the CLI give the same verdict on the same options', () 
     ['a boolean that is neither', 'verify', { path: 'dist/**', 'allow-unlisted': 'yes' }, 'allow-unlisted'],
     ['sign omitting broken links', 'sign', { path: 'dist/**', 'omit-broken-symbolic-links': 'true' }, 'ok'],
     ['verify omitting broken links', 'verify', { path: 'dist/**', 'omit-broken-symbolic-links': 'true' }, 'ok'],
-    ['omit-broken-symbolic-links that is neither', 'sign', { path: 'dist/**', 'omit-broken-symbolic-links': 'maybe' }, 'omit-broken-symbolic-links']
+    ['omit-broken-symbolic-links that is neither', 'sign', { path: 'dist/**', 'omit-broken-symbolic-links': 'maybe' }, 'omit-broken-symbolic-links'],
+    ['a subset verify', 'verify', { subjects: 'dist/app.js' }, 'ok'],
+    ['subjects to sign', 'sign', { path: 'dist/**', subjects: 'dist/*' }, 'subjects'],
+    ['an exclusion-only subjects list', 'verify', { subjects: '!dist/*' }, 'subjects'],
+    ['a merge', 'merge', { manifests: 'artifact-seal.json', manifest: 'merged.json', 'expected-commit': '0123456789abcdef0123456789abcdef01234567' }, 'ok'],
+    ['merge without manifests', 'merge', {}, 'manifests'],
+    ['merge with path', 'merge', { manifests: '*.json', path: 'dist/**' }, 'path'],
+    ['manifests to verify', 'verify', { manifests: '*.json' }, 'manifests'],
+    ['release-publish without release-tag', 'sign', { path: 'dist/**', 'release-publish': 'true' }, 'release-publish'],
+    ['release-publish to verify', 'verify', { 'release-tag': 'v1', 'release-publish': 'true' }, 'release-publish'],
+    ['release-assets neither true, false nor digests', 'verify', { 'release-tag': 'v1', 'release-assets': 'some' }, 'release-assets'],
+    ['release-assets digests with sha512', 'verify', { 'release-tag': 'v1', 'release-assets': 'digests', algorithm: 'sha512' }, 'release-assets']
   ]
 
   // A sealed workspace per front end and case, so that no run sees another's output.

@@ -264,7 +264,7 @@ test('an asset name that is not a plain file name is never written', async () =>
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).reply(200, releaseJson(TAG))
   serveAssetPages(api, [[assetJson(1, 'dir\\x', 1)]])
   const statement = buildStatement([{ name: 'dir\\x', digest: 'a'.repeat(64) }], 'sha256', CONTEXT, new Date())
-  await assert.rejects(downloadListedAssets(await target(), statement, deploy, RULES), (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE')
+  await assert.rejects(downloadListedAssets(await target(), statement, statement.subject, deploy, RULES), (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE')
   assert.deepEqual(fs.readdirSync(deploy), [])
 })
 

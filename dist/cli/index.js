@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6524);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9780);
 
 // `artifact-seal checksums | head -2`: the reader is gone and Node reports EPIPE on the next
 // write. That is the reader's choice, not a failure: stop quietly, as coreutils do, instead of
@@ -30,7 +30,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6524:
+/***/ 9780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4258,28 +4258,7 @@ function decodeStatement(payload, algorithm) {
     const predicate = value.predicate;
     if (!isObject(predicate))
         fail('predicate', 'is not an object');
-    if (predicate.algorithm !== algorithm) {
-        fail('predicate.algorithm', `is ${shown(String(JSON.stringify(predicate.algorithm)))}, but this verifier is configured for ${algorithm}`);
-    }
-    const context = {};
-    for (const key of CONTEXT_FIELDS) {
-        const v = predicate[key];
-        if (v !== null && typeof v !== 'string')
-            fail(`predicate.${key}`, 'is not a string or null');
-        context[key] = v;
-    }
-    for (const key of LATER_CONTEXT_FIELDS) {
-        const v = predicate[key];
-        if (v !== undefined && v !== null && typeof v !== 'string')
-            fail(`predicate.${key}`, 'is not a string or null');
-        context[key] = v ?? null;
-    }
-    const createdAt = time(predicate.createdAt, 'predicate.createdAt');
-    const expiresAt = predicate.expiresAt === null ? null : time(predicate.expiresAt, 'predicate.expiresAt');
-    const tool = predicate.tool;
-    if (!isObject(tool) || typeof tool.name !== 'string' || typeof tool.version !== 'string') {
-        fail('predicate.tool', 'is not an object with string name and version');
-    }
+    const fields = decodeFields(predicate, algorithm, 'predicate');
     const subjects = value.subject;
     if (!Array.isArray(subjects) || subjects.length === 0)
         fail('subject', 'is not a non-empty array');
@@ -4309,18 +4288,59 @@ function decodeStatement(payload, algorithm) {
         }
         return { name: s.name, digest: { [algorithm]: hex } };
     });
+    const parts = predicate.parts === undefined ? undefined : decodeParts(predicate.parts, algorithm, seen);
     return {
         _type: STATEMENT_TYPE,
         subject,
         predicateType: PREDICATE_TYPE,
-        predicate: {
-            ...context,
-            algorithm,
-            createdAt,
-            expiresAt,
-            tool: { name: tool.name, version: tool.version }
-        }
+        predicate: parts === undefined ? fields : { ...fields, parts }
     };
+}
+/** The fields every seal's predicate has, at `at` (`predicate` or `predicate.parts[i]`). */
+function decodeFields(predicate, algorithm, at) {
+    if (predicate.algorithm !== algorithm) {
+        fail(`${at}.algorithm`, `is ${shown(String(JSON.stringify(predicate.algorithm)))}, but this verifier is configured for ${algorithm}`);
+    }
+    const context = {};
+    for (const key of CONTEXT_FIELDS) {
+        const v = predicate[key];
+        if (v !== null && typeof v !== 'string')
+            fail(`${at}.${key}`, 'is not a string or null');
+        context[key] = v;
+    }
+    for (const key of LATER_CONTEXT_FIELDS) {
+        const v = predicate[key];
+        if (v !== undefined && v !== null && typeof v !== 'string')
+            fail(`${at}.${key}`, 'is not a string or null');
+        context[key] = v ?? null;
+    }
+    const createdAt = time(predicate.createdAt, `${at}.createdAt`);
+    const expiresAt = predicate.expiresAt === null ? null : time(predicate.expiresAt, `${at}.expiresAt`);
+    const tool = predicate.tool;
+    if (!isObject(tool) || typeof tool.name !== 'string' || typeof tool.version !== 'string') {
+        fail(`${at}.tool`, 'is not an object with string name and version');
+    }
+    return { ...context, algorithm, createdAt, expiresAt, tool: { name: tool.name, version: tool.version } };
+}
+/** A merged manifest's parts: each names only subjects the statement lists. */
+function decodeParts(value, algorithm, listed) {
+    if (!Array.isArray(value) || value.length === 0)
+        fail('predicate.parts', 'is not a non-empty array');
+    return value.map((part, i) => {
+        const at = `predicate.parts[${i}]`;
+        if (!isObject(part))
+            fail(at, 'is not an object');
+        const fields = decodeFields(part, algorithm, at);
+        for (const key of ['manifest', 'keyId'])
+            if (typeof part[key] !== 'string')
+                fail(`${at}.${key}`, 'is not a string');
+        if (typeof part.manifestSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(part.manifestSha256))
+            fail(`${at}.manifestSha256`, 'is not 64 lowercase hex digits');
+        const names = part.subjects;
+        if (!Array.isArray(names) || !names.every(n => typeof n === 'string' && listed.has(n)))
+            fail(`${at}.subjects`, 'is not an array of names the statement lists');
+        return { ...fields, manifest: part.manifest, manifestSha256: part.manifestSha256, keyId: part.keyId, subjects: names };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/seal.ts
@@ -4598,20 +4618,31 @@ const MATCH_OPTIONS = { dot: true, nobrace: true, nocase: false, nocomment: true
 class PatternList {
     patterns;
     matchers;
-    constructor(patterns) {
+    /**
+     * With `descendants`, a pattern also matches what lies below what it names, as `path` does
+     * (`dist` matches `dist/app.js`): for patterns over subject names.
+     */
+    constructor(patterns, options = {}) {
         this.patterns = patterns;
         this.matchers = patterns.map(p => {
             const exclude = p.startsWith('!');
-            return { exclude, matcher: new Minimatch(exclude ? p.slice(1) : p, MATCH_OPTIONS) };
+            const text = exclude ? p.slice(1) : p;
+            const below = options.descendants && !text.endsWith('/**') ? new Minimatch(`${text.replace(/\/+$/, '')}/**`, MATCH_OPTIONS) : null;
+            return { exclude, matcher: new Minimatch(text, MATCH_OPTIONS), descendants: below };
         });
+    }
+    /** Whether the pattern at `index` on its own (ignoring the others) matches `value`. */
+    matchesOne(index, value) {
+        const { matcher, descendants } = this.matchers[index];
+        return matcher.match(value) || (descendants?.match(value) ?? false);
     }
     /** Whether `value` is matched by an including pattern and not excluded by a later one. */
     matches(value) {
         let matched = false;
-        for (const { exclude, matcher } of this.matchers) {
-            if (matched === exclude && matcher.match(value))
+        this.matchers.forEach(({ exclude }, i) => {
+            if (matched === exclude && this.matchesOne(i, value))
                 matched = !exclude;
-        }
+        });
         return matched;
     }
 }
@@ -4719,6 +4750,40 @@ function isPolicyEmpty(policy) {
     return !policy || (!policy.refs?.length && !policy.workflows?.length && !policy.events?.length && !policy.hostedRunner);
 }
 
+;// CONCATENATED MODULE: ./src/core/select.ts
+
+
+/**
+ * The `subjects` input: glob patterns in the path syntax over a manifest's subject names (`!`
+ * excludes, `*` stops at `/`, a folder's name matches what lies below it). Only the listed
+ * subjects they select are checked; the rest may be absent.
+ */
+class SubjectSelection {
+    patterns;
+    list;
+    /** `patterns` as parsed by parsePatterns (core/policy.ts): no empty one, at least one that includes. */
+    constructor(patterns) {
+        this.patterns = patterns;
+        this.list = new PatternList(patterns, { descendants: true });
+    }
+    /** Whether a subject name is selected. */
+    has(name) {
+        return this.list.matches(name);
+    }
+    /**
+     * The listed subjects selected, and a SUBJECT_NOT_LISTED problem for each pattern that is not
+     * an exclusion and matches no listed subject: a consumer who asks for `app-linux.tar.gz` must
+     * not pass because the manifest does not list it at all.
+     */
+    select(subjects) {
+        const selected = subjects.filter(s => this.has(s.name));
+        const problems = this.patterns.flatMap((pattern, i) => pattern.startsWith('!') || subjects.some(s => this.list.matchesOne(i, s.name))
+            ? []
+            : [{ code: 'SUBJECT_NOT_LISTED', message: (0,errors/* oneLine */.TN)(`subjects pattern ${pattern} matches no subject the manifest lists (${subjects.length} listed)`), subject: pattern }]);
+        return { selected, problems };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/small-file.ts
 
 
@@ -4800,16 +4865,18 @@ async function readAtMost(handle, rules, sizeHint) {
 
 
 
+
+/*
+ * Verify in named stages, each a function a caller composes: read the manifest (size-checked),
+ * check its signatures, decode the statement, check the predicate; then select subjects, check
+ * the files, and look for unlisted ones. `verify` runs them all; `checksums` and merge stop after
+ * the predicate (verifyManifest); release downloads run their fetch between the two halves.
+ */
 /** 64 MiB: room for 100,000 subjects with long names, refused before anything is parsed. */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 /** Clock skew we tolerate before calling a creation time "in the future". */
 const CLOCK_SKEW_MS = 5 * 60_000;
-const STATUS_OF = {
-    FILE_MISSING: { status: 'missing', code: 'FILE_MISSING' },
-    FILE_NOT_REGULAR: { status: 'unreadable', code: 'FILE_NOT_REGULAR' },
-    FILE_CHANGED: { status: 'unreadable', code: 'FILE_CHANGED' },
-    PATH_UNSAFE: { status: 'unsafe', code: 'PATH_UNSAFE' }
-};
+const stop = (code, message, subject) => ({ ok: false, problem: { code, message: (0,errors/* oneLine */.TN)(message), subject } });
 /**
  * The listed names that cannot name a file safely on `platform`, with why: on Windows the names
  * it reads otherwise (names.ts), and on Windows and macOS both names of a pair that are one file
@@ -4844,8 +4911,25 @@ function readManifest(manifestPath) {
         limit: MAX_MANIFEST_BYTES
     });
 }
+/** Stage 1: the manifest's bytes (read from the file unless given), size-checked, as a DSSE envelope. */
+async function readEnvelope(manifestPath, given) {
+    try {
+        const bytes = given ?? (await readManifest(manifestPath));
+        if (bytes.length > MAX_MANIFEST_BYTES) {
+            throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `manifest is ${bytes.length} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, manifestPath);
+        }
+        const text = (0,encoding/* decodeUtf8Strict */.h)(bytes);
+        if (text === null)
+            throw new errors/* SealError */.EM('MANIFEST_INVALID', `manifest ${manifestPath} is not UTF-8 text`, manifestPath);
+        return { ok: true, value: { envelope: decodeEnvelope(parseJsonStrict(text, `manifest ${manifestPath}`)), bytes } };
+    }
+    catch (error) {
+        const p = (0,errors/* problemFromError */.mh)(error, error instanceof errors/* SealError */.EM && error.code === 'MANIFEST_TOO_LARGE' ? 'MANIFEST_TOO_LARGE' : 'MANIFEST_INVALID');
+        return stop(p.code, p.message, p.subject);
+    }
+}
 /** Tries each signature with each key (the keyid hint only orders the tries); returns the key that matched. */
-async function checkSignatures(envelope, keys) {
+async function matchingKey(envelope, keys) {
     const message = pae(envelope.payloadType, envelope.payload);
     for (const signature of envelope.signatures) {
         const ordered = [...keys.filter(k => k.keyId === signature.keyid), ...keys.filter(k => k.keyId !== signature.keyid)];
@@ -4856,26 +4940,81 @@ async function checkSignatures(envelope, keys) {
     }
     return null;
 }
-function problemFromError(error) {
-    if (error instanceof errors/* SealError */.EM) {
-        const code = error.code === 'MANIFEST_TOO_LARGE' ? 'MANIFEST_TOO_LARGE' : 'MANIFEST_INVALID';
-        return { code, message: error.message, subject: error.subject };
+/** Stage 2: the key whose MAC matches one of the envelope's signatures. Nothing in the envelope is trusted before it. */
+async function checkSignatures(envelope, keys, manifestPath, algorithm) {
+    const key = await matchingKey(envelope, keys);
+    if (key)
+        return { ok: true, value: key };
+    return stop('SIGNATURE_INVALID', signatureMismatch(manifestPath, envelope.signatures, keys, algorithm), 'signatures');
+}
+/** Stage 3: the statement, from exactly the payload whose MAC matched, of the documented shape. */
+function decodeSignedStatement(envelope, algorithm) {
+    if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+        return stop('STATEMENT_INVALID', `manifest field payloadType is not ${IN_TOTO_PAYLOAD_TYPE}`, 'payloadType');
+    try {
+        return { ok: true, value: decodeStatement(envelope.payload, algorithm) };
     }
-    return { code: 'MANIFEST_INVALID', message: String(error) };
+    catch (error) {
+        const p = (0,errors/* problemFromError */.mh)(error, 'STATEMENT_INVALID');
+        return stop(p.code, p.message, p.subject);
+    }
+}
+/** How a merged manifest's part is named in messages: its number, label and manifest. */
+function partName(part, index) {
+    return `part ${index + 1} (${part.label === null ? '' : `${JSON.stringify(part.label)}, `}${part.manifest})`;
 }
 /**
- * Verify: the signature first, and only then anything the envelope says; then the predicate
- * (repository, commit, expiry, age), every listed file's digest, and files nobody listed.
- * Configuration errors throw; everything about the manifest and the files is a problem in the
- * report, and all of them are collected.
+ * Stage 4: repository, commit, expiry, age and policy. The policy applies to a merged manifest's
+ * every part too: the merge must not launder a part sealed elsewhere.
  */
-async function verify(options) {
+function checkPredicate(predicate, expect, now) {
+    const problems = [];
+    const problem = (code, message, subject) => void problems.push({ code, message: (0,errors/* oneLine */.TN)(message), subject });
+    if (expect.expectedRepository) {
+        const signed = predicate.repository;
+        if (!signed || signed.toLowerCase() !== expect.expectedRepository.toLowerCase()) {
+            problem('REPOSITORY_MISMATCH', `manifest was signed in repository ${signed ?? '(none)'}, expected ${expect.expectedRepository}`, 'predicate.repository');
+        }
+    }
+    if (expect.expectedCommit) {
+        const signed = predicate.commit;
+        if (!signed || signed.toLowerCase() !== expect.expectedCommit.toLowerCase()) {
+            problem('COMMIT_MISMATCH', `manifest was signed at commit ${signed ?? '(none)'}, expected ${expect.expectedCommit}`, 'predicate.commit');
+        }
+    }
+    if (expect.policy) {
+        for (const p of checkPolicy(predicate, expect.policy))
+            problem(p.code, p.message, p.subject);
+        predicate.parts?.forEach((part, i) => {
+            for (const p of checkPolicy(part, expect.policy))
+                problem(p.code, `${partName(part, i)}: ${p.message}`, `predicate.parts[${i}].${p.subject.replace(/^predicate\./, '')}`);
+        });
+    }
+    const created = Date.parse(predicate.createdAt);
+    if (predicate.expiresAt !== null && Date.parse(predicate.expiresAt) <= now.getTime()) {
+        problem('EXPIRED', `manifest expired at ${predicate.expiresAt}`, 'predicate.expiresAt');
+    }
+    if (expect.maxAgeMs !== undefined) {
+        const age = now.getTime() - created;
+        if (age > expect.maxAgeMs) {
+            problem('TOO_OLD', `manifest was created ${formatDuration(age)} ago (${predicate.createdAt}), more than max-age ${formatDuration(expect.maxAgeMs)}`, 'predicate.createdAt');
+        }
+        else if (age < -CLOCK_SKEW_MS) {
+            problem('CREATED_IN_FUTURE', `manifest creation time ${predicate.createdAt} is in the future; max-age cannot be checked`, 'predicate.createdAt');
+        }
+    }
+    return problems;
+}
+/**
+ * Stages 1 to 4, and the subject selection: everything about the manifest, no file read. The
+ * report says `verified` when the manifest passed every one of them.
+ */
+async function verifyManifest(options) {
     if (options.keys.length === 0)
         throw new errors/* SealError */.EM('KEY_INVALID', 'no key to verify with', 'key');
-    const baseDir = await checkBaseDir(options.baseDir);
     const manifestPath = external_node_path_.resolve(options.manifestPath);
-    const now = options.now ?? new Date();
-    const report = {
+    const selection = options.subjects && options.subjects.length > 0 ? new SubjectSelection(options.subjects) : null;
+    const verdict = {
         result: 'failed',
         manifestPath,
         algorithm: options.algorithm,
@@ -4885,165 +5024,173 @@ async function verify(options) {
         verifiedCount: 0,
         problems: [],
         policy: options.policy && !isPolicyEmpty(options.policy) ? options.policy : null,
-        hints: []
+        hints: [],
+        ...(selection ? { selection: [...selection.patterns] } : {}),
+        bytes: null,
+        selected: [],
+        unsafe: new Map()
     };
-    const problems = report.problems;
-    // Every message is one line with control characters escaped, whatever a field or name holds
-    // (SealError messages already are; oneLine leaves escaped text as it is).
-    const problem = (code, message, subject) => void problems.push({ code, message: (0,errors/* oneLine */.TN)(message), subject });
-    let envelope;
-    try {
-        const bytes = options.manifestBytes ?? (await readManifest(manifestPath));
-        if (bytes.length > MAX_MANIFEST_BYTES) {
-            throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `manifest is ${bytes.length} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, manifestPath);
-        }
-        const text = (0,encoding/* decodeUtf8Strict */.h)(bytes);
-        if (text === null)
-            throw new errors/* SealError */.EM('MANIFEST_INVALID', `manifest ${manifestPath} is not UTF-8 text`, manifestPath);
-        envelope = decodeEnvelope(parseJsonStrict(text, `manifest ${manifestPath}`));
-    }
-    catch (error) {
-        const p = problemFromError(error);
-        problem(p.code, p.message, p.subject);
-        return report;
-    }
-    const key = await checkSignatures(envelope, options.keys);
-    if (!key) {
-        problem('SIGNATURE_INVALID', signatureMismatch(manifestPath, envelope.signatures, options.keys, options.algorithm), 'signatures');
-        return report;
-    }
-    report.keyId = key.keyId;
+    const read = await readEnvelope(manifestPath, options.manifestBytes);
+    if (!read.ok)
+        return failed(verdict, read.problem);
+    verdict.bytes = read.value.bytes;
+    const key = await checkSignatures(read.value.envelope, options.keys, manifestPath, options.algorithm);
+    if (!key.ok)
+        return failed(verdict, key.problem);
+    verdict.keyId = key.value.keyId;
     // From here on the payload is authentic; its content still has to be of the shape we expect.
-    if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-        problem('STATEMENT_INVALID', `manifest field payloadType is not ${IN_TOTO_PAYLOAD_TYPE}`, 'payloadType');
-        return report;
-    }
-    let statement;
+    const statement = decodeSignedStatement(read.value.envelope, options.algorithm);
+    if (!statement.ok)
+        return failed(verdict, statement.problem);
+    verdict.statement = statement.value;
+    verdict.problems.push(...checkPredicate(statement.value.predicate, options, options.now ?? new Date()));
+    const chosen = selection ? selection.select(statement.value.subject) : { selected: statement.value.subject, problems: [] };
+    verdict.selected = chosen.selected;
+    verdict.problems.push(...chosen.problems);
+    // Names this OS would read otherwise are refused before anything is fetched or opened.
+    verdict.unsafe = unsafeNamesOn({ subject: chosen.selected }, options.platform ?? process.platform);
+    for (const [name, why] of verdict.unsafe)
+        verdict.problems.push({ code: 'PATH_UNSAFE', message: (0,errors/* oneLine */.TN)(`${name}: subject name ${why}; it is not read`), subject: name });
+    verdict.result = verdict.problems.length === 0 ? 'verified' : 'failed';
+    return verdict;
+}
+function failed(verdict, problem) {
+    verdict.problems.push(problem);
+    return verdict;
+}
+/**
+ * Stage 5: each subject's file opened once below base-dir and hashed. `alongside` runs in this
+ * thread while the worker threads hash (the walk for unlisted files).
+ */
+async function checkFiles(subjects, baseDir, algorithm, options = {}) {
+    const findings = { subjects: [], verifiedCount: 0, problems: [] };
+    const problem = (code, message, subject) => void findings.problems.push({ code, message: (0,errors/* oneLine */.TN)(message), subject });
+    const names = subjects.map(s => s.name);
+    const outcomes = await hashMany(baseDir, names, algorithm, { ...options.hashing, alongside: options.alongside, allowLinks: options.allowSymlinks });
+    outcomes.forEach((outcome, i) => {
+        const expected = subjects[i].digest[algorithm];
+        const name = names[i];
+        if (outcome.ok) {
+            const actual = outcome.value.digest;
+            if (actual === expected) {
+                findings.subjects.push({ name, status: 'verified', size: outcome.value.size, expected, actual });
+                findings.verifiedCount++;
+            }
+            else {
+                findings.subjects.push({ name, status: 'mismatch', size: outcome.value.size, expected, actual });
+                problem('DIGEST_MISMATCH', `${name}: ${algorithm} digest does not match the manifest`, name);
+            }
+        }
+        else {
+            const kind = (0,errors/* fileFailure */.fE)(outcome.error.code);
+            findings.subjects.push({ name, status: kind.status, expected });
+            problem(kind.code, outcome.error.message, name);
+        }
+    });
+    return findings;
+}
+/**
+ * Stage 6: files that `patterns` match below base-dir and the manifest does not list. `walk` is
+ * the walk already under way (started alongside the hashing), when there is one.
+ */
+async function checkUnlisted(listed, walk, baseDir) {
+    const findings = { subjects: [], verifiedCount: 0, problems: [] };
+    let found = [];
     try {
-        statement = decodeStatement(envelope.payload, options.algorithm);
+        found = await walk;
     }
     catch (error) {
-        const p = problemFromError(error);
-        problem('STATEMENT_INVALID', p.message, p.subject);
-        return report;
-    }
-    report.statement = statement;
-    const predicate = statement.predicate;
-    if (options.expectedRepository) {
-        const signed = predicate.repository;
-        if (!signed || signed.toLowerCase() !== options.expectedRepository.toLowerCase()) {
-            problem('REPOSITORY_MISMATCH', `manifest was signed in repository ${signed ?? '(none)'}, expected ${options.expectedRepository}`, 'predicate.repository');
+        // A file the walk cannot get past (a broken link planted among the artifacts, an unreadable
+        // folder) leaves unlisted files unchecked: a failed verification, not a configuration error.
+        if (!(error instanceof errors/* SealError */.EM) || error.code === 'INPUT_INVALID' || error.code === 'NO_FILES')
+            throw error;
+        if (error instanceof BrokenLinksError) {
+            // A listed one already failed as FILE_MISSING; each other one is named.
+            for (const link of error.paths) {
+                const name = external_node_path_.relative(baseDir, link).split(external_node_path_.sep).join('/');
+                if (!listed.has(name)) {
+                    findings.problems.push({
+                        code: 'UNLISTED_FILE',
+                        message: (0,errors/* oneLine */.TN)(`${name}: a broken symbolic link (target does not exist) matches path but is not listed in the manifest; exclude it with a ! pattern or set omit-broken-symbolic-links`),
+                        subject: name
+                    });
+                }
+            }
+        }
+        else {
+            findings.problems.push({ code: 'UNLISTED_FILE', message: `unlisted files cannot be ruled out: ${error.message}`, subject: error.subject });
         }
     }
-    if (options.expectedCommit) {
-        const signed = predicate.commit;
-        if (!signed || signed.toLowerCase() !== options.expectedCommit.toLowerCase()) {
-            problem('COMMIT_MISMATCH', `manifest was signed at commit ${signed ?? '(none)'}, expected ${options.expectedCommit}`, 'predicate.commit');
-        }
+    for (const name of found) {
+        if (listed.has(name))
+            continue;
+        findings.subjects.push({ name, status: 'unlisted' });
+        findings.problems.push({ code: 'UNLISTED_FILE', message: (0,errors/* oneLine */.TN)(`${name}: matches path but is not listed in the manifest`), subject: name });
     }
-    if (options.policy)
-        for (const p of checkPolicy(predicate, options.policy))
-            problem(p.code, p.message, p.subject);
-    const created = Date.parse(predicate.createdAt);
-    if (predicate.expiresAt !== null && Date.parse(predicate.expiresAt) <= now.getTime()) {
-        problem('EXPIRED', `manifest expired at ${predicate.expiresAt}`, 'predicate.expiresAt');
-    }
-    if (options.maxAgeMs !== undefined) {
-        const age = now.getTime() - created;
-        if (age > options.maxAgeMs) {
-            problem('TOO_OLD', `manifest was created ${formatDuration(age)} ago (${predicate.createdAt}), more than max-age ${formatDuration(options.maxAgeMs)}`, 'predicate.createdAt');
-        }
-        else if (age < -CLOCK_SKEW_MS) {
-            problem('CREATED_IN_FUTURE', `manifest creation time ${predicate.createdAt} is in the future; max-age cannot be checked`, 'predicate.createdAt');
-        }
-    }
-    // Names this OS would read otherwise are refused before anything is fetched or opened.
-    const unsafe = unsafeNamesOn(statement, options.platform ?? process.platform);
-    for (const [name, why] of unsafe)
-        problem('PATH_UNSAFE', `${name}: subject name ${why}; it is not read`, name);
-    // With beforeFiles, a manifest that already failed stops here too: nothing is fetched for it.
-    if (options.checkFiles === false || (options.beforeFiles && problems.length > 0)) {
-        report.result = problems.length === 0 ? 'verified' : 'failed';
-        return report;
-    }
-    for (const p of (await options.beforeFiles?.(statement)) ?? [])
-        problem(p.code, p.message, p.subject);
-    const names = statement.subject.map(s => s.name);
-    const toHash = names.filter(name => !unsafe.has(name));
+    return findings;
+}
+/**
+ * Stages 5 and 6 for a manifest that passed the manifest stages: its selected subjects' files,
+ * and (with patterns) files nobody listed, walked while the threads hash. `extra` are problems a
+ * caller found in between (a release download) and joins to the report; `checked` replaces the
+ * file check of the selected subjects when a caller checked them another way.
+ */
+async function verifyFiles(verdict, options, extra = [], checked) {
+    const report = reportOf(verdict);
+    const selected = verdict.selected.filter(s => !verdict.unsafe.has(s.name));
+    report.problems = [...report.problems, ...extra];
+    const statement = report.statement;
+    if (!statement)
+        return finish(report);
+    const baseDir = await checkBaseDir(options.baseDir);
     const patterns = options.patterns ?? [];
-    const checkUnlisted = patterns.length > 0 && !options.allowUnlisted;
-    // The walk for unlisted files runs while the worker threads hash (findSubjects does its walk
-    // synchronously inside the call), instead of after them with the other cores idle.
+    const checkForUnlisted = patterns.length > 0 && !options.allowUnlisted;
     let walk;
-    const walkForUnlisted = () => {
+    const startWalk = () => {
         // Every pattern must match a file: one that matches nothing (a typo) checks nothing.
-        walk = findSubjects(patterns, baseDir, [manifestPath], options.cwd, { omitBrokenLinks: options.omitBrokenLinks, eachPatternMatches: true });
+        walk = findSubjects(patterns, baseDir, [report.manifestPath], options.cwd, { omitBrokenLinks: options.omitBrokenLinks, eachPatternMatches: true });
         // Its failure is handled after the hashing; until then it must not count as unhandled.
         walk.catch(() => { });
         return walk;
     };
-    const alongside = checkUnlisted ? () => void walkForUnlisted() : undefined;
-    const outcomes = await hashMany(baseDir, toHash, options.algorithm, { ...options.hashing, alongside, allowLinks: options.allowSymlinks });
-    let next = 0;
-    statement.subject.forEach(({ name, digest }) => {
-        const expected = digest[options.algorithm];
-        if (unsafe.has(name)) {
-            report.subjects.push({ name, status: 'unsafe', expected });
-            return;
-        }
-        const outcome = outcomes[next++];
-        if (outcome.ok) {
-            const actual = outcome.value.digest;
-            if (actual === expected) {
-                report.subjects.push({ name, status: 'verified', size: outcome.value.size, expected, actual });
-                report.verifiedCount++;
-            }
-            else {
-                report.subjects.push({ name, status: 'mismatch', size: outcome.value.size, expected, actual });
-                problem('DIGEST_MISMATCH', `${name}: ${options.algorithm} digest does not match the manifest`, name);
-            }
-        }
-        else {
-            const kind = STATUS_OF[outcome.error.code] ?? { status: 'unreadable', code: 'FILE_UNREADABLE' };
-            report.subjects.push({ name, status: kind.status, expected });
-            problem(kind.code, outcome.error.message, name);
-        }
-    });
-    if (checkUnlisted) {
-        const listed = new Set(names);
-        let found = [];
-        try {
-            found = await (walk ?? walkForUnlisted());
-        }
-        catch (error) {
-            // A file the walk cannot get past (a broken link planted among the artifacts, an unreadable
-            // folder) leaves unlisted files unchecked: a failed verification, not a configuration error.
-            if (!(error instanceof errors/* SealError */.EM) || error.code === 'INPUT_INVALID' || error.code === 'NO_FILES')
-                throw error;
-            if (error instanceof BrokenLinksError) {
-                // A listed one already failed as FILE_MISSING; each other one is named.
-                for (const link of error.paths) {
-                    const name = external_node_path_.relative(baseDir, link).split(external_node_path_.sep).join('/');
-                    if (!listed.has(name))
-                        problem('UNLISTED_FILE', `${name}: a broken symbolic link (target does not exist) matches path but is not listed in the manifest; exclude it with a ! pattern or set omit-broken-symbolic-links`, name);
-                }
-            }
-            else {
-                problem('UNLISTED_FILE', `unlisted files cannot be ruled out: ${error.message}`, error.subject);
-            }
-        }
-        for (const name of found) {
-            if (listed.has(name))
-                continue;
-            report.subjects.push({ name, status: 'unlisted' });
-            problem('UNLISTED_FILE', `${name}: matches path but is not listed in the manifest`, name);
-        }
+    // `checked`: the selected subjects were checked another way (release digests); no file is read for them.
+    const files = checked ?? (await checkFiles(selected, baseDir, report.algorithm, { ...options, alongside: checkForUnlisted ? () => void startWalk() : undefined }));
+    const refused = { subjects: [...verdict.unsafe.keys()].map(name => ({ name, status: 'unsafe', expected: verdict.selected.find(s => s.name === name)?.digest[report.algorithm] })), verifiedCount: 0, problems: [] };
+    const found = [refused, files];
+    // Every listed name counts as listed, selected or not: a file the manifest lists is not planted.
+    if (checkForUnlisted)
+        found.push(await checkUnlisted(new Set(statement.subject.map(s => s.name)), walk ?? startWalk(), baseDir));
+    for (const f of found) {
+        report.subjects.push(...f.subjects);
+        report.problems.push(...f.problems);
+        report.verifiedCount += f.verifiedCount;
     }
-    const hint = diagnoseMissing(baseDir, names.length, report.subjects.filter(s => s.status === 'missing').map(s => s.name), options.cwd);
+    const missing = report.subjects.filter(s => s.status === 'missing').map(s => s.name);
+    const hint = diagnoseMissing(baseDir, selected.length, missing, options.cwd);
     if (hint)
         report.hints = [hint];
-    report.result = problems.length === 0 ? 'verified' : 'failed';
+    return finish(report);
+}
+/** The report of a manifest whose files are not checked (it failed, or only the manifest was asked about). */
+function reportOf(verdict) {
+    const { bytes: _bytes, selected: _selected, unsafe: _unsafe, ...report } = verdict;
     return report;
+}
+function finish(report) {
+    report.result = report.problems.length === 0 ? 'verified' : 'failed';
+    return report;
+}
+/**
+ * Verify: the signature first, and only then anything the envelope says; then the predicate
+ * (repository, commit, expiry, age, policy), every selected file's digest, and files nobody
+ * listed. Configuration errors throw; everything about the manifest and the files is a problem in
+ * the report, and all of them are collected.
+ */
+async function verify(options) {
+    if (options.keys.length === 0)
+        throw new errors/* SealError */.EM('KEY_INVALID', 'no key to verify with', 'key');
+    await checkBaseDir(options.baseDir);
+    return verifyFiles(await verifyManifest(options), options);
 }
 
 ;// CONCATENATED MODULE: ./src/formats/sha256sum.ts
@@ -5264,8 +5411,9 @@ function gitHubError(error, what, writes) {
 ;// CONCATENATED MODULE: ./src/github/releases.ts
 
 
-const toAsset = (a) => ({ id: a.id, name: a.name, size: a.size, state: a.state, browserDownloadUrl: a.browser_download_url });
-const toRelease = (r) => ({ id: r.id, tagName: r.tag_name, uploadUrl: r.upload_url, draft: r.draft });
+
+const toAsset = (a) => ({ id: a.id, name: a.name, size: a.size, state: a.state, browserDownloadUrl: a.browser_download_url, digest: typeof a.digest === 'string' ? a.digest : null });
+const toRelease = (r) => ({ id: r.id, tagName: r.tag_name, uploadUrl: r.upload_url, draft: r.draft, immutable: r.immutable === true });
 /** `owner/name` for messages. */
 const repoName = (repo) => `${repo.owner}/${repo.repo}`;
 /**
@@ -5340,27 +5488,67 @@ async function uploadAsset(client, repo, release, name, bytes, contentType) {
         return toAsset(data);
     }
     catch (error) {
+        // Published meanwhile: GitHub answers 422 "Cannot upload assets to an immutable release".
+        if (statusOf(error) === 422 && /immutable/i.test(error.message))
+            throw immutableRelease(release.tagName, repo);
         throw gitHubError(error, `upload ${name} to release ${release.tagName} of ${repoName(repo)}`, true);
     }
 }
-/**
- * Downloads an asset's bytes as a stream: the API answers `Accept: application/octet-stream` with
- * a redirect to a signed storage URL (fetch follows it and drops the token on the way) or with the
- * bytes themselves.
- */
-async function downloadAsset(client, repo, asset) {
+/** The one line for a published immutable release: why nothing can be attached, and the flow that works. */
+function immutableRelease(tag, repo) {
+    return new errors/* SealError */.EM('RELEASE_IMMUTABLE', `release ${tag} of ${repoName(repo)} is immutable (published with immutable releases on, its assets are frozen): attach the manifest while the release is a draft (create it as a draft, seal or merge with release-tag and release-publish: true); overwrite cannot change that`, 'release-tag');
+}
+/** Publishes a draft release (REST "update a release" with draft: false), freezing its assets when immutable releases are on. */
+async function publishRelease(client, repo, release) {
     try {
-        const response = await client.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
-            ...repo,
-            asset_id: asset.id,
-            headers: { accept: 'application/octet-stream' },
-            request: { parseSuccessResponseBody: false }
-        });
-        return response.data;
+        const { data } = await client.rest.repos.updateRelease({ ...repo, release_id: release.id, draft: false });
+        return toRelease(data);
     }
     catch (error) {
-        throw gitHubError(error, `download asset ${asset.name} of ${repoName(repo)}`, false);
+        throw gitHubError(error, `publish release ${release.tagName} of ${repoName(repo)}`, true);
     }
+}
+/** Seconds without a byte before a download is given up, unless ARTIFACT_SEAL_DOWNLOAD_IDLE_SECONDS says otherwise. */
+const DEFAULT_IDLE_MS = 60_000;
+/**
+ * Opens an asset's bytes: the API answers `Accept: application/octet-stream` with a redirect to a
+ * signed storage URL (followed, without the token on the way) or with the bytes themselves.
+ * Through Node's own HTTP client, not fetch: the body is a Node stream that buffers until it is
+ * read, where the fetch of Node 20 (undici before nodejs/undici#5474) crashed the process with
+ * `assert(!this.paused)` when a server closed the connection while the body waited
+ * (nodejs/undici#5360). A server that sends nothing for the idle time is given up on.
+ */
+async function openAsset(client, repo, asset, env = process.env) {
+    const what = `download asset ${asset.name} of ${repoName(repo)}`;
+    const idleMs = Number(env.ARTIFACT_SEAL_DOWNLOAD_IDLE_SECONDS) > 0 ? Number(env.ARTIFACT_SEAL_DOWNLOAD_IDLE_SECONDS) * 1000 : DEFAULT_IDLE_MS;
+    const { HttpClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
+    const http = new HttpClient(`${version/* TOOL_NAME */.l}/${version/* TOOL_VERSION */.w}`, [], { allowRetries: false, allowRedirects: true, maxRedirects: 10, socketTimeout: idleMs });
+    const { token } = (await client.auth());
+    const baseUrl = String(client.request.endpoint.DEFAULTS.baseUrl).replace(/\/+$/, '');
+    const url = `${baseUrl}/repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/releases/assets/${asset.id}`;
+    let response;
+    try {
+        response = await http.get(url, { accept: 'application/octet-stream', ...(token ? { authorization: `token ${token}` } : {}) });
+    }
+    catch (error) {
+        http.dispose();
+        throw new errors/* SealError */.EM('REMOTE', `${what}: no answer: ${error.code ?? error.message}`, asset.name, { cause: error });
+    }
+    const message = response.message;
+    const status = message.statusCode ?? 0;
+    if (status !== 200) {
+        message.destroy();
+        http.dispose();
+        throw gitHubError(Object.assign(new Error(message.statusMessage || 'error'), { status, response: { headers: message.headers } }), what, false);
+    }
+    message.setTimeout(idleMs, () => message.destroy(new Error(`no data for ${idleMs / 1000} s`)));
+    return {
+        chunks: message,
+        close: () => {
+            message.destroy();
+            http.dispose();
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/transport/release.ts
@@ -5374,6 +5562,34 @@ async function downloadAsset(client, repo, asset) {
 
 
 
+const writable = new WeakMap();
+/**
+ * The release sign or merge will attach to, looked up once per target and checked before any file
+ * is hashed: a published immutable release can take no asset (GitHub answers 422 "Cannot upload
+ * assets to an immutable release"), and `publish` needs a draft to publish.
+ */
+function checkWritableRelease(target, publish) {
+    let lookup = writable.get(target);
+    if (!lookup) {
+        lookup = getRelease(target.client, target.repo, target.tag, true).then(release => {
+            if (!release.draft && release.immutable)
+                throw immutableRelease(target.tag, target.repo);
+            if (publish && !release.draft) {
+                throw new errors/* SealError */.EM('INPUT_INVALID', `release-publish: release ${target.tag} of ${repoName(target.repo)} is already published, not a draft; create it as a draft (gh release create --draft) or drop release-publish`, 'release-publish');
+            }
+            return release;
+        });
+        writable.set(target, lookup);
+    }
+    return lookup;
+}
+/** Publishes the target's draft release (after its assets are attached), so that they are frozen together. */
+async function publishTarget(target) {
+    const release = await checkWritableRelease(target, true);
+    if (!release.draft)
+        throw new errors/* SealError */.EM('INPUT_INVALID', `release-publish: release ${target.tag} of ${repoName(target.repo)} is already published, not a draft`, 'release-publish');
+    return publishRelease(target.client, target.repo, release);
+}
 /**
  * Attaches files to a release. Every name is checked against the existing assets before anything
  * is uploaded, so a refusal (an asset exists and overwrite is false) leaves the release untouched.
@@ -5382,7 +5598,7 @@ async function downloadAsset(client, repo, asset) {
  */
 async function publishToRelease(target, files, overwrite) {
     const { client, repo, tag } = target;
-    const release = await getRelease(client, repo, tag, true);
+    const release = await checkWritableRelease(target, false);
     const existing = await listAssets(client, repo, release, true);
     const clashes = files.map(f => existing.find(a => a.name === f.name)).filter((a) => a !== undefined);
     if (clashes.length > 0 && !overwrite) {
@@ -5407,22 +5623,32 @@ async function publishToRelease(target, files, overwrite) {
     }
     return uploaded;
 }
-/** Reads a whole body of at most `limit` bytes; past it the request is cancelled and refused. */
-async function readAll(stream, limit, what) {
-    const reader = stream.getReader();
+/** A body that broke off (connection reset, idle too long) as one line naming the asset. */
+function brokeOff(what, received, size, error) {
+    const reason = error.code ?? error.message;
+    return new errors/* SealError */.EM('REMOTE', `${what}: the download broke off after ${received} of ${size} bytes (${reason}); nothing was kept`, what, { cause: error });
+}
+/** Reads a whole body of at most `limit` bytes; past it the request is ended and refused. */
+async function readAll(body, limit, what) {
     const chunks = [];
     let total = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            return Buffer.concat(chunks, total);
-        total += value.length;
-        if (total > limit) {
-            await reader.cancel().catch(() => { });
-            throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `${what} is larger than ${limit} bytes`, what);
+    try {
+        for await (const chunk of body.chunks) {
+            total += chunk.length;
+            if (total > limit)
+                throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `${what} is larger than ${limit} bytes`, what);
+            chunks.push(chunk);
         }
-        chunks.push(value);
     }
+    catch (error) {
+        if (error instanceof errors/* SealError */.EM)
+            throw error;
+        throw brokeOff(what, total, limit, error);
+    }
+    finally {
+        body.close();
+    }
+    return Buffer.concat(chunks, total);
 }
 const listings = new WeakMap();
 /**
@@ -5451,7 +5677,7 @@ async function fetchManifestAsset(target, name) {
         throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `${what} is ${asset.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, name);
     }
     // Never more than the listing said it holds: a server that sends more is refused, not believed.
-    return { bytes: await readAll(await downloadAsset(client, repo, asset), Math.min(asset.size, MAX_MANIFEST_BYTES), what), asset };
+    return { bytes: await readAll(await openAsset(client, repo, asset), Math.min(asset.size, MAX_MANIFEST_BYTES), what), asset };
 }
 /** GitHub refuses release assets of 2 GiB or more: no genuine asset is larger, whatever a server says. */
 const MAX_ASSET_BYTES = 2 * 1024 ** 3;
@@ -5465,27 +5691,12 @@ const MAX_ASSET_BYTES = 2 * 1024 ** 3;
  * size, and renamed over the file of that name only when its digest is the manifest's: a
  * tampered asset never replaces a local file.
  */
-async function downloadListedAssets(target, statement, baseDir, rules) {
+async function downloadListedAssets(target, statement, selected, baseDir, rules) {
     const { tag } = target;
-    const expected = new Map(statement.subject.map(s => [s.name, s.digest[rules.algorithm]]));
+    const expected = new Map(selected.map(s => [s.name, s.digest[rules.algorithm]]));
     const assets = await assetsOf(target);
     const realBase = await promises_.realpath(baseDir);
-    const check = { downloaded: [], problems: [] };
-    const problem = (code, message, subject) => void check.problems.push({ code, message: (0,errors/* oneLine */.TN)(message), subject });
-    const listName = listFileName(rules.algorithm);
-    for (const asset of assets) {
-        if (expected.has(asset.name) || asset.name === rules.manifestName)
-            continue;
-        if (asset.name === listName) {
-            const bytes = await readAll(await downloadAsset(target.client, target.repo, asset), Math.min(asset.size, MAX_MANIFEST_BYTES), `asset ${asset.name} of release ${tag}`);
-            if (!bytes.equals(Buffer.from(statementChecksumList(statement, rules.algorithm)))) {
-                problem('DIGEST_MISMATCH', `release asset ${asset.name} is not the list of the manifest's ${rules.algorithm} digests (forged or stale)`, asset.name);
-            }
-        }
-        else if (!rules.allowUnlisted) {
-            problem('UNLISTED_FILE', `release asset ${asset.name} of release ${tag} is not listed in the manifest`, asset.name);
-        }
-    }
+    const check = { downloaded: [], problems: await checkReleaseListing(target, statement, assets, rules, 'download') };
     for (const asset of assets) {
         const digest = expected.get(asset.name);
         if (digest === undefined)
@@ -5500,9 +5711,71 @@ async function downloadListedAssets(target, statement, baseDir, rules) {
         if (outcome === 'ok')
             check.downloaded.push(asset.name);
         else
-            problem('DIGEST_MISMATCH', `release asset ${asset.name} ${outcome}; the local file was left as it was`, asset.name);
+            check.problems.push({ code: 'DIGEST_MISMATCH', message: (0,errors/* oneLine */.TN)(`release asset ${asset.name} ${outcome}; the local file was left as it was`), subject: asset.name });
     }
     return check;
+}
+/**
+ * The release's assets held against the manifest: one the manifest does not list is a problem
+ * (a planted `installer-evil.exe` would otherwise ride along with a verified release), except the
+ * manifest itself and the checksum list sign writes, which must then be exactly that list: read
+ * (`download`), or compared by GitHub's digest of it (`digests`, nothing downloaded).
+ */
+async function checkReleaseListing(target, statement, assets, rules, how) {
+    const { tag } = target;
+    const listed = new Set(statement.subject.map(s => s.name));
+    const problems = [];
+    const listName = listFileName(rules.algorithm);
+    const list = Buffer.from(statementChecksumList(statement, rules.algorithm));
+    for (const asset of assets) {
+        if (listed.has(asset.name) || asset.name === rules.manifestName)
+            continue;
+        if (asset.name === listName) {
+            const same = how === 'download'
+                ? (await readAll(await openAsset(target.client, target.repo, asset), Math.min(asset.size, MAX_MANIFEST_BYTES), `asset ${asset.name} of release ${tag}`)).equals(list)
+                : asset.digest === `sha256:${(0,external_node_crypto_.createHash)('sha256').update(list).digest('hex')}`;
+            if (!same)
+                problems.push({ code: 'DIGEST_MISMATCH', message: `release asset ${asset.name} is not the list of the manifest's ${rules.algorithm} digests (forged or stale)`, subject: asset.name });
+        }
+        else if (!rules.allowUnlisted) {
+            problems.push({ code: 'UNLISTED_FILE', message: (0,errors/* oneLine */.TN)(`release asset ${asset.name} of release ${tag} is not listed in the manifest`), subject: asset.name });
+        }
+    }
+    return problems;
+}
+/**
+ * `release-assets: digests`: each selected subject's digest against the `digest` GitHub's release
+ * API reports for the asset of that name (`sha256:<hex>`, computed by GitHub when the asset was
+ * uploaded). Nothing is downloaded; what this trusts is GitHub's computation (README).
+ */
+async function compareAssetDigests(target, statement, selected, rules) {
+    if (rules.algorithm !== 'sha256') {
+        throw new errors/* SealError */.EM('INPUT_INVALID', `release-assets: digests compares GitHub's sha256 asset digests; algorithm is ${rules.algorithm}`, 'release-assets');
+    }
+    const assets = await assetsOf(target);
+    const byName = new Map(assets.map(a => [a.name, a]));
+    const findings = { subjects: [], verifiedCount: 0, problems: await checkReleaseListing(target, statement, assets, rules, 'digests') };
+    const where = `release ${target.tag} of ${repoName(target.repo)}`;
+    for (const subject of selected) {
+        const expected = subject.digest.sha256;
+        const asset = byName.get(subject.name);
+        if (!asset) {
+            findings.subjects.push({ name: subject.name, status: 'missing', expected });
+            findings.problems.push({ code: 'FILE_MISSING', message: (0,errors/* oneLine */.TN)(`${subject.name}: ${where} has no asset of that name`), subject: subject.name });
+            continue;
+        }
+        const actual = /^sha256:([0-9a-f]{64})$/.exec(asset.digest ?? '')?.[1];
+        if (actual === expected) {
+            findings.subjects.push({ name: subject.name, status: 'verified', size: asset.size, expected, actual });
+            findings.verifiedCount++;
+        }
+        else {
+            findings.subjects.push({ name: subject.name, status: 'mismatch', size: asset.size, expected, actual });
+            const said = asset.digest === null ? 'GitHub reports no digest for it' : `GitHub reports ${asset.digest}`;
+            findings.problems.push({ code: 'DIGEST_MISMATCH', message: (0,errors/* oneLine */.TN)(`${subject.name}: the asset of ${where} does not have the manifest's sha256 digest (${said})`), subject: subject.name });
+        }
+    }
+    return findings;
 }
 /** Streams one asset into a temporary file, then renames it into place if its digest is `digest`; else says what was wrong. */
 async function downloadChecked(target, asset, realBase, algorithm, digest) {
@@ -5510,23 +5783,30 @@ async function downloadChecked(target, asset, realBase, algorithm, digest) {
     const hash = (0,external_node_crypto_.createHash)(algorithm);
     let received = 0;
     try {
-        // The file is open before the request goes out, so the body is read from its first byte on
-        // (a response left unread while a file opens is how undici#5360 crashed on Connection: close).
+        // The file is open before the request goes out, and the body is read the moment it arrives.
         return await replaceFile(external_node_path_.join(realBase, asset.name), async (handle) => {
-            const reader = (await downloadAsset(target.client, target.repo, asset)).getReader();
-            for (;;) {
-                const { done, value } = await reader.read();
-                if (done)
-                    break;
-                received += value.length;
-                if (received > cap) {
-                    // Cancelled through the reader, so that fetch ends the request itself (destroying a
-                    // Node stream wrapped around the body trips an assertion in Node 20's undici).
-                    await reader.cancel().catch(() => { });
-                    return `sent more than its listed ${asset.size} bytes`;
+            const body = await openAsset(target.client, target.repo, asset);
+            const chunks = body.chunks[Symbol.asyncIterator]();
+            try {
+                for (;;) {
+                    let next;
+                    try {
+                        next = await chunks.next();
+                    }
+                    catch (error) {
+                        throw brokeOff(`asset ${asset.name} of release ${target.tag}`, received, asset.size, error);
+                    }
+                    if (next.done)
+                        break;
+                    received += next.value.length;
+                    if (received > cap)
+                        return `sent more than its listed ${asset.size} bytes`;
+                    hash.update(next.value);
+                    await handle.write(next.value);
                 }
-                hash.update(value);
-                await handle.write(value);
+            }
+            finally {
+                body.close();
             }
             if (received !== asset.size)
                 return `is ${received} bytes, not its listed ${asset.size}`;
@@ -5548,6 +5828,7 @@ async function downloadChecked(target, asset, realBase, algorithm, digest) {
 
 
 
+
 /**
  * The files attached to a release for a seal: the manifest, and with `checksums` a list named
  * after the digests it holds (SHA256SUMS for sha256, SHA512SUMS for sha512; never a list of one
@@ -5560,6 +5841,14 @@ function releaseFiles(result, checksums) {
         files.push({ name: listFileName(algorithm), bytes: Buffer.from(statementChecksumList(result.statement, algorithm)), contentType: 'text/plain' });
     }
     return files;
+}
+/**
+ * Before sign or merge hashes or reads anything: the release they will attach to exists and can
+ * take assets (a published immutable release cannot), and is a draft when it is to be published.
+ */
+async function checkCarriers(carriers) {
+    if (carriers.release)
+        await checkWritableRelease(carriers.release, carriers.release.publish ?? false);
 }
 /** After a seal: the manifest (only it, and the checksum list made from it) goes to the release. */
 async function shipSeal(result, carriers) {
@@ -5580,6 +5869,10 @@ async function shipSeal(result, carriers) {
         shipped.manifestAsset = manifestAsset;
         shipped.checksumsAsset = checksumsAsset;
         carriers.log(`Attached ${[manifestAsset, checksumsAsset].filter(Boolean).map(a => a.name).join(' and ')} to release ${release.tag}: ${manifestAsset.browserDownloadUrl}`);
+        if (release.publish) {
+            await publishTarget(release);
+            carriers.log(`Published release ${release.tag}: its assets and the manifest are released together`);
+        }
     }
     return shipped;
 }
@@ -5603,15 +5896,23 @@ async function verifyCarried(options, carriers) {
     const release = carriers.release;
     if (!release?.assets)
         return verify({ ...options, manifestBytes });
-    // One pass: verify reads and checks the manifest once, and the files are verified against
-    // exactly the statement whose signature decided which assets to fetch.
-    const fetchListed = async (statement) => {
-        const rules = { algorithm: options.algorithm, manifestName: external_node_path_.basename(options.manifestPath), allowUnlisted: release.allowUnlistedAssets ?? false };
-        const { downloaded, problems } = await downloadListedAssets(release, statement, options.baseDir, rules);
-        carriers.log(`Downloaded ${downloaded.length} of ${statement.subject.length} listed file(s) from release ${release.tag} into ${options.baseDir}`);
-        return problems;
-    };
-    return verify({ ...options, manifestBytes, beforeFiles: fetchListed });
+    // One pass: the manifest is read and checked once, and the files are verified against exactly
+    // the statement whose signature decided which assets to fetch.
+    await checkBaseDir(options.baseDir);
+    const verdict = await verifyManifest({ ...options, manifestBytes });
+    // A manifest that failed any check stops here: nothing is fetched for it.
+    if (verdict.problems.length > 0 || !verdict.statement)
+        return reportOf(verdict);
+    const statement = verdict.statement;
+    const rules = { algorithm: options.algorithm, manifestName: external_node_path_.basename(options.manifestPath), allowUnlisted: release.allowUnlistedAssets ?? false };
+    if (release.assets === 'digests') {
+        const compared = await compareAssetDigests(release, statement, verdict.selected, rules);
+        carriers.log(`Compared ${verdict.selected.length} ${verdict.selection ? 'selected' : 'listed'} file(s) with the digests GitHub reports for the assets of release ${release.tag} (nothing downloaded)`);
+        return verifyFiles(verdict, options, [], compared);
+    }
+    const { downloaded, problems } = await downloadListedAssets(release, statement, verdict.selected, options.baseDir, rules);
+    carriers.log(`Downloaded ${downloaded.length} of ${verdict.selected.length} ${verdict.selection ? 'selected' : 'listed'} file(s) from release ${release.tag} into ${options.baseDir}`);
+    return verifyFiles(verdict, options, problems);
 }
 
 ;// CONCATENATED MODULE: ./src/formats/subject-checksums.ts
@@ -5654,6 +5955,7 @@ async function carriersFor(plan, hooks) {
             tag: release.tag,
             checksums: release.checksums,
             overwrite: release.overwrite,
+            publish: release.publish,
             assets: release.assets,
             allowUnlistedAssets: release.allowUnlistedAssets
         };
@@ -5674,9 +5976,9 @@ var keys = __nccwpck_require__(1483);
 
 
 /** What the action's `mode` input and the CLI's command choose. */
-const MODES = ['sign', 'verify', 'checksums'];
+const MODES = ['sign', 'verify', 'merge', 'checksums'];
 /** The action runs these; `checksums` is the CLI's alone. */
-const ACTION_MODES = ['sign', 'verify'];
+const ACTION_MODES = ['sign', 'verify', 'merge'];
 /** Where keys come from (`key-source`); each remote source's own options are read by its module in src/keys/. */
 const table_KEY_SOURCES = [
     'input',
@@ -5692,7 +5994,11 @@ const table_KEY_SOURCES = [
 const SIGN = ['sign'];
 const VERIFY = ['verify'];
 const VERIFYING = ['verify', 'checksums'];
+/** What verify asks of a manifest's predicate, merge asks of every part. */
+const CHECKING = ['verify', 'checksums', 'merge'];
+const SEALING = ['sign', 'merge'];
 const SIGN_VERIFY = ['sign', 'verify'];
+const WITH_RELEASE = ['sign', 'verify', 'merge'];
 const ALL = MODES;
 const ACTION = ['action'];
 const CLI = ['cli'];
@@ -5708,7 +6014,22 @@ const OPTIONS = {
         in: ACTION,
         choices: ACTION_MODES,
         default: 'sign',
-        description: 'sign (hash the files matched by path and write a signed manifest) or verify (check a manifest and the files it lists).'
+        description: 'sign (hash the files matched by path and write a signed manifest), verify (check a manifest and the files it lists) or merge (one manifest from the verified manifests of several jobs, see manifests).'
+    },
+    manifests: {
+        kind: 'list',
+        modes: ['merge'],
+        default: '',
+        description: 'Merge: newline-separated glob patterns (the path syntax) of the part manifests, relative to the workspace; required to merge. Each part must verify as verify checks a manifest without reading files (signature, statement, expected-repository, expected-commit, which defaults to this run\'s commit, max-age, expiry and the policy inputs). The manifest input names the merged manifest written, which is never one of the parts.',
+        help: { arg: 'PATTERN', text: 'merge: glob of the part manifests (repeatable), required; each must verify (--expected-repository, --expected-commit (default $GITHUB_SHA), --max-age and the policy flags apply to every part)' }
+    },
+    subjects: {
+        kind: 'list',
+        modes: VERIFYING,
+        flag: 'subject',
+        default: '',
+        description: "Verify: newline-separated glob patterns (the path syntax) over the manifest's subject names. Only the listed subjects that match are checked; the rest may be absent. A pattern that is not an exclusion and matches no listed subject fails with SUBJECT_NOT_LISTED. With release-assets only the selected assets are fetched or compared.",
+        help: { arg: 'PATTERN', text: 'verify and checksums: check (print) only the listed subjects matching this glob over subject names (repeatable; ! excludes); a pattern matching no listed subject fails with SUBJECT_NOT_LISTED' }
     },
     path: {
         kind: 'list',
@@ -5777,21 +6098,21 @@ const OPTIONS = {
     },
     'expires-in': {
         kind: 'string',
-        modes: SIGN,
+        modes: SEALING,
         default: '',
-        description: 'Sign: the manifest expires after this long, e.g. 45s, 30m, 12h, 90d. Empty: never.',
-        help: { arg: 'DURATION', text: 'sign: the manifest expires after this long (45s, 30m, 12h, 90d)' }
+        description: 'Sign and merge: the manifest expires after this long, e.g. 45s, 30m, 12h, 90d. Empty: never (a merge expires no later than its earliest part).',
+        help: { arg: 'DURATION', text: 'sign and merge: the manifest expires after this long (45s, 30m, 12h, 90d)' }
     },
     'max-age': {
         kind: 'string',
-        modes: VERIFYING,
+        modes: CHECKING,
         default: '',
         description: 'Verify: refuse a manifest created longer ago than this, e.g. 7d.',
         help: { arg: 'DURATION', text: 'verify: refuse a manifest created longer ago than this' }
     },
     'expected-repository': {
         kind: 'string',
-        modes: VERIFYING,
+        modes: CHECKING,
         default: '',
         env: 'GITHUB_REPOSITORY',
         description: 'Verify: the manifest must have been signed in this repository (owner/name). Defaults to the repository running the workflow.',
@@ -5799,45 +6120,45 @@ const OPTIONS = {
     },
     'expected-commit': {
         kind: 'string',
-        modes: VERIFYING,
+        modes: CHECKING,
         default: '',
         description: 'Verify: the manifest must have been signed at this commit (full SHA).',
         help: { arg: 'SHA', text: 'verify: the manifest must have been signed at this commit' }
     },
     'expected-ref': {
         kind: 'list',
-        modes: VERIFYING,
+        modes: CHECKING,
         default: '',
         description: 'Verify: the manifest must have been signed at a ref (GITHUB_REF) matching one of these newline-separated glob patterns, e.g. `refs/tags/v*` (the path syntax: `*` does not cross `/`, so it does not match refs/heads/v1; `!` excludes). A manifest that does not record its ref fails. Only as strong as the key\'s access rules (README).',
         help: { arg: 'PATTERN', text: "verify: the manifest must have been signed at a ref matching this glob (repeatable), e.g. 'refs/tags/v*'; * does not cross /" }
     },
     'expected-workflow': {
         kind: 'list',
-        modes: VERIFYING,
+        modes: CHECKING,
         default: '',
         description: 'Verify: the manifest must have been signed by a workflow whose file (the path in workflowRef between owner/name/ and @) matches one of these newline-separated glob patterns, e.g. `.github/workflows/release.yml`.',
         help: { arg: 'PATTERN', text: 'verify: the manifest must have been signed by a workflow whose file (workflowRef between owner/name/ and @) matches this glob (repeatable), e.g. .github/workflows/release.yml' }
     },
     'expected-event': {
         kind: 'list',
-        modes: VERIFYING,
+        modes: CHECKING,
         default: '',
         description: 'Verify: the manifest must have been signed by a run of one of these events (comma or newline separated), e.g. `push, release`.',
         help: { arg: 'EVENTS', text: 'verify: the manifest must have been signed in a run of one of these events (repeatable, or comma separated), e.g. push,release' }
     },
     'require-hosted-runner': {
         kind: 'boolean',
-        modes: VERIFYING,
+        modes: CHECKING,
         default: 'false',
         description: 'Verify: the manifest must have been signed on a GitHub-hosted runner (runnerEnvironment github-hosted).',
         help: { text: 'verify: the manifest must have been signed on a GitHub-hosted runner. A field the manifest does not record fails the check that asks for it.' }
     },
     label: {
         kind: 'string',
-        modes: SIGN,
+        modes: SEALING,
         default: '',
-        description: 'Sign: free text recorded in the predicate, such as `${{ matrix.os }}`.',
-        help: { arg: 'TEXT', text: 'sign: free text recorded in the predicate (e.g. the matrix OS)' }
+        description: 'Sign and merge: free text recorded in the predicate, such as `${{ matrix.os }}`.',
+        help: { arg: 'TEXT', text: 'sign and merge: free text recorded in the predicate (e.g. the matrix OS)' }
     },
     'allow-unlisted': {
         kind: 'boolean',
@@ -5862,22 +6183,22 @@ const OPTIONS = {
         help: { text: 'leave out symbolic links whose target does not exist that --path matches (default: an error naming every one; one that a ! pattern excludes is never an error)' }
     },
     // What sign binds when it does not run in GitHub Actions; the runner's variables otherwise.
-    repository: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_REPOSITORY', description: 'The repository bound in the predicate.', help: { arg: 'OWNER/NAME', text: 'sign: the repository to bind (default: $GITHUB_REPOSITORY)' } },
-    commit: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_SHA', description: 'The commit bound in the predicate.', help: { arg: 'SHA', text: 'sign: the commit to bind (default: $GITHUB_SHA)' } },
-    ref: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_REF', description: 'The ref bound in the predicate.', help: { arg: 'REF', text: 'sign: the ref to bind (default: $GITHUB_REF)' } },
-    'workflow-ref': { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_WORKFLOW_REF', description: 'The workflow ref bound in the predicate.', help: { arg: 'REF', text: 'sign: the workflow ref to bind (default: $GITHUB_WORKFLOW_REF)' } },
-    job: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_JOB', description: 'The job bound in the predicate.', help: { arg: 'JOB', text: 'sign: the job to bind (default: $GITHUB_JOB)' } },
-    'event-name': { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_EVENT_NAME', description: 'The event bound in the predicate.', help: { arg: 'EVENT', text: 'sign: the event to bind (default: $GITHUB_EVENT_NAME)' } },
+    repository: { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_REPOSITORY', description: 'The repository bound in the predicate.', help: { arg: 'OWNER/NAME', text: 'sign: the repository to bind (default: $GITHUB_REPOSITORY)' } },
+    commit: { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_SHA', description: 'The commit bound in the predicate.', help: { arg: 'SHA', text: 'sign: the commit to bind (default: $GITHUB_SHA)' } },
+    ref: { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_REF', description: 'The ref bound in the predicate.', help: { arg: 'REF', text: 'sign: the ref to bind (default: $GITHUB_REF)' } },
+    'workflow-ref': { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_WORKFLOW_REF', description: 'The workflow ref bound in the predicate.', help: { arg: 'REF', text: 'sign: the workflow ref to bind (default: $GITHUB_WORKFLOW_REF)' } },
+    job: { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_JOB', description: 'The job bound in the predicate.', help: { arg: 'JOB', text: 'sign: the job to bind (default: $GITHUB_JOB)' } },
+    'event-name': { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_EVENT_NAME', description: 'The event bound in the predicate.', help: { arg: 'EVENT', text: 'sign: the event to bind (default: $GITHUB_EVENT_NAME)' } },
     'runner-environment': {
         kind: 'string',
-        modes: SIGN,
+        modes: SEALING,
         in: CLI,
         env: 'RUNNER_ENVIRONMENT',
         choices: ['github-hosted', 'self-hosted'],
         description: 'The runner environment bound in the predicate.',
         help: { arg: 'ENV', text: 'sign: github-hosted or self-hosted (default: $RUNNER_ENVIRONMENT)' }
     },
-    'workflow-sha': { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_WORKFLOW_SHA', description: "The workflow file's commit bound in the predicate.", help: { arg: 'SHA', text: 'sign: the workflow commit to bind (default: $GITHUB_WORKFLOW_SHA)' } },
+    'workflow-sha': { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_WORKFLOW_SHA', description: "The workflow file's commit bound in the predicate.", help: { arg: 'SHA', text: 'sign: the workflow commit to bind (default: $GITHUB_WORKFLOW_SHA)' } },
     'subject-checksums': {
         kind: 'string',
         modes: SIGN,
@@ -5888,14 +6209,14 @@ const OPTIONS = {
     },
     'release-tag': {
         kind: 'string',
-        modes: SIGN_VERIFY,
+        modes: WITH_RELEASE,
         default: '',
         description: 'Sign: attach the manifest as an asset of the release with this tag (needs `permissions: contents: write`). Verify: fetch the manifest from that release when the manifest file is not on disk. The release is looked up in this repository (sign) or expected-repository (verify), through GITHUB_API_URL on GitHub Enterprise Server.',
         help: { arg: 'TAG', text: 'sign: attach the manifest to the release of TAG in --repo; verify: fetch it from there when the --manifest file is absent' }
     },
     repo: {
         kind: 'string',
-        modes: SIGN_VERIFY,
+        modes: WITH_RELEASE,
         in: CLI,
         requires: ['release-tag'],
         description: "The release's repository.",
@@ -5903,7 +6224,7 @@ const OPTIONS = {
     },
     checksums: {
         kind: 'boolean',
-        modes: SIGN,
+        modes: SEALING,
         default: 'false',
         requires: ['release-tag'],
         description: 'Sign, with release-tag: also attach a GNU checksum list of the sealed files for people who check by hand, named after the digests it holds: SHA256SUMS (sha256), SHA384SUMS or SHA512SUMS. It is unsigned; the manifest is the authority.',
@@ -5911,7 +6232,7 @@ const OPTIONS = {
     },
     overwrite: {
         kind: 'boolean',
-        modes: SIGN,
+        modes: SEALING,
         default: 'false',
         requires: ['release-tag'],
         description: 'Sign, with release-tag: replace release assets of the same name. Without it an existing asset is an error.',
@@ -5925,14 +6246,25 @@ const OPTIONS = {
         description: 'Token for the releases API (release-tag). The default job token works; signing needs `permissions: contents: write`.'
     },
     'release-assets': {
-        kind: 'boolean',
+        // A string, for `digests`; the CLI's bare --release-assets means true (src/cli/main.ts).
+        kind: 'string',
         modes: VERIFY,
+        choices: ['true', 'false', 'digests'],
         default: 'false',
         requires: ['release-tag'],
-        description: "Verify, with release-tag: once the manifest's signature checks, download the release's assets that the manifest lists into base-dir and verify them: a published release checked end to end. A download replaces the file of its name only once its digest matched, and an asset the manifest does not list fails the check (see allow-unlisted-assets). Seal with base-dir set to the directory you upload from, so that subject names are the asset names.",
+        description: "Verify, with release-tag: true, false or digests. true: once the manifest's signature checks, download the release's assets that the manifest lists (those that subjects selects) into base-dir and verify them: a published release checked end to end. A download replaces the file of its name only once its digest matched, and an asset the manifest does not list fails the check (see allow-unlisted-assets). digests: download nothing, and compare each selected subject's digest with the sha256 digest GitHub's release API reports for the asset of that name (this trusts GitHub's computation; algorithm sha256 only). Seal with base-dir set to the directory you upload from, so that subject names are the asset names.",
         help: {
-            text: "verify: download the release's assets that the manifest lists into --base-dir, each replacing the file of its name only once its digest matched, then verify them; an asset the manifest does not list (other than the manifest and its SHA256SUMS) fails the check"
+            arg: '[=digests]',
+            text: "verify: download the release's assets that the manifest lists (or --subject selects) into --base-dir, each replacing the file of its name only once its digest matched, then verify them; an asset the manifest does not list (other than the manifest and its SHA256SUMS) fails the check. =digests: download nothing, compare with the sha256 digests GitHub reports for the assets (trusts GitHub's computation)"
         }
+    },
+    'release-publish': {
+        kind: 'boolean',
+        modes: SEALING,
+        default: 'false',
+        requires: ['release-tag'],
+        description: 'Sign or merge, with release-tag: after the manifest (and the checksum list) is attached to the draft release, publish it, so that the manifest is frozen with the assets on an immutable release. Publishing a release that is not a draft is an error.',
+        help: { text: 'sign and merge: publish the draft release after attaching the manifest (a published immutable release cannot take it; a release that is not a draft cannot be published)' }
     },
     'allow-unlisted-assets': {
         kind: 'boolean',
@@ -6141,13 +6473,14 @@ const OPTIONS = {
 };
 /** The action's outputs (action.yml is generated from these too). */
 const OUTPUTS = {
-    'manifest-path': 'Sign: absolute path of the manifest written.',
-    'manifest-sha256': "Sign: hex SHA-256 of the manifest file's bytes.",
-    'subject-count': 'Sign: number of files sealed.',
-    'key-id': 'Sign: key id of the first signature (derived from the key; not secret).',
+    'manifest-path': 'Sign and merge: absolute path of the manifest written.',
+    'manifest-sha256': "Sign and merge: hex SHA-256 of the manifest file's bytes.",
+    'subject-count': 'Sign and merge: number of files sealed.',
+    'key-id': 'Sign and merge: key id of the first signature (derived from the key; not secret).',
     'verified-count': 'Verify: number of files whose digest matched.',
     result: 'Verify: verified or failed.',
-    'release-asset-url': 'Sign, with release-tag: the download URL (browser_download_url) of the manifest asset.'
+    'release-asset-url': 'Sign and merge, with release-tag: the download URL (browser_download_url) of the manifest asset.',
+    'part-count': 'Merge: the number of part manifests merged (or found, when the merge was refused).'
 };
 /** Every option as the spec type, in table order. */
 const OPTION_LIST = Object.entries(OPTIONS);
@@ -6242,6 +6575,19 @@ class Secrets {
 function parseKeySource(value, inputName = 'key-source') {
     return parseChoice(value, KEY_SOURCES, inputName);
 }
+/**
+ * Sources whose verify keys are the versions a store still accepts, the one sign uses first
+ * (Vault transit's latest version, the first GCP KMS or Managed HSM key listed).
+ */
+const VERSIONED_SOURCES = new Set(['vault-transit', 'gcp-kms', 'azure-managed-hsm']);
+/**
+ * Of the keys resolved to verify, those that sign: every key line for local keys and fetched
+ * secrets (one signature each), the signing version for a versioned store. Merge verifies its
+ * parts with all of them and signs with these, from one lookup.
+ */
+function signingKeysOf(source, verifyKeys) {
+    return VERSIONED_SOURCES.has(source) ? verifyKeys.slice(0, 1) : [...verifyKeys];
+}
 /** Resolves the keys a request names. */
 async function resolveKeys(request) {
     if (request.source === 'input') {
@@ -6323,6 +6669,7 @@ async function loadKeys(plan, hooks) {
         keyText: text,
         keyLabel: label,
         onSecret: hooks.onSecret,
+        // Merge verifies its parts with every key a store accepts, and signs with signingKeysOf them.
         purpose: plan.mode === 'sign' ? 'sign' : 'verify',
         store: plan.key.store,
         optionName: plan.spell,
@@ -6343,6 +6690,7 @@ async function loadKeys(plan, hooks) {
 async function runSign(plan, hooks, hashing = {}) {
     const keys = await loadKeys(plan, hooks);
     const carriers = await carriersFor(plan, hooks);
+    await checkCarriers(carriers);
     const common = { manifestPath: plan.manifest, algorithm: plan.algorithm, keys, context: plan.context, expiresInMs: plan.expiresInMs };
     const result = plan.subjectChecksums
         ? await sealSubjects(await readSubjectChecksums(plan.subjectChecksums, plan.algorithm, plan.frontEnd === 'cli' ? '--subject-checksums' : 'subject-checksums'), common)
@@ -6351,6 +6699,7 @@ async function runSign(plan, hooks, hashing = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/verify.ts
+
 
 
 
@@ -6371,6 +6720,7 @@ async function verifyOptions(plan, hooks, hashing) {
         expectedCommit: plan.expectedCommit,
         maxAgeMs: plan.maxAgeMs,
         policy: plan.policy,
+        subjects: plan.subjects,
         hashing
     };
 }
@@ -6381,7 +6731,134 @@ async function runVerify(plan, hooks, hashing = {}) {
 }
 /** checksums: the manifest's signature, statement and predicate, reading no file. */
 async function runChecksums(plan, hooks) {
-    return verify({ ...(await verifyOptions(plan, hooks, {})), checkFiles: false });
+    const options = await verifyOptions(plan, hooks, {});
+    await checkBaseDir(options.baseDir);
+    return verifyManifest(options);
+}
+
+;// CONCATENATED MODULE: ./src/core/merge.ts
+
+
+
+
+
+
+
+/** The part manifests the patterns match, sorted, without the merged manifest itself. */
+function findParts(patterns, manifestPath, cwd, option = 'manifests') {
+    if (patterns.length === 0)
+        throw new errors/* SealError */.EM('INPUT_INVALID', `${option} is required to merge: give glob patterns of the part manifests`, option);
+    const out = external_node_path_.resolve(manifestPath);
+    const found = [...new Set(globFiles(patterns, cwd))].filter(f => external_node_path_.resolve(f) !== out).sort();
+    if (found.length === 0)
+        throw new errors/* SealError */.EM('NO_FILES', `${option} matched no manifest (patterns: ${patterns.join(', ')}; the merged manifest ${out} is never a part)`, option);
+    return found;
+}
+const relative = (cwd, file) => external_node_path_.relative(cwd, file).split(external_node_path_.sep).join('/');
+/** The earliest of some times (RFC 3339 strings), or null when none is given. */
+function earliest(times) {
+    const given = times.filter((t) => t !== null);
+    return given.length === 0 ? null : given.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a));
+}
+/**
+ * Verifies every part, unites their subjects and writes the merged manifest atomically. Every
+ * problem of every part is collected (each message names its part); when there is any, or two
+ * parts list one name with different digests, nothing is written.
+ */
+async function merge(options) {
+    checkSigningKeys(options.signingKeys);
+    const now = options.now ?? new Date();
+    const files = findParts(options.manifests, options.manifestPath, options.cwd, options.manifestsOption);
+    const problems = [];
+    const parts = [];
+    const digests = [];
+    for (const file of files) {
+        const name = relative(options.cwd, file);
+        const verdict = await verifyManifest({ ...options, manifestPath: file, subjects: undefined, now });
+        for (const p of verdict.problems)
+            problems.push({ ...p, message: (0,errors/* oneLine */.TN)(`part ${name}: ${p.message}`), subject: p.subject ? `${name}: ${p.subject}` : name });
+        if (!verdict.statement || !verdict.bytes || !verdict.keyId)
+            continue;
+        const { parts: _nested, ...fields } = verdict.statement.predicate;
+        parts.push({
+            ...fields,
+            manifest: name,
+            manifestSha256: (0,external_node_crypto_.createHash)('sha256').update(verdict.bytes).digest('hex'),
+            keyId: verdict.keyId,
+            subjects: verdict.statement.subject.map(s => s.name)
+        });
+        digests.push(new Map(verdict.statement.subject.map(s => [s.name, s.digest[options.algorithm]])));
+    }
+    const union = new Map();
+    parts.forEach((part, i) => {
+        for (const [subject, digest] of digests[i]) {
+            const seen = union.get(subject);
+            if (!seen)
+                union.set(subject, { digest, part });
+            else if (seen.digest !== digest) {
+                problems.push({
+                    code: 'SUBJECT_CONFLICT',
+                    message: (0,errors/* oneLine */.TN)(`${subject}: part ${seen.part.manifest} lists ${options.algorithm} ${seen.digest} but part ${part.manifest} lists ${digest}; the parts disagree about this file`),
+                    subject
+                });
+            }
+        }
+    });
+    if (problems.length > 0)
+        return { ok: false, problems, partCount: files.length };
+    const subjects = [...union].map(([name, { digest }]) => ({ name, digest }));
+    const statement = buildStatement(subjects, options.algorithm, options.context, now, options.expiresInMs);
+    // A merge vouches for no longer than its shortest-lived part.
+    statement.predicate.expiresAt = earliest([statement.predicate.expiresAt, ...parts.map(p => p.expiresAt)]);
+    statement.predicate.parts = parts;
+    const { bytes, keyIds } = await signStatement(statement, options.signingKeys);
+    const manifestPath = external_node_path_.resolve(options.manifestPath);
+    await writeFileAtomic(manifestPath, bytes);
+    return {
+        ok: true,
+        result: { manifestPath, manifestBytes: bytes, manifestSha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'), subjects, keyIds, statement, parts }
+    };
+}
+/** One log line per part of a merged manifest: which job sealed how many of its files, under which key. */
+function partLines(parts) {
+    return parts.map((p, i) => {
+        const run = [p.label !== null && `label ${p.label}`, p.job !== null && `job ${p.job}`, p.runId !== null && `run ${p.runId}`].filter(Boolean).join(', ');
+        return `Part ${i + 1}: ${p.manifest} (${run || 'no label'}), ${p.subjects.length} file(s), sha256 ${p.manifestSha256}, key ${p.keyId}`;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/merge.ts
+
+
+
+
+
+/**
+ * Merge: the release checked before any part is read, every part verified, one manifest written
+ * (or nothing, with every problem), then shipped as sign ships.
+ */
+async function runMerge(plan, hooks) {
+    const keys = await loadKeys(plan, hooks);
+    const carriers = await carriersFor(plan, hooks);
+    await checkCarriers(carriers);
+    const outcome = await merge({
+        manifests: plan.manifests,
+        manifestPath: plan.manifest,
+        algorithm: plan.algorithm,
+        keys,
+        signingKeys: signingKeysOf(plan.key.source, keys),
+        context: plan.context,
+        expiresInMs: plan.expiresInMs,
+        cwd: plan.cwd,
+        manifestsOption: plan.frontEnd === 'cli' ? '--manifests' : 'manifests',
+        expectedRepository: plan.expectedRepository,
+        expectedCommit: plan.expectedCommit,
+        maxAgeMs: plan.maxAgeMs,
+        policy: plan.policy
+    });
+    if (!outcome.ok)
+        return outcome;
+    return { ...outcome, shipped: await shipSeal(outcome.result, carriers) };
 }
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
@@ -6463,9 +6940,11 @@ function optionLines() {
     lines.push(...wrap('show this help', '  -h, --help'), ...wrap('show the version', '  --version'));
     return lines.join('\n');
 }
-const USAGE = `Usage: artifact-seal <sign|verify|checksums> [options]
+const USAGE = `Usage: artifact-seal <sign|verify|merge|checksums> [options]
 
 Seal build artifacts with an HMAC-signed manifest, or verify them against one.
+merge verifies the manifests of several jobs (--manifests) without reading files and writes one
+manifest (--manifest) listing every file once, with predicate.parts saying which part sealed it.
 checksums verifies the manifest's signature (not the files) and prints its subjects as a list
 for sha256sum -c (sha384sum/sha512sum with that --algorithm); nothing is printed unless it verifies.
 
@@ -6651,7 +7130,14 @@ function planFor(frontEnd, mode, raw, where) {
     if (mode === 'sign' && patterns.length === 0 && !subjectChecksums) {
         refuse('path', `is required to sign: give one or more glob patterns (or ${spell('subject-checksums')})`);
     }
-    const expectedCommit = o.string('expected-commit') ?? null;
+    const manifests = o.list('manifests');
+    if (mode === 'merge' && manifests.length === 0)
+        refuse('manifests', 'is required to merge: give glob patterns of the part manifests');
+    // Merge: the parts come from this run's build unless told otherwise.
+    const expectedCommit = o.string('expected-commit') ?? (mode === 'merge' ? where.env.GITHUB_SHA || null : null);
+    if (o.string('release-assets') === 'digests' && o.choice('algorithm') !== 'sha256') {
+        refuse('release-assets', `digests compares GitHub's sha256 asset digests; ${spell('algorithm')} is ${o.choice('algorithm')}`);
+    }
     if (expectedCommit && !FULL_SHA.test(expectedCommit))
         refuse('expected-commit', `is ${JSON.stringify(expectedCommit)}, not a full commit SHA`);
     if (o.boolean('cache'))
@@ -6681,6 +7167,8 @@ function planFor(frontEnd, mode, raw, where) {
         frontEnd,
         cwd: where.cwd,
         patterns,
+        manifests,
+        subjects: policy_parsePatterns(o.raw('subjects'), o.label('subjects')),
         baseDir: resolve(o.string('base-dir'), '.'),
         manifest: resolve(o.string('manifest'), 'artifact-seal.json'),
         key: keyPlan(o, where),
@@ -6734,18 +7222,20 @@ function releasePlan(o, mode, where, expectedRepository, refuse) {
         refuse('release-tag', 'needs a token: set GITHUB_TOKEN');
     }
     const flag = o.string('repo');
-    const fallback = mode === 'sign' ? (where.env.GITHUB_REPOSITORY ?? null) : expectedRepository;
+    const sealing = mode === 'sign' || mode === 'merge';
+    const fallback = sealing ? (where.env.GITHUB_REPOSITORY ?? null) : expectedRepository;
     const repository = flag ?? fallback;
     if (!repository)
         refuse('release-tag', `needs the release's repository: ${o.frontEnd === 'cli' ? 'give --repo owner/name or ' : ''}set GITHUB_REPOSITORY`);
     return {
         tag,
         repository: repository,
-        repositoryFrom: flag ? o.label('repo') : mode === 'sign' ? 'GITHUB_REPOSITORY' : o.label('expected-repository'),
+        repositoryFrom: flag ? o.label('repo') : sealing ? 'GITHUB_REPOSITORY' : o.label('expected-repository'),
         token,
         checksums: o.boolean('checksums'),
         overwrite: o.boolean('overwrite'),
-        assets: o.boolean('release-assets'),
+        publish: o.boolean('release-publish'),
+        assets: o.string('release-assets') === 'digests' ? 'digests' : o.string('release-assets') === 'true',
         allowUnlistedAssets: o.boolean('allow-unlisted-assets')
     };
 }
@@ -6815,9 +7305,11 @@ function usageError(error, known) {
 
 
 
+
+
 /** Exit codes from the contract. */
 const ExitCode = { Ok: 0, VerificationFailed: 1, Usage: 2 };
-const COMMANDS = ['sign', 'verify', 'checksums'];
+const COMMANDS = ['sign', 'verify', 'merge', 'checksums'];
 /** Nothing a terminal shows is masked, so the CLI simply never prints the key (or any token). */
 const hooksFor = (io) => ({ log: line => io.stderr(`${line}\n`), warn: line => io.stderr(`warning: ${line}\n`), onSecret: () => { }, env: io.env });
 const hashingFor = (io) => ({ onProgress: (done, total, bytes, bps) => io.stderr(progressLine(done, total, bytes, bps) + '\n') });
@@ -6848,6 +7340,8 @@ async function main_verify(plan, io) {
         io.stdout(JSON.stringify(report, null, 2) + '\n');
     }
     else {
+        for (const line of partLines(report.statement?.predicate.parts ?? []))
+            io.stdout(`${line}\n`);
         printProblems(report, io);
         io.stdout(report.result === 'verified'
             ? `verified ${report.verifiedCount} file(s) against ${report.manifestPath} (key ${report.keyId})\n`
@@ -6879,12 +7373,39 @@ async function checksums(plan, io) {
     const algorithm = report.algorithm;
     if (plan.json) {
         // The same report as verify --json (no file was read), with the list a checker reads.
-        const list = statementChecksumList(report.statement, algorithm, { tag: plan.bsdTags });
+        const list = statementChecksumList({ ...report.statement, subject: report.selected }, algorithm, { tag: plan.bsdTags });
         io.stdout(JSON.stringify({ ...report, checker: checkerFor(algorithm), checksums: list }, null, 2) + '\n');
         return ExitCode.Ok;
     }
-    io.stdout(statementChecksumList(report.statement, algorithm, { tag: plan.bsdTags }));
+    io.stdout(statementChecksumList({ ...report.statement, subject: report.selected }, algorithm, { tag: plan.bsdTags }));
     io.stderr(`manifest verified (key ${report.keyId}); check the files with: ${checkerFor(algorithm)} -c\n`);
+    return ExitCode.Ok;
+}
+/** Merge: what was merged (or every problem that stopped it; nothing written, exit 1). */
+async function mergeParts(plan, io) {
+    const outcome = await runMerge(plan, hooksFor(io));
+    if (!outcome.ok) {
+        if (plan.json)
+            io.stdout(JSON.stringify({ result: 'failed', partCount: outcome.partCount, problems: outcome.problems }, null, 2) + '\n');
+        else
+            for (const problem of outcome.problems)
+                io.stdout(`FAIL ${problem.code}: ${problem.message}\n`);
+        io.stderr(`artifact-seal: merge refused: ${outcome.problems.length} problem(s) in ${outcome.partCount} part(s); nothing was written\n`);
+        return ExitCode.VerificationFailed;
+    }
+    const { result, shipped } = outcome;
+    if (plan.json) {
+        const { manifestPath, manifestSha256, keyIds, parts, subjects } = result;
+        const releaseAssetUrl = shipped?.manifestAsset?.browserDownloadUrl;
+        io.stdout(JSON.stringify({ result: 'merged', manifestPath, manifestSha256, subjectCount: subjects.length, partCount: parts.length, keyId: keyIds[0], keyIds, releaseAssetUrl, parts, subjects }, null, 2) + '\n');
+    }
+    else {
+        for (const line of partLines(result.parts))
+            io.stdout(`${line}\n`);
+        io.stdout(`merged ${result.parts.length} part(s), ${result.subjects.length} file(s), into ${result.manifestPath}\nmanifest sha256 ${result.manifestSha256}\nkey id ${result.keyIds.join(', ')}\n`);
+        if (shipped?.manifestAsset)
+            io.stdout(`release asset ${shipped.manifestAsset.browserDownloadUrl}\n`);
+    }
     return ExitCode.Ok;
 }
 /** The --json answer to a command line that could not be understood. */
@@ -6896,7 +7417,9 @@ async function main(argv, rawIo) {
     const io = { ...rawIo, stdout: t => rawIo.stdout((0,errors/* escapeWorkflowCommands */.Fy)(t)), stderr: t => rawIo.stderr((0,errors/* escapeWorkflowCommands */.Fy)(t)) };
     let parsed;
     try {
-        parsed = (0,external_node_util_.parseArgs)({ args: argv, options: PARSE_ARGS_OPTIONS, allowPositionals: true, strict: true });
+        // --release-assets takes true, false or digests, as the input does; alone it means true.
+        const args = argv.map((a, i) => (a === '--release-assets' && (argv[i + 1] === undefined || argv[i + 1].startsWith('-')) ? '--release-assets=true' : a));
+        parsed = (0,external_node_util_.parseArgs)({ args, options: PARSE_ARGS_OPTIONS, allowPositionals: true, strict: true });
     }
     catch (error) {
         const line = (0,errors/* errorLine */.BP)(usageError(error, Object.keys(PARSE_ARGS_OPTIONS)));
@@ -6917,7 +7440,7 @@ async function main(argv, rawIo) {
     const command = positionals[0];
     const json = values.json === true;
     if (positionals.length !== 1 || !COMMANDS.includes(command)) {
-        const message = `expected one command: sign, verify or checksums${command ? ` (got ${positionals.join(' ')})` : ''}`;
+        const message = `expected one command: sign, verify, merge or checksums${command ? ` (got ${positionals.join(' ')})` : ''}`;
         io.stderr(`artifact-seal: ${message}\nRun artifact-seal --help for usage.\n`);
         if (json)
             io.stdout(usageJson(message));
@@ -6929,6 +7452,8 @@ async function main(argv, rawIo) {
             return await checksums(plan, io);
         if (command === 'sign')
             return await sign(plan, io);
+        if (command === 'merge')
+            return await mergeParts(plan, io);
         return await main_verify(plan, io);
     }
     catch (error) {
@@ -7015,12 +7540,57 @@ function decodeUtf8Strict(bytes) {
 /* harmony export */   Fy: () => (/* binding */ escapeWorkflowCommands),
 /* harmony export */   K0: () => (/* binding */ isVerificationFailure),
 /* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   TQ: () => (/* binding */ describeFsError)
+/* harmony export */   TQ: () => (/* binding */ describeFsError),
+/* harmony export */   fE: () => (/* binding */ fileFailure),
+/* harmony export */   mh: () => (/* binding */ problemFromError)
 /* harmony export */ });
+/* unused harmony exports CODES, isProblemCode */
 /**
  * Typed errors. Every error names its subject (an input, a file, a manifest field) so that the
  * one line a user sees says what to fix; callers and tests match on `code`, never on text.
  */
+/** Every code, once. A new kind of failure is one row here. */
+const CODES = {
+    INPUT_INVALID: { thrown: true, exit: 'configuration' }, // an input, flag or option has a bad value
+    KEY_INVALID: { thrown: true, exit: 'configuration' }, // a key could not be decoded or is too short
+    KEY_SOURCE: { thrown: true, exit: 'configuration' }, // a key store refused or failed
+    NO_FILES: { thrown: true, exit: 'configuration' }, // the patterns matched nothing
+    WRITE_FAILED: { thrown: true, exit: 'configuration' }, // the manifest or another output could not be written
+    REMOTE: { thrown: true, exit: 'configuration' }, // a remote service (GitHub) failed
+    RELEASE_IMMUTABLE: { thrown: true, exit: 'configuration' }, // a published immutable release cannot take assets
+    MANIFEST_INVALID: { thrown: true, problem: true, exit: 'verification' }, // the manifest could not be read or parsed, or has the wrong shape
+    MANIFEST_TOO_LARGE: { thrown: true, problem: true, exit: 'verification' }, // the manifest is larger than we are willing to parse
+    PATH_UNSAFE: { thrown: true, problem: true, status: 'unsafe', exit: 'verification' }, // a name is absolute, has `..`, or resolves outside base-dir
+    FILE_MISSING: { thrown: true, problem: true, status: 'missing', exit: 'verification' }, // a listed file does not exist
+    FILE_UNREADABLE: { thrown: true, problem: true, status: 'unreadable', exit: 'verification' }, // a file could not be opened or read
+    FILE_NOT_REGULAR: { thrown: true, problem: true, status: 'unreadable', exit: 'verification' }, // a directory, FIFO, socket or device where a file was expected
+    FILE_CHANGED: { thrown: true, problem: true, status: 'unreadable', exit: 'verification' }, // a file changed while it was being hashed
+    SIGNATURE_INVALID: { problem: true, exit: 'verification' },
+    STATEMENT_INVALID: { problem: true, exit: 'verification' },
+    REPOSITORY_MISMATCH: { problem: true, exit: 'verification' },
+    COMMIT_MISMATCH: { problem: true, exit: 'verification' },
+    EXPIRED: { problem: true, exit: 'verification' },
+    TOO_OLD: { problem: true, exit: 'verification' },
+    CREATED_IN_FUTURE: { problem: true, exit: 'verification' },
+    REF_MISMATCH: { problem: true, exit: 'verification' },
+    WORKFLOW_MISMATCH: { problem: true, exit: 'verification' },
+    EVENT_MISMATCH: { problem: true, exit: 'verification' },
+    RUNNER_MISMATCH: { problem: true, exit: 'verification' },
+    DIGEST_MISMATCH: { problem: true, status: 'mismatch', exit: 'verification' },
+    UNLISTED_FILE: { problem: true, status: 'unlisted', exit: 'verification' },
+    SUBJECT_NOT_LISTED: { problem: true, exit: 'verification' }, // a subjects pattern matches no listed subject
+    SUBJECT_CONFLICT: { problem: true, status: 'conflict', exit: 'verification' } // two merged parts list one name with different digests
+};
+const row = (code) => CODES[code];
+/** Whether `code` can appear in a verify report. */
+function isProblemCode(code) {
+    return row(code)?.problem === true;
+}
+/** What a failed file check shows: the file's status and the problem's code (FILE_UNREADABLE for a code with no status). */
+function fileFailure(code) {
+    const status = row(code)?.status;
+    return status && isProblemCode(code) ? { status, code } : { status: 'unreadable', code: 'FILE_UNREADABLE' };
+}
 /** The one error type the core throws on purpose. */
 class SealError extends Error {
     code;
@@ -7054,21 +7624,17 @@ function escapeWorkflowCommands(text) {
     return text.replace(/##\[/g, '#\\u0023[').replace(/^([ \t]*)::/gm, '$1:\\u003a');
 }
 /**
- * Codes that, when verify stops on them, mean the artifacts or the manifest failed the check
- * (exit 1 in the CLI), not that the user configured something wrong (exit 2).
+ * Whether an error that stopped a verify (or a merge) is a failed verification (exit 1: the
+ * manifest or the files failed the check) rather than bad usage or configuration (exit 2).
  */
-const VERIFICATION_FAILURES = new Set([
-    'MANIFEST_INVALID',
-    'MANIFEST_TOO_LARGE',
-    'FILE_MISSING',
-    'FILE_UNREADABLE',
-    'FILE_NOT_REGULAR',
-    'FILE_CHANGED',
-    'PATH_UNSAFE'
-]);
-/** Whether an error that stopped a verify is a failed verification rather than bad usage or configuration. */
 function isVerificationFailure(error) {
-    return error instanceof SealError && VERIFICATION_FAILURES.has(error.code);
+    return error instanceof SealError && row(error.code)?.exit === 'verification';
+}
+/** A problem for a report from anything thrown: `code` when given, else the error's own code when it is a problem code, else MANIFEST_INVALID. */
+function problemFromError(error, code) {
+    if (error instanceof SealError)
+        return { code: code ?? (isProblemCode(error.code) ? error.code : 'MANIFEST_INVALID'), message: error.message, subject: error.subject };
+    return { code: code ?? 'MANIFEST_INVALID', message: oneLine(String(error)) };
 }
 /** Turns anything thrown into one line for a user; a SealError's message already names its subject. */
 function errorLine(error) {

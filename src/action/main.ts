@@ -7,6 +7,10 @@ import type { VerifyReport } from '../core/verify.js'
 import type { RunHooks } from '../commands/hooks.js'
 import { runSign } from '../commands/sign.js'
 import { runVerify } from '../commands/verify.js'
+import { runMerge } from '../commands/merge.js'
+import { partLines } from '../core/merge.js'
+import type { SealResult } from '../core/seal.js'
+import type { Shipped } from '../transport/carry.js'
 import type { Plan } from '../options/plan.js'
 import { errorSummary, signSummary, verifySummary } from './summary.js'
 import { getPlan, rawMode, setOutput } from './inputs.js'
@@ -29,12 +33,34 @@ const hooks: RunHooks = {
 async function sign(plan: Plan): Promise<void> {
   const result = await runSign(plan, hooks, hashing)
   info(`Sealed ${result.subjects.length} file(s) into ${result.manifestPath} (sha256 ${result.manifestSha256})`)
+  await sealOutputs(result)
+}
+
+/** Sign's and merge's outputs and summary. */
+async function sealOutputs(result: SealResult & Shipped): Promise<void> {
   setOutput('manifest-path', result.manifestPath)
   setOutput('manifest-sha256', result.manifestSha256)
   setOutput('subject-count', String(result.subjects.length))
   setOutput('key-id', result.keyIds[0])
   if (result.manifestAsset) setOutput('release-asset-url', result.manifestAsset.browserDownloadUrl)
   await writeSummary(signSummary(result))
+}
+
+async function mergeParts(plan: Plan): Promise<void> {
+  const outcome = await runMerge(plan, hooks)
+  if (!outcome.ok) {
+    setOutput('part-count', String(outcome.partCount))
+    for (const problem of outcome.problems) core.error(problem.message, { title: `artifact-seal: ${problem.code}` })
+    const line = `artifact-seal: merge refused with ${outcome.problems.length} problem(s) in ${outcome.partCount} part(s); nothing was written`
+    core.setFailed(line)
+    await writeSummary(errorSummary('merge', `${line}: ${outcome.problems.map(p => `${p.code} ${p.message}`).join('; ')}`))
+    return
+  }
+  const { result } = outcome
+  for (const line of partLines(result.parts)) info(line)
+  info(`Merged ${result.parts.length} part(s), ${result.subjects.length} file(s), into ${result.manifestPath} (sha256 ${result.manifestSha256})`)
+  setOutput('part-count', String(result.parts.length))
+  await sealOutputs({ ...result, ...outcome.shipped })
 }
 
 /**
@@ -77,6 +103,7 @@ async function verify(plan: Plan): Promise<void> {
   const report = await runVerify(plan, hooks, hashing)
   setOutput('result', report.result)
   setOutput('verified-count', String(report.verifiedCount))
+  for (const line of partLines(report.statement?.predicate.parts ?? [])) info(line)
   reportProblems(report, plan.baseDir, plan.cwd)
   await writeSummary(verifySummary(report))
   if (report.result === 'verified') {
@@ -91,6 +118,7 @@ export async function run(): Promise<void> {
   try {
     const plan = getPlan()
     if (plan.mode === 'sign') await sign(plan)
+    else if (plan.mode === 'merge') await mergeParts(plan)
     else await verify(plan)
   } catch (error) {
     // The raw input: reading the plan may be what failed.

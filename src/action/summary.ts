@@ -1,4 +1,5 @@
 import type { SealedSubject, SealResult } from '../core/seal.js'
+import type { PartRecord } from '../core/statement.js'
 import type { VerifyReport } from '../core/verify.js'
 import { isPolicyEmpty, workflowPath } from '../core/policy.js'
 import { formatBytes } from '../core/progress.js'
@@ -44,9 +45,17 @@ export function signSummary(result: SealResult): string {
     `- Key id(s): ${result.keyIds.map(code).join(', ')}`,
     result.statement.predicate.expiresAt ? `- Expires: ${result.statement.predicate.expiresAt}` : '- Expires: never',
     '',
+    ...partsTable(result.statement.predicate.parts),
     table(['File', 'Size', result.statement.predicate.algorithm], rows, result.subjects.length, 'files'),
     ''
   ].join('\n')
+}
+
+/** The parts of a merged manifest, as a table; nothing for a manifest that is not a merge. */
+function partsTable(parts: readonly PartRecord[] | undefined): string[] {
+  if (!parts || parts.length === 0) return []
+  const rows = parts.map((p, i) => [String(i + 1), code(p.manifest), code(p.label ?? ''), code(p.job ?? ''), code(p.commit ?? ''), String(p.subjects.length), code(p.keyId)])
+  return ['### Parts', '', table(['#', 'Manifest', 'Label', 'Job', 'Commit', 'Files', 'Key id'], rows, parts.length, 'parts').trimEnd(), '']
 }
 
 const STATUS_ICON: Record<string, string> = {
@@ -84,6 +93,9 @@ export function verifySummary(report: VerifyReport): string {
     if (run.length > 0) lines.push(`- Run: ${run.map(([k, v]) => `${k} ${code(v as string)}`).join(', ')}`)
   }
   lines.push(...policyTable(report))
+  const parts = partsTable(p?.parts)
+  if (parts.length > 0) lines.push('', ...parts.slice(0, -1))
+  if (report.selection) lines.push('', `Only the listed subjects matching ${report.selection.map(code).join(', ')} were checked.`)
   if (report.problems.length > 0) lines.push(...problemList(report))
   if (report.subjects.length > 0) {
     // Failures first, so that the rows a reader needs are never cut off below the verified ones.
@@ -162,6 +174,6 @@ function policyTable(report: VerifyReport): string[] {
 
 /** The summary of a step that stopped on an error before it had a report: the one line, and what it was doing. */
 export function errorSummary(mode: string, line: string): string {
-  const what = mode === 'verify' ? '❌ verification failed' : mode === 'sign' ? '❌ sealing failed' : '❌ failed'
+  const what = mode === 'verify' ? '❌ verification failed' : mode === 'sign' ? '❌ sealing failed' : mode === 'merge' ? '❌ merge failed' : '❌ failed'
   return [`## artifact-seal: ${what}`, '', code(line), ''].join('\n')
 }

@@ -5,6 +5,8 @@ import { TOOL_VERSION } from '../core/version.js'
 import type { RunHooks } from '../commands/hooks.js'
 import { runSign } from '../commands/sign.js'
 import { runChecksums, runVerify } from '../commands/verify.js'
+import { runMerge } from '../commands/merge.js'
+import { partLines } from '../core/merge.js'
 import { contextFromEnv } from '../github/context.js'
 import { PARSE_ARGS_OPTIONS, rawFromArgs } from '../options/cli-args.js'
 import { USAGE } from '../options/help.js'
@@ -27,7 +29,7 @@ export interface Io {
   cwd: string
 }
 
-const COMMANDS = ['sign', 'verify', 'checksums'] as const
+const COMMANDS = ['sign', 'verify', 'merge', 'checksums'] as const
 
 /** Nothing a terminal shows is masked, so the CLI simply never prints the key (or any token). */
 const hooksFor = (io: Io): RunHooks => ({ log: line => io.stderr(`${line}\n`), warn: line => io.stderr(`warning: ${line}\n`), onSecret: () => {}, env: io.env })
@@ -65,6 +67,7 @@ async function verify(plan: Plan, io: Io): Promise<number> {
   if (plan.json) {
     io.stdout(JSON.stringify(report, null, 2) + '\n')
   } else {
+    for (const line of partLines(report.statement?.predicate.parts ?? [])) io.stdout(`${line}\n`)
     printProblems(report, io)
     io.stdout(
       report.result === 'verified'
@@ -95,12 +98,34 @@ async function checksums(plan: Plan, io: Io): Promise<number> {
   const algorithm = report.algorithm
   if (plan.json) {
     // The same report as verify --json (no file was read), with the list a checker reads.
-    const list = statementChecksumList(report.statement, algorithm, { tag: plan.bsdTags })
+    const list = statementChecksumList({ ...report.statement, subject: report.selected }, algorithm, { tag: plan.bsdTags })
     io.stdout(JSON.stringify({ ...report, checker: checkerFor(algorithm), checksums: list }, null, 2) + '\n')
     return ExitCode.Ok
   }
-  io.stdout(statementChecksumList(report.statement, algorithm, { tag: plan.bsdTags }))
+  io.stdout(statementChecksumList({ ...report.statement, subject: report.selected }, algorithm, { tag: plan.bsdTags }))
   io.stderr(`manifest verified (key ${report.keyId}); check the files with: ${checkerFor(algorithm)} -c\n`)
+  return ExitCode.Ok
+}
+
+/** Merge: what was merged (or every problem that stopped it; nothing written, exit 1). */
+async function mergeParts(plan: Plan, io: Io): Promise<number> {
+  const outcome = await runMerge(plan, hooksFor(io))
+  if (!outcome.ok) {
+    if (plan.json) io.stdout(JSON.stringify({ result: 'failed', partCount: outcome.partCount, problems: outcome.problems }, null, 2) + '\n')
+    else for (const problem of outcome.problems) io.stdout(`FAIL ${problem.code}: ${problem.message}\n`)
+    io.stderr(`artifact-seal: merge refused: ${outcome.problems.length} problem(s) in ${outcome.partCount} part(s); nothing was written\n`)
+    return ExitCode.VerificationFailed
+  }
+  const { result, shipped } = outcome
+  if (plan.json) {
+    const { manifestPath, manifestSha256, keyIds, parts, subjects } = result
+    const releaseAssetUrl = shipped?.manifestAsset?.browserDownloadUrl
+    io.stdout(JSON.stringify({ result: 'merged', manifestPath, manifestSha256, subjectCount: subjects.length, partCount: parts.length, keyId: keyIds[0], keyIds, releaseAssetUrl, parts, subjects }, null, 2) + '\n')
+  } else {
+    for (const line of partLines(result.parts)) io.stdout(`${line}\n`)
+    io.stdout(`merged ${result.parts.length} part(s), ${result.subjects.length} file(s), into ${result.manifestPath}\nmanifest sha256 ${result.manifestSha256}\nkey id ${result.keyIds.join(', ')}\n`)
+    if (shipped?.manifestAsset) io.stdout(`release asset ${shipped.manifestAsset.browserDownloadUrl}\n`)
+  }
   return ExitCode.Ok
 }
 
@@ -114,7 +139,9 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   const io: Io = { ...rawIo, stdout: t => rawIo.stdout(escapeWorkflowCommands(t)), stderr: t => rawIo.stderr(escapeWorkflowCommands(t)) }
   let parsed: ReturnType<typeof parseArgs<{ options: typeof PARSE_ARGS_OPTIONS; allowPositionals: true }>>
   try {
-    parsed = parseArgs({ args: argv, options: PARSE_ARGS_OPTIONS, allowPositionals: true, strict: true })
+    // --release-assets takes true, false or digests, as the input does; alone it means true.
+    const args = argv.map((a, i) => (a === '--release-assets' && (argv[i + 1] === undefined || argv[i + 1].startsWith('-')) ? '--release-assets=true' : a))
+    parsed = parseArgs({ args, options: PARSE_ARGS_OPTIONS, allowPositionals: true, strict: true })
   } catch (error) {
     const line = errorLine(usageError(error as Error, Object.keys(PARSE_ARGS_OPTIONS)))
     io.stderr(`artifact-seal: ${line}\nRun artifact-seal --help for usage.\n`)
@@ -133,7 +160,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   const command = positionals[0] as (typeof COMMANDS)[number]
   const json = values.json === true
   if (positionals.length !== 1 || !COMMANDS.includes(command)) {
-    const message = `expected one command: sign, verify or checksums${command ? ` (got ${positionals.join(' ')})` : ''}`
+    const message = `expected one command: sign, verify, merge or checksums${command ? ` (got ${positionals.join(' ')})` : ''}`
     io.stderr(`artifact-seal: ${message}\nRun artifact-seal --help for usage.\n`)
     if (json) io.stdout(usageJson(message))
     return ExitCode.Usage
@@ -142,6 +169,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
     const plan = planFor('cli', command, rawFromArgs(values), { env: io.env, cwd: io.cwd, context: contextFromEnv(io.env) })
     if (command === 'checksums') return await checksums(plan, io)
     if (command === 'sign') return await sign(plan, io)
+    if (command === 'merge') return await mergeParts(plan, io)
     return await verify(plan, io)
   } catch (error) {
     // A manifest or file that stops verify (too large, unreadable, a broken link planted among the

@@ -14,6 +14,7 @@ export async function carriersFor(plan: Plan, hooks: RunHooks): Promise<Carriers
       tag: release.tag,
       checksums: release.checksums,
       overwrite: release.overwrite,
+      publish: release.publish,
       assets: release.assets,
       allowUnlistedAssets: release.allowUnlistedAssets
     }

@@ -34,6 +34,7 @@ export async function loadKeys(plan: Plan, hooks: RunHooks): Promise<MacKey[]> {
     keyText: text,
     keyLabel: label,
     onSecret: hooks.onSecret,
+    // Merge verifies its parts with every key a store accepts, and signs with signingKeysOf them.
     purpose: plan.mode === 'sign' ? 'sign' : 'verify',
     store: plan.key.store,
     optionName: plan.spell,

@@ -1,5 +1,6 @@
 import type { HashManyOptions } from '../core/digest.js'
-import { verify, type VerifyOptions, type VerifyReport } from '../core/verify.js'
+import { checkBaseDir } from '../core/seal.js'
+import { verifyManifest, type ManifestVerdict, type VerifyOptions, type VerifyReport } from '../core/verify.js'
 import type { Plan } from '../options/plan.js'
 import { verifyCarried } from '../transport/carry.js'
 import { carriersFor } from './carriers.js'
@@ -22,6 +23,7 @@ async function verifyOptions(plan: Plan, hooks: RunHooks, hashing: HashManyOptio
     expectedCommit: plan.expectedCommit,
     maxAgeMs: plan.maxAgeMs,
     policy: plan.policy,
+    subjects: plan.subjects,
     hashing
   }
 }
@@ -33,6 +35,8 @@ export async function runVerify(plan: Plan, hooks: RunHooks, hashing: HashManyOp
 }
 
 /** checksums: the manifest's signature, statement and predicate, reading no file. */
-export async function runChecksums(plan: Plan, hooks: RunHooks): Promise<VerifyReport> {
-  return verify({ ...(await verifyOptions(plan, hooks, {})), checkFiles: false })
+export async function runChecksums(plan: Plan, hooks: RunHooks): Promise<ManifestVerdict> {
+  const options = await verifyOptions(plan, hooks, {})
+  await checkBaseDir(options.baseDir)
+  return verifyManifest(options)
 }

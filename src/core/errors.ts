@@ -3,21 +3,73 @@
  * one line a user sees says what to fix; callers and tests match on `code`, never on text.
  */
 
+/** What a subject's row in a verify report says about it. */
+export type SubjectStatus = 'verified' | 'mismatch' | 'missing' | 'unreadable' | 'unsafe' | 'unlisted' | 'conflict'
+
+/**
+ * What a code means, for everything that derives from it: `thrown` codes are SealError codes
+ * (they stop an operation); `problem` codes appear in a verify report; `status` is what a file
+ * check that failed with this code shows for the file; `exit` says whether stopping on it is a
+ * failed verification (exit 1) or bad usage or configuration (exit 2).
+ */
+interface CodeRow {
+  readonly thrown?: true
+  readonly problem?: true
+  readonly status?: Exclude<SubjectStatus, 'verified'>
+  readonly exit: 'verification' | 'configuration'
+}
+
+/** Every code, once. A new kind of failure is one row here. */
+export const CODES = {
+  INPUT_INVALID: { thrown: true, exit: 'configuration' }, // an input, flag or option has a bad value
+  KEY_INVALID: { thrown: true, exit: 'configuration' }, // a key could not be decoded or is too short
+  KEY_SOURCE: { thrown: true, exit: 'configuration' }, // a key store refused or failed
+  NO_FILES: { thrown: true, exit: 'configuration' }, // the patterns matched nothing
+  WRITE_FAILED: { thrown: true, exit: 'configuration' }, // the manifest or another output could not be written
+  REMOTE: { thrown: true, exit: 'configuration' }, // a remote service (GitHub) failed
+  RELEASE_IMMUTABLE: { thrown: true, exit: 'configuration' }, // a published immutable release cannot take assets
+  MANIFEST_INVALID: { thrown: true, problem: true, exit: 'verification' }, // the manifest could not be read or parsed, or has the wrong shape
+  MANIFEST_TOO_LARGE: { thrown: true, problem: true, exit: 'verification' }, // the manifest is larger than we are willing to parse
+  PATH_UNSAFE: { thrown: true, problem: true, status: 'unsafe', exit: 'verification' }, // a name is absolute, has `..`, or resolves outside base-dir
+  FILE_MISSING: { thrown: true, problem: true, status: 'missing', exit: 'verification' }, // a listed file does not exist
+  FILE_UNREADABLE: { thrown: true, problem: true, status: 'unreadable', exit: 'verification' }, // a file could not be opened or read
+  FILE_NOT_REGULAR: { thrown: true, problem: true, status: 'unreadable', exit: 'verification' }, // a directory, FIFO, socket or device where a file was expected
+  FILE_CHANGED: { thrown: true, problem: true, status: 'unreadable', exit: 'verification' }, // a file changed while it was being hashed
+  SIGNATURE_INVALID: { problem: true, exit: 'verification' },
+  STATEMENT_INVALID: { problem: true, exit: 'verification' },
+  REPOSITORY_MISMATCH: { problem: true, exit: 'verification' },
+  COMMIT_MISMATCH: { problem: true, exit: 'verification' },
+  EXPIRED: { problem: true, exit: 'verification' },
+  TOO_OLD: { problem: true, exit: 'verification' },
+  CREATED_IN_FUTURE: { problem: true, exit: 'verification' },
+  REF_MISMATCH: { problem: true, exit: 'verification' },
+  WORKFLOW_MISMATCH: { problem: true, exit: 'verification' },
+  EVENT_MISMATCH: { problem: true, exit: 'verification' },
+  RUNNER_MISMATCH: { problem: true, exit: 'verification' },
+  DIGEST_MISMATCH: { problem: true, status: 'mismatch', exit: 'verification' },
+  UNLISTED_FILE: { problem: true, status: 'unlisted', exit: 'verification' },
+  SUBJECT_NOT_LISTED: { problem: true, exit: 'verification' }, // a subjects pattern matches no listed subject
+  SUBJECT_CONFLICT: { problem: true, status: 'conflict', exit: 'verification' } // two merged parts list one name with different digests
+} as const satisfies Record<string, CodeRow>
+
+type Codes = typeof CODES
 /** Codes for errors that stop an operation before it can produce a result. */
-export type SealErrorCode =
-  | 'INPUT_INVALID' // an input, flag or option has a bad value
-  | 'KEY_INVALID' // a key could not be decoded or is too short
-  | 'KEY_SOURCE' // a key store refused or failed
-  | 'NO_FILES' // the patterns matched nothing
-  | 'PATH_UNSAFE' // a name is absolute, has `..`, or resolves outside base-dir
-  | 'FILE_MISSING' // a listed file does not exist
-  | 'FILE_UNREADABLE' // a file could not be opened or read
-  | 'FILE_NOT_REGULAR' // a directory, FIFO, socket or device where a file was expected
-  | 'FILE_CHANGED' // a file changed while it was being hashed
-  | 'MANIFEST_INVALID' // the manifest could not be read or parsed, or has the wrong shape
-  | 'MANIFEST_TOO_LARGE' // the manifest is larger than we are willing to parse
-  | 'WRITE_FAILED' // the manifest or another output could not be written
-  | 'REMOTE' // a remote service (GitHub, cache) failed
+export type SealErrorCode = { [K in keyof Codes]: Codes[K] extends { thrown: true } ? K : never }[keyof Codes]
+/** Why verification failed; one code per kind of problem, so callers match on codes. */
+export type ProblemCode = { [K in keyof Codes]: Codes[K] extends { problem: true } ? K : never }[keyof Codes]
+
+const row = (code: string): CodeRow | undefined => (CODES as Record<string, CodeRow>)[code]
+
+/** Whether `code` can appear in a verify report. */
+export function isProblemCode(code: string): code is ProblemCode {
+  return row(code)?.problem === true
+}
+
+/** What a failed file check shows: the file's status and the problem's code (FILE_UNREADABLE for a code with no status). */
+export function fileFailure(code: SealErrorCode): { status: Exclude<SubjectStatus, 'verified'>; code: ProblemCode } {
+  const status = row(code)?.status
+  return status && isProblemCode(code) ? { status, code } : { status: 'unreadable', code: 'FILE_UNREADABLE' }
+}
 
 /** The one error type the core throws on purpose. */
 export class SealError extends Error {
@@ -56,22 +108,17 @@ export function escapeWorkflowCommands(text: string): string {
 }
 
 /**
- * Codes that, when verify stops on them, mean the artifacts or the manifest failed the check
- * (exit 1 in the CLI), not that the user configured something wrong (exit 2).
+ * Whether an error that stopped a verify (or a merge) is a failed verification (exit 1: the
+ * manifest or the files failed the check) rather than bad usage or configuration (exit 2).
  */
-const VERIFICATION_FAILURES: ReadonlySet<SealErrorCode> = new Set<SealErrorCode>([
-  'MANIFEST_INVALID',
-  'MANIFEST_TOO_LARGE',
-  'FILE_MISSING',
-  'FILE_UNREADABLE',
-  'FILE_NOT_REGULAR',
-  'FILE_CHANGED',
-  'PATH_UNSAFE'
-])
-
-/** Whether an error that stopped a verify is a failed verification rather than bad usage or configuration. */
 export function isVerificationFailure(error: unknown): boolean {
-  return error instanceof SealError && VERIFICATION_FAILURES.has(error.code)
+  return error instanceof SealError && row(error.code)?.exit === 'verification'
+}
+
+/** A problem for a report from anything thrown: `code` when given, else the error's own code when it is a problem code, else MANIFEST_INVALID. */
+export function problemFromError(error: unknown, code?: ProblemCode): { code: ProblemCode; message: string; subject?: string } {
+  if (error instanceof SealError) return { code: code ?? (isProblemCode(error.code) ? error.code : 'MANIFEST_INVALID'), message: error.message, subject: error.subject }
+  return { code: code ?? 'MANIFEST_INVALID', message: oneLine(String(error)) }
 }
 
 /** Turns anything thrown into one line for a user; a SealError's message already names its subject. */

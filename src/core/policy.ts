@@ -1,6 +1,6 @@
 import { Minimatch } from 'minimatch'
-import { SealError } from './errors.js'
-import type { SealPredicate } from './statement.js'
+import { SealError, type ProblemCode } from './errors.js'
+import type { SealContext } from './statement.js'
 
 /*
  * Verify policy: which ref, workflow, event and runner a manifest says it was sealed by. It is
@@ -21,7 +21,7 @@ export interface VerifyPolicy {
   hostedRunner?: boolean
 }
 
-export type PolicyProblemCode = 'REF_MISMATCH' | 'WORKFLOW_MISMATCH' | 'EVENT_MISMATCH' | 'RUNNER_MISMATCH'
+export type PolicyProblemCode = Extract<ProblemCode, 'REF_MISMATCH' | 'WORKFLOW_MISMATCH' | 'EVENT_MISMATCH' | 'RUNNER_MISMATCH'>
 
 export interface PolicyProblem {
   code: PolicyProblemCode
@@ -40,21 +40,36 @@ const MATCH_OPTIONS = { dot: true, nobrace: true, nocase: false, nocomment: true
 
 /** A compiled pattern list: in order, the last pattern that matches decides, as in `path`. */
 export class PatternList {
-  private readonly matchers: { exclude: boolean; matcher: Minimatch }[]
+  private readonly matchers: { exclude: boolean; matcher: Minimatch; descendants: Minimatch | null }[]
 
-  constructor(readonly patterns: readonly string[]) {
+  /**
+   * With `descendants`, a pattern also matches what lies below what it names, as `path` does
+   * (`dist` matches `dist/app.js`): for patterns over subject names.
+   */
+  constructor(
+    readonly patterns: readonly string[],
+    options: { descendants?: boolean } = {}
+  ) {
     this.matchers = patterns.map(p => {
       const exclude = p.startsWith('!')
-      return { exclude, matcher: new Minimatch(exclude ? p.slice(1) : p, MATCH_OPTIONS) }
+      const text = exclude ? p.slice(1) : p
+      const below = options.descendants && !text.endsWith('/**') ? new Minimatch(`${text.replace(/\/+$/, '')}/**`, MATCH_OPTIONS) : null
+      return { exclude, matcher: new Minimatch(text, MATCH_OPTIONS), descendants: below }
     })
+  }
+
+  /** Whether the pattern at `index` on its own (ignoring the others) matches `value`. */
+  matchesOne(index: number, value: string): boolean {
+    const { matcher, descendants } = this.matchers[index]
+    return matcher.match(value) || (descendants?.match(value) ?? false)
   }
 
   /** Whether `value` is matched by an including pattern and not excluded by a later one. */
   matches(value: string): boolean {
     let matched = false
-    for (const { exclude, matcher } of this.matchers) {
-      if (matched === exclude && matcher.match(value)) matched = !exclude
-    }
+    this.matchers.forEach(({ exclude }, i) => {
+      if (matched === exclude && this.matchesOne(i, value)) matched = !exclude
+    })
     return matched
   }
 }
@@ -123,7 +138,7 @@ const shown = (value: string | null): string => (value === null ? '(not recorded
 const list = (values: readonly string[]): string => values.join(', ')
 
 /** The policy's verdict on a predicate: every problem, in the order of the inputs. Empty when it passes. */
-export function checkPolicy(predicate: SealPredicate, policy: VerifyPolicy): PolicyProblem[] {
+export function checkPolicy(predicate: Pick<SealContext, 'ref' | 'workflowRef' | 'eventName' | 'runnerEnvironment'>, policy: VerifyPolicy): PolicyProblem[] {
   const problems: PolicyProblem[] = []
   if (policy.refs && policy.refs.length > 0) {
     const ref = predicate.ref

@@ -29,12 +29,29 @@ export interface SealContext {
   workflowSha: string | null
 }
 
-/** The predicate we write; every field is part of what is signed. */
-export interface SealPredicate extends SealContext {
+/** The predicate of one seal, without `parts`. */
+export interface SealFields extends SealContext {
   algorithm: DigestAlgorithm
   createdAt: string
   expiresAt: string | null
   tool: { name: string; version: string }
+}
+
+/**
+ * One part of a merged manifest (docs/manifest.md "parts"): that part's predicate fields, which
+ * manifest it was, the SHA-256 of its bytes, the key that verified it, and the names it listed.
+ */
+export interface PartRecord extends SealFields {
+  /** The part's manifest file, relative to the workspace. */
+  manifest: string
+  manifestSha256: string
+  keyId: string
+  subjects: string[]
+}
+
+/** The predicate we write; every field is part of what is signed. `parts` only in a merged manifest. */
+export interface SealPredicate extends SealFields {
+  parts?: PartRecord[]
 }
 
 export interface Subject {
@@ -102,27 +119,7 @@ export function decodeStatement(payload: Uint8Array, algorithm: DigestAlgorithm)
 
   const predicate = value.predicate
   if (!isObject(predicate)) fail('predicate', 'is not an object')
-  if (predicate.algorithm !== algorithm) {
-    fail('predicate.algorithm', `is ${shown(String(JSON.stringify(predicate.algorithm)))}, but this verifier is configured for ${algorithm}`)
-  }
-  const context: Partial<SealContext> = {}
-  for (const key of CONTEXT_FIELDS) {
-    const v = predicate[key]
-    if (v !== null && typeof v !== 'string') fail(`predicate.${key}`, 'is not a string or null')
-    context[key] = v
-  }
-  for (const key of LATER_CONTEXT_FIELDS) {
-    const v = predicate[key]
-    if (v !== undefined && v !== null && typeof v !== 'string') fail(`predicate.${key}`, 'is not a string or null')
-    context[key] = v ?? null
-  }
-  const createdAt = time(predicate.createdAt, 'predicate.createdAt')
-  const expiresAt = predicate.expiresAt === null ? null : time(predicate.expiresAt, 'predicate.expiresAt')
-  const tool = predicate.tool
-  if (!isObject(tool) || typeof tool.name !== 'string' || typeof tool.version !== 'string') {
-    fail('predicate.tool', 'is not an object with string name and version')
-  }
-
+  const fields = decodeFields(predicate, algorithm, 'predicate')
   const subjects = value.subject
   if (!Array.isArray(subjects) || subjects.length === 0) fail('subject', 'is not a non-empty array')
   const seen = new Set<string>()
@@ -148,16 +145,51 @@ export function decodeStatement(payload: Uint8Array, algorithm: DigestAlgorithm)
     return { name: s.name, digest: { [algorithm]: hex } }
   })
 
+  const parts = predicate.parts === undefined ? undefined : decodeParts(predicate.parts, algorithm, seen)
   return {
     _type: STATEMENT_TYPE,
     subject,
     predicateType: PREDICATE_TYPE,
-    predicate: {
-      ...(context as SealContext),
-      algorithm,
-      createdAt,
-      expiresAt,
-      tool: { name: tool.name, version: tool.version }
-    }
+    predicate: parts === undefined ? fields : { ...fields, parts }
   }
+}
+
+/** The fields every seal's predicate has, at `at` (`predicate` or `predicate.parts[i]`). */
+function decodeFields(predicate: Record<string, unknown>, algorithm: DigestAlgorithm, at: string): SealFields {
+  if (predicate.algorithm !== algorithm) {
+    fail(`${at}.algorithm`, `is ${shown(String(JSON.stringify(predicate.algorithm)))}, but this verifier is configured for ${algorithm}`)
+  }
+  const context: Partial<SealContext> = {}
+  for (const key of CONTEXT_FIELDS) {
+    const v = predicate[key]
+    if (v !== null && typeof v !== 'string') fail(`${at}.${key}`, 'is not a string or null')
+    context[key] = v
+  }
+  for (const key of LATER_CONTEXT_FIELDS) {
+    const v = predicate[key]
+    if (v !== undefined && v !== null && typeof v !== 'string') fail(`${at}.${key}`, 'is not a string or null')
+    context[key] = v ?? null
+  }
+  const createdAt = time(predicate.createdAt, `${at}.createdAt`)
+  const expiresAt = predicate.expiresAt === null ? null : time(predicate.expiresAt, `${at}.expiresAt`)
+  const tool = predicate.tool
+  if (!isObject(tool) || typeof tool.name !== 'string' || typeof tool.version !== 'string') {
+    fail(`${at}.tool`, 'is not an object with string name and version')
+  }
+  return { ...(context as SealContext), algorithm, createdAt, expiresAt, tool: { name: tool.name, version: tool.version } }
+}
+
+/** A merged manifest's parts: each names only subjects the statement lists. */
+function decodeParts(value: unknown, algorithm: DigestAlgorithm, listed: ReadonlySet<string>): PartRecord[] {
+  if (!Array.isArray(value) || value.length === 0) fail('predicate.parts', 'is not a non-empty array')
+  return value.map((part, i): PartRecord => {
+    const at = `predicate.parts[${i}]`
+    if (!isObject(part)) fail(at, 'is not an object')
+    const fields = decodeFields(part, algorithm, at)
+    for (const key of ['manifest', 'keyId'] as const) if (typeof part[key] !== 'string') fail(`${at}.${key}`, 'is not a string')
+    if (typeof part.manifestSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(part.manifestSha256)) fail(`${at}.manifestSha256`, 'is not 64 lowercase hex digits')
+    const names = part.subjects
+    if (!Array.isArray(names) || !names.every(n => typeof n === 'string' && listed.has(n))) fail(`${at}.subjects`, 'is not an array of names the statement lists')
+    return { ...fields, manifest: part.manifest as string, manifestSha256: part.manifestSha256, keyId: part.keyId as string, subjects: names as string[] }
+  })
 }

@@ -4,17 +4,27 @@ import { hashMany, type HashManyOptions } from './digest.js'
 import { diagnoseMissing, signatureMismatch } from './diagnose.js'
 import { decodeEnvelope, IN_TOTO_PAYLOAD_TYPE, pae, type DecodedEnvelope } from './dsse.js'
 import { formatDuration } from './duration.js'
-import { oneLine, SealError, type SealErrorCode } from './errors.js'
+import { fileFailure, oneLine, problemFromError, SealError, type ProblemCode, type SubjectStatus } from './errors.js'
 import { parseJsonStrict } from './json.js'
 import type { MacKey } from './keys.js'
 import { findNameTwins, foldsNames, nameProblemOn } from './names.js'
-import { checkPolicy, isPolicyEmpty, type PolicyProblemCode, type VerifyPolicy } from './policy.js'
+import { checkPolicy, isPolicyEmpty, type VerifyPolicy } from './policy.js'
 import { checkBaseDir } from './seal.js'
-import { decodeStatement, type Statement } from './statement.js'
+import { SubjectSelection } from './select.js'
+import { decodeStatement, type PartRecord, type SealPredicate, type Statement, type Subject } from './statement.js'
 import { BrokenLinksError } from './glob.js'
 import { findSubjects } from './subjects.js'
 import { decodeUtf8Strict } from './encoding.js'
 import { readSmallFile } from './small-file.js'
+
+export type { ProblemCode, SubjectStatus }
+
+/*
+ * Verify in named stages, each a function a caller composes: read the manifest (size-checked),
+ * check its signatures, decode the statement, check the predicate; then select subjects, check
+ * the files, and look for unlisted ones. `verify` runs them all; `checksums` and merge stop after
+ * the predicate (verifyManifest); release downloads run their fetch between the two halves.
+ */
 
 /** 64 MiB: room for 100,000 subjects with long names, refused before anything is parsed. */
 export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
@@ -22,34 +32,12 @@ export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 /** Clock skew we tolerate before calling a creation time "in the future". */
 const CLOCK_SKEW_MS = 5 * 60_000
 
-/** Why verification failed; one code per kind of problem, so callers match on codes. */
-export type ProblemCode =
-  | 'MANIFEST_INVALID'
-  | 'MANIFEST_TOO_LARGE'
-  | 'SIGNATURE_INVALID'
-  | 'STATEMENT_INVALID'
-  | 'REPOSITORY_MISMATCH'
-  | 'COMMIT_MISMATCH'
-  | 'EXPIRED'
-  | 'TOO_OLD'
-  | 'CREATED_IN_FUTURE'
-  | 'DIGEST_MISMATCH'
-  | 'FILE_MISSING'
-  | 'FILE_UNREADABLE'
-  | 'FILE_NOT_REGULAR'
-  | 'FILE_CHANGED'
-  | 'PATH_UNSAFE'
-  | 'UNLISTED_FILE'
-  | PolicyProblemCode
-
 export interface Problem {
   code: ProblemCode
   message: string
   /** The file name or manifest field the problem is about, when there is one. */
   subject?: string
 }
-
-export type SubjectStatus = 'verified' | 'mismatch' | 'missing' | 'unreadable' | 'unsafe' | 'unlisted'
 
 export interface SubjectResult {
   name: string
@@ -72,26 +60,37 @@ export interface VerifyReport {
   problems: Problem[]
   /** The policy that was asked for (null when none), so that reports show it beside the predicate. */
   policy: VerifyPolicy | null
+  /** The `subjects` patterns, when only the subjects they select were checked. */
+  selection?: string[]
   /** What the problems add up to (core/diagnose.ts), e.g. the base-dir under which missing names line up; shown before them. */
   hints?: string[]
 }
 
-export interface VerifyOptions {
+/** What the manifest stages need: the manifest, the keys, and what the predicate must say. */
+export interface ManifestCheckOptions {
   manifestPath: string
-  /** The manifest's bytes when they did not come from the file (a release asset, the cache). */
+  /** The manifest's bytes when they did not come from the file (a release asset). */
   manifestBytes?: Buffer
-  baseDir: string
   algorithm: DigestAlgorithm
   keys: MacKey[]
-  /** When given, a matching file the manifest does not list is a problem unless allowUnlisted. */
-  patterns?: string[]
-  allowUnlisted?: boolean
   expectedRepository?: string | null
   expectedCommit?: string | null
   maxAgeMs?: number
   /** Which ref, workflow, event and runner the manifest must have been sealed by (core/policy.ts). */
   policy?: VerifyPolicy
+  /** Glob patterns (the path syntax) over subject names: only the listed subjects they match are checked. */
+  subjects?: string[]
   now?: Date
+  /** Whose file-name rules the listed names must obey (default: this process's OS); tests pass 'win32'. */
+  platform?: NodeJS.Platform
+}
+
+/** What the file stages need. */
+export interface FileCheckOptions {
+  baseDir: string
+  /** When given, a matching file the manifest does not list is a problem unless allowUnlisted. */
+  patterns?: string[]
+  allowUnlisted?: boolean
   hashing?: HashManyOptions
   /** Where relative patterns start (default: the working directory). */
   cwd?: string
@@ -99,35 +98,21 @@ export interface VerifyOptions {
   allowSymlinks?: boolean
   /** The unlisted check leaves broken symbolic links out (default: each one is a problem). */
   omitBrokenLinks?: boolean
-  /**
-   * false: check the signature, the statement and the predicate, but read no file (to list a
-   * manifest's subjects, or to learn which release assets to fetch). Default true.
-   */
-  checkFiles?: boolean
-  /**
-   * Called once the signature, the statement and the predicate all checked, before any file is
-   * read: how verifyCarried fetches the release assets the statement lists, in the same pass, and
-   * what it found wrong with the release joins the report. When any of those checks failed it is
-   * not called and no file is read.
-   */
-  beforeFiles?: (statement: Statement) => Promise<Problem[]>
-  /** Whose file-name rules the listed names must obey (default: this process's OS); tests pass 'win32'. */
-  platform?: NodeJS.Platform
 }
 
-const STATUS_OF: Partial<Record<SealErrorCode, { status: SubjectStatus; code: ProblemCode }>> = {
-  FILE_MISSING: { status: 'missing', code: 'FILE_MISSING' },
-  FILE_NOT_REGULAR: { status: 'unreadable', code: 'FILE_NOT_REGULAR' },
-  FILE_CHANGED: { status: 'unreadable', code: 'FILE_CHANGED' },
-  PATH_UNSAFE: { status: 'unsafe', code: 'PATH_UNSAFE' }
-}
+export type VerifyOptions = ManifestCheckOptions & FileCheckOptions
+
+/** A stage's answer: its value, or the one problem that stops the manifest there. */
+export type Staged<T> = { ok: true; value: T } | { ok: false; problem: Problem }
+
+const stop = (code: ProblemCode, message: string, subject?: string): { ok: false; problem: Problem } => ({ ok: false, problem: { code, message: oneLine(message), subject } })
 
 /**
  * The listed names that cannot name a file safely on `platform`, with why: on Windows the names
  * it reads otherwise (names.ts), and on Windows and macOS both names of a pair that are one file
  * there (a manifest from an older sign, which did not refuse them).
  */
-function unsafeNamesOn(statement: Statement, platform: NodeJS.Platform): Map<string, string> {
+function unsafeNamesOn(statement: Pick<Statement, 'subject'>, platform: NodeJS.Platform): Map<string, string> {
   const unsafe = new Map<string, string>()
   for (const { name } of statement.subject) {
     const why = nameProblemOn(name, platform)
@@ -155,8 +140,24 @@ export function readManifest(manifestPath: string): Promise<Buffer> {
   })
 }
 
+/** Stage 1: the manifest's bytes (read from the file unless given), size-checked, as a DSSE envelope. */
+export async function readEnvelope(manifestPath: string, given?: Buffer): Promise<Staged<{ envelope: DecodedEnvelope; bytes: Buffer }>> {
+  try {
+    const bytes = given ?? (await readManifest(manifestPath))
+    if (bytes.length > MAX_MANIFEST_BYTES) {
+      throw new SealError('MANIFEST_TOO_LARGE', `manifest is ${bytes.length} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, manifestPath)
+    }
+    const text = decodeUtf8Strict(bytes)
+    if (text === null) throw new SealError('MANIFEST_INVALID', `manifest ${manifestPath} is not UTF-8 text`, manifestPath)
+    return { ok: true, value: { envelope: decodeEnvelope(parseJsonStrict(text, `manifest ${manifestPath}`)), bytes } }
+  } catch (error) {
+    const p = problemFromError(error, error instanceof SealError && error.code === 'MANIFEST_TOO_LARGE' ? 'MANIFEST_TOO_LARGE' : 'MANIFEST_INVALID')
+    return stop(p.code, p.message, p.subject)
+  }
+}
+
 /** Tries each signature with each key (the keyid hint only orders the tries); returns the key that matched. */
-async function checkSignatures(envelope: DecodedEnvelope, keys: readonly MacKey[]): Promise<MacKey | null> {
+export async function matchingKey(envelope: DecodedEnvelope, keys: readonly MacKey[]): Promise<MacKey | null> {
   const message = pae(envelope.payloadType, envelope.payload)
   for (const signature of envelope.signatures) {
     const ordered = [...keys.filter(k => k.keyId === signature.keyid), ...keys.filter(k => k.keyId !== signature.keyid)]
@@ -167,26 +168,90 @@ async function checkSignatures(envelope: DecodedEnvelope, keys: readonly MacKey[
   return null
 }
 
-function problemFromError(error: unknown): Problem {
-  if (error instanceof SealError) {
-    const code: ProblemCode = error.code === 'MANIFEST_TOO_LARGE' ? 'MANIFEST_TOO_LARGE' : 'MANIFEST_INVALID'
-    return { code, message: error.message, subject: error.subject }
+/** Stage 2: the key whose MAC matches one of the envelope's signatures. Nothing in the envelope is trusted before it. */
+export async function checkSignatures(envelope: DecodedEnvelope, keys: readonly MacKey[], manifestPath: string, algorithm: DigestAlgorithm): Promise<Staged<MacKey>> {
+  const key = await matchingKey(envelope, keys)
+  if (key) return { ok: true, value: key }
+  return stop('SIGNATURE_INVALID', signatureMismatch(manifestPath, envelope.signatures, keys, algorithm), 'signatures')
+}
+
+/** Stage 3: the statement, from exactly the payload whose MAC matched, of the documented shape. */
+export function decodeSignedStatement(envelope: DecodedEnvelope, algorithm: DigestAlgorithm): Staged<Statement> {
+  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) return stop('STATEMENT_INVALID', `manifest field payloadType is not ${IN_TOTO_PAYLOAD_TYPE}`, 'payloadType')
+  try {
+    return { ok: true, value: decodeStatement(envelope.payload, algorithm) }
+  } catch (error) {
+    const p = problemFromError(error, 'STATEMENT_INVALID')
+    return stop(p.code, p.message, p.subject)
   }
-  return { code: 'MANIFEST_INVALID', message: String(error) }
+}
+
+/** What the predicate must say. */
+export type PredicateExpectations = Pick<ManifestCheckOptions, 'expectedRepository' | 'expectedCommit' | 'maxAgeMs' | 'policy'>
+
+/** How a merged manifest's part is named in messages: its number, label and manifest. */
+export function partName(part: PartRecord, index: number): string {
+  return `part ${index + 1} (${part.label === null ? '' : `${JSON.stringify(part.label)}, `}${part.manifest})`
 }
 
 /**
- * Verify: the signature first, and only then anything the envelope says; then the predicate
- * (repository, commit, expiry, age), every listed file's digest, and files nobody listed.
- * Configuration errors throw; everything about the manifest and the files is a problem in the
- * report, and all of them are collected.
+ * Stage 4: repository, commit, expiry, age and policy. The policy applies to a merged manifest's
+ * every part too: the merge must not launder a part sealed elsewhere.
  */
-export async function verify(options: VerifyOptions): Promise<VerifyReport> {
+export function checkPredicate(predicate: SealPredicate, expect: PredicateExpectations, now: Date): Problem[] {
+  const problems: Problem[] = []
+  const problem = (code: ProblemCode, message: string, subject?: string): void => void problems.push({ code, message: oneLine(message), subject })
+  if (expect.expectedRepository) {
+    const signed = predicate.repository
+    if (!signed || signed.toLowerCase() !== expect.expectedRepository.toLowerCase()) {
+      problem('REPOSITORY_MISMATCH', `manifest was signed in repository ${signed ?? '(none)'}, expected ${expect.expectedRepository}`, 'predicate.repository')
+    }
+  }
+  if (expect.expectedCommit) {
+    const signed = predicate.commit
+    if (!signed || signed.toLowerCase() !== expect.expectedCommit.toLowerCase()) {
+      problem('COMMIT_MISMATCH', `manifest was signed at commit ${signed ?? '(none)'}, expected ${expect.expectedCommit}`, 'predicate.commit')
+    }
+  }
+  if (expect.policy) {
+    for (const p of checkPolicy(predicate, expect.policy)) problem(p.code, p.message, p.subject)
+    predicate.parts?.forEach((part, i) => {
+      for (const p of checkPolicy(part, expect.policy!)) problem(p.code, `${partName(part, i)}: ${p.message}`, `predicate.parts[${i}].${p.subject.replace(/^predicate\./, '')}`)
+    })
+  }
+  const created = Date.parse(predicate.createdAt)
+  if (predicate.expiresAt !== null && Date.parse(predicate.expiresAt) <= now.getTime()) {
+    problem('EXPIRED', `manifest expired at ${predicate.expiresAt}`, 'predicate.expiresAt')
+  }
+  if (expect.maxAgeMs !== undefined) {
+    const age = now.getTime() - created
+    if (age > expect.maxAgeMs) {
+      problem('TOO_OLD', `manifest was created ${formatDuration(age)} ago (${predicate.createdAt}), more than max-age ${formatDuration(expect.maxAgeMs)}`, 'predicate.createdAt')
+    } else if (age < -CLOCK_SKEW_MS) {
+      problem('CREATED_IN_FUTURE', `manifest creation time ${predicate.createdAt} is in the future; max-age cannot be checked`, 'predicate.createdAt')
+    }
+  }
+  return problems
+}
+
+/** A manifest that went through the manifest stages, with the bytes they read (merge records their digest). */
+export interface ManifestVerdict extends VerifyReport {
+  bytes: Buffer | null
+  /** The listed subjects the `subjects` patterns select (all of them without patterns). */
+  selected: Subject[]
+  /** Selected names this OS would read otherwise, with why: refused (PATH_UNSAFE), never opened. */
+  unsafe: Map<string, string>
+}
+
+/**
+ * Stages 1 to 4, and the subject selection: everything about the manifest, no file read. The
+ * report says `verified` when the manifest passed every one of them.
+ */
+export async function verifyManifest(options: ManifestCheckOptions): Promise<ManifestVerdict> {
   if (options.keys.length === 0) throw new SealError('KEY_INVALID', 'no key to verify with', 'key')
-  const baseDir = await checkBaseDir(options.baseDir)
   const manifestPath = path.resolve(options.manifestPath)
-  const now = options.now ?? new Date()
-  const report: VerifyReport = {
+  const selection = options.subjects && options.subjects.length > 0 ? new SubjectSelection(options.subjects) : null
+  const verdict: ManifestVerdict = {
     result: 'failed',
     manifestPath,
     algorithm: options.algorithm,
@@ -196,155 +261,171 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     verifiedCount: 0,
     problems: [],
     policy: options.policy && !isPolicyEmpty(options.policy) ? options.policy : null,
-    hints: []
+    hints: [],
+    ...(selection ? { selection: [...selection.patterns] } : {}),
+    bytes: null,
+    selected: [],
+    unsafe: new Map()
   }
-  const problems = report.problems
-  // Every message is one line with control characters escaped, whatever a field or name holds
-  // (SealError messages already are; oneLine leaves escaped text as it is).
-  const problem = (code: ProblemCode, message: string, subject?: string): void => void problems.push({ code, message: oneLine(message), subject })
-
-  let envelope: DecodedEnvelope
-  try {
-    const bytes = options.manifestBytes ?? (await readManifest(manifestPath))
-    if (bytes.length > MAX_MANIFEST_BYTES) {
-      throw new SealError('MANIFEST_TOO_LARGE', `manifest is ${bytes.length} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, manifestPath)
-    }
-    const text = decodeUtf8Strict(bytes)
-    if (text === null) throw new SealError('MANIFEST_INVALID', `manifest ${manifestPath} is not UTF-8 text`, manifestPath)
-    envelope = decodeEnvelope(parseJsonStrict(text, `manifest ${manifestPath}`))
-  } catch (error) {
-    const p = problemFromError(error)
-    problem(p.code, p.message, p.subject)
-    return report
-  }
-
-  const key = await checkSignatures(envelope, options.keys)
-  if (!key) {
-    problem('SIGNATURE_INVALID', signatureMismatch(manifestPath, envelope.signatures, options.keys, options.algorithm), 'signatures')
-    return report
-  }
-  report.keyId = key.keyId
-
+  const read = await readEnvelope(manifestPath, options.manifestBytes)
+  if (!read.ok) return failed(verdict, read.problem)
+  verdict.bytes = read.value.bytes
+  const key = await checkSignatures(read.value.envelope, options.keys, manifestPath, options.algorithm)
+  if (!key.ok) return failed(verdict, key.problem)
+  verdict.keyId = key.value.keyId
   // From here on the payload is authentic; its content still has to be of the shape we expect.
-  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-    problem('STATEMENT_INVALID', `manifest field payloadType is not ${IN_TOTO_PAYLOAD_TYPE}`, 'payloadType')
-    return report
-  }
-  let statement: Statement
-  try {
-    statement = decodeStatement(envelope.payload, options.algorithm)
-  } catch (error) {
-    const p = problemFromError(error)
-    problem('STATEMENT_INVALID', p.message, p.subject)
-    return report
-  }
-  report.statement = statement
-  const predicate = statement.predicate
-
-  if (options.expectedRepository) {
-    const signed = predicate.repository
-    if (!signed || signed.toLowerCase() !== options.expectedRepository.toLowerCase()) {
-      problem('REPOSITORY_MISMATCH', `manifest was signed in repository ${signed ?? '(none)'}, expected ${options.expectedRepository}`, 'predicate.repository')
-    }
-  }
-  if (options.expectedCommit) {
-    const signed = predicate.commit
-    if (!signed || signed.toLowerCase() !== options.expectedCommit.toLowerCase()) {
-      problem('COMMIT_MISMATCH', `manifest was signed at commit ${signed ?? '(none)'}, expected ${options.expectedCommit}`, 'predicate.commit')
-    }
-  }
-  if (options.policy) for (const p of checkPolicy(predicate, options.policy)) problem(p.code, p.message, p.subject)
-  const created = Date.parse(predicate.createdAt)
-  if (predicate.expiresAt !== null && Date.parse(predicate.expiresAt) <= now.getTime()) {
-    problem('EXPIRED', `manifest expired at ${predicate.expiresAt}`, 'predicate.expiresAt')
-  }
-  if (options.maxAgeMs !== undefined) {
-    const age = now.getTime() - created
-    if (age > options.maxAgeMs) {
-      problem('TOO_OLD', `manifest was created ${formatDuration(age)} ago (${predicate.createdAt}), more than max-age ${formatDuration(options.maxAgeMs)}`, 'predicate.createdAt')
-    } else if (age < -CLOCK_SKEW_MS) {
-      problem('CREATED_IN_FUTURE', `manifest creation time ${predicate.createdAt} is in the future; max-age cannot be checked`, 'predicate.createdAt')
-    }
-  }
-
+  const statement = decodeSignedStatement(read.value.envelope, options.algorithm)
+  if (!statement.ok) return failed(verdict, statement.problem)
+  verdict.statement = statement.value
+  verdict.problems.push(...checkPredicate(statement.value.predicate, options, options.now ?? new Date()))
+  const chosen = selection ? selection.select(statement.value.subject) : { selected: statement.value.subject, problems: [] }
+  verdict.selected = chosen.selected
+  verdict.problems.push(...chosen.problems)
   // Names this OS would read otherwise are refused before anything is fetched or opened.
-  const unsafe = unsafeNamesOn(statement, options.platform ?? process.platform)
-  for (const [name, why] of unsafe) problem('PATH_UNSAFE', `${name}: subject name ${why}; it is not read`, name)
+  verdict.unsafe = unsafeNamesOn({ subject: chosen.selected }, options.platform ?? process.platform)
+  for (const [name, why] of verdict.unsafe) verdict.problems.push({ code: 'PATH_UNSAFE', message: oneLine(`${name}: subject name ${why}; it is not read`), subject: name })
+  verdict.result = verdict.problems.length === 0 ? 'verified' : 'failed'
+  return verdict
+}
 
-  // With beforeFiles, a manifest that already failed stops here too: nothing is fetched for it.
-  if (options.checkFiles === false || (options.beforeFiles && problems.length > 0)) {
-    report.result = problems.length === 0 ? 'verified' : 'failed'
-    return report
+function failed(verdict: ManifestVerdict, problem: Problem): ManifestVerdict {
+  verdict.problems.push(problem)
+  return verdict
+}
+
+/** What the file stages found. */
+export interface FileFindings {
+  subjects: SubjectResult[]
+  verifiedCount: number
+  problems: Problem[]
+}
+
+/**
+ * Stage 5: each subject's file opened once below base-dir and hashed. `alongside` runs in this
+ * thread while the worker threads hash (the walk for unlisted files).
+ */
+export async function checkFiles(subjects: readonly Subject[], baseDir: string, algorithm: DigestAlgorithm, options: Pick<FileCheckOptions, 'hashing' | 'allowSymlinks'> & { alongside?: () => void } = {}): Promise<FileFindings> {
+  const findings: FileFindings = { subjects: [], verifiedCount: 0, problems: [] }
+  const problem = (code: ProblemCode, message: string, subject: string): void => void findings.problems.push({ code, message: oneLine(message), subject })
+  const names = subjects.map(s => s.name)
+  const outcomes = await hashMany(baseDir, names, algorithm, { ...options.hashing, alongside: options.alongside, allowLinks: options.allowSymlinks })
+  outcomes.forEach((outcome, i) => {
+    const expected = subjects[i].digest[algorithm]
+    const name = names[i]
+    if (outcome.ok) {
+      const actual = outcome.value.digest
+      if (actual === expected) {
+        findings.subjects.push({ name, status: 'verified', size: outcome.value.size, expected, actual })
+        findings.verifiedCount++
+      } else {
+        findings.subjects.push({ name, status: 'mismatch', size: outcome.value.size, expected, actual })
+        problem('DIGEST_MISMATCH', `${name}: ${algorithm} digest does not match the manifest`, name)
+      }
+    } else {
+      const kind = fileFailure(outcome.error.code)
+      findings.subjects.push({ name, status: kind.status, expected })
+      problem(kind.code, outcome.error.message, name)
+    }
+  })
+  return findings
+}
+
+/**
+ * Stage 6: files that `patterns` match below base-dir and the manifest does not list. `walk` is
+ * the walk already under way (started alongside the hashing), when there is one.
+ */
+export async function checkUnlisted(listed: ReadonlySet<string>, walk: Promise<string[]>, baseDir: string): Promise<FileFindings> {
+  const findings: FileFindings = { subjects: [], verifiedCount: 0, problems: [] }
+  let found: string[] = []
+  try {
+    found = await walk
+  } catch (error) {
+    // A file the walk cannot get past (a broken link planted among the artifacts, an unreadable
+    // folder) leaves unlisted files unchecked: a failed verification, not a configuration error.
+    if (!(error instanceof SealError) || error.code === 'INPUT_INVALID' || error.code === 'NO_FILES') throw error
+    if (error instanceof BrokenLinksError) {
+      // A listed one already failed as FILE_MISSING; each other one is named.
+      for (const link of error.paths) {
+        const name = path.relative(baseDir, link).split(path.sep).join('/')
+        if (!listed.has(name)) {
+          findings.problems.push({
+            code: 'UNLISTED_FILE',
+            message: oneLine(`${name}: a broken symbolic link (target does not exist) matches path but is not listed in the manifest; exclude it with a ! pattern or set omit-broken-symbolic-links`),
+            subject: name
+          })
+        }
+      }
+    } else {
+      findings.problems.push({ code: 'UNLISTED_FILE', message: `unlisted files cannot be ruled out: ${error.message}`, subject: error.subject })
+    }
   }
-  for (const p of (await options.beforeFiles?.(statement)) ?? []) problem(p.code, p.message, p.subject)
-  const names = statement.subject.map(s => s.name)
-  const toHash = names.filter(name => !unsafe.has(name))
+  for (const name of found) {
+    if (listed.has(name)) continue
+    findings.subjects.push({ name, status: 'unlisted' })
+    findings.problems.push({ code: 'UNLISTED_FILE', message: oneLine(`${name}: matches path but is not listed in the manifest`), subject: name })
+  }
+  return findings
+}
+
+/**
+ * Stages 5 and 6 for a manifest that passed the manifest stages: its selected subjects' files,
+ * and (with patterns) files nobody listed, walked while the threads hash. `extra` are problems a
+ * caller found in between (a release download) and joins to the report; `checked` replaces the
+ * file check of the selected subjects when a caller checked them another way.
+ */
+export async function verifyFiles(verdict: ManifestVerdict, options: FileCheckOptions, extra: readonly Problem[] = [], checked?: FileFindings): Promise<VerifyReport> {
+  const report = reportOf(verdict)
+  const selected = verdict.selected.filter(s => !verdict.unsafe.has(s.name))
+  report.problems = [...report.problems, ...extra]
+  const statement = report.statement
+  if (!statement) return finish(report)
+  const baseDir = await checkBaseDir(options.baseDir)
   const patterns = options.patterns ?? []
-  const checkUnlisted = patterns.length > 0 && !options.allowUnlisted
-  // The walk for unlisted files runs while the worker threads hash (findSubjects does its walk
-  // synchronously inside the call), instead of after them with the other cores idle.
+  const checkForUnlisted = patterns.length > 0 && !options.allowUnlisted
   let walk: Promise<string[]> | undefined
-  const walkForUnlisted = (): Promise<string[]> => {
+  const startWalk = (): Promise<string[]> => {
     // Every pattern must match a file: one that matches nothing (a typo) checks nothing.
-    walk = findSubjects(patterns, baseDir, [manifestPath], options.cwd, { omitBrokenLinks: options.omitBrokenLinks, eachPatternMatches: true })
+    walk = findSubjects(patterns, baseDir, [report.manifestPath], options.cwd, { omitBrokenLinks: options.omitBrokenLinks, eachPatternMatches: true })
     // Its failure is handled after the hashing; until then it must not count as unhandled.
     walk.catch(() => {})
     return walk
   }
-  const alongside = checkUnlisted ? () => void walkForUnlisted() : undefined
-  const outcomes = await hashMany(baseDir, toHash, options.algorithm, { ...options.hashing, alongside, allowLinks: options.allowSymlinks })
-  let next = 0
-  statement.subject.forEach(({ name, digest }) => {
-    const expected = digest[options.algorithm]
-    if (unsafe.has(name)) {
-      report.subjects.push({ name, status: 'unsafe', expected })
-      return
-    }
-    const outcome = outcomes[next++]
-    if (outcome.ok) {
-      const actual = outcome.value.digest
-      if (actual === expected) {
-        report.subjects.push({ name, status: 'verified', size: outcome.value.size, expected, actual })
-        report.verifiedCount++
-      } else {
-        report.subjects.push({ name, status: 'mismatch', size: outcome.value.size, expected, actual })
-        problem('DIGEST_MISMATCH', `${name}: ${options.algorithm} digest does not match the manifest`, name)
-      }
-    } else {
-      const kind = STATUS_OF[outcome.error.code] ?? { status: 'unreadable', code: 'FILE_UNREADABLE' }
-      report.subjects.push({ name, status: kind.status, expected })
-      problem(kind.code, outcome.error.message, name)
-    }
-  })
-
-  if (checkUnlisted) {
-    const listed = new Set(names)
-    let found: string[] = []
-    try {
-      found = await (walk ?? walkForUnlisted())
-    } catch (error) {
-      // A file the walk cannot get past (a broken link planted among the artifacts, an unreadable
-      // folder) leaves unlisted files unchecked: a failed verification, not a configuration error.
-      if (!(error instanceof SealError) || error.code === 'INPUT_INVALID' || error.code === 'NO_FILES') throw error
-      if (error instanceof BrokenLinksError) {
-        // A listed one already failed as FILE_MISSING; each other one is named.
-        for (const link of error.paths) {
-          const name = path.relative(baseDir, link).split(path.sep).join('/')
-          if (!listed.has(name)) problem('UNLISTED_FILE', `${name}: a broken symbolic link (target does not exist) matches path but is not listed in the manifest; exclude it with a ! pattern or set omit-broken-symbolic-links`, name)
-        }
-      } else {
-        problem('UNLISTED_FILE', `unlisted files cannot be ruled out: ${error.message}`, error.subject)
-      }
-    }
-    for (const name of found) {
-      if (listed.has(name)) continue
-      report.subjects.push({ name, status: 'unlisted' })
-      problem('UNLISTED_FILE', `${name}: matches path but is not listed in the manifest`, name)
-    }
+  // `checked`: the selected subjects were checked another way (release digests); no file is read for them.
+  const files = checked ?? (await checkFiles(selected, baseDir, report.algorithm, { ...options, alongside: checkForUnlisted ? () => void startWalk() : undefined }))
+  const refused: FileFindings = { subjects: [...verdict.unsafe.keys()].map(name => ({ name, status: 'unsafe', expected: verdict.selected.find(s => s.name === name)?.digest[report.algorithm] })), verifiedCount: 0, problems: [] }
+  const found = [refused, files]
+  // Every listed name counts as listed, selected or not: a file the manifest lists is not planted.
+  if (checkForUnlisted) found.push(await checkUnlisted(new Set(statement.subject.map(s => s.name)), walk ?? startWalk(), baseDir))
+  for (const f of found) {
+    report.subjects.push(...f.subjects)
+    report.problems.push(...f.problems)
+    report.verifiedCount += f.verifiedCount
   }
-
-  const hint = diagnoseMissing(baseDir, names.length, report.subjects.filter(s => s.status === 'missing').map(s => s.name), options.cwd)
+  const missing = report.subjects.filter(s => s.status === 'missing').map(s => s.name)
+  const hint = diagnoseMissing(baseDir, selected.length, missing, options.cwd)
   if (hint) report.hints = [hint]
-  report.result = problems.length === 0 ? 'verified' : 'failed'
+  return finish(report)
+}
+
+/** The report of a manifest whose files are not checked (it failed, or only the manifest was asked about). */
+export function reportOf(verdict: ManifestVerdict): VerifyReport {
+  const { bytes: _bytes, selected: _selected, unsafe: _unsafe, ...report } = verdict
   return report
+}
+
+function finish(report: VerifyReport): VerifyReport {
+  report.result = report.problems.length === 0 ? 'verified' : 'failed'
+  return report
+}
+
+/**
+ * Verify: the signature first, and only then anything the envelope says; then the predicate
+ * (repository, commit, expiry, age, policy), every selected file's digest, and files nobody
+ * listed. Configuration errors throw; everything about the manifest and the files is a problem in
+ * the report, and all of them are collected.
+ */
+export async function verify(options: VerifyOptions): Promise<VerifyReport> {
+  if (options.keys.length === 0) throw new SealError('KEY_INVALID', 'no key to verify with', 'key')
+  await checkBaseDir(options.baseDir)
+  return verifyFiles(await verifyManifest(options), options)
 }

@@ -43,6 +43,21 @@ export interface KeyRequest {
   fetchOidcToken?: OidcTokenFetcher
 }
 
+/**
+ * Sources whose verify keys are the versions a store still accepts, the one sign uses first
+ * (Vault transit's latest version, the first GCP KMS or Managed HSM key listed).
+ */
+const VERSIONED_SOURCES: ReadonlySet<KeySource> = new Set(['vault-transit', 'gcp-kms', 'azure-managed-hsm'])
+
+/**
+ * Of the keys resolved to verify, those that sign: every key line for local keys and fetched
+ * secrets (one signature each), the signing version for a versioned store. Merge verifies its
+ * parts with all of them and signs with these, from one lookup.
+ */
+export function signingKeysOf(source: KeySource, verifyKeys: readonly MacKey[]): MacKey[] {
+  return VERSIONED_SOURCES.has(source) ? verifyKeys.slice(0, 1) : [...verifyKeys]
+}
+
 /** Resolves the keys a request names. */
 export async function resolveKeys(request: KeyRequest): Promise<MacKey[]> {
   if (request.source === 'input') {

@@ -33,9 +33,11 @@ function optionLines(): string {
   return lines.join('\n')
 }
 
-export const USAGE = `Usage: artifact-seal <sign|verify|checksums> [options]
+export const USAGE = `Usage: artifact-seal <sign|verify|merge|checksums> [options]
 
 Seal build artifacts with an HMAC-signed manifest, or verify them against one.
+merge verifies the manifests of several jobs (--manifests) without reading files and writes one
+manifest (--manifest) listing every file once, with predicate.parts saying which part sealed it.
 checksums verifies the manifest's signature (not the files) and prints its subjects as a list
 for sha256sum -c (sha384sum/sha512sum with that --algorithm); nothing is printed unless it verifies.
 

@@ -32,7 +32,10 @@ export interface ReleasePlan {
   token: string
   checksums: boolean
   overwrite: boolean
-  assets: boolean
+  /** Sign and merge: publish the draft once the manifest is attached. */
+  publish: boolean
+  /** Verify: download the listed (selected) assets, or compare GitHub's digests of them. */
+  assets: boolean | 'digests'
   allowUnlistedAssets: boolean
 }
 
@@ -43,6 +46,10 @@ export interface Plan {
   /** Where relative paths and patterns start: the workspace in the action, the working directory in the CLI. */
   cwd: string
   patterns: string[]
+  /** Merge: glob patterns of the part manifests. */
+  manifests: string[]
+  /** Verify and checksums: glob patterns over subject names; only the listed subjects they match are checked. */
+  subjects: string[]
   baseDir: string
   manifest: string
   key: KeyPlan
@@ -94,7 +101,13 @@ export function planFor(frontEnd: FrontEnd, mode: Mode, raw: RawValues, where: P
   if (mode === 'sign' && patterns.length === 0 && !subjectChecksums) {
     refuse('path', `is required to sign: give one or more glob patterns (or ${spell('subject-checksums')})`)
   }
-  const expectedCommit = o.string('expected-commit') ?? null
+  const manifests = o.list('manifests')
+  if (mode === 'merge' && manifests.length === 0) refuse('manifests', 'is required to merge: give glob patterns of the part manifests')
+  // Merge: the parts come from this run's build unless told otherwise.
+  const expectedCommit = o.string('expected-commit') ?? (mode === 'merge' ? where.env.GITHUB_SHA || null : null)
+  if (o.string('release-assets') === 'digests' && o.choice('algorithm') !== 'sha256') {
+    refuse('release-assets', `digests compares GitHub's sha256 asset digests; ${spell('algorithm')} is ${o.choice('algorithm')}`)
+  }
   if (expectedCommit && !FULL_SHA.test(expectedCommit)) refuse('expected-commit', `is ${JSON.stringify(expectedCommit)}, not a full commit SHA`)
   if (o.boolean('cache')) refuse('cache', CACHE_REFUSED)
   const duration = (name: OptionName): number | undefined => {
@@ -124,6 +137,8 @@ export function planFor(frontEnd: FrontEnd, mode: Mode, raw: RawValues, where: P
     frontEnd,
     cwd: where.cwd,
     patterns,
+    manifests,
+    subjects: parsePatterns(o.raw('subjects'), o.label('subjects')),
     baseDir: resolve(o.string('base-dir'), '.'),
     manifest: resolve(o.string('manifest'), 'artifact-seal.json'),
     key: keyPlan(o, where),
@@ -176,17 +191,19 @@ function releasePlan(o: OptionValues, mode: Mode, where: PlanEnvironment, expect
     refuse('release-tag', 'needs a token: set GITHUB_TOKEN')
   }
   const flag = o.string('repo')
-  const fallback = mode === 'sign' ? (where.env.GITHUB_REPOSITORY ?? null) : expectedRepository
+  const sealing = mode === 'sign' || mode === 'merge'
+  const fallback = sealing ? (where.env.GITHUB_REPOSITORY ?? null) : expectedRepository
   const repository = flag ?? fallback
   if (!repository) refuse('release-tag', `needs the release's repository: ${o.frontEnd === 'cli' ? 'give --repo owner/name or ' : ''}set GITHUB_REPOSITORY`)
   return {
     tag,
     repository: repository!,
-    repositoryFrom: flag ? o.label('repo') : mode === 'sign' ? 'GITHUB_REPOSITORY' : o.label('expected-repository'),
+    repositoryFrom: flag ? o.label('repo') : sealing ? 'GITHUB_REPOSITORY' : o.label('expected-repository'),
     token,
     checksums: o.boolean('checksums'),
     overwrite: o.boolean('overwrite'),
-    assets: o.boolean('release-assets'),
+    publish: o.boolean('release-publish'),
+    assets: o.string('release-assets') === 'digests' ? 'digests' : o.string('release-assets') === 'true',
     allowUnlistedAssets: o.boolean('allow-unlisted-assets')
   }
 }

@@ -10,10 +10,10 @@ import { DIGEST_ALGORITHMS } from '../core/algorithms.js'
 import { KEY_ENCODINGS } from '../core/keys.js'
 
 /** What the action's `mode` input and the CLI's command choose. */
-export const MODES = ['sign', 'verify', 'checksums'] as const
+export const MODES = ['sign', 'verify', 'merge', 'checksums'] as const
 export type Mode = (typeof MODES)[number]
 /** The action runs these; `checksums` is the CLI's alone. */
-export const ACTION_MODES = ['sign', 'verify'] as const satisfies readonly Mode[]
+export const ACTION_MODES = ['sign', 'verify', 'merge'] as const satisfies readonly Mode[]
 
 export type FrontEnd = 'action' | 'cli'
 
@@ -63,7 +63,11 @@ export interface OptionSpec {
 const SIGN = ['sign'] as const
 const VERIFY = ['verify'] as const
 const VERIFYING = ['verify', 'checksums'] as const
+/** What verify asks of a manifest's predicate, merge asks of every part. */
+const CHECKING = ['verify', 'checksums', 'merge'] as const
+const SEALING = ['sign', 'merge'] as const
 const SIGN_VERIFY = ['sign', 'verify'] as const
+const WITH_RELEASE = ['sign', 'verify', 'merge'] as const
 const ALL = MODES
 const ACTION = ['action'] as const
 const CLI = ['cli'] as const
@@ -81,7 +85,25 @@ export const OPTIONS = {
     in: ACTION,
     choices: ACTION_MODES,
     default: 'sign',
-    description: 'sign (hash the files matched by path and write a signed manifest) or verify (check a manifest and the files it lists).'
+    description:
+      'sign (hash the files matched by path and write a signed manifest), verify (check a manifest and the files it lists) or merge (one manifest from the verified manifests of several jobs, see manifests).'
+  },
+  manifests: {
+    kind: 'list',
+    modes: ['merge'],
+    default: '',
+    description:
+      'Merge: newline-separated glob patterns (the path syntax) of the part manifests, relative to the workspace; required to merge. Each part must verify as verify checks a manifest without reading files (signature, statement, expected-repository, expected-commit, which defaults to this run\'s commit, max-age, expiry and the policy inputs). The manifest input names the merged manifest written, which is never one of the parts.',
+    help: { arg: 'PATTERN', text: 'merge: glob of the part manifests (repeatable), required; each must verify (--expected-repository, --expected-commit (default $GITHUB_SHA), --max-age and the policy flags apply to every part)' }
+  },
+  subjects: {
+    kind: 'list',
+    modes: VERIFYING,
+    flag: 'subject',
+    default: '',
+    description:
+      "Verify: newline-separated glob patterns (the path syntax) over the manifest's subject names. Only the listed subjects that match are checked; the rest may be absent. A pattern that is not an exclusion and matches no listed subject fails with SUBJECT_NOT_LISTED. With release-assets only the selected assets are fetched or compared.",
+    help: { arg: 'PATTERN', text: 'verify and checksums: check (print) only the listed subjects matching this glob over subject names (repeatable; ! excludes); a pattern matching no listed subject fails with SUBJECT_NOT_LISTED' }
   },
   path: {
     kind: 'list',
@@ -153,21 +175,21 @@ export const OPTIONS = {
   },
   'expires-in': {
     kind: 'string',
-    modes: SIGN,
+    modes: SEALING,
     default: '',
-    description: 'Sign: the manifest expires after this long, e.g. 45s, 30m, 12h, 90d. Empty: never.',
-    help: { arg: 'DURATION', text: 'sign: the manifest expires after this long (45s, 30m, 12h, 90d)' }
+    description: 'Sign and merge: the manifest expires after this long, e.g. 45s, 30m, 12h, 90d. Empty: never (a merge expires no later than its earliest part).',
+    help: { arg: 'DURATION', text: 'sign and merge: the manifest expires after this long (45s, 30m, 12h, 90d)' }
   },
   'max-age': {
     kind: 'string',
-    modes: VERIFYING,
+    modes: CHECKING,
     default: '',
     description: 'Verify: refuse a manifest created longer ago than this, e.g. 7d.',
     help: { arg: 'DURATION', text: 'verify: refuse a manifest created longer ago than this' }
   },
   'expected-repository': {
     kind: 'string',
-    modes: VERIFYING,
+    modes: CHECKING,
     default: '',
     env: 'GITHUB_REPOSITORY',
     description: 'Verify: the manifest must have been signed in this repository (owner/name). Defaults to the repository running the workflow.',
@@ -175,14 +197,14 @@ export const OPTIONS = {
   },
   'expected-commit': {
     kind: 'string',
-    modes: VERIFYING,
+    modes: CHECKING,
     default: '',
     description: 'Verify: the manifest must have been signed at this commit (full SHA).',
     help: { arg: 'SHA', text: 'verify: the manifest must have been signed at this commit' }
   },
   'expected-ref': {
     kind: 'list',
-    modes: VERIFYING,
+    modes: CHECKING,
     default: '',
     description:
       'Verify: the manifest must have been signed at a ref (GITHUB_REF) matching one of these newline-separated glob patterns, e.g. `refs/tags/v*` (the path syntax: `*` does not cross `/`, so it does not match refs/heads/v1; `!` excludes). A manifest that does not record its ref fails. Only as strong as the key\'s access rules (README).',
@@ -190,7 +212,7 @@ export const OPTIONS = {
   },
   'expected-workflow': {
     kind: 'list',
-    modes: VERIFYING,
+    modes: CHECKING,
     default: '',
     description:
       'Verify: the manifest must have been signed by a workflow whose file (the path in workflowRef between owner/name/ and @) matches one of these newline-separated glob patterns, e.g. `.github/workflows/release.yml`.',
@@ -198,24 +220,24 @@ export const OPTIONS = {
   },
   'expected-event': {
     kind: 'list',
-    modes: VERIFYING,
+    modes: CHECKING,
     default: '',
     description: 'Verify: the manifest must have been signed by a run of one of these events (comma or newline separated), e.g. `push, release`.',
     help: { arg: 'EVENTS', text: 'verify: the manifest must have been signed in a run of one of these events (repeatable, or comma separated), e.g. push,release' }
   },
   'require-hosted-runner': {
     kind: 'boolean',
-    modes: VERIFYING,
+    modes: CHECKING,
     default: 'false',
     description: 'Verify: the manifest must have been signed on a GitHub-hosted runner (runnerEnvironment github-hosted).',
     help: { text: 'verify: the manifest must have been signed on a GitHub-hosted runner. A field the manifest does not record fails the check that asks for it.' }
   },
   label: {
     kind: 'string',
-    modes: SIGN,
+    modes: SEALING,
     default: '',
-    description: 'Sign: free text recorded in the predicate, such as `${{ matrix.os }}`.',
-    help: { arg: 'TEXT', text: 'sign: free text recorded in the predicate (e.g. the matrix OS)' }
+    description: 'Sign and merge: free text recorded in the predicate, such as `${{ matrix.os }}`.',
+    help: { arg: 'TEXT', text: 'sign and merge: free text recorded in the predicate (e.g. the matrix OS)' }
   },
   'allow-unlisted': {
     kind: 'boolean',
@@ -242,22 +264,22 @@ export const OPTIONS = {
     help: { text: 'leave out symbolic links whose target does not exist that --path matches (default: an error naming every one; one that a ! pattern excludes is never an error)' }
   },
   // What sign binds when it does not run in GitHub Actions; the runner's variables otherwise.
-  repository: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_REPOSITORY', description: 'The repository bound in the predicate.', help: { arg: 'OWNER/NAME', text: 'sign: the repository to bind (default: $GITHUB_REPOSITORY)' } },
-  commit: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_SHA', description: 'The commit bound in the predicate.', help: { arg: 'SHA', text: 'sign: the commit to bind (default: $GITHUB_SHA)' } },
-  ref: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_REF', description: 'The ref bound in the predicate.', help: { arg: 'REF', text: 'sign: the ref to bind (default: $GITHUB_REF)' } },
-  'workflow-ref': { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_WORKFLOW_REF', description: 'The workflow ref bound in the predicate.', help: { arg: 'REF', text: 'sign: the workflow ref to bind (default: $GITHUB_WORKFLOW_REF)' } },
-  job: { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_JOB', description: 'The job bound in the predicate.', help: { arg: 'JOB', text: 'sign: the job to bind (default: $GITHUB_JOB)' } },
-  'event-name': { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_EVENT_NAME', description: 'The event bound in the predicate.', help: { arg: 'EVENT', text: 'sign: the event to bind (default: $GITHUB_EVENT_NAME)' } },
+  repository: { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_REPOSITORY', description: 'The repository bound in the predicate.', help: { arg: 'OWNER/NAME', text: 'sign: the repository to bind (default: $GITHUB_REPOSITORY)' } },
+  commit: { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_SHA', description: 'The commit bound in the predicate.', help: { arg: 'SHA', text: 'sign: the commit to bind (default: $GITHUB_SHA)' } },
+  ref: { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_REF', description: 'The ref bound in the predicate.', help: { arg: 'REF', text: 'sign: the ref to bind (default: $GITHUB_REF)' } },
+  'workflow-ref': { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_WORKFLOW_REF', description: 'The workflow ref bound in the predicate.', help: { arg: 'REF', text: 'sign: the workflow ref to bind (default: $GITHUB_WORKFLOW_REF)' } },
+  job: { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_JOB', description: 'The job bound in the predicate.', help: { arg: 'JOB', text: 'sign: the job to bind (default: $GITHUB_JOB)' } },
+  'event-name': { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_EVENT_NAME', description: 'The event bound in the predicate.', help: { arg: 'EVENT', text: 'sign: the event to bind (default: $GITHUB_EVENT_NAME)' } },
   'runner-environment': {
     kind: 'string',
-    modes: SIGN,
+    modes: SEALING,
     in: CLI,
     env: 'RUNNER_ENVIRONMENT',
     choices: ['github-hosted', 'self-hosted'],
     description: 'The runner environment bound in the predicate.',
     help: { arg: 'ENV', text: 'sign: github-hosted or self-hosted (default: $RUNNER_ENVIRONMENT)' }
   },
-  'workflow-sha': { kind: 'string', modes: SIGN, in: CLI, env: 'GITHUB_WORKFLOW_SHA', description: "The workflow file's commit bound in the predicate.", help: { arg: 'SHA', text: 'sign: the workflow commit to bind (default: $GITHUB_WORKFLOW_SHA)' } },
+  'workflow-sha': { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_WORKFLOW_SHA', description: "The workflow file's commit bound in the predicate.", help: { arg: 'SHA', text: 'sign: the workflow commit to bind (default: $GITHUB_WORKFLOW_SHA)' } },
   'subject-checksums': {
     kind: 'string',
     modes: SIGN,
@@ -269,7 +291,7 @@ export const OPTIONS = {
   },
   'release-tag': {
     kind: 'string',
-    modes: SIGN_VERIFY,
+    modes: WITH_RELEASE,
     default: '',
     description:
       'Sign: attach the manifest as an asset of the release with this tag (needs `permissions: contents: write`). Verify: fetch the manifest from that release when the manifest file is not on disk. The release is looked up in this repository (sign) or expected-repository (verify), through GITHUB_API_URL on GitHub Enterprise Server.',
@@ -277,7 +299,7 @@ export const OPTIONS = {
   },
   repo: {
     kind: 'string',
-    modes: SIGN_VERIFY,
+    modes: WITH_RELEASE,
     in: CLI,
     requires: ['release-tag'],
     description: "The release's repository.",
@@ -285,7 +307,7 @@ export const OPTIONS = {
   },
   checksums: {
     kind: 'boolean',
-    modes: SIGN,
+    modes: SEALING,
     default: 'false',
     requires: ['release-tag'],
     description:
@@ -294,7 +316,7 @@ export const OPTIONS = {
   },
   overwrite: {
     kind: 'boolean',
-    modes: SIGN,
+    modes: SEALING,
     default: 'false',
     requires: ['release-tag'],
     description: 'Sign, with release-tag: replace release assets of the same name. Without it an existing asset is an error.',
@@ -308,15 +330,27 @@ export const OPTIONS = {
     description: 'Token for the releases API (release-tag). The default job token works; signing needs `permissions: contents: write`.'
   },
   'release-assets': {
-    kind: 'boolean',
+    // A string, for `digests`; the CLI's bare --release-assets means true (src/cli/main.ts).
+    kind: 'string',
     modes: VERIFY,
+    choices: ['true', 'false', 'digests'],
     default: 'false',
     requires: ['release-tag'],
     description:
-      "Verify, with release-tag: once the manifest's signature checks, download the release's assets that the manifest lists into base-dir and verify them: a published release checked end to end. A download replaces the file of its name only once its digest matched, and an asset the manifest does not list fails the check (see allow-unlisted-assets). Seal with base-dir set to the directory you upload from, so that subject names are the asset names.",
+      "Verify, with release-tag: true, false or digests. true: once the manifest's signature checks, download the release's assets that the manifest lists (those that subjects selects) into base-dir and verify them: a published release checked end to end. A download replaces the file of its name only once its digest matched, and an asset the manifest does not list fails the check (see allow-unlisted-assets). digests: download nothing, and compare each selected subject's digest with the sha256 digest GitHub's release API reports for the asset of that name (this trusts GitHub's computation; algorithm sha256 only). Seal with base-dir set to the directory you upload from, so that subject names are the asset names.",
     help: {
-      text: "verify: download the release's assets that the manifest lists into --base-dir, each replacing the file of its name only once its digest matched, then verify them; an asset the manifest does not list (other than the manifest and its SHA256SUMS) fails the check"
+      arg: '[=digests]',
+      text: "verify: download the release's assets that the manifest lists (or --subject selects) into --base-dir, each replacing the file of its name only once its digest matched, then verify them; an asset the manifest does not list (other than the manifest and its SHA256SUMS) fails the check. =digests: download nothing, compare with the sha256 digests GitHub reports for the assets (trusts GitHub's computation)"
     }
+  },
+  'release-publish': {
+    kind: 'boolean',
+    modes: SEALING,
+    default: 'false',
+    requires: ['release-tag'],
+    description:
+      'Sign or merge, with release-tag: after the manifest (and the checksum list) is attached to the draft release, publish it, so that the manifest is frozen with the assets on an immutable release. Publishing a release that is not a draft is an error.',
+    help: { text: 'sign and merge: publish the draft release after attaching the manifest (a published immutable release cannot take it; a release that is not a draft cannot be published)' }
   },
   'allow-unlisted-assets': {
     kind: 'boolean',
@@ -540,13 +574,14 @@ export type StoreOption = { [K in OptionName]: (typeof OPTIONS)[K] extends { sto
 
 /** The action's outputs (action.yml is generated from these too). */
 export const OUTPUTS = {
-  'manifest-path': 'Sign: absolute path of the manifest written.',
-  'manifest-sha256': "Sign: hex SHA-256 of the manifest file's bytes.",
-  'subject-count': 'Sign: number of files sealed.',
-  'key-id': 'Sign: key id of the first signature (derived from the key; not secret).',
+  'manifest-path': 'Sign and merge: absolute path of the manifest written.',
+  'manifest-sha256': "Sign and merge: hex SHA-256 of the manifest file's bytes.",
+  'subject-count': 'Sign and merge: number of files sealed.',
+  'key-id': 'Sign and merge: key id of the first signature (derived from the key; not secret).',
   'verified-count': 'Verify: number of files whose digest matched.',
   result: 'Verify: verified or failed.',
-  'release-asset-url': 'Sign, with release-tag: the download URL (browser_download_url) of the manifest asset.'
+  'release-asset-url': 'Sign and merge, with release-tag: the download URL (browser_download_url) of the manifest asset.',
+  'part-count': 'Merge: the number of part manifests merged (or found, when the merge was refused).'
 } as const
 export type OutputName = keyof typeof OUTPUTS
 

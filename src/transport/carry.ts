@@ -1,10 +1,10 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { SealResult } from '../core/seal.js'
-import type { Statement } from '../core/statement.js'
-import { verify, type Problem, type VerifyOptions, type VerifyReport } from '../core/verify.js'
+import { checkBaseDir } from '../core/seal.js'
+import { reportOf, verify, verifyFiles, verifyManifest, type VerifyOptions, type VerifyReport } from '../core/verify.js'
 import type { ReleaseAsset } from '../github/releases.js'
-import { downloadListedAssets, fetchManifestAsset, publishToRelease, type ReleaseFile, type ReleaseTarget } from './release.js'
+import { checkWritableRelease, compareAssetDigests, downloadListedAssets, fetchManifestAsset, publishTarget, publishToRelease, type ReleaseFile, type ReleaseTarget } from './release.js'
 import { listFileName, statementChecksumList } from '../formats/sha256sum.js'
 
 /**
@@ -18,8 +18,10 @@ export interface Carriers {
     checksums?: boolean
     /** Sign: replace assets of the same name. */
     overwrite?: boolean
-    /** Verify: download the listed assets into base-dir before checking. */
-    assets?: boolean
+    /** Sign and merge: publish the draft release once the manifest is attached. */
+    publish?: boolean
+    /** Verify: download the listed (selected) assets into base-dir before checking, or compare GitHub's digests of them. */
+    assets?: boolean | 'digests'
     /** Verify with assets: let release assets that the manifest does not list pass. */
     allowUnlistedAssets?: boolean
   }
@@ -47,6 +49,14 @@ export function releaseFiles(result: SealResult, checksums: boolean): ReleaseFil
   return files
 }
 
+/**
+ * Before sign or merge hashes or reads anything: the release they will attach to exists and can
+ * take assets (a published immutable release cannot), and is a draft when it is to be published.
+ */
+export async function checkCarriers(carriers: Carriers): Promise<void> {
+  if (carriers.release) await checkWritableRelease(carriers.release, carriers.release.publish ?? false)
+}
+
 /** After a seal: the manifest (only it, and the checksum list made from it) goes to the release. */
 export async function shipSeal(result: SealResult, carriers: Carriers): Promise<Shipped> {
   const shipped: Shipped = {}
@@ -65,6 +75,10 @@ export async function shipSeal(result: SealResult, carriers: Carriers): Promise<
     shipped.manifestAsset = manifestAsset
     shipped.checksumsAsset = checksumsAsset
     carriers.log(`Attached ${[manifestAsset, checksumsAsset].filter(Boolean).map(a => a!.name).join(' and ')} to release ${release.tag}: ${manifestAsset.browserDownloadUrl}`)
+    if (release.publish) {
+      await publishTarget(release)
+      carriers.log(`Published release ${release.tag}: its assets and the manifest are released together`)
+    }
   }
   return shipped
 }
@@ -92,13 +106,20 @@ export async function verifyCarried(options: VerifyOptions, carriers: Carriers):
   }
   const release = carriers.release
   if (!release?.assets) return verify({ ...options, manifestBytes })
-  // One pass: verify reads and checks the manifest once, and the files are verified against
-  // exactly the statement whose signature decided which assets to fetch.
-  const fetchListed = async (statement: Statement): Promise<Problem[]> => {
-    const rules = { algorithm: options.algorithm, manifestName: path.basename(options.manifestPath), allowUnlisted: release.allowUnlistedAssets ?? false }
-    const { downloaded, problems } = await downloadListedAssets(release, statement, options.baseDir, rules)
-    carriers.log(`Downloaded ${downloaded.length} of ${statement.subject.length} listed file(s) from release ${release.tag} into ${options.baseDir}`)
-    return problems
+  // One pass: the manifest is read and checked once, and the files are verified against exactly
+  // the statement whose signature decided which assets to fetch.
+  await checkBaseDir(options.baseDir)
+  const verdict = await verifyManifest({ ...options, manifestBytes })
+  // A manifest that failed any check stops here: nothing is fetched for it.
+  if (verdict.problems.length > 0 || !verdict.statement) return reportOf(verdict)
+  const statement = verdict.statement
+  const rules = { algorithm: options.algorithm, manifestName: path.basename(options.manifestPath), allowUnlisted: release.allowUnlistedAssets ?? false }
+  if (release.assets === 'digests') {
+    const compared = await compareAssetDigests(release, statement, verdict.selected, rules)
+    carriers.log(`Compared ${verdict.selected.length} ${verdict.selection ? 'selected' : 'listed'} file(s) with the digests GitHub reports for the assets of release ${release.tag} (nothing downloaded)`)
+    return verifyFiles(verdict, options, [], compared)
   }
-  return verify({ ...options, manifestBytes, beforeFiles: fetchListed })
+  const { downloaded, problems } = await downloadListedAssets(release, statement, verdict.selected, options.baseDir, rules)
+  carriers.log(`Downloaded ${downloaded.length} of ${verdict.selected.length} ${verdict.selection ? 'selected' : 'listed'} file(s) from release ${release.tag} into ${options.baseDir}`)
+  return verifyFiles(verdict, options, problems)
 }
