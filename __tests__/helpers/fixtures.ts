@@ -3,8 +3,8 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** The repository root, found from this compiled file (build/__tests__/helpers/). */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+/** The repository root, found from this file (__tests__/helpers/), which ts-jest runs as it is. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const DIST_ACTION = path.join(ROOT, 'dist', 'index.js')
 export const DIST_CLI = path.join(ROOT, 'dist', 'cli', 'index.js')
 

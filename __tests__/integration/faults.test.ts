@@ -1,4 +1,5 @@
-import { test } from 'node:test'
+import { test } from '@jest/globals'
+import { diagnostic } from '../helpers/diagnostic.js'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
@@ -23,8 +24,8 @@ function sealIn(dir: string, patterns: string[], hex = CANARY_HEX): Promise<unkn
   return seal({ patterns: patterns.map(p => path.join(dir, p)), baseDir: dir, manifestPath: path.join(dir, 'artifact-seal.json'), algorithm: 'sha256', keys: [new LocalHmacKey(Buffer.from(hex, 'hex'), 'sha256')], context: CONTEXT })
 }
 
-test('faults through the CLI: permission denied reading a file or writing the manifest, and a write over the file size limit', { timeout: 30_000 }, async t => {
-  if (isRoot) t.diagnostic('running as root: the permission cases run the CLI as nobody (uid 65534), since root reads through chmod 000')
+test('faults through the CLI: permission denied reading a file or writing the manifest, and a write over the file size limit', async () => {
+  if (isRoot) diagnostic('running as root: the permission cases run the CLI as nobody (uid 65534), since root reads through chmod 000')
   const dir = tempDir('artifact-seal-perm-')
   try {
     writeTree(dir, { 'dist/app.js': 'app', 'dist/secret.bin': 'secret', 'out/.keep': '' })
@@ -67,7 +68,7 @@ test('faults through the CLI: permission denied reading a file or writing the ma
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
-})
+}, 30_000)
 
 /** Every printable form of a key, cut into every 16-character run: a partial leak counts too. */
 function needles(bytes: Buffer, text: string): string[] {
@@ -92,7 +93,7 @@ function filesBelow(...dirs: string[]): { file: string; bytes: Buffer }[] {
 
 type Run = { exitCode: number; stdout: string; stderr: string; outputs?: Record<string, string>; summary?: string; runnerDir?: string; masks?: string[] }
 
-test('canary: every failure path of the action and the CLI leaves no trace of the key in stdout, stderr, outputs, summary or any file', { timeout: 60_000 }, async t => {
+test('canary: every failure path of the action and the CLI leaves no trace of the key in stdout, stderr, outputs, summary or any file', async () => {
   const root = tempDir('artifact-seal-canary-')
   const keyNeedles = [...needles(CANARY, CANARY_HEX), ...needles(Buffer.from(CANARY_UTF8), CANARY_UTF8)]
   const rawKeys = [CANARY, Buffer.from(CANARY_UTF8)]
@@ -184,9 +185,9 @@ test('canary: every failure path of the action and the CLI leaves no trace of th
       const leak = keyNeedles.find(k => text.includes(k)) ?? rawKeys.find(k => bytes.includes(k))?.toString('hex')
       assert.equal(leak, undefined, `the key appears in ${file}`)
     }
-    t.diagnostic(`${runs.length} failing runs (${faults} faults injected in this file), ${places} outputs and files searched for ${keyNeedles.length} key fragments and the raw key bytes: no trace`)
+    diagnostic(`${runs.length} failing runs (${faults} faults injected in this file), ${places} outputs and files searched for ${keyNeedles.length} key fragments and the raw key bytes: no trace`)
   } finally {
     fs.rmSync(root, { recursive: true, force: true })
     for (const r of await Promise.all(runs.map(([, , p]) => p.catch(() => null)))) if (r?.runnerDir) fs.rmSync(r.runnerDir, { recursive: true, force: true })
   }
-})
+}, 60_000)

@@ -1,4 +1,4 @@
-import { test } from 'node:test'
+import { test } from '@jest/globals'
 import assert from 'node:assert/strict'
 import { decodeBase64Strict, decodeEnvelope, encodeEnvelope, pae } from '../../src/core/dsse.js'
 import { SealError } from '../../src/core/errors.js'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { test } from 'node:test'
+import { test } from '@jest/globals'
 import * as core from '@actions/core'
 import * as runner from '../../src/action/runner.js'
 import { escapeWorkflowCommands } from '../../src/core/errors.js'
