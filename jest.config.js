@@ -17,8 +17,8 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }]
   },
-  // No request leaves the test process unless a test fakes it with nock or serves it on loopback.
-  setupFiles: ['<rootDir>/__tests__/helpers/jest-setup.ts'],
+  // nock.disableNetConnect() is in __tests__/helpers/nock.ts, which every test that fakes HTTP
+  // imports: a setupFiles module loads a second nock instance that the test's own never sees.
   // The integration tests run dist/ as child processes and take seconds each; a test that sets
   // its own timeout (the fault suites) keeps it.
   testTimeout: 60_000,

@@ -15,4 +15,8 @@ if (!P.withResolvers) {
   }
 }
 
+// No request leaves a test that fakes HTTP unless nock answers it or a loopback server does.
+nock.disableNetConnect()
+nock.enableNetConnect(host => /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host))
+
 export default nock

@@ -146,9 +146,9 @@ test('canary: every failure path of the action and the CLI leaves no trace of th
       ['action verify: manifest over 64 MiB', /MANIFEST_TOO_LARGE/, runAction(tooLarge, { ...hexKey, mode: 'verify' })],
       ['action verify: manifest nested too deep', /nests deeper than 32 levels/, runAction(deep, { ...hexKey, mode: 'verify' })],
       ['action verify: missing, directory, unlisted, wrong repository and commit', /REPOSITORY_MISMATCH[^]*COMMIT_MISMATCH[^]*FILE_NOT_REGULAR[^]*FILE_MISSING[^]*UNLISTED_FILE/, runAction(changedTree, { ...hexKey, mode: 'verify', path: 'dist/**', 'expected-repository': 'evil/fork', 'expected-commit': 'f'.repeat(40) })],
-      ['cli sign --json: FIFO', /\"code\":\"FILE_NOT_REGULAR\"/, runCli(fifo, ['sign', '--path', 'dist/**', '--json'], env)],
+      ['cli sign --json: FIFO', /"code":"FILE_NOT_REGULAR"/, runCli(fifo, ['sign', '--path', 'dist/**', '--json'], env)],
       ['cli sign: key too short in a key file', /is 20 bytes after hex decoding/, runCli(shortKeyFile, ['sign', '--path', 'dist/**', '--key-file', 'key.txt'])],
-      ['cli verify --json: tampered', /\"code\": \"DIGEST_MISMATCH\"/, runCli(tampered, ['verify', '--json', '--path', 'dist/**'], env)],
+      ['cli verify --json: tampered', /"code": "DIGEST_MISMATCH"/, runCli(tampered, ['verify', '--json', '--path', 'dist/**'], env)],
       ['cli verify: wrong key', /FAIL SIGNATURE_INVALID/, runCli(wrongKey, ['verify'], env)],
       ['cli verify --json: missing, directory, unlisted, commit', /COMMIT_MISMATCH[^]*FILE_NOT_REGULAR[^]*FILE_MISSING[^]*UNLISTED_FILE/, runCli(changedTree, ['verify', '--json', '--path', 'dist/**', '--expected-commit', 'f'.repeat(40)], env)],
       ['cli verify: manifest over 64 MiB', /FAIL MANIFEST_TOO_LARGE/, runCli(tooLarge, ['verify'], env)]
