@@ -14,6 +14,8 @@ export default {
   testMatch: ['**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   resolver: 'ts-jest-resolver',
+  // deepStrictEqual across jest's VM realm: see __tests__/helpers/assert.ts.
+  moduleNameMapper: { '^node:assert/strict$': '<rootDir>/__tests__/helpers/assert.ts' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }]
   },
