@@ -1,4 +1,5 @@
-import { test } from 'node:test'
+import { test } from '@jest/globals'
+import { diagnostic } from '../helpers/diagnostic.js'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
@@ -27,7 +28,7 @@ async function refusal(promise: Promise<unknown>, what = ''): Promise<SealError>
   assert.fail(`expected a refusal ${what}`)
 }
 
-test('faults while hashing: a file grown, truncated, rewritten in place or deleted mid-read is FILE_CHANGED, naming it', async t => {
+test('faults while hashing: a file grown, truncated, rewritten in place or deleted mid-read is FILE_CHANGED, naming it', async () => {
   const dir = tempDir('artifact-seal-fault-')
   try {
     const real = fs.realpathSync(dir)
@@ -69,7 +70,7 @@ test('faults while hashing: a file grown, truncated, rewritten in place or delet
     faults++
     assert.equal(report.result, 'failed')
     assert.deepEqual(report.problems.map(p => [p.code, p.subject]), [['FILE_CHANGED', 'app.bin']])
-    t.diagnostic(`${faults} faults injected while hashing`)
+    diagnostic(`${faults} faults injected while hashing`)
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
@@ -80,7 +81,7 @@ function mkfifo(file: string): void {
   execFileSync('mkfifo', [file])
 }
 
-test('faults in the tree: a directory, FIFO, socket or device where a file is expected is named and refused, without hanging', { timeout: 15_000 }, async t => {
+test('faults in the tree: a directory, FIFO, socket or device where a file is expected is named and refused, without hanging', async () => {
   const dir = tempDir('artifact-seal-special-')
   const server = net.createServer()
   try {
@@ -123,16 +124,16 @@ test('faults in the tree: a directory, FIFO, socket or device where a file is ex
     try {
       execFileSync('mknod', [path.join(dir, 'dist/chr'), 'c', '1', '5'], { stdio: 'ignore' }) // 1,5 is /dev/zero
     } catch {
-      t.diagnostic('mknod not permitted here: the device case is covered by the /dev/zero symlink above')
+      diagnostic('mknod not permitted here: the device case is covered by the /dev/zero symlink above')
     }
     if (fs.existsSync(path.join(dir, 'dist/chr'))) {
       const outcome = (await hashMany(dir, ['dist/chr'], 'sha256'))[0]
       faults++
       assert.ok(!outcome.ok && outcome.error.code === 'FILE_NOT_REGULAR', JSON.stringify(outcome))
     }
-    t.diagnostic(`${faults} faults injected so far in this file`)
+    diagnostic(`${faults} faults injected so far in this file`)
   } finally {
     server.close()
     fs.rmSync(dir, { recursive: true, force: true })
   }
-})
+}, 15_000)

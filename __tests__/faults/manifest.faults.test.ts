@@ -1,4 +1,5 @@
-import { test } from 'node:test'
+import { test } from '@jest/globals'
+import { diagnostic } from '../helpers/diagnostic.js'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
@@ -17,7 +18,7 @@ const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
 const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
 let faults = 0
 
-test('faults: a manifest over the 64 MiB limit is refused before a byte of it is read or parsed', { timeout: 20_000 }, async t => {
+test('faults: a manifest over the 64 MiB limit is refused before a byte of it is read or parsed', async () => {
   const dir = tempDir('artifact-seal-big-')
   try {
     const run = (manifestPath: string, manifestBytes?: Buffer) => verify({ manifestPath, manifestBytes, baseDir: dir, algorithm: 'sha256', keys: [key] })
@@ -32,7 +33,7 @@ test('faults: a manifest over the 64 MiB limit is refused before a byte of it is
       assert.deepEqual(report.problems.map(p => p.code), ['MANIFEST_TOO_LARGE'])
       assert.match(report.problems[0].message, new RegExp(`manifest ${manifestPath} is ${size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`))
       assert.deepEqual(seen.readFrom, [], 'not one read from the manifest')
-      t.diagnostic(`${size}-byte manifest refused in ${Date.now() - started} ms without a read`)
+      diagnostic(`${size}-byte manifest refused in ${Date.now() - started} ms without a read`)
     }
     // The control: a manifest of exactly the limit is read (the spy sees it) and then refused as not JSON.
     const atLimit = path.join(dir, 'at-limit.json')
@@ -48,9 +49,9 @@ test('faults: a manifest over the 64 MiB limit is refused before a byte of it is
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
-})
+}, 20_000)
 
-test('faults: a manifest or statement nested deeper than the format allows is refused at the first level too deep', async t => {
+test('faults: a manifest or statement nested deeper than the format allows is refused at the first level too deep', async () => {
   const dir = tempDir('artifact-seal-deep-')
   try {
     const manifestPath = path.join(dir, 'artifact-seal.json')
@@ -63,7 +64,7 @@ test('faults: a manifest or statement nested deeper than the format allows is re
     faults++
     assert.deepEqual(report.problems.map(p => p.code), ['MANIFEST_INVALID'])
     assert.match(report.problems[0].message, new RegExp(`nests deeper than ${MAX_JSON_DEPTH} levels`))
-    t.diagnostic(`48 MiB nesting refused in ${ms.toFixed(0)} ms`)
+    diagnostic(`48 MiB nesting refused in ${ms.toFixed(0)} ms`)
 
     // Behind a valid signature the statement meets the same limit.
     const payload = Buffer.from('{"_type":' + '['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1) + '}')
@@ -88,7 +89,7 @@ function withTmpfs(dir: string, kib: number): boolean {
   }
 }
 
-test('faults: no space, a read-only filesystem, a missing directory or a directory in the way: a clear error, no partial file, the old manifest intact', async t => {
+test('faults: no space, a read-only filesystem, a missing directory or a directory in the way: a clear error, no partial file, the old manifest intact', async () => {
   const dir = tempDir('artifact-seal-write-')
   const mnt = path.join(dir, 'small')
   fs.mkdirSync(mnt)
@@ -116,7 +117,7 @@ test('faults: no space, a read-only filesystem, a missing directory or a directo
 
     mounted = withTmpfs(mnt, 16)
     if (!mounted) {
-      t.diagnostic('not root or mount not permitted: ENOSPC and EROFS are skipped here; the CLI test covers a write refused by RLIMIT_FSIZE')
+      diagnostic('not root or mount not permitted: ENOSPC and EROFS are skipped here; the CLI test covers a write refused by RLIMIT_FSIZE')
       return
     }
     const old = path.join(mnt, 'artifact-seal.json')
@@ -133,6 +134,6 @@ test('faults: no space, a read-only filesystem, a missing directory or a directo
   } finally {
     if (mounted) execFileSync('umount', [mnt])
     fs.rmSync(dir, { recursive: true, force: true })
-    t.diagnostic(`${faults} faults injected in this file`)
+    diagnostic(`${faults} faults injected in this file`)
   }
 })

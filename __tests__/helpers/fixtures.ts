@@ -3,10 +3,10 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** The repository root, found from this compiled file (build/__tests__/helpers/). */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+/** The repository root, found from this file (__tests__/helpers/), which ts-jest runs as it is. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /**
- * The bundles the integration tests run: scripts/run-tests.mjs builds them from the source under
+ * The bundles the integration tests run: scripts/test.mjs builds them from the source under
  * test into build/dist, never a stale dist/; posttest (check-dist) then requires the committed
  * dist/ to be these very bytes.
  */

@@ -1,3 +1,4 @@
+import { afterAll } from '@jest/globals'
 import nock from 'nock'
 
 // nock 15 depends on @mswjs/interceptors, whose current releases call Promise.withResolvers
@@ -14,5 +15,16 @@ if (!P.withResolvers) {
     return { promise, resolve, reject }
   }
 }
+
+// No request leaves a test that fakes HTTP unless nock answers it or a loopback server does.
+nock.disableNetConnect()
+nock.enableNetConnect(host => /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host))
+
+// Jest loads a fresh nock for each test file but runs several files in one worker process: each
+// nock patches Node's http when loaded, so the one of a finished file must let go of it.
+afterAll(() => {
+  nock.cleanAll()
+  nock.restore()
+})
 
 export default nock

@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test'
+import { afterAll, beforeAll, test } from '@jest/globals'
 import assert from 'node:assert/strict'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -26,10 +26,10 @@ import {
 // Each source signs (build identity) and verifies (deploy identity).
 
 let cloud: CloudServer
-before(async () => {
+beforeAll(async () => {
   cloud = await startCloudServer()
 })
-after(() => cloud.close())
+afterAll(() => cloud.close())
 
 type Role = 'build' | 'deploy'
 const SOURCES = ['gcp-secret-manager', 'gcp-kms', 'azure-key-vault', 'azure-managed-hsm'] as const

@@ -1,4 +1,5 @@
-import { test } from 'node:test'
+import { test } from '@jest/globals'
+import { diagnostic } from '../helpers/diagnostic.js'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
@@ -23,8 +24,8 @@ function sealIn(dir: string, patterns: string[], hex = CANARY_HEX): Promise<unkn
   return seal({ patterns: patterns.map(p => path.join(dir, p)), baseDir: dir, manifestPath: path.join(dir, 'artifact-seal.json'), algorithm: 'sha256', keys: [new LocalHmacKey(Buffer.from(hex, 'hex'), 'sha256')], context: CONTEXT })
 }
 
-test('faults through the CLI: permission denied reading a file or writing the manifest, and a write over the file size limit', { timeout: 30_000 }, async t => {
-  if (isRoot) t.diagnostic('running as root: the permission cases run the CLI as nobody (uid 65534), since root reads through chmod 000')
+test('faults through the CLI: permission denied reading a file or writing the manifest, and a write over the file size limit', async () => {
+  if (isRoot) diagnostic('running as root: the permission cases run the CLI as nobody (uid 65534), since root reads through chmod 000')
   const dir = tempDir('artifact-seal-perm-')
   try {
     writeTree(dir, { 'dist/app.js': 'app', 'dist/secret.bin': 'secret', 'out/.keep': '' })
@@ -67,7 +68,7 @@ test('faults through the CLI: permission denied reading a file or writing the ma
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
-})
+}, 30_000)
 
 /** Every printable form of a key, cut into every 16-character run: a partial leak counts too. */
 function needles(bytes: Buffer, text: string): string[] {
@@ -92,7 +93,7 @@ function filesBelow(...dirs: string[]): { file: string; bytes: Buffer }[] {
 
 type Run = { exitCode: number; stdout: string; stderr: string; outputs?: Record<string, string>; summary?: string; runnerDir?: string; masks?: string[] }
 
-test('canary: every failure path of the action and the CLI leaves no trace of the key in stdout, stderr, outputs, summary or any file', { timeout: 60_000 }, async t => {
+test('canary: every failure path of the action and the CLI leaves no trace of the key in stdout, stderr, outputs, summary or any file', async () => {
   const root = tempDir('artifact-seal-canary-')
   const keyNeedles = [...needles(CANARY, CANARY_HEX), ...needles(Buffer.from(CANARY_UTF8), CANARY_UTF8)]
   const rawKeys = [CANARY, Buffer.from(CANARY_UTF8)]
@@ -145,9 +146,9 @@ test('canary: every failure path of the action and the CLI leaves no trace of th
       ['action verify: manifest over 64 MiB', /MANIFEST_TOO_LARGE/, runAction(tooLarge, { ...hexKey, mode: 'verify' })],
       ['action verify: manifest nested too deep', /nests deeper than 32 levels/, runAction(deep, { ...hexKey, mode: 'verify' })],
       ['action verify: missing, directory, unlisted, wrong repository and commit', /REPOSITORY_MISMATCH[^]*COMMIT_MISMATCH[^]*FILE_NOT_REGULAR[^]*FILE_MISSING[^]*UNLISTED_FILE/, runAction(changedTree, { ...hexKey, mode: 'verify', path: 'dist/**', 'expected-repository': 'evil/fork', 'expected-commit': 'f'.repeat(40) })],
-      ['cli sign --json: FIFO', /\"code\":\"FILE_NOT_REGULAR\"/, runCli(fifo, ['sign', '--path', 'dist/**', '--json'], env)],
+      ['cli sign --json: FIFO', /"code":"FILE_NOT_REGULAR"/, runCli(fifo, ['sign', '--path', 'dist/**', '--json'], env)],
       ['cli sign: key too short in a key file', /is 20 bytes after hex decoding/, runCli(shortKeyFile, ['sign', '--path', 'dist/**', '--key-file', 'key.txt'])],
-      ['cli verify --json: tampered', /\"code\": \"DIGEST_MISMATCH\"/, runCli(tampered, ['verify', '--json', '--path', 'dist/**'], env)],
+      ['cli verify --json: tampered', /"code": "DIGEST_MISMATCH"/, runCli(tampered, ['verify', '--json', '--path', 'dist/**'], env)],
       ['cli verify: wrong key', /FAIL SIGNATURE_INVALID/, runCli(wrongKey, ['verify'], env)],
       ['cli verify --json: missing, directory, unlisted, commit', /COMMIT_MISMATCH[^]*FILE_NOT_REGULAR[^]*FILE_MISSING[^]*UNLISTED_FILE/, runCli(changedTree, ['verify', '--json', '--path', 'dist/**', '--expected-commit', 'f'.repeat(40)], env)],
       ['cli verify: manifest over 64 MiB', /FAIL MANIFEST_TOO_LARGE/, runCli(tooLarge, ['verify'], env)]
@@ -184,9 +185,9 @@ test('canary: every failure path of the action and the CLI leaves no trace of th
       const leak = keyNeedles.find(k => text.includes(k)) ?? rawKeys.find(k => bytes.includes(k))?.toString('hex')
       assert.equal(leak, undefined, `the key appears in ${file}`)
     }
-    t.diagnostic(`${runs.length} failing runs (${faults} faults injected in this file), ${places} outputs and files searched for ${keyNeedles.length} key fragments and the raw key bytes: no trace`)
+    diagnostic(`${runs.length} failing runs (${faults} faults injected in this file), ${places} outputs and files searched for ${keyNeedles.length} key fragments and the raw key bytes: no trace`)
   } finally {
     fs.rmSync(root, { recursive: true, force: true })
     for (const r of await Promise.all(runs.map(([, , p]) => p.catch(() => null)))) if (r?.runnerDir) fs.rmSync(r.runnerDir, { recursive: true, force: true })
   }
-})
+}, 60_000)

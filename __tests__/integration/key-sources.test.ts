@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test'
+import { afterAll, beforeAll, test } from '@jest/globals'
 import assert from 'node:assert/strict'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -11,10 +11,10 @@ import { KMS_KEY_ARN, ROLE_ARN } from '../helpers/aws-shapes.js'
 // and AWS (nock cannot reach a child process). Each source signs, then verifies.
 
 let stores: FakeStores
-before(async () => {
+beforeAll(async () => {
   stores = await startFakeStores()
 })
-after(() => stores.close())
+afterAll(() => stores.close())
 
 function inputsFor(source: string): Record<string, string> {
   const vault = { 'vault-url': stores.url, 'vault-role': 'artifact-seal', 'vault-namespace': 'ci' }

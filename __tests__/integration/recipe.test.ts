@@ -1,4 +1,4 @@
-import { test } from 'node:test'
+import { test } from '@jest/globals'
 import assert from 'node:assert/strict'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'

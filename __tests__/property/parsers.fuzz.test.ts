@@ -1,4 +1,5 @@
-import { test } from 'node:test'
+import { test } from '@jest/globals'
+import { diagnostic, reporter } from '../helpers/diagnostic.js'
 import assert from 'node:assert/strict'
 import * as fs from 'node:fs'
 import fc from 'fast-check'
@@ -87,7 +88,7 @@ function mutate(value: Json, pick: number, op: 'replace' | 'delete' | 'add' | 'w
 
 const mutation = fc.tuple(fc.nat(), fc.constantFrom('replace', 'delete', 'add', 'wrap') as fc.Arbitrary<'replace' | 'delete' | 'add' | 'wrap'>, fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>, fc.oneof(fc.string(), fc.constant('x'.repeat(20_000)), fc.constant('__proto__')))
 
-test('fuzz: parseJsonStrict agrees with JSON.parse or refuses with MANIFEST_INVALID, on any text', t => {
+test('fuzz: parseJsonStrict agrees with JSON.parse or refuses with MANIFEST_INVALID, on any text', () => {
   const texts = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 200 }),
     fc.json({ maxDepth: 6 }),
@@ -96,7 +97,7 @@ test('fuzz: parseJsonStrict agrees with JSON.parse or refuses with MANIFEST_INVA
     fc.integer({ min: 1, max: 20_000 }).map(d => '{"a":'.repeat(d))
   )
   checkProperty(
-    t,
+    reporter,
     'parseJsonStrict on arbitrary text',
     fc.property(texts, text => {
       const out = resultOrTypedError(() => parseJsonStrict(text, 'manifest'))
@@ -145,9 +146,9 @@ function withDuplicateKey(value: Json, objectIndex: number): { text: string; dup
   return { text: write(value), duplicated }
 }
 
-test('fuzz: a duplicate key anywhere in the envelope or the statement is refused, however it is spelled', t => {
+test('fuzz: a duplicate key anywhere in the envelope or the statement is refused, however it is spelled', () => {
   checkProperty(
-    t,
+    reporter,
     'duplicate keys refused',
     fc.property(fc.boolean(), fc.nat(40), (inStatement, objectIndex) => {
       const target = (inStatement ? validStatement : validEnvelope) as unknown as Json
@@ -160,9 +161,9 @@ test('fuzz: a duplicate key anywhere in the envelope or the statement is refused
   )
 })
 
-test('fuzz: decodeEnvelope and decodeStatement return a result or a typed error for any value or bytes', t => {
+test('fuzz: decodeEnvelope and decodeStatement return a result or a typed error for any value or bytes', () => {
   checkProperty(
-    t,
+    reporter,
     'decodeEnvelope on arbitrary JSON values and mutated envelopes',
     fc.property(fc.oneof(fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<Json>, mutation.map(([p, op, r, k]) => mutate(validEnvelope, p, op, r, k))), value => {
       const out = resultOrTypedError(() => decodeEnvelope(value))
@@ -174,7 +175,7 @@ test('fuzz: decodeEnvelope and decodeStatement return a result or a typed error 
     { numRuns: 1500 }
   )
   checkProperty(
-    t,
+    reporter,
     'decodeStatement on arbitrary bytes, text and mutated statements',
     fc.property(
       fc.oneof(
@@ -193,10 +194,10 @@ test('fuzz: decodeEnvelope and decodeStatement return a result or a typed error 
     ),
     { numRuns: 2000 }
   )
-  t.diagnostic(`slowest single parse: ${slowest.toFixed(1)} ms`)
+  diagnostic(`slowest single parse: ${slowest.toFixed(1)} ms`)
 })
 
-test('fuzz: verify on arbitrary manifest bytes, signed or not, resolves to a report with typed problems', async t => {
+test('fuzz: verify on arbitrary manifest bytes, signed or not, resolves to a report with typed problems', async () => {
   const dir = tempDir('artifact-seal-fuzz-')
   fs.writeFileSync(`${dir}/a.txt`, 'a')
   const manifestPath = `${dir}/artifact-seal.json`
@@ -214,7 +215,7 @@ test('fuzz: verify on arbitrary manifest bytes, signed or not, resolves to a rep
       if (report.result === 'verified') assert.equal(report.verifiedCount, report.statement?.subject.length)
     }
     await checkAsyncProperty(
-      t,
+      reporter,
       'verify on arbitrary unsigned bytes and mutated envelopes',
       fc.asyncProperty(
         fc.oneof(
@@ -228,7 +229,7 @@ test('fuzz: verify on arbitrary manifest bytes, signed or not, resolves to a rep
     )
     // The parser behind the signature is reached only with a valid MAC: sign hostile statements with the verifier's key.
     await checkAsyncProperty(
-      t,
+      reporter,
       'verify on hostile statements signed with the verifier key',
       fc.asyncProperty(mutation, fc.boolean(), async ([p, op, r, k], sameType) => {
         const payload = Buffer.from(JSON.stringify(mutate(validStatement as unknown as Json, p, op, r, k)))

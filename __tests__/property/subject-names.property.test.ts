@@ -1,4 +1,5 @@
-import { test } from 'node:test'
+import { test } from '@jest/globals'
+import { diagnostic, reporter } from '../helpers/diagnostic.js'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
@@ -69,12 +70,12 @@ function allowed(p: string): boolean {
   return p.startsWith('/proc/self/fd/') || rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
-test('subject names: dangerous names are refused, and nothing outside base-dir is ever opened or read', async t => {
+test('subject names: dangerous names are refused, and nothing outside base-dir is ever opened or read', async () => {
   let opened = 0
   let reads = 0
   try {
     await checkAsyncProperty(
-      t,
+      reporter,
       'generated subject names against a sentinel outside base-dir',
       fc.asyncProperty(fc.array(fc.oneof({ weight: 2, arbitrary: safeName }, { weight: 2, arbitrary: dangerousName }, { weight: 1, arbitrary: escapingName }), { minLength: 1, maxLength: 4 }), async groups => {
         const named = [...new Map(groups.flat().map(n => [n.name, n])).values()]
@@ -118,7 +119,7 @@ test('subject names: dangerous names are refused, and nothing outside base-dir i
       }),
       { numRuns: 150 }
     )
-    t.diagnostic(`the fs spy saw verify open ${opened} files and read ${reads} times across the cases; none outside base-dir`)
+    diagnostic(`the fs spy saw verify open ${opened} files and read ${reads} times across the cases; none outside base-dir`)
     assert.ok(opened > 50 && reads > 50, 'the spy observed the verifier (else this test proves nothing)')
     assert.equal(fs.readFileSync(sentinel, 'utf8'), 'must never be opened')
   } finally {

@@ -1,4 +1,5 @@
-import { test } from 'node:test'
+import { test } from '@jest/globals'
+import { reporter } from '../helpers/diagnostic.js'
 import assert from 'node:assert/strict'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -52,9 +53,9 @@ type Envelope = { payloadType: string; payload: string; signatures: { keyid: str
 const reencode = (e: Envelope): Buffer => Buffer.from(JSON.stringify(e))
 const codes = (r: VerifyReport) => r.problems.map(p => p.code)
 
-test('tamper: any single-byte change to a file, the payload, the payloadType or a signature fails verify', async t => {
+test('tamper: any single-byte change to a file, the payload, the payloadType or a signature fails verify', async () => {
   const sealedCases = await checkAsyncProperty(
-    t,
+    reporter,
     'a sealed set verifies, and fails after a single-byte change anywhere that is signed',
     fc.asyncProperty(
       sealedSet,
@@ -111,7 +112,7 @@ test('tamper: any single-byte change to a file, the payload, the payloadType or 
   )
 
   const rawCases = await checkAsyncProperty(
-    t,
+    reporter,
     'any single-byte change to the manifest file fails verify unless it leaves the signed bytes unchanged',
     fc.asyncProperty(sealedSet, fc.nat(), fc.integer({ min: 1, max: 255 }), async (set, at, delta) => {
       const { dir, manifest, manifestPath } = await makeSealed(set)
@@ -154,12 +155,12 @@ function spellings(bytes: Buffer, at: number): { text: string; accepted: boolean
   ]
 }
 
-test('tamper: re-encoding the same bytes differently never makes a bad signature pass', async t => {
+test('tamper: re-encoding the same bytes differently never makes a bad signature pass', async () => {
   const set: SealedSet = { files: [['app.bin', Buffer.from('the artifact')]], algorithm: 'sha256', extraKeys: [] }
   const { dir, manifest, manifestPath } = await makeSealed(set)
   try {
     await checkAsyncProperty(
-      t,
+      reporter,
       'bad signatures and payloads stay bad in every base64 spelling and under any keyid; good ones pass only in accepted spellings',
       fc.asyncProperty(
         fc.constantFrom('good', 'flipped', 'random', 'truncated', 'extended'),

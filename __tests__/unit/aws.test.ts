@@ -1,4 +1,4 @@
-import { afterEach, after, before, test } from 'node:test'
+import { afterEach, afterAll, beforeAll, test } from '@jest/globals'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import nock from '../helpers/nock.js'
@@ -28,8 +28,8 @@ const JWT = fakeJwt({ sub: 'repo:acme/widgets:ref:refs/heads/main', aud: 'sts.am
 const PAE = Buffer.from('DSSEv1 28 application/vnd.in-toto+json 2 {}')
 const SECRETS = [JWT, RUNTIME_TOKEN, AWS_CREDENTIALS.secretAccessKey, AWS_CREDENTIALS.sessionToken, TEST_KEY_HEX]
 
-before(() => nock.disableNetConnect())
-after(() => nock.enableNetConnect())
+beforeAll(() => nock.disableNetConnect())
+afterAll(() => nock.enableNetConnect())
 afterEach(() => nock.cleanAll())
 
 function request(source: KeyRequest['source'], store: StoreOptions, extra: Partial<KeyRequest> = {}): KeyRequest & { masked: string[] } {

@@ -1,4 +1,4 @@
-import { afterEach, after, before, beforeEach, test } from 'node:test'
+import { afterEach, afterAll, beforeAll, beforeEach, test } from '@jest/globals'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import nock from '../helpers/nock.js'
@@ -19,8 +19,8 @@ const PAE = Buffer.from('DSSEv1 28 application/vnd.in-toto+json 2 {}')
 
 let fakes: CloudFakes
 let audiences: string[]
-before(() => nock.disableNetConnect())
-after(() => nock.enableNetConnect())
+beforeAll(() => nock.disableNetConnect())
+afterAll(() => nock.enableNetConnect())
 beforeEach(() => {
   fakes = new CloudFakes()
   audiences = []

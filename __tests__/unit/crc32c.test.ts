@@ -1,4 +1,4 @@
-import { test } from 'node:test'
+import { test } from '@jest/globals'
 import assert from 'node:assert/strict'
 import { crc32c, crc32cMatches, crc32cString } from '../../src/keys/crc32c.js'
 

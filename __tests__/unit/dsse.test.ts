@@ -1,4 +1,4 @@
-import { test } from 'node:test'
+import { test } from '@jest/globals'
 import assert from 'node:assert/strict'
 import { decodeEnvelope, encodeEnvelope, pae } from '../../src/core/dsse.js'
 import { decodeBase64Strict } from '../../src/core/encoding.js'

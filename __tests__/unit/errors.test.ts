@@ -1,4 +1,4 @@
-import { test } from 'node:test'
+import { test } from '@jest/globals'
 import assert from 'node:assert/strict'
 import { errorLine, isVerificationFailure, oneLine, SealError } from '../../src/core/errors.js'
 import { checkSubjectName } from '../../src/core/subjects.js'

@@ -1,4 +1,4 @@
-import { test } from 'node:test'
+import { test } from '@jest/globals'
 import assert from 'node:assert/strict'
 import { MAX_JSON_DEPTH, parseJsonStrict } from '../../src/core/json.js'
 import { SealError } from '../../src/core/errors.js'

@@ -1,4 +1,4 @@
-import { afterEach, before, after, test } from 'node:test'
+import { afterEach, beforeAll, afterAll, test } from '@jest/globals'
 import assert from 'node:assert/strict'
 import nock from '../helpers/nock.js'
 import { SealError } from '../../src/core/errors.js'
@@ -6,8 +6,8 @@ import { describeClaims, getOidcToken } from '../../src/keys/oidc.js'
 import { Secrets } from '../../src/keys/secrets.js'
 import { fakeJwt, oidcEnv, RUNTIME_TOKEN, TOKEN_HOST, TOKEN_PATH } from '../helpers/oidc.js'
 
-before(() => nock.disableNetConnect())
-after(() => nock.enableNetConnect())
+beforeAll(() => nock.disableNetConnect())
+afterAll(() => nock.enableNetConnect())
 afterEach(() => nock.cleanAll())
 
 function collect(): { secrets: Secrets; masked: string[] } {

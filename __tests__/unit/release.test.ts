@@ -1,4 +1,4 @@
-import { test, beforeEach, afterEach } from 'node:test'
+import { test, beforeEach, afterEach } from '@jest/globals'
 import assert from 'node:assert/strict'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -8,7 +8,7 @@ import { LocalHmacKey } from '../../src/core/keys.js'
 import { buildStatement, seal, type SealResult } from '../../src/core/seal.js'
 import { statementChecksumList } from '../../src/formats/sha256sum.js'
 import { createGitHubClient } from '../../src/github/client.js'
-import { shipSeal, verifyCarried, type Carriers } from '../../src/transport/carry.js'
+import { shipSeal, verifyCarried } from '../../src/transport/carry.js'
 import { downloadListedAssets, fetchManifestAsset, type ReleaseTarget } from '../../src/transport/release.js'
 import { API, assetJson, NOT_FOUND, OWNER, REPO, releaseJson, serveAssetDownload, serveAssetPages, UPLOADS } from '../helpers/github-api.js'
 import { TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
@@ -329,4 +329,3 @@ test('release-assets: a tampered or oversized download never replaces the local 
   assert.deepEqual(fs.readdirSync(deploy).sort(), ['app.tar.gz', 'notes.txt'], 'no temporary file is left behind')
 })
 
-export type { Carriers }

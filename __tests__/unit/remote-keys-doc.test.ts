@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test'
+import { afterAll, beforeAll, test } from '@jest/globals'
 import assert from 'node:assert/strict'
 import { createHmac } from 'node:crypto'
 import * as fs from 'node:fs'
@@ -20,8 +20,8 @@ import { AzureManagedHsmKey } from '../../src/keys/azure-managed-hsm.js'
 const DOC = fs.readFileSync(path.join(ROOT, 'docs', 'remote-keys.md'), 'utf8')
 const M = pae(IN_TOTO_PAYLOAD_TYPE, Buffer.from('{"_type":"https://in-toto.io/Statement/v1"}'))
 
-before(() => nock.disableNetConnect())
-after(() => {
+beforeAll(() => nock.disableNetConnect())
+afterAll(() => {
   nock.cleanAll()
   nock.enableNetConnect()
 })

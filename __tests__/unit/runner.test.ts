@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { test } from 'node:test'
+import { test } from '@jest/globals'
 import * as core from '@actions/core'
 import { info } from '../../src/action/log.js'
 import { maskOnce } from '../../src/action/mask.js'

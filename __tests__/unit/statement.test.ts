@@ -1,4 +1,4 @@
-import { test } from 'node:test'
+import { test } from '@jest/globals'
 import assert from 'node:assert/strict'
 import { decodeStatement, encodeStatement, PREDICATE_TYPE, STATEMENT_TYPE } from '../../src/core/statement.js'
 import { buildStatement } from '../../src/core/seal.js'

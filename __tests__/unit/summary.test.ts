@@ -1,4 +1,4 @@
-import { test } from 'node:test'
+import { test } from '@jest/globals'
 import assert from 'node:assert/strict'
 import { signSummary, verifySummary, code, MAX_ROWS } from '../../src/action/summary.js'
 import { buildStatement, type SealResult } from '../../src/core/seal.js'

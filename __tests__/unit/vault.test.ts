@@ -1,4 +1,4 @@
-import { afterEach, after, before, test } from 'node:test'
+import { afterEach, afterAll, beforeAll, test } from '@jest/globals'
 import assert from 'node:assert/strict'
 import { createHash, createHmac } from 'node:crypto'
 import nock from '../helpers/nock.js'
@@ -19,8 +19,8 @@ const VAULT_TOKEN = 'hvs.CAESIJlWh7dK3Gxbq0-test-token'
 const JWT = fakeJwt({ aud: 'https://vault.example.com' })
 const PAE = Buffer.from('DSSEv1 28 application/vnd.in-toto+json 2 {}')
 
-before(() => nock.disableNetConnect())
-after(() => nock.enableNetConnect())
+beforeAll(() => nock.disableNetConnect())
+afterAll(() => nock.enableNetConnect())
 afterEach(() => nock.cleanAll())
 
 function tokenEndpoint(audience = 'https://vault.example.com'): nock.Scope {
