@@ -1,4 +1,4 @@
-import { describe, test, before } from 'node:test'
+import { describe, test, beforeAll } from '@jest/globals'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
@@ -8,6 +8,7 @@ import { buildStatement, signStatement } from '../../src/core/seal.js'
 import { TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
 import { GITHUB_CONTEXT, runCli, type ProcessResult } from '../helpers/runner.js'
 import { windowsCli, type WindowsCli } from '../helpers/windows.js'
+import { diagnostic } from '../helpers/diagnostic.js'
 
 /*
  * The CLI bundle as a Windows process (Node for Windows under Wine here, the runner's own Node
@@ -50,7 +51,7 @@ const linux = (cwd: string, args: string[]) => runCli(cwd, [...args, '--key-file
 const problemsOf = (result: ProcessResult) => (json(result).problems as Array<{ code: string; subject?: string; message: string }>).map(p => [p.code, p.subject])
 
 describe('sign refuses names a Windows or macOS verifier could not check, on this OS too (exit 2)', () => {
-  test('a device name, an alternate data stream and case twins, each named', { skip: !LINUX_ONLY_NAMES && 'such files cannot be made here' }, async () => {
+  ;(!LINUX_ONLY_NAMES ? test.skip : test)('a device name, an alternate data stream and case twins, each named', async () => {
     const cases: Array<[Record<string, string>, RegExp]> = [
       [{ 'dist/nul.txt': 'n', 'dist/app.exe': 'a' }, /subject name "dist\/nul\.txt" has the segment "nul\.txt", a reserved device name on Windows/],
       [{ 'dist/app.exe:hidden': 'h', 'dist/app.exe': 'a' }, /subject name "dist\/app\.exe:hidden" contains ":"/],
@@ -69,15 +70,18 @@ describe('sign refuses names a Windows or macOS verifier could not check, on thi
 const windows = windowsCli()
 const skip = typeof windows === 'string' ? `Windows suite skipped: ${windows}` : false
 
-describe('Windows: the CLI bundle as a Windows process', { skip }, () => {
+// Without Wine and Node for Windows, one skipped line that says why (describe.skip would list
+// every test in the suite as skipped).
+const suite = skip ? (name: string, _body: () => void) => test.skip(`${name}: ${skip}`, () => {}) : describe
+suite('Windows: the CLI bundle as a Windows process', () => {
   const win = windows as WindowsCli
   const started = Date.now()
 
-  before(async t => {
+  beforeAll(async () => {
     // The first run under Wine makes its prefix (seconds); the tests below then take about one second a run.
     const version = await win.run(process.cwd(), ['--version'])
     assert.equal(version.exitCode, 0, version.stderr)
-    ;(t as unknown as { diagnostic?: (s: string) => void }).diagnostic?.(`${win.how}: ready in ${Date.now() - started} ms`)
+    diagnostic(`${win.how}: ready in ${Date.now() - started} ms`)
   })
 
   test('sealed on Windows (patterns with \\, base-dir with /) verifies on Linux, every name with /', async () => {
@@ -122,7 +126,7 @@ describe('Windows: the CLI bundle as a Windows process', { skip }, () => {
     ])
   })
 
-  test('a Windows verifier refuses every name Windows reads otherwise, naming it, and never reads what it would open', { skip: !LINUX_ONLY_NAMES && 'the files a rule-less verifier would open are made from Linux' }, async () => {
+  ;(!LINUX_ONLY_NAMES ? test.skip : test)('a Windows verifier refuses every name Windows reads otherwise, naming it, and never reads what it would open', async () => {
     // Beside each unsafe name lies the file Windows would open for it, with the digest the
     // manifest lists: a verifier without the rules would call these verified.
     const ws = workspace({ 'ok.txt': 'ok', 'dir/x': 'x', 'app.exe': 'app', 'nul.txt': 'device?', 'COM1.log': 'device?' })
@@ -145,7 +149,7 @@ describe('Windows: the CLI bundle as a Windows process', { skip }, () => {
     assert.deepEqual(status, Object.fromEntries([['ok.txt', 'verified'], ...unsafe.map(u => [u.name, 'unsafe'])]))
   })
 
-  test('sign on Windows refuses a device name and case twins (exit 2), naming them', { skip: !LINUX_ONLY_NAMES && 'such files cannot be made here' }, async () => {
+  ;(!LINUX_ONLY_NAMES ? test.skip : test)('sign on Windows refuses a device name and case twins (exit 2), naming them', async () => {
     const device = workspace({ 'dist/app.exe': 'a', 'dist/aux.h': 'n' })
     const twins = workspace({ 'dist/Setup.exe': 'a', 'dist/setup.EXE': 'b' })
     const [a, b] = await Promise.all([device, twins].map(ws => win.run(ws, ['sign', '--path', 'dist/**', '--key-file', 'key', ...BIND])))

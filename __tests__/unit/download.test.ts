@@ -1,4 +1,4 @@
-import { test, after, before } from 'node:test'
+import { test, afterAll, beforeAll } from '@jest/globals'
 import assert from 'node:assert/strict'
 import * as fs from 'node:fs'
 import * as http from 'node:http'
@@ -33,7 +33,7 @@ const requests: { url: string; authorization?: string; host?: string }[] = []
 let server: http.Server
 let port = 0
 
-before(async () => {
+beforeAll(async () => {
   server = http.createServer((req, res) => {
     requests.push({ url: req.url ?? '', authorization: req.headers.authorization, host: req.headers.host })
     const api = `http://127.0.0.1:${port}`
@@ -81,7 +81,7 @@ before(async () => {
   await new Promise<void>(resolve => server.listen(0, resolve)) // every address: 127.0.0.1 and localhost
   port = (server.address() as AddressInfo).port
 })
-after(() => {
+afterAll(() => {
   server.closeAllConnections()
   server.close()
 })

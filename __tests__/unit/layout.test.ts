@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { test } from 'node:test'
+import { test } from '@jest/globals'
 import { ROOT } from '../helpers/fixtures.js'
 
 const SRC = path.join(ROOT, 'src')

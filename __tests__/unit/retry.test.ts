@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { after, before, describe, test } from 'node:test'
+import { afterAll, beforeAll, describe, test } from '@jest/globals'
 import { NetworkError, requestJson } from '../../src/net/http-json.js'
 import { DEFAULT_RETRY, MAX_SERVER_WAIT_MS, retryWaitMs, serverWaitMs, withRetries, type Outcome } from '../../src/net/retry.js'
 
@@ -73,7 +73,7 @@ describe('requestJson through the policy (a loopback server)', () => {
   let base = ''
   const answers: Array<{ status: number; headers?: Record<string, string> }> = []
   const seen: string[] = []
-  before(async () => {
+  beforeAll(async () => {
     server = http.createServer((req, res) => {
       seen.push(`${req.method} ${req.url}`)
       const next = answers.shift() ?? { status: 200 }
@@ -82,7 +82,9 @@ describe('requestJson through the policy (a loopback server)', () => {
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
-  after(() => server.close())
+  afterAll(() => {
+    server.close()
+  })
 
   test('a 503 and a 429 with Retry-After: 0 are retried to the 200; a 404 is returned at once', async () => {
     answers.push({ status: 503 }, { status: 429, headers: { 'retry-after': '0' } })
