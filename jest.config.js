@@ -19,6 +19,8 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }]
   },
+  // Spies on node:fs and crypto.timingSafeEqual must reach src/'s imports: see the file.
+  setupFiles: ['<rootDir>/__tests__/setup/live-builtins.cjs'],
   // nock.disableNetConnect() is in __tests__/helpers/nock.ts, which every test that fakes HTTP
   // imports: a setupFiles module loads a second nock instance that the test's own never sees.
   // The integration tests run dist/ as child processes and take seconds each; a test that sets

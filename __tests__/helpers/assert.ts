@@ -47,15 +47,35 @@ function notDeepStrictEqual(actual: unknown, expected: unknown, message?: string
   strict.notDeepStrictEqual(oneRealm(actual), oneRealm(expected), message)
 }
 
+/**
+ * An Error made in a test is of jest's realm, so node:assert does not see it as an Error, and
+ * throws(fn, error) / rejects(p, error) refuse it as an empty object. node:assert compares an
+ * expected Error by its name, message and own enumerable properties; so does this object.
+ */
+const NodeError = Object.getPrototypeOf(strict.AssertionError.prototype).constructor as ErrorConstructor
+function expectedOf(expected: unknown): unknown {
+  if (expected === null || typeof expected !== 'object' || expected instanceof NodeError) return expected
+  if (Object.prototype.toString.call(expected) !== '[object Error]') return expected
+  const e = expected as Error
+  return { ...e, name: e.name, message: e.message }
+}
+
+const throws = ((fn: () => unknown, ...rest: unknown[]) =>
+  strict.throws(fn, ...(rest.length > 0 ? [expectedOf(rest[0]), ...rest.slice(1)] : []) as [])) as typeof strict.throws
+const rejects = ((p: Promise<unknown> | (() => Promise<unknown>), ...rest: unknown[]) =>
+  strict.rejects(p, ...(rest.length > 0 ? [expectedOf(rest[0]), ...rest.slice(1)] : []) as [])) as typeof strict.rejects
+
 const assert: typeof strict = Object.assign((value: unknown, message?: string | Error) => strict(value, message), strict, {
   deepStrictEqual,
   deepEqual: deepStrictEqual,
   notDeepStrictEqual,
   notDeepEqual: notDeepStrictEqual,
+  throws,
+  rejects,
   strict: undefined as unknown as typeof strict
 }) as typeof strict
 ;(assert as { strict: typeof strict }).strict = assert
 
 export default assert
-export { deepStrictEqual, deepStrictEqual as deepEqual, notDeepStrictEqual, notDeepStrictEqual as notDeepEqual }
-export const { ok, equal, notEqual, strictEqual, notStrictEqual, throws, doesNotThrow, rejects, doesNotReject, match, doesNotMatch, fail, ifError, AssertionError } = strict
+export { deepStrictEqual, deepStrictEqual as deepEqual, notDeepStrictEqual, notDeepStrictEqual as notDeepEqual, throws, rejects }
+export const { ok, equal, notEqual, strictEqual, notStrictEqual, doesNotThrow, doesNotReject, match, doesNotMatch, fail, ifError, AssertionError } = strict

@@ -1,10 +1,12 @@
 import { createRequire, syncBuiltinESMExports } from 'node:module'
 import type * as FsModule from 'node:fs'
 import type * as FsPromisesModule from 'node:fs/promises'
+import { liveBuiltin } from './live-builtins.js'
 
 const require = createRequire(import.meta.url)
-const fsCjs = require('node:fs') as typeof FsModule & Record<string, unknown>
-const fspCjs = require('node:fs/promises') as typeof FsPromisesModule & Record<string, unknown>
+// The functions src/ calls (see liveBuiltin): replacing one here is what src/'s imports see.
+const fsCjs = liveBuiltin(require('node:fs') as typeof FsModule & Record<string, unknown>)
+const fspCjs = liveBuiltin(require('node:fs/promises') as typeof FsPromisesModule & Record<string, unknown>)
 
 /** One observed filesystem call: the function and every path it was given. */
 export interface FsCall {

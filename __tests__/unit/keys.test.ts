@@ -6,6 +6,7 @@ import { inspect } from 'node:util'
 import { decodeKey, keyRenderings, keysFromText, LocalHmacKey, localKeyId, parseKeyEncoding } from '../../src/core/keys.js'
 import { SealError } from '../../src/core/errors.js'
 import { TEST_KEY_HEX } from '../helpers/fixtures.js'
+import { liveBuiltin } from '../helpers/live-builtins.js'
 
 const isCode = (code: string) => (e: unknown) => e instanceof SealError && e.code === code
 
@@ -97,7 +98,7 @@ test('LocalHmacKey signs with the configured hash and verifies only the exact MA
 
 test('the MAC comparison is constant-time: every same-length comparison goes through crypto.timingSafeEqual', async () => {
   // Observed, not assumed: node:crypto's export is wrapped (and published to ESM importers) while verify runs.
-  const cryptoCjs = createRequire(import.meta.url)('node:crypto') as { timingSafeEqual: (a: Uint8Array, b: Uint8Array) => boolean }
+  const cryptoCjs = liveBuiltin(createRequire(import.meta.url)('node:crypto') as { timingSafeEqual: (a: Uint8Array, b: Uint8Array) => boolean })
   const original = cryptoCjs.timingSafeEqual
   const calls: number[] = []
   cryptoCjs.timingSafeEqual = (a, b) => (calls.push(a.length), original(a, b))
