@@ -29,8 +29,18 @@ export default tseslint.config(
       // TypeScript checks unused names (noUnusedLocals, noUnusedParameters); a leading _ marks
       // the few that a signature needs.
       'no-unused-vars': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }]
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }
+      ]
     }
+  },
+  {
+    // CommonJS on purpose (__tests__/setup/live-builtins.cjs: a jest setup file that must not
+    // link an ES module graph before it has run).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
   },
   {
     files: ['__tests__/**/*.ts'],

@@ -5,7 +5,8 @@
 // Workflow commands (`::set-output`, `::error::`, …) that code under test prints are noise in the
 // test output, and could be read as real commands by a runner executing `npm test`.
 const write = process.stdout.write.bind(process.stdout)
-process.stdout.write = (chunk, ...rest) => (typeof chunk === 'string' && /^::/m.test(chunk) ? true : write(chunk, ...rest))
+process.stdout.write = (chunk, ...rest) =>
+  typeof chunk === 'string' && /^::/m.test(chunk) ? true : write(chunk, ...rest)
 
 /** @type {import('jest').Config} */
 export default {

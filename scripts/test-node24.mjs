@@ -5,5 +5,8 @@ import * as path from 'node:path'
 
 execFileSync(process.execPath, ['scripts/fetch-node.mjs', 'node24'], { stdio: 'inherit' })
 const bin = path.resolve('.cache/node24/bin')
-const result = spawnSync('npm', ['test', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}` } })
+const result = spawnSync('npm', ['test', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}` }
+})
 process.exit(result.status ?? 1)

@@ -29,7 +29,8 @@ const files = fs
   .readdirSync('__tests__', { recursive: true })
   .map(f => path.join('__tests__', String(f)).split(path.sep).join('/'))
   .filter(f => f.endsWith('.test.ts'))
-const selected = args.length === 0 ? files : files.filter(f => args.some(a => !a.startsWith('-') && new RegExp(a).test(f)))
+const selected =
+  args.length === 0 ? files : files.filter(f => args.some(a => !a.startsWith('-') && new RegExp(a).test(f)))
 if (selected.some(f => f.startsWith('__tests__/integration/'))) {
   run('bundle (build/dist)', 'scripts/bundle.mjs', ['build/dist'])
 }

@@ -14,7 +14,20 @@ import { TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
 import { onFirstRead } from '../helpers/fs-spy.js'
 
 const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
-const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
+const CONTEXT = {
+  repository: 'acme/widgets',
+  commit: 'c'.repeat(40),
+  ref: 'refs/heads/main',
+  workflowRef: null,
+  runId: '1',
+  runAttempt: '1',
+  serverUrl: null,
+  job: null,
+  label: null,
+  eventName: null,
+  runnerEnvironment: null,
+  workflowSha: null
+}
 /** Faults injected in this file, printed at the end so docs/threat-model.md's count can be checked. */
 let faults = 0
 
@@ -36,24 +49,36 @@ test('faults while hashing: a file grown, truncated, rewritten in place or delet
     const faultsWhileReading: [string, (file: string) => void][] = [
       ['grown', file => fs.appendFileSync(file, 'appended')],
       ['truncated', file => fs.truncateSync(file, 10)],
-      ['rewritten in place (same size, new mtime)', file => {
-        const fd = fs.openSync(file, 'r+')
-        fs.writeSync(fd, Buffer.from([8]), 0, 1, 0)
-        fs.futimesSync(fd, new Date(), new Date(Date.now() + 5000))
-        fs.closeSync(fd)
-      }],
+      [
+        'rewritten in place (same size, new mtime)',
+        file => {
+          const fd = fs.openSync(file, 'r+')
+          fs.writeSync(fd, Buffer.from([8]), 0, 1, 0)
+          fs.futimesSync(fd, new Date(), new Date(Date.now() + 5000))
+          fs.closeSync(fd)
+        }
+      ],
       ['deleted', file => fs.unlinkSync(file)],
-      ['replaced by rename', file => {
-        fs.writeFileSync(file + '.new', body)
-        fs.renameSync(file + '.new', file)
-      }]
+      [
+        'replaced by rename',
+        file => {
+          fs.writeFileSync(file + '.new', body)
+          fs.renameSync(file + '.new', file)
+        }
+      ]
     ]
     for (const [what, change] of faultsWhileReading) {
       for (const size of [100, body.length]) {
         const name = `f-${faults}.bin`
         const file = path.join(dir, name)
         fs.writeFileSync(file, body.subarray(0, size))
-        const error = await refusal(onFirstRead(() => change(file), () => hashFile(dir, real, name, 'sha256')), `(${what}, ${size} bytes)`)
+        const error = await refusal(
+          onFirstRead(
+            () => change(file),
+            () => hashFile(dir, real, name, 'sha256')
+          ),
+          `(${what}, ${size} bytes)`
+        )
         faults++
         assert.equal(error.code, 'FILE_CHANGED', `${what}, ${size} bytes: ${error.message}`)
         assert.ok(error.message.startsWith(`${name}:`), error.message)
@@ -63,13 +88,34 @@ test('faults while hashing: a file grown, truncated, rewritten in place or delet
     // The same fault reaches a verify report as a problem naming the file, and verify fails.
     writeTree(dir, { 'app.bin': body })
     const manifestPath = path.join(dir, 'artifact-seal.json')
-    await seal({ patterns: [path.join(dir, 'app.bin')], baseDir: dir, manifestPath, algorithm: 'sha256', keys: [key], context: CONTEXT })
+    await seal({
+      patterns: [path.join(dir, 'app.bin')],
+      baseDir: dir,
+      manifestPath,
+      algorithm: 'sha256',
+      keys: [key],
+      context: CONTEXT
+    })
     // The manifest is handed over read, so that the first read the hook sees is the file's.
     const manifestBytes = fs.readFileSync(manifestPath)
-    const report = await onFirstRead(() => fs.appendFileSync(path.join(dir, 'app.bin'), 'x'), () => verify({ manifestPath, manifestBytes, baseDir: dir, algorithm: 'sha256', keys: [key], hashing: { concurrency: 1 } }))
+    const report = await onFirstRead(
+      () => fs.appendFileSync(path.join(dir, 'app.bin'), 'x'),
+      () =>
+        verify({
+          manifestPath,
+          manifestBytes,
+          baseDir: dir,
+          algorithm: 'sha256',
+          keys: [key],
+          hashing: { concurrency: 1 }
+        })
+    )
     faults++
     assert.equal(report.result, 'failed')
-    assert.deepEqual(report.problems.map(p => [p.code, p.subject]), [['FILE_CHANGED', 'app.bin']])
+    assert.deepEqual(
+      report.problems.map(p => [p.code, p.subject]),
+      [['FILE_CHANGED', 'app.bin']]
+    )
     diagnostic(`${faults} faults injected while hashing`)
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
@@ -87,7 +133,14 @@ test('faults in the tree: a directory, FIFO, socket or device where a file is ex
   try {
     const manifestPath = path.join(dir, 'artifact-seal.json')
     writeTree(dir, { 'dist/a/b.txt': 'b', 'dist/pipe': 'p', 'dist/dev': 'd', 'dist/ok.txt': 'ok' })
-    await seal({ patterns: [path.join(dir, 'dist/**')], baseDir: dir, manifestPath, algorithm: 'sha256', keys: [key], context: CONTEXT })
+    await seal({
+      patterns: [path.join(dir, 'dist/**')],
+      baseDir: dir,
+      manifestPath,
+      algorithm: 'sha256',
+      keys: [key],
+      context: CONTEXT
+    })
 
     // Verify: each listed file replaced by something that is not a regular file.
     fs.rmSync(path.join(dir, 'dist/a/b.txt'))
@@ -113,7 +166,16 @@ test('faults in the tree: a directory, FIFO, socket or device where a file is ex
     const specials = ['dist/dev', 'dist/pipe', 'dist/sock']
     for (const special of specials) {
       const others = specials.filter(s => s !== special).map(s => `!${path.join(dir, s)}`)
-      const error = await refusal(seal({ patterns: [path.join(dir, 'dist/**'), ...others], baseDir: dir, manifestPath, algorithm: 'sha256', keys: [key], context: CONTEXT }))
+      const error = await refusal(
+        seal({
+          patterns: [path.join(dir, 'dist/**'), ...others],
+          baseDir: dir,
+          manifestPath,
+          algorithm: 'sha256',
+          keys: [key],
+          context: CONTEXT
+        })
+      )
       faults++
       assert.equal(error.code, 'FILE_NOT_REGULAR', error.message)
       assert.equal(error.subject, special)

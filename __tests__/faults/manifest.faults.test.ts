@@ -15,13 +15,27 @@ import { listTree, TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.
 import { observeFs } from '../helpers/fs-spy.js'
 
 const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
-const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
+const CONTEXT = {
+  repository: 'acme/widgets',
+  commit: 'c'.repeat(40),
+  ref: 'refs/heads/main',
+  workflowRef: null,
+  runId: '1',
+  runAttempt: '1',
+  serverUrl: null,
+  job: null,
+  label: null,
+  eventName: null,
+  runnerEnvironment: null,
+  workflowSha: null
+}
 let faults = 0
 
 test('faults: a manifest over the 64 MiB limit is refused before a byte of it is read or parsed', async () => {
   const dir = tempDir('artifact-seal-big-')
   try {
-    const run = (manifestPath: string, manifestBytes?: Buffer) => verify({ manifestPath, manifestBytes, baseDir: dir, algorithm: 'sha256', keys: [key] })
+    const run = (manifestPath: string, manifestBytes?: Buffer) =>
+      verify({ manifestPath, manifestBytes, baseDir: dir, algorithm: 'sha256', keys: [key] })
     // Sparse files: a terabyte costs no disk, and reading it would take hours, so a quick refusal proves it was not read.
     for (const size of [MAX_MANIFEST_BYTES + 1, 1024 ** 4]) {
       const manifestPath = path.join(dir, `m-${size}.json`)
@@ -30,8 +44,14 @@ test('faults: a manifest over the 64 MiB limit is refused before a byte of it is
       const started = Date.now()
       const { result: report, seen } = await observeFs(() => run(manifestPath))
       faults++
-      assert.deepEqual(report.problems.map(p => p.code), ['MANIFEST_TOO_LARGE'])
-      assert.match(report.problems[0].message, new RegExp(`manifest ${manifestPath} is ${size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`))
+      assert.deepEqual(
+        report.problems.map(p => p.code),
+        ['MANIFEST_TOO_LARGE']
+      )
+      assert.match(
+        report.problems[0].message,
+        new RegExp(`manifest ${manifestPath} is ${size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`)
+      )
       assert.deepEqual(seen.readFrom, [], 'not one read from the manifest')
       diagnostic(`${size}-byte manifest refused in ${Date.now() - started} ms without a read`)
     }
@@ -40,12 +60,18 @@ test('faults: a manifest over the 64 MiB limit is refused before a byte of it is
     fs.writeFileSync(atLimit, '')
     fs.truncateSync(atLimit, MAX_MANIFEST_BYTES)
     const { result: control, seen } = await observeFs(() => run(atLimit))
-    assert.deepEqual(control.problems.map(p => p.code), ['MANIFEST_INVALID'])
+    assert.deepEqual(
+      control.problems.map(p => p.code),
+      ['MANIFEST_INVALID']
+    )
     assert.ok(seen.readFrom.includes(fs.realpathSync(atLimit)), 'the spy sees a manifest read')
     // Bytes handed over in memory (a release asset, the cache) meet the same limit before decoding.
     const report = await run(path.join(dir, 'mem.json'), Buffer.alloc(MAX_MANIFEST_BYTES + 1, 0x5b))
     faults++
-    assert.deepEqual(report.problems.map(p => p.code), ['MANIFEST_TOO_LARGE'])
+    assert.deepEqual(
+      report.problems.map(p => p.code),
+      ['MANIFEST_TOO_LARGE']
+    )
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
@@ -62,16 +88,28 @@ test('faults: a manifest or statement nested deeper than the format allows is re
     const report = await verify({ manifestPath, manifestBytes: deep, baseDir: dir, algorithm: 'sha256', keys: [key] })
     const ms = performance.now() - started
     faults++
-    assert.deepEqual(report.problems.map(p => p.code), ['MANIFEST_INVALID'])
+    assert.deepEqual(
+      report.problems.map(p => p.code),
+      ['MANIFEST_INVALID']
+    )
     assert.match(report.problems[0].message, new RegExp(`nests deeper than ${MAX_JSON_DEPTH} levels`))
     diagnostic(`48 MiB nesting refused in ${ms.toFixed(0)} ms`)
 
     // Behind a valid signature the statement meets the same limit.
     const payload = Buffer.from('{"_type":' + '['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1) + '}')
     const sig = await key.sign(pae(IN_TOTO_PAYLOAD_TYPE, payload))
-    const signed = await verify({ manifestPath, manifestBytes: encodeEnvelope(IN_TOTO_PAYLOAD_TYPE, payload, [{ keyid: key.keyId, sig }]), baseDir: dir, algorithm: 'sha256', keys: [key] })
+    const signed = await verify({
+      manifestPath,
+      manifestBytes: encodeEnvelope(IN_TOTO_PAYLOAD_TYPE, payload, [{ keyid: key.keyId, sig }]),
+      baseDir: dir,
+      algorithm: 'sha256',
+      keys: [key]
+    })
     faults++
-    assert.deepEqual(signed.problems.map(p => p.code), ['STATEMENT_INVALID'])
+    assert.deepEqual(
+      signed.problems.map(p => p.code),
+      ['STATEMENT_INVALID']
+    )
     assert.match(signed.problems[0].message, /statement nests deeper than 32 levels/)
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
@@ -96,8 +134,19 @@ test('faults: no space, a read-only filesystem, a missing directory or a directo
   let mounted = false
   try {
     // Enough files that the manifest outgrows a 16 KiB filesystem.
-    writeTree(dir, Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`dist/file-${String(i).padStart(3, '0')}.js`, `${i}`])))
-    const sign = (manifestPath: string) => seal({ patterns: [path.join(dir, 'dist/**')], baseDir: dir, manifestPath, algorithm: 'sha256', keys: [key], context: CONTEXT })
+    writeTree(
+      dir,
+      Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`dist/file-${String(i).padStart(3, '0')}.js`, `${i}`]))
+    )
+    const sign = (manifestPath: string) =>
+      seal({
+        patterns: [path.join(dir, 'dist/**')],
+        baseDir: dir,
+        manifestPath,
+        algorithm: 'sha256',
+        keys: [key],
+        context: CONTEXT
+      })
     const refusal = async (manifestPath: string): Promise<SealError> => {
       const error = await sign(manifestPath).then(
         () => assert.fail(`${manifestPath} was written`),
@@ -109,15 +158,27 @@ test('faults: no space, a read-only filesystem, a missing directory or a directo
       return error
     }
 
-    assert.match((await refusal(path.join(dir, 'no-such-dir', 'artifact-seal.json'))).message, /cannot write manifest .*no-such-dir\/artifact-seal\.json: no such file$/)
+    assert.match(
+      (await refusal(path.join(dir, 'no-such-dir', 'artifact-seal.json'))).message,
+      /cannot write manifest .*no-such-dir\/artifact-seal\.json: no such file$/
+    )
     fs.mkdirSync(path.join(dir, 'in-the-way'))
-    assert.match((await refusal(path.join(dir, 'in-the-way'))).message, /cannot write manifest .*in-the-way: is a directory$/)
+    assert.match(
+      (await refusal(path.join(dir, 'in-the-way'))).message,
+      /cannot write manifest .*in-the-way: is a directory$/
+    )
     assert.deepEqual(fs.readdirSync(path.join(dir, 'in-the-way')), [])
-    assert.deepEqual(fs.readdirSync(dir).filter(f => f.endsWith('.tmp')), [], 'no temporary file left')
+    assert.deepEqual(
+      fs.readdirSync(dir).filter(f => f.endsWith('.tmp')),
+      [],
+      'no temporary file left'
+    )
 
     mounted = withTmpfs(mnt, 16)
     if (!mounted) {
-      diagnostic('not root or mount not permitted: ENOSPC and EROFS are skipped here; the CLI test covers a write refused by RLIMIT_FSIZE')
+      diagnostic(
+        'not root or mount not permitted: ENOSPC and EROFS are skipped here; the CLI test covers a write refused by RLIMIT_FSIZE'
+      )
       return
     }
     const old = path.join(mnt, 'artifact-seal.json')
@@ -129,7 +190,10 @@ test('faults: no space, a read-only filesystem, a missing directory or a directo
     execFileSync('mount', ['-o', 'remount,ro', mnt])
     assert.match((await refusal(old)).message, /: read-only file system$/)
     assert.equal(fs.readFileSync(old, 'utf8'), 'the previous manifest')
-    await assert.rejects(writeFileAtomic(path.join(mnt, 'x'), Buffer.from('x')), /cannot write manifest .*: read-only file system/)
+    await assert.rejects(
+      writeFileAtomic(path.join(mnt, 'x'), Buffer.from('x')),
+      /cannot write manifest .*: read-only file system/
+    )
     faults++
   } finally {
     if (mounted) execFileSync('umount', [mnt])

@@ -12,7 +12,11 @@ type Plain = unknown
 function isPlainObject(v: object): boolean {
   const proto = Object.getPrototypeOf(v)
   if (proto === null) return true
-  return Object.getPrototypeOf(proto) === null && typeof proto.constructor === 'function' && proto.constructor.name === 'Object'
+  return (
+    Object.getPrototypeOf(proto) === null &&
+    typeof proto.constructor === 'function' &&
+    proto.constructor.name === 'Object'
+  )
 }
 
 /** The same value with plain arrays and objects rebuilt in this realm; anything else kept as it is. */
@@ -61,21 +65,51 @@ function expectedOf(expected: unknown): unknown {
 }
 
 const throws = ((fn: () => unknown, ...rest: unknown[]) =>
-  strict.throws(fn, ...(rest.length > 0 ? [expectedOf(rest[0]), ...rest.slice(1)] : []) as [])) as typeof strict.throws
+  strict.throws(
+    fn,
+    ...((rest.length > 0 ? [expectedOf(rest[0]), ...rest.slice(1)] : []) as [])
+  )) as typeof strict.throws
 const rejects = ((p: Promise<unknown> | (() => Promise<unknown>), ...rest: unknown[]) =>
-  strict.rejects(p, ...(rest.length > 0 ? [expectedOf(rest[0]), ...rest.slice(1)] : []) as [])) as typeof strict.rejects
+  strict.rejects(
+    p,
+    ...((rest.length > 0 ? [expectedOf(rest[0]), ...rest.slice(1)] : []) as [])
+  )) as typeof strict.rejects
 
-const assert: typeof strict = Object.assign((value: unknown, message?: string | Error) => strict(value, message), strict, {
-  deepStrictEqual,
-  deepEqual: deepStrictEqual,
-  notDeepStrictEqual,
-  notDeepEqual: notDeepStrictEqual,
-  throws,
-  rejects,
-  strict: undefined as unknown as typeof strict
-}) as typeof strict
+const assert: typeof strict = Object.assign(
+  (value: unknown, message?: string | Error) => strict(value, message),
+  strict,
+  {
+    deepStrictEqual,
+    deepEqual: deepStrictEqual,
+    notDeepStrictEqual,
+    notDeepEqual: notDeepStrictEqual,
+    throws,
+    rejects,
+    strict: undefined as unknown as typeof strict
+  }
+) as typeof strict
 ;(assert as { strict: typeof strict }).strict = assert
 
 export default assert
-export { deepStrictEqual, deepStrictEqual as deepEqual, notDeepStrictEqual, notDeepStrictEqual as notDeepEqual, throws, rejects }
-export const { ok, equal, notEqual, strictEqual, notStrictEqual, doesNotThrow, doesNotReject, match, doesNotMatch, fail, ifError, AssertionError } = strict
+export {
+  deepStrictEqual,
+  deepStrictEqual as deepEqual,
+  notDeepStrictEqual,
+  notDeepStrictEqual as notDeepEqual,
+  throws,
+  rejects
+}
+export const {
+  ok,
+  equal,
+  notEqual,
+  strictEqual,
+  notStrictEqual,
+  doesNotThrow,
+  doesNotReject,
+  match,
+  doesNotMatch,
+  fail,
+  ifError,
+  AssertionError
+} = strict

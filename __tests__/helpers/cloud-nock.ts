@@ -18,7 +18,12 @@ export function serve(origin: string, handler: (req: FakeRequest) => FakeRespons
   const reply = async (request: Request): Promise<[number, string, Record<string, string>]> => {
     const url = new URL(request.url)
     const headers = Object.fromEntries(request.headers.entries())
-    const answer = handler({ method: request.method, url: url.pathname + url.search, headers, body: await request.text() })
+    const answer = handler({
+      method: request.method,
+      url: url.pathname + url.search,
+      headers,
+      body: await request.text()
+    })
     return [answer.status, JSON.stringify(answer.body), { 'content-type': 'application/json; charset=utf-8' }]
   }
   nock(origin).persist().get(/.*/).reply(reply).post(/.*/).reply(reply)

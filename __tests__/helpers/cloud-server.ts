@@ -37,29 +37,39 @@ export async function startCloudServer(): Promise<CloudServer> {
     '/vault': r => fakes.keyVault(r, `${base}/vault`),
     '/hsm': r => fakes.managedHsm(r, `${base}/hsm`)
   }
-  const server = https.createServer({ cert: fs.readFileSync(path.join(TLS, 'server.pem')), key: fs.readFileSync(path.join(TLS, 'server-key.pem')) }, (req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', c => chunks.push(c))
-    req.on('end', () => {
-      const url = req.url ?? '/'
-      let answer: FakeResponse = { status: 404, body: { error: 'no such stand-in' } }
-      if (url.startsWith('/token')) {
-        const audience = new URL(url, 'https://x').searchParams.get('audience') ?? 'https://github.com/acme'
-        fakes.requests.push(`token audience=${audience}`)
-        if (req.headers.authorization !== `Bearer ${RUNTIME_TOKEN}`) answer = { status: 401, body: { message: 'unauthorized' } }
-        else {
-          const jwt = fakeJwt({ aud: audience, n: fakes.oidcTokens.size })
-          fakes.oidcTokens.add(jwt)
-          answer = { status: 200, body: { count: 1, value: jwt } }
+  const server = https.createServer(
+    { cert: fs.readFileSync(path.join(TLS, 'server.pem')), key: fs.readFileSync(path.join(TLS, 'server-key.pem')) },
+    (req, res) => {
+      const chunks: Buffer[] = []
+      req.on('data', c => chunks.push(c))
+      req.on('end', () => {
+        const url = req.url ?? '/'
+        let answer: FakeResponse = { status: 404, body: { error: 'no such stand-in' } }
+        if (url.startsWith('/token')) {
+          const audience = new URL(url, 'https://x').searchParams.get('audience') ?? 'https://github.com/acme'
+          fakes.requests.push(`token audience=${audience}`)
+          if (req.headers.authorization !== `Bearer ${RUNTIME_TOKEN}`)
+            answer = { status: 401, body: { message: 'unauthorized' } }
+          else {
+            const jwt = fakeJwt({ aud: audience, n: fakes.oidcTokens.size })
+            fakes.oidcTokens.add(jwt)
+            answer = { status: 200, body: { count: 1, value: jwt } }
+          }
+        } else {
+          const prefix = Object.keys(routes).find(p => url.startsWith(`${p}/`))
+          if (prefix)
+            answer = routes[prefix]({
+              method: req.method ?? 'GET',
+              url: url.slice(prefix.length),
+              headers: req.headers,
+              body: Buffer.concat(chunks).toString('utf8')
+            })
         }
-      } else {
-        const prefix = Object.keys(routes).find(p => url.startsWith(`${p}/`))
-        if (prefix) answer = routes[prefix]({ method: req.method ?? 'GET', url: url.slice(prefix.length), headers: req.headers, body: Buffer.concat(chunks).toString('utf8') })
-      }
-      res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' })
-      res.end(JSON.stringify(answer.body))
-    })
-  })
+        res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' })
+        res.end(JSON.stringify(answer.body))
+      })
+    }
+  )
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {

@@ -67,7 +67,10 @@ export async function observeFs<T>(body: () => Promise<T>): Promise<{ result: T;
       const original = mod[name]
       if (typeof original !== 'function' || /^[A-Z]/.test(name) || name === 'watch' || name === 'watchFile') continue
       const wrapper = function (this: unknown, ...args: unknown[]): unknown {
-        const paths = args.slice(0, TWO_PATHS.test(name) ? 2 : 1).map(pathArg).filter((p): p is string => p !== null)
+        const paths = args
+          .slice(0, TWO_PATHS.test(name) ? 2 : 1)
+          .map(pathArg)
+          .filter((p): p is string => p !== null)
         if (paths.length > 0) seen.calls.push({ fn: `${prefix}.${name}`, paths })
         // Reads by descriptor (the hashing kernel's readSync and read) name no path: record the descriptor's.
         if (FD_READS.test(name) && typeof args[0] === 'number') seen.readFrom.push(descriptorPath(args[0]))

@@ -11,7 +11,10 @@ export const OWNER = 'acme'
 export const REPO = 'widgets'
 export const RELEASE_ID = 1
 
-export function releaseJson(tag: string, options: { api?: string; uploads?: string; id?: number; draft?: boolean; immutable?: boolean } = {}) {
+export function releaseJson(
+  tag: string,
+  options: { api?: string; uploads?: string; id?: number; draft?: boolean; immutable?: boolean } = {}
+) {
   const api = options.api ?? API
   const id = options.id ?? RELEASE_ID
   return {
@@ -36,7 +39,14 @@ export function releaseJson(tag: string, options: { api?: string; uploads?: stri
   }
 }
 
-export function assetJson(id: number, name: string, size: number, tag = 'v1.2.3', api = API, digest: string | null = null) {
+export function assetJson(
+  id: number,
+  name: string,
+  size: number,
+  tag = 'v1.2.3',
+  api = API,
+  digest: string | null = null
+) {
   return {
     url: `${api}/repos/${OWNER}/${REPO}/releases/assets/${id}`,
     browser_download_url: `https://github.com/${OWNER}/${REPO}/releases/download/${tag}/${name}`,
@@ -57,16 +67,34 @@ export function assetJson(id: number, name: string, size: number, tag = 'v1.2.3'
 }
 
 /** GitHub's answer to an upload to a published immutable release. */
-export const IMMUTABLE_UPLOAD = { message: 'Cannot upload assets to an immutable release', documentation_url: 'https://docs.github.com/rest/releases/assets#upload-a-release-asset', status: '422' }
+export const IMMUTABLE_UPLOAD = {
+  message: 'Cannot upload assets to an immutable release',
+  documentation_url: 'https://docs.github.com/rest/releases/assets#upload-a-release-asset',
+  status: '422'
+}
 
-export const NOT_FOUND = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/releases/releases#get-a-release-by-tag-name', status: '404' }
+export const NOT_FOUND = {
+  message: 'Not Found',
+  documentation_url: 'https://docs.github.com/rest/releases/releases#get-a-release-by-tag-name',
+  status: '404'
+}
 
 /** Serves a release's assets over two pages joined by a Link header, as the API paginates. */
 export function serveAssetPages(scope: nock.Scope, pages: unknown[][], api = API, id = RELEASE_ID): void {
   pages.forEach((page, i) => {
-    const next = i + 1 < pages.length ? { link: `<${api}/repositories/1296269/releases/${id}/assets?per_page=100&page=${i + 2}>; rel="next", <${api}/repositories/1296269/releases/${id}/assets?per_page=100&page=${pages.length}>; rel="last"` } : undefined
-    if (i === 0) scope.get(`/repos/${OWNER}/${REPO}/releases/${id}/assets`).query({ per_page: '100' }).reply(200, page, next)
-    else scope.get(`/repositories/1296269/releases/${id}/assets`).query({ per_page: '100', page: String(i + 1) }).reply(200, page, next)
+    const next =
+      i + 1 < pages.length
+        ? {
+            link: `<${api}/repositories/1296269/releases/${id}/assets?per_page=100&page=${i + 2}>; rel="next", <${api}/repositories/1296269/releases/${id}/assets?per_page=100&page=${pages.length}>; rel="last"`
+          }
+        : undefined
+    if (i === 0)
+      scope.get(`/repos/${OWNER}/${REPO}/releases/${id}/assets`).query({ per_page: '100' }).reply(200, page, next)
+    else
+      scope
+        .get(`/repositories/1296269/releases/${id}/assets`)
+        .query({ per_page: '100', page: String(i + 1) })
+        .reply(200, page, next)
   })
 }
 

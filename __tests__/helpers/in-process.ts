@@ -18,7 +18,11 @@ export interface InProcessResult {
  * them, so that nock sees its HTTP. The environment, working
  * directory, stdout and exit code are restored afterwards.
  */
-export async function runInProcess(workspace: string, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<InProcessResult> {
+export async function runInProcess(
+  workspace: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {}
+): Promise<InProcessResult> {
   const saved = { ...process.env }
   const runnerDir = tempDir('artifact-seal-runner-')
   const outputFile = path.join(runnerDir, 'output')
@@ -32,7 +36,8 @@ export async function runInProcess(workspace: string, inputs: Record<string, str
     RUNNER_TEMP: runnerDir,
     ...env
   })
-  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(inputs))
+    process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   let failed = false
   const stdout = interceptStdout()
   const cwd = process.cwd()

@@ -18,5 +18,8 @@ export const TOKEN_HOST = 'https://pipelines.actions.example'
 export const TOKEN_PATH = '/00000000/idtoken'
 export const RUNTIME_TOKEN = 'runtime-request-token-3f9a1c'
 export function oidcEnv(base = TOKEN_HOST): NodeJS.ProcessEnv {
-  return { ACTIONS_ID_TOKEN_REQUEST_URL: `${base}${TOKEN_PATH}?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: RUNTIME_TOKEN }
+  return {
+    ACTIONS_ID_TOKEN_REQUEST_URL: `${base}${TOKEN_PATH}?api-version=2.0`,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: RUNTIME_TOKEN
+  }
 }

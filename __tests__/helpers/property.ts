@@ -20,16 +20,25 @@ export interface PropertyCount {
 
 type Reporter = { diagnostic(message: string): void }
 
-function finish<Ts>(t: Reporter, name: string, details: fc.RunDetails<Ts>, started: number, minCases: number): PropertyCount {
+function finish<Ts>(
+  t: Reporter,
+  name: string,
+  details: fc.RunDetails<Ts>,
+  started: number,
+  minCases: number
+): PropertyCount {
   const ms = Date.now() - started
   if (details.failed) {
     // Counterexamples can be megabytes of generated text: keep the report readable.
     const report = fc.defaultReportMessage(details) ?? ''
     const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)
-    throw new Error(`${name}: ${report.length > 3000 ? report.slice(0, 3000) + `… (${report.length} characters)` : report}\ncause: ${cause.slice(0, 1000)}`)
+    throw new Error(
+      `${name}: ${report.length > 3000 ? report.slice(0, 3000) + `… (${report.length} characters)` : report}\ncause: ${cause.slice(0, 1000)}`
+    )
   }
   // A property interrupted by the time limit before it ran a meaningful number of cases proves nothing.
-  if (details.numRuns < minCases) throw new Error(`${name}: only ${details.numRuns} cases ran before the time limit (at least ${minCases} required)`)
+  if (details.numRuns < minCases)
+    throw new Error(`${name}: only ${details.numRuns} cases ran before the time limit (at least ${minCases} required)`)
   const count = { name, cases: details.numRuns, ms }
   t.diagnostic(`property "${name}": ${count.cases} cases passed in ${ms} ms (seed ${SEED})`)
   return count

@@ -73,7 +73,11 @@ function run(file: string, args: string[], env: NodeJS.ProcessEnv, cwd: string):
  * Runs the bundled action the way the runner does: a node24 child process with INPUT_* variables,
  * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files and the GITHUB_* context, in `workspace`.
  */
-export async function runAction(workspace: string, inputs: Record<string, string>, extraEnv: NodeJS.ProcessEnv = {}): Promise<StepResult> {
+export async function runAction(
+  workspace: string,
+  inputs: Record<string, string>,
+  extraEnv: NodeJS.ProcessEnv = {}
+): Promise<StepResult> {
   const runnerDir = tempDir('artifact-seal-runner-')
   const outputFile = path.join(runnerDir, 'output')
   const summaryFile = path.join(runnerDir, 'summary')

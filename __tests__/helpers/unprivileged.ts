@@ -59,11 +59,22 @@ function copiesForNobody(): { node: string; cli: string } {
  * Runs the bundled CLI in `cwd`, as `nobody` when this process is root (so permission bits
  * apply), and with a file size limit (RLIMIT_FSIZE, in KiB, set by the shell's ulimit) if asked.
  */
-export function runCliRestricted(cwd: string, args: string[], env: NodeJS.ProcessEnv, options: { fileSizeLimitKiB?: number; unprivileged?: boolean } = {}): Promise<ProcessResult> {
+export function runCliRestricted(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { fileSizeLimitKiB?: number; unprivileged?: boolean } = {}
+): Promise<ProcessResult> {
   const asNobody = options.unprivileged && isRoot
   const { node, cli } = asNobody ? copiesForNobody() : { node: process.execPath, cli: DIST_CLI }
   const command = options.fileSizeLimitKiB ? '/bin/sh' : node
   // The shell sets the limit and execs node, which ignores SIGXFSZ, so a write past it fails with EFBIG.
-  const argv = options.fileSizeLimitKiB ? ['-c', `ulimit -f ${options.fileSizeLimitKiB} && exec "$0" "$@"`, node, cli, ...args] : [cli, ...args]
-  return collect(command, argv, { cwd, env: { PATH: process.env.PATH, ...env }, ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}) })
+  const argv = options.fileSizeLimitKiB
+    ? ['-c', `ulimit -f ${options.fileSizeLimitKiB} && exec "$0" "$@"`, node, cli, ...args]
+    : [cli, ...args]
+  return collect(command, argv, {
+    cwd,
+    env: { PATH: process.env.PATH, ...env },
+    ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {})
+  })
 }

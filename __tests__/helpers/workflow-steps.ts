@@ -39,7 +39,8 @@ export function parseSteps(yaml: string): Step[] {
       if (entry[2].startsWith('|')) {
         const block: string[] = []
         const blockIndent = indentOf(lines[i + 1])
-        while (i + 1 < lines.length && lines[i + 1].trim() !== '' && indentOf(lines[i + 1]) >= blockIndent) block.push(lines[++i].slice(blockIndent))
+        while (i + 1 < lines.length && lines[i + 1].trim() !== '' && indentOf(lines[i + 1]) >= blockIndent)
+          block.push(lines[++i].slice(blockIndent))
         step.with[entry[1]] = block.join('\n')
       } else {
         step.with[entry[1]] = plain(entry[2])

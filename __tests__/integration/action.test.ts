@@ -22,7 +22,13 @@ function workspace(): string {
 /** Every text the step left where a user or another job could read it. */
 function everythingWritten(step: StepResult, dir: string): string {
   const files = listTree(dir).map(f => fs.readFileSync(path.join(dir, f), 'utf8'))
-  return [step.stdout.replace(/^::add-mask::.*$/gm, ''), step.stderr, JSON.stringify(step.outputs), step.summary, ...files].join('\n')
+  return [
+    step.stdout.replace(/^::add-mask::.*$/gm, ''),
+    step.stderr,
+    JSON.stringify(step.outputs),
+    step.summary,
+    ...files
+  ].join('\n')
 }
 
 const SIGN = { path: 'dist/**\n!dist/**/*.map', key: TEST_KEY_HEX }
@@ -39,7 +45,10 @@ test('sign: outputs, manifest, summary, and the key masked in every encoding bef
   assert.match(step.outputs['key-id'], /^hmac:[0-9a-f]{32}$/)
 
   const statement = statementOf(bytes.toString())
-  assert.deepEqual(statement.subject.map((s: any) => s.name), ['dist/.config', 'dist/app.tar.gz', 'dist/lib/libx.so'])
+  assert.deepEqual(
+    statement.subject.map((s: any) => s.name),
+    ['dist/.config', 'dist/app.tar.gz', 'dist/lib/libx.so']
+  )
   assert.equal(statement.predicate.repository, GITHUB_CONTEXT.GITHUB_REPOSITORY)
   assert.equal(statement.predicate.commit, GITHUB_CONTEXT.GITHUB_SHA)
   assert.equal(statement.predicate.ref, GITHUB_CONTEXT.GITHUB_REF)
@@ -56,7 +65,8 @@ test('sign: outputs, manifest, summary, and the key masked in every encoding bef
   const firstMask = step.stdout.indexOf('::add-mask::')
   assert.ok(firstMask >= 0 && step.stdout.slice(0, firstMask).trim() === '', 'nothing printed before the key is masked')
   const written = everythingWritten(step, dir)
-  for (const form of [TEST_KEY_HEX, key.toString('base64')]) assert.ok(!written.includes(form), 'the key appears nowhere')
+  for (const form of [TEST_KEY_HEX, key.toString('base64')])
+    assert.ok(!written.includes(form), 'the key appears nowhere')
 
   assert.match(step.summary, /## artifact-seal: sealed/)
   assert.match(step.summary, /\| `dist\/app.tar.gz` \| 7 B \| `[0-9a-f]{12}…` \|/)
@@ -65,7 +75,12 @@ test('sign: outputs, manifest, summary, and the key masked in every encoding bef
 test('verify: passes on the untouched set, then fails with every problem in log, annotations, outputs and summary', async () => {
   const dir = workspace()
   assert.equal((await runAction(dir, SIGN)).exitCode, 0)
-  const ok = await runAction(dir, { mode: 'verify', path: 'dist/**\n!dist/**/*.map', key: TEST_KEY_HEX, 'max-age': '1h' })
+  const ok = await runAction(dir, {
+    mode: 'verify',
+    path: 'dist/**\n!dist/**/*.map',
+    key: TEST_KEY_HEX,
+    'max-age': '1h'
+  })
   assert.equal(ok.exitCode, 0, ok.stdout)
   assert.deepEqual([ok.outputs.result, ok.outputs['verified-count']], ['verified', '3'])
   assert.match(ok.summary, /✅ verified/)
@@ -76,15 +91,26 @@ test('verify: passes on the untouched set, then fails with every problem in log,
   const bad = await runAction(dir, { mode: 'verify', path: 'dist/**\n!dist/**/*.map', key: TEST_KEY_HEX })
   assert.equal(bad.exitCode, 1)
   assert.deepEqual([bad.outputs.result, bad.outputs['verified-count']], ['failed', '1'])
-  assert.match(bad.stdout, /^::error title=artifact-seal%3A DIGEST_MISMATCH,file=dist\/app.tar.gz::dist\/app.tar.gz: sha256 digest does not match the manifest$/m)
-  assert.match(bad.stdout, /^::error title=artifact-seal%3A FILE_MISSING,file=dist\/lib\/libx.so::dist\/lib\/libx.so: no such file$/m)
+  assert.match(
+    bad.stdout,
+    /^::error title=artifact-seal%3A DIGEST_MISMATCH,file=dist\/app.tar.gz::dist\/app.tar.gz: sha256 digest does not match the manifest$/m
+  )
+  assert.match(
+    bad.stdout,
+    /^::error title=artifact-seal%3A FILE_MISSING,file=dist\/lib\/libx.so::dist\/lib\/libx.so: no such file$/m
+  )
   assert.match(bad.stdout, /^::error title=artifact-seal%3A UNLISTED_FILE,file=dist\/extra.sh::/m)
   assert.match(bad.stdout, /^::error::artifact-seal: verification failed with 3 problem\(s\)/m)
   assert.match(bad.summary, /❌ verification failed/)
   assert.match(bad.summary, /### 3 problem\(s\)/)
   for (const code of ['DIGEST_MISMATCH', 'FILE_MISSING', 'UNLISTED_FILE']) assert.ok(bad.summary.includes(code))
 
-  const unlistedAllowed = await runAction(dir, { mode: 'verify', path: 'dist/**', key: TEST_KEY_HEX, 'allow-unlisted': 'true' })
+  const unlistedAllowed = await runAction(dir, {
+    mode: 'verify',
+    path: 'dist/**',
+    key: TEST_KEY_HEX,
+    'allow-unlisted': 'true'
+  })
   assert.ok(!unlistedAllowed.stdout.includes('UNLISTED_FILE'))
 })
 
@@ -97,7 +123,11 @@ test('verify: wrong key, repository, commit, expiry and max-age each fail the st
   assert.equal(wrongKey.outputs.result, 'failed')
 
   // Another repository's deploy job (the default expected-repository is the running one).
-  const fork = await runAction(dir, { mode: 'verify', key: TEST_KEY_HEX, 'expected-commit': 'b'.repeat(40) }, { GITHUB_REPOSITORY: 'someone/fork' })
+  const fork = await runAction(
+    dir,
+    { mode: 'verify', key: TEST_KEY_HEX, 'expected-commit': 'b'.repeat(40) },
+    { GITHUB_REPOSITORY: 'someone/fork' }
+  )
   assert.equal(fork.exitCode, 1)
   assert.match(fork.stdout, /REPOSITORY_MISMATCH.*signed in repository acme\/widgets, expected someone\/fork/)
   assert.match(fork.stdout, /COMMIT_MISMATCH/)
@@ -164,7 +194,10 @@ test('a file name with a newline and a workflow command in it cannot forge a com
   fs.rmSync(path.join(dir, evil))
   const signed = await runAction(dir, { path: 'dist/**', key: TEST_KEY_HEX })
   assert.equal(signed.exitCode, 0, signed.stdout + signed.stderr)
-  assert.equal((await runAction(dir, { mode: 'verify', path: 'dist/**', key: TEST_KEY_HEX })).outputs.result, 'verified')
+  assert.equal(
+    (await runAction(dir, { mode: 'verify', path: 'dist/**', key: TEST_KEY_HEX })).outputs.result,
+    'verified'
+  )
 
   // Planted after the seal: the problem names it with its newline escaped.
   fs.writeFileSync(path.join(dir, evil), 'planted')
@@ -203,7 +236,10 @@ test('cache: true is refused in one line, before any key store is asked or any f
     assert.equal(r.exitCode, 1)
     const errors = r.stdout.split(/\r?\n/).filter(l => l.startsWith('::error'))
     assert.equal(errors.length, 1, r.stdout)
-    assert.match(errors[0], /cache input is no longer supported: restoring an Actions cache entry extracts the whole archive/)
+    assert.match(
+      errors[0],
+      /cache input is no longer supported: restoring an Actions cache entry extracts the whole archive/
+    )
     assert.ok(!/at .*\.js:\d+/.test(r.stdout + r.stderr), 'no stack trace')
     assert.ok(!fs.existsSync(path.join(dir, 'artifact-seal.json')), `${mode} wrote no manifest`)
   }
@@ -226,7 +262,12 @@ const RELEASE_RUN = {
   GITHUB_JOB: 'seal',
   GITHUB_WORKFLOW_SHA: 'e'.repeat(40)
 }
-const POLICY = { 'expected-ref': 'refs/tags/v*', 'expected-workflow': '.github/workflows/release.yml', 'expected-event': 'push, release', 'require-hosted-runner': 'true' }
+const POLICY = {
+  'expected-ref': 'refs/tags/v*',
+  'expected-workflow': '.github/workflows/release.yml',
+  'expected-event': 'push, release',
+  'require-hosted-runner': 'true'
+}
 
 test('policy: the predicate binds the run; each mismatch fails with its code in log, annotations and summary, all at once', async () => {
   const dir = workspace()
@@ -249,7 +290,12 @@ test('policy: the predicate binds the run; each mismatch fails with its code in 
   assert.match(bad.stdout, /^::error title=artifact-seal%3A DIGEST_MISMATCH,file=dist\/app.tar.gz::/m)
   assert.match(bad.stdout, /verification failed with 5 problem\(s\)/)
   assert.ok(bad.summary.includes('| ref | `refs/tags/v*` | `refs/heads/v1` | ❌ mismatch |'), bad.summary)
-  assert.ok(bad.summary.includes('| workflow | `.github/workflows/release.yml` | `.github/workflows/throwaway.yml` | ❌ mismatch |'), bad.summary)
+  assert.ok(
+    bad.summary.includes(
+      '| workflow | `.github/workflows/release.yml` | `.github/workflows/throwaway.yml` | ❌ mismatch |'
+    ),
+    bad.summary
+  )
   assert.ok(bad.summary.includes('| event | `push`, `release` | `pull_request` | ❌ mismatch |'), bad.summary)
   assert.ok(bad.summary.includes('| runner | `github-hosted` | `self-hosted` | ❌ mismatch |'), bad.summary)
 
@@ -258,17 +304,31 @@ test('policy: the predicate binds the run; each mismatch fails with its code in 
   for (const [input, value] of Object.entries(POLICY)) {
     const one = await runAction(dir, { mode: 'verify', key: TEST_KEY_HEX, [input]: value })
     assert.equal(one.exitCode, 1, input)
-    assert.equal(one.stdout.split('\n').filter(l => l.startsWith('::error title=')).length, 1, `${input}: ${one.stdout}`)
+    assert.equal(
+      one.stdout.split('\n').filter(l => l.startsWith('::error title=')).length,
+      1,
+      `${input}: ${one.stdout}`
+    )
   }
 })
 
 test('policy: a manifest sealed by the release workflow on a tag passes; fields it does not record fail the checks that ask', async () => {
   const dir = workspace()
   assert.equal((await runAction(dir, SIGN, RELEASE_RUN)).exitCode, 0)
-  const ok = await runAction(dir, { mode: 'verify', key: TEST_KEY_HEX, ...POLICY, 'expected-ref': 'refs/tags/v*\n!refs/tags/v*-rc*' })
+  const ok = await runAction(dir, {
+    mode: 'verify',
+    key: TEST_KEY_HEX,
+    ...POLICY,
+    'expected-ref': 'refs/tags/v*\n!refs/tags/v*-rc*'
+  })
   assert.equal(ok.exitCode, 0, ok.stdout)
   assert.equal(ok.outputs.result, 'verified')
-  assert.ok(ok.summary.includes('| workflow | `.github/workflows/release.yml` | `.github/workflows/release.yml` | ✅ matches |'), ok.summary)
+  assert.ok(
+    ok.summary.includes(
+      '| workflow | `.github/workflows/release.yml` | `.github/workflows/release.yml` | ✅ matches |'
+    ),
+    ok.summary
+  )
 
   // Signed where the runner sets none of the later variables: null in the predicate, and a policy
   // on them fails instead of passing by absence; a policy on what is recorded still passes.
@@ -289,10 +349,16 @@ test('policy: a 1.0.0 manifest (no run fields) still verifies, and fails a polic
   assert.equal((await runAction(dir, SIGN)).exitCode, 0)
   const manifest = path.join(dir, 'artifact-seal.json')
   const statement = statementOf(fs.readFileSync(manifest, 'utf8'))
-  for (const field of ['job', 'label', 'eventName', 'runnerEnvironment', 'workflowSha']) delete statement.predicate[field]
+  for (const field of ['job', 'label', 'eventName', 'runnerEnvironment', 'workflowSha'])
+    delete statement.predicate[field]
   statement.predicate.tool.version = '1.0.0'
   fs.writeFileSync(manifest, envelopeWith(statement, TEST_KEY_HEX))
-  const plain = await runAction(dir, { mode: 'verify', key: TEST_KEY_HEX, 'expected-ref': 'refs/tags/v*', 'expected-workflow': '.github/workflows/build.yml' })
+  const plain = await runAction(dir, {
+    mode: 'verify',
+    key: TEST_KEY_HEX,
+    'expected-ref': 'refs/tags/v*',
+    'expected-workflow': '.github/workflows/build.yml'
+  })
   assert.equal(plain.exitCode, 0, plain.stdout)
   const hosted = await runAction(dir, { mode: 'verify', key: TEST_KEY_HEX, 'require-hosted-runner': 'true' })
   assert.equal(hosted.exitCode, 1)
@@ -304,9 +370,15 @@ test('policy: bad inputs are one line naming the input, and nothing is read', as
   // No manifest exists and the key store is unreachable: an error about either would mean it was read.
   const verifyWith = { mode: 'verify', 'key-source': 'vault', manifest: 'absent.json' }
   const cases: [Record<string, string>, RegExp][] = [
-    [{ ...verifyWith, 'require-hosted-runner': 'maybe' }, /^::error::Invalid require-hosted-runner input. Provided: maybe. Available options: true, false$/],
+    [
+      { ...verifyWith, 'require-hosted-runner': 'maybe' },
+      /^::error::Invalid require-hosted-runner input. Provided: maybe. Available options: true, false$/
+    ],
     [{ ...verifyWith, 'expected-ref': '!' }, /^::error::expected-ref has an empty pattern/],
-    [{ ...verifyWith, 'expected-workflow': '!.github/workflows/ci.yml' }, /^::error::expected-workflow has no pattern that is not an exclusion/],
+    [
+      { ...verifyWith, 'expected-workflow': '!.github/workflows/ci.yml' },
+      /^::error::expected-workflow has no pattern that is not an exclusion/
+    ],
     [{ ...verifyWith, 'expected-event': 'push,,release' }, /^::error::expected-event has an empty event name/],
     [{ ...verifyWith, label: 'linux' }, /^::error::label input is for sign and merge only$/],
     [{ ...SIGN, 'expected-ref': 'refs/tags/v*' }, /^::error::expected-ref input is for verify and merge only$/]
@@ -331,7 +403,13 @@ test('verify fails closed and diagnoses: a path matching nothing, allow-unlisted
   assert.equal((await runAction(dir, { path: 'dist/**', key: TEST_KEY_HEX })).exitCode, 0)
   const typo = await runAction(dir, { mode: 'verify', path: 'dsit/**', key: TEST_KEY_HEX })
   assert.equal(typo.exitCode, 1)
-  assert.match(typo.stdout, new RegExp(`^::error::path matched no files: 'dsit/\\*\\*' \\(patterns are relative to ${fs.realpathSync(dir)}|^::error::path matched no files: 'dsit/\\*\\*' \\(patterns are relative to ${dir}`, 'm'))
+  assert.match(
+    typo.stdout,
+    new RegExp(
+      `^::error::path matched no files: 'dsit/\\*\\*' \\(patterns are relative to ${fs.realpathSync(dir)}|^::error::path matched no files: 'dsit/\\*\\*' \\(patterns are relative to ${dir}`,
+      'm'
+    )
+  )
   assert.equal(typo.outputs.result, 'failed')
   const alone = await runAction(dir, { mode: 'verify', 'allow-unlisted': 'true', key: TEST_KEY_HEX })
   assert.match(alone.stdout, /^::error::allow-unlisted input needs path input$/m)
@@ -341,8 +419,14 @@ test('verify fails closed and diagnoses: a path matching nothing, allow-unlisted
   const errors = wrong.stdout.split('\n').filter(l => l.startsWith('::error'))
   // 50 problems, one line counting the rest, and the step's own failure.
   assert.equal(errors.length, 52, errors.join('\n'))
-  assert.match(wrong.stdout, /^::warning title=artifact-seal%3A hint::120 of 120 listed files are missing under base-dir \S+; the names line up with base-dir \. \(set base-dir to it\)$/m)
-  assert.match(wrong.stdout, /^::error title=artifact-seal%3A more problems::… and 70 more problem\(s\) \(70 FILE_MISSING\); all of them in the job summary and in the group below$/m)
+  assert.match(
+    wrong.stdout,
+    /^::warning title=artifact-seal%3A hint::120 of 120 listed files are missing under base-dir \S+; the names line up with base-dir \. \(set base-dir to it\)$/m
+  )
+  assert.match(
+    wrong.stdout,
+    /^::error title=artifact-seal%3A more problems::… and 70 more problem\(s\) \(70 FILE_MISSING\); all of them in the job summary and in the group below$/m
+  )
   assert.match(wrong.stdout, /^::group::70 more problem\(s\)$/m)
   assert.equal((wrong.stdout.match(/^FAIL FILE_MISSING: /gm) ?? []).length, 70, 'the rest are in the log, folded')
   assert.equal((wrong.summary.match(/^- \*\*FILE_MISSING\*\*/gm) ?? []).length, 120, 'every problem in the summary')
@@ -356,10 +440,20 @@ test('broken symbolic links in the action: excluded is no error, omit-broken-sym
   for (let i = 0; i < 3; i++) fs.symlinkSync(`nowhere-${i}`, path.join(dir, `dist/doc/l${i}`))
   const refused = await runAction(dir, SIGN)
   assert.equal(refused.exitCode, 1)
-  assert.match(refused.stdout, /^::error::path: 3 broken symbolic links \(target does not exist\): \S+dist\/doc\/l0, \S+dist\/doc\/l1, \S+dist\/doc\/l2; exclude with a ! pattern or set omit-broken-symbolic-links$/m)
+  assert.match(
+    refused.stdout,
+    /^::error::path: 3 broken symbolic links \(target does not exist\): \S+dist\/doc\/l0, \S+dist\/doc\/l1, \S+dist\/doc\/l2; exclude with a ! pattern or set omit-broken-symbolic-links$/m
+  )
   assert.equal((await runAction(dir, { ...SIGN, path: `${SIGN.path}\n!dist/doc/**` })).exitCode, 0)
   assert.equal((await runAction(dir, { ...SIGN, 'omit-broken-symbolic-links': 'true' })).exitCode, 0)
   const verify = await runAction(dir, { mode: 'verify', path: SIGN.path, key: TEST_KEY_HEX })
-  assert.equal((verify.stdout.match(/^::error title=artifact-seal%3A UNLISTED_FILE.*a broken symbolic link/gm) ?? []).length, 3)
-  assert.equal((await runAction(dir, { mode: 'verify', path: SIGN.path, key: TEST_KEY_HEX, 'omit-broken-symbolic-links': 'true' })).exitCode, 0)
+  assert.equal(
+    (verify.stdout.match(/^::error title=artifact-seal%3A UNLISTED_FILE.*a broken symbolic link/gm) ?? []).length,
+    3
+  )
+  assert.equal(
+    (await runAction(dir, { mode: 'verify', path: SIGN.path, key: TEST_KEY_HEX, 'omit-broken-symbolic-links': 'true' }))
+      .exitCode,
+    0
+  )
 })

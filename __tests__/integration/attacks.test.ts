@@ -13,33 +13,44 @@ import { runCli } from '../helpers/runner.js'
 const env = { ARTIFACT_SEAL_KEY: TEST_KEY_HEX }
 const noStack = (text: string): void => assert.ok(!/\n\s+at .*:\d+:\d+/.test(text), `no stack trace in: ${text}`)
 
-;(!fs.existsSync('/proc/self/pagemap') && 'no /proc here' ? test.skip : test)('a manifest that is a link to /proc/self/pagemap (fstat size 0, endless) is refused after 64 MiB, not read until memory runs out', async () => {
-  const dir = tempDir()
-  writeTree(dir, { 'dist/a.bin': 'a' })
-  fs.symlinkSync('/proc/self/pagemap', path.join(dir, 'artifact-seal.json'))
-  const started = Date.now()
-  const r = await runCli(dir, ['verify', '--json'], env)
-  assert.equal(r.exitCode, 1, r.stderr)
-  const report = JSON.parse(r.stdout)
-  assert.deepEqual(report.problems.map((p: { code: string }) => p.code), ['MANIFEST_TOO_LARGE'])
-  assert.match(report.problems[0].message, /holds more than 67108864 bytes/)
-  assert.ok(Date.now() - started < 30_000)
-  // The same reader serves sign's subject-checksums.
-  const list = await runCli(dir, ['sign', '--subject-checksums', '/proc/self/pagemap'], env)
-  assert.equal(list.exitCode, 2, list.stderr)
-  assert.match(list.stderr, /subject-checksums \/proc\/self\/pagemap holds more than 67108864 bytes/)
-  noStack(r.stderr + list.stderr)
-})
+;(!fs.existsSync('/proc/self/pagemap') && 'no /proc here' ? test.skip : test)(
+  'a manifest that is a link to /proc/self/pagemap (fstat size 0, endless) is refused after 64 MiB, not read until memory runs out',
+  async () => {
+    const dir = tempDir()
+    writeTree(dir, { 'dist/a.bin': 'a' })
+    fs.symlinkSync('/proc/self/pagemap', path.join(dir, 'artifact-seal.json'))
+    const started = Date.now()
+    const r = await runCli(dir, ['verify', '--json'], env)
+    assert.equal(r.exitCode, 1, r.stderr)
+    const report = JSON.parse(r.stdout)
+    assert.deepEqual(
+      report.problems.map((p: { code: string }) => p.code),
+      ['MANIFEST_TOO_LARGE']
+    )
+    assert.match(report.problems[0].message, /holds more than 67108864 bytes/)
+    assert.ok(Date.now() - started < 30_000)
+    // The same reader serves sign's subject-checksums.
+    const list = await runCli(dir, ['sign', '--subject-checksums', '/proc/self/pagemap'], env)
+    assert.equal(list.exitCode, 2, list.stderr)
+    assert.match(list.stderr, /subject-checksums \/proc\/self\/pagemap holds more than 67108864 bytes/)
+    noStack(r.stderr + list.stderr)
+  }
+)
 
 test('a key file given as the manifest: the error names the file and an offset, never a byte of the key', async () => {
   const dir = tempDir()
   const key = 'c900144300a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b'
   writeTree(dir, { 'dist/a.bin': 'a', 'key.hex': `${key}\n` })
-  for (const args of [['verify', '--manifest', 'key.hex'], ['verify', '--manifest', 'key.hex', '--json'], ['checksums', '--manifest', 'key.hex']]) {
+  for (const args of [
+    ['verify', '--manifest', 'key.hex'],
+    ['verify', '--manifest', 'key.hex', '--json'],
+    ['checksums', '--manifest', 'key.hex']
+  ]) {
     const r = await runCli(dir, [...args, '--key-file', 'key.hex'])
     assert.equal(r.exitCode, 1, r.stdout + r.stderr)
     const all = r.stdout + r.stderr
-    for (let i = 0; i + 6 <= key.length; i += 6) assert.ok(!all.includes(key.slice(i, i + 6)), `a fragment of the key in: ${all}`)
+    for (let i = 0; i + 6 <= key.length; i += 6)
+      assert.ok(!all.includes(key.slice(i, i + 6)), `a fragment of the key in: ${all}`)
     assert.match(all, /key\.hex is not valid JSON \(unexpected character\)/)
   }
 })
@@ -51,7 +62,10 @@ test('a file name holding workflow commands is printed escaped by the CLI, and -
   const sign = await runCli(dir, ['sign', '--path', 'dist/**', '--json'], env)
   assert.equal(sign.exitCode, 0, sign.stderr)
   assert.ok(!sign.stdout.includes('##['), sign.stdout)
-  assert.deepEqual(JSON.parse(sign.stdout).subjects.map((s: { name: string }) => s.name), [`dist/${name}`, 'dist/ok'])
+  assert.deepEqual(
+    JSON.parse(sign.stdout).subjects.map((s: { name: string }) => s.name),
+    [`dist/${name}`, 'dist/ok']
+  )
   // Tampered, the name reaches a FAIL line and the checksum list: neither is a command.
   fs.writeFileSync(path.join(dir, 'dist', name), 'tampered')
   const verify = await runCli(dir, ['verify', '--path', 'dist/**'], env)
@@ -79,10 +93,16 @@ test('listed names that are symbolic links fail verify unless allowed; sign refu
   fs.symlinkSync('.lib-copy', path.join(dir, 'dist/lib.js'))
   const refused = await runCli(dir, ['verify', '--json'], env)
   assert.equal(refused.exitCode, 1)
-  const problems = JSON.parse(refused.stdout).problems.map((p: { code: string; subject: string }) => `${p.code} ${p.subject}`)
+  const problems = JSON.parse(refused.stdout).problems.map(
+    (p: { code: string; subject: string }) => `${p.code} ${p.subject}`
+  )
   assert.deepEqual(problems.sort(), ['PATH_UNSAFE dist/app.js', 'PATH_UNSAFE dist/lib.js'])
   const allowed = await runCli(dir, ['verify', '--allow-symlinks', '--json'], env)
-  assert.deepEqual(JSON.parse(allowed.stdout).problems.map((p: { subject: string }) => p.subject), ['dist/app.js'], 'the link out of base-dir still fails')
+  assert.deepEqual(
+    JSON.parse(allowed.stdout).problems.map((p: { subject: string }) => p.subject),
+    ['dist/app.js'],
+    'the link out of base-dir still fails'
+  )
   // Sign refuses a link too, naming it, and writes nothing; allowed, it seals what the link points to.
   fs.rmSync(path.join(dir, 'artifact-seal.json'))
   fs.rmSync(path.join(dir, 'dist/app.js'))

@@ -24,7 +24,11 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 test('CLI: --json stdout is pure JSON for sign and verify, with every file hashed right across threads', async () => {
   const { dir, files } = workspace()
   const env = { ARTIFACT_SEAL_KEY: TEST_KEY_HEX }
-  const signed = await runCli(dir, ['sign', '--path', 'dist/**', '--path', '!dist/**/*.map', '--path', '.hidden', '--json'], env)
+  const signed = await runCli(
+    dir,
+    ['sign', '--path', 'dist/**', '--path', '!dist/**/*.map', '--path', '.hidden', '--json'],
+    env
+  )
   assert.equal(signed.exitCode, 0, signed.stderr)
   const report = JSON.parse(signed.stdout) as { subjectCount: number; subjects: { name: string; digest: string }[] }
   const expected = Object.keys(files)
@@ -56,7 +60,10 @@ test('action: the bundle signs through the runner contract with threads, and pri
   const { dir, files } = workspace()
   const step = await runAction(dir, { path: 'dist/\n!dist/**/*.map', key: TEST_KEY_HEX })
   assert.equal(step.exitCode, 0, step.stdout + step.stderr)
-  assert.equal(step.outputs['subject-count'], String(Object.keys(files).filter(n => n.startsWith('dist/') && !n.endsWith('.map')).length))
+  assert.equal(
+    step.outputs['subject-count'],
+    String(Object.keys(files).filter(n => n.startsWith('dist/') && !n.endsWith('.map')).length)
+  )
   assert.doesNotMatch(step.stdout, /::debug::/)
   assert.doesNotMatch(step.stdout + step.stderr, /Error|hashing thread/)
 })

@@ -6,7 +6,16 @@ import * as path from 'node:path'
 import * as net from 'node:net'
 import { once } from 'node:events'
 import { main } from '../../src/cli/main.js'
-import { API, assetJson, OWNER, REPO, releaseJson, serveAssetDownload, serveAssetPages, UPLOADS } from '../helpers/github-api.js'
+import {
+  API,
+  assetJson,
+  OWNER,
+  REPO,
+  releaseJson,
+  serveAssetDownload,
+  serveAssetPages,
+  UPLOADS
+} from '../helpers/github-api.js'
 import { TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
 import { runInProcess } from '../helpers/in-process.js'
 import nock from '../helpers/nock.js'
@@ -21,10 +30,19 @@ afterEach(() => {
   nock.enableNetConnect()
 })
 
-async function cli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {}
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
   let stderr = ''
-  const code = await main(args, { stdout: t => (stdout += t), stderr: t => (stderr += t), env: { ARTIFACT_SEAL_KEY: TEST_KEY_HEX, ...env }, cwd })
+  const code = await main(args, {
+    stdout: t => (stdout += t),
+    stderr: t => (stderr += t),
+    env: { ARTIFACT_SEAL_KEY: TEST_KEY_HEX, ...env },
+    cwd
+  })
   return { code, stdout, stderr }
 }
 
@@ -42,16 +60,40 @@ test('CLI with --repo: sign attaches manifest and SHA256SUMS; verify on a clean 
     .post(`/repos/${OWNER}/${REPO}/releases/1/assets`, (body: unknown) => ((sums = String(body)), true))
     .query({ name: 'SHA256SUMS' })
     .reply(201, assetJson(11, 'SHA256SUMS', 90))
-  const signed = await cli(build, ['sign', '--path', path.join(build, 'app.tar.gz'), '--base-dir', build, '--release-tag', TAG, '--repo', `${OWNER}/${REPO}`, '--checksums', '--repository', `${OWNER}/${REPO}`], { GITHUB_TOKEN: TOKEN })
+  const signed = await cli(
+    build,
+    [
+      'sign',
+      '--path',
+      path.join(build, 'app.tar.gz'),
+      '--base-dir',
+      build,
+      '--release-tag',
+      TAG,
+      '--repo',
+      `${OWNER}/${REPO}`,
+      '--checksums',
+      '--repository',
+      `${OWNER}/${REPO}`
+    ],
+    { GITHUB_TOKEN: TOKEN }
+  )
   assert.equal(signed.code, 0, signed.stderr)
-  assert.match(signed.stdout, /release asset https:\/\/github\.com\/acme\/widgets\/releases\/download\/v1\.2\.3\/artifact-seal\.json/)
+  assert.match(
+    signed.stdout,
+    /release asset https:\/\/github\.com\/acme\/widgets\/releases\/download\/v1\.2\.3\/artifact-seal\.json/
+  )
   assert.ok(nock.isDone())
   assert.ok(!signed.stdout.includes(TOKEN) && !signed.stderr.includes(TOKEN))
 
   const deploy = tempDir()
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).times(2).reply(200, releaseJson(TAG))
   const manifest = fs.readFileSync(path.join(build, 'artifact-seal.json'))
-  const assets = [assetJson(1, 'app.tar.gz', 7), assetJson(10, 'artifact-seal.json', manifest.length), assetJson(11, 'SHA256SUMS', sums.length)]
+  const assets = [
+    assetJson(1, 'app.tar.gz', 7),
+    assetJson(10, 'artifact-seal.json', manifest.length),
+    assetJson(11, 'SHA256SUMS', sums.length)
+  ]
   serveAssetPages(api, [assets])
   serveAssetPages(api, [assets])
   serveAssetDownload(api, 10, manifest)
@@ -59,15 +101,36 @@ test('CLI with --repo: sign attaches manifest and SHA256SUMS; verify on a clean 
   assert.match(sums, /^[0-9a-f]{64} {2}app\.tar\.gz\n$/)
   serveAssetDownload(api, 11, sums)
   serveAssetDownload(api, 1, 'the app')
-  const verified = await cli(deploy, ['verify', '--release-tag', TAG, '--repo', `${OWNER}/${REPO}`, '--release-assets', '--expected-repository', `${OWNER}/${REPO}`], { GITHUB_TOKEN: TOKEN })
+  const verified = await cli(
+    deploy,
+    [
+      'verify',
+      '--release-tag',
+      TAG,
+      '--repo',
+      `${OWNER}/${REPO}`,
+      '--release-assets',
+      '--expected-repository',
+      `${OWNER}/${REPO}`
+    ],
+    { GITHUB_TOKEN: TOKEN }
+  )
   assert.equal(verified.code, 0, verified.stdout + verified.stderr)
   assert.match(verified.stdout, /verified 1 file\(s\)/)
   assert.deepEqual(fs.readdirSync(deploy), ['app.tar.gz'])
 
   // Usage errors: one line, exit 2, before any request.
   for (const [args, env, message] of [
-    [['verify', '--release-tag', TAG, '--repo', 'acme'], { GITHUB_TOKEN: TOKEN }, /--repo: "acme" is not a repository of the form owner\/name/],
-    [['verify', '--release-tag', TAG, '--repo', `${OWNER}/${REPO}`], {}, /--release-tag needs a token: set GITHUB_TOKEN/],
+    [
+      ['verify', '--release-tag', TAG, '--repo', 'acme'],
+      { GITHUB_TOKEN: TOKEN },
+      /--repo: "acme" is not a repository of the form owner\/name/
+    ],
+    [
+      ['verify', '--release-tag', TAG, '--repo', `${OWNER}/${REPO}`],
+      {},
+      /--release-tag needs a token: set GITHUB_TOKEN/
+    ],
     [['verify', '--release-assets'], {}, /--release-assets needs --release-tag/],
     [['sign', '--path', 'x', '--subject-checksums', 'l'], {}, /--path and --subject-checksums exclude each other/]
   ] as const) {
@@ -84,20 +147,30 @@ test('the action: release-asset-url on success; a 403 names contents: write and 
   api.get(`/repos/${OWNER}/${REPO}/releases/tags/${TAG}`).times(2).reply(200, releaseJson(TAG))
   serveAssetPages(api, [[]])
   serveAssetPages(api, [[]])
-  nock(UPLOADS).post(`/repos/${OWNER}/${REPO}/releases/1/assets`).query({ name: 'artifact-seal.json' }).reply(201, assetJson(10, 'artifact-seal.json', 500))
+  nock(UPLOADS)
+    .post(`/repos/${OWNER}/${REPO}/releases/1/assets`)
+    .query({ name: 'artifact-seal.json' })
+    .reply(201, assetJson(10, 'artifact-seal.json', 500))
   const inputs = { path: 'dist/**', key: TEST_KEY_HEX, 'release-tag': TAG, 'github-token': TOKEN }
   const ok = await runInProcess(ws, inputs)
   assert.equal(ok.failed, false, ok.log)
-  assert.equal(ok.outputs['release-asset-url'], `https://github.com/${OWNER}/${REPO}/releases/download/${TAG}/artifact-seal.json`)
+  assert.equal(
+    ok.outputs['release-asset-url'],
+    `https://github.com/${OWNER}/${REPO}/releases/download/${TAG}/artifact-seal.json`
+  )
   assert.ok(ok.log.includes(`::add-mask::${TOKEN}`))
 
-  nock(UPLOADS)
-    .post(`/repos/${OWNER}/${REPO}/releases/1/assets`)
-    .query(true)
-    .reply(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/releases/assets#upload-a-release-asset', status: '403' })
+  nock(UPLOADS).post(`/repos/${OWNER}/${REPO}/releases/1/assets`).query(true).reply(403, {
+    message: 'Resource not accessible by integration',
+    documentation_url: 'https://docs.github.com/rest/releases/assets#upload-a-release-asset',
+    status: '403'
+  })
   const denied = await runInProcess(ws, inputs)
   assert.equal(denied.failed, true)
-  assert.match(denied.log, /::error::upload artifact-seal\.json to release v1\.2\.3 of acme\/widgets: GitHub answered 403 .*permissions: contents: write/)
+  assert.match(
+    denied.log,
+    /::error::upload artifact-seal\.json to release v1\.2\.3 of acme\/widgets: GitHub answered 403 .*permissions: contents: write/
+  )
   assert.ok(!fs.existsSync(path.join(ws, 'artifact-seal.json')), 'a failed upload leaves no manifest on disk')
   const leaks = denied.log.split('\n').filter(line => line.includes(TOKEN) && line !== `::add-mask::${TOKEN}`)
   assert.deepEqual(leaks, [], 'the token appears only in its own add-mask command')
@@ -142,13 +215,19 @@ test('sha256sum lists end to end with the bundles: another job hashes, sign seal
   fs.writeFileSync(path.join(signer, 'SUMS'), execFileSync('sha256sum', ['back\\slash.txt', 'app.bin'], { cwd: files }))
   const refused = await runCli(signer, ['sign', '--subject-checksums', 'SUMS'], env)
   assert.equal(refused.exitCode, 2)
-  assert.match(refused.stderr, /--subject-checksums .*SUMS: subject name "back\\\\slash\.txt" contains "\\", a path separator on Windows/)
+  assert.match(
+    refused.stderr,
+    /--subject-checksums .*SUMS: subject name "back\\\\slash\.txt" contains "\\", a path separator on Windows/
+  )
 })
 
 test('the action seals a subject-checksums list and refuses a malformed one with its line number', async () => {
   const ws = tempDir()
   const digest = 'ab'.repeat(32)
-  writeTree(ws, { 'SUMS': `${digest}  dist/app.js\n${digest}  ./dist/lib.js\n`, 'BAD': `${digest}  ok\n${digest}  ../escape\n` })
+  writeTree(ws, {
+    SUMS: `${digest}  dist/app.js\n${digest}  ./dist/lib.js\n`,
+    BAD: `${digest}  ok\n${digest}  ../escape\n`
+  })
   const ok = await runAction(ws, { 'subject-checksums': 'SUMS', key: TEST_KEY_HEX })
   assert.equal(ok.exitCode, 0, ok.stdout)
   assert.equal(ok.outputs['subject-count'], '2')
@@ -176,7 +255,12 @@ test('a GitHub that cannot be reached is a network failure naming the host, not 
     GITHUB_API_URL: `http://127.0.0.1:${port}`
   })
   assert.equal(step.exitCode, 2, step.stderr)
-  assert.match(step.stderr, new RegExp(`cannot reach 127\\.0\\.0\\.1:${port}: connection refused \\(nothing listens there\\) \\(ECONNREFUSED\\); a network failure, not a refusal`))
+  assert.match(
+    step.stderr,
+    new RegExp(
+      `cannot reach 127\\.0\\.0\\.1:${port}: connection refused \\(nothing listens there\\) \\(ECONNREFUSED\\); a network failure, not a refusal`
+    )
+  )
   assert.ok(!/GitHub answered/.test(step.stderr), step.stderr)
   assert.ok(!fs.existsSync(path.join(ws, 'artifact-seal.json')))
 })

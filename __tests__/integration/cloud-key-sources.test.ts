@@ -35,8 +35,14 @@ type Role = 'build' | 'deploy'
 const SOURCES = ['gcp-secret-manager', 'gcp-kms', 'azure-key-vault', 'azure-managed-hsm'] as const
 
 function inputsFor(source: (typeof SOURCES)[number], role: Role): Record<string, string> {
-  const gcp = { 'gcp-workload-identity-provider': GCP_PROVIDER, 'gcp-service-account': role === 'build' ? GCP_BUILD_SA : GCP_DEPLOY_SA }
-  const azure = { 'azure-tenant-id': AZURE_TENANT, 'azure-client-id': role === 'build' ? AZURE_BUILD_CLIENT : AZURE_DEPLOY_CLIENT }
+  const gcp = {
+    'gcp-workload-identity-provider': GCP_PROVIDER,
+    'gcp-service-account': role === 'build' ? GCP_BUILD_SA : GCP_DEPLOY_SA
+  }
+  const azure = {
+    'azure-tenant-id': AZURE_TENANT,
+    'azure-client-id': role === 'build' ? AZURE_BUILD_CLIENT : AZURE_DEPLOY_CLIENT
+  }
   switch (source) {
     case 'gcp-secret-manager':
       return { 'key-source': source, ...gcp, 'gcp-secret': GCP_SECRET }
@@ -62,7 +68,10 @@ function assertNoLeaks(steps: StepResult[], manifest: string): void {
   assert.ok(masked.has(RUNTIME_TOKEN))
   for (const step of steps) {
     const places: Record<string, string> = {
-      stdout: step.stdout.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n'),
+      stdout: step.stdout
+        .split('\n')
+        .filter(l => !l.startsWith('::add-mask::'))
+        .join('\n'),
       stderr: step.stderr,
       outputs: JSON.stringify(step.outputs),
       summary: step.summary,
@@ -79,7 +88,8 @@ const KEY_ID: Record<(typeof SOURCES)[number], () => RegExp> = {
   'gcp-secret-manager': () => /^hmac:[0-9a-f]{32}$/,
   'gcp-kms': () => new RegExp(`^gcp-kms:${GCP_KMS_KEY}$`),
   'azure-key-vault': () => /^hmac:[0-9a-f]{32}$/,
-  'azure-managed-hsm': () => new RegExp(`^azure-managed-hsm:${cloud.hsmUrl.replace(/\./g, '\\.')}/keys/${AZURE_HSM_KEY}/${AZURE_HSM_VERSION}$`)
+  'azure-managed-hsm': () =>
+    new RegExp(`^azure-managed-hsm:${cloud.hsmUrl.replace(/\./g, '\\.')}/keys/${AZURE_HSM_KEY}/${AZURE_HSM_VERSION}$`)
 }
 
 for (const source of SOURCES) {
@@ -97,9 +107,20 @@ for (const source of SOURCES) {
     const requests = cloud.fakes.requests.slice(first)
     // The documented default audiences.
     const audience = source.startsWith('gcp') ? GCP_AUDIENCE : 'api://AzureADTokenExchange'
-    assert.deepEqual(requests.filter(r => r.startsWith('token')), [`token audience=${audience}`, `token audience=${audience}`])
-    if (source === 'gcp-kms') assert.deepEqual(requests.filter(r => r.startsWith('kms')), ['kms macSign', 'kms macVerify'])
-    if (source === 'azure-managed-hsm') assert.deepEqual(requests.filter(r => /^hsm (sign|verify)/.test(r)), ['hsm sign', 'hsm verify'])
+    assert.deepEqual(
+      requests.filter(r => r.startsWith('token')),
+      [`token audience=${audience}`, `token audience=${audience}`]
+    )
+    if (source === 'gcp-kms')
+      assert.deepEqual(
+        requests.filter(r => r.startsWith('kms')),
+        ['kms macSign', 'kms macVerify']
+      )
+    if (source === 'azure-managed-hsm')
+      assert.deepEqual(
+        requests.filter(r => /^hsm (sign|verify)/.test(r)),
+        ['hsm sign', 'hsm verify']
+      )
     const manifest = fs.readFileSync(path.join(ws, 'artifact-seal.json'), 'utf8')
     assertNoLeaks([sign, verify], manifest)
     // Every JWT and access token the stand-ins issued for these steps, and the key, was handed to the mask.
@@ -107,7 +128,8 @@ for (const source of SOURCES) {
     const issued = cloud.fakes.secrets().filter(s => !earlier.has(s))
     assert.ok(issued.length >= (source.startsWith('gcp') ? 6 : 4), `issued: ${issued.length}`)
     for (const token of issued) assert.ok(masked.has(token), `not masked: ${token.slice(0, 12)}`)
-    if (source.endsWith('secret-manager') || source.endsWith('key-vault')) assert.ok(masked.has(cloud.fakes.secrets()[0]), 'the key was not masked')
+    if (source.endsWith('secret-manager') || source.endsWith('key-vault'))
+      assert.ok(masked.has(cloud.fakes.secrets()[0]), 'the key was not masked')
 
     if (source === 'gcp-kms' || source === 'azure-managed-hsm') {
       // The deploy identity may only verify: signing with it fails in one line naming the key input.
@@ -115,7 +137,12 @@ for (const source of SOURCES) {
       assert.equal(denied.exitCode, 1)
       const errors = denied.stdout.split('\n').filter(l => l.startsWith('::error'))
       assert.equal(errors.length, 1, denied.stdout)
-      assert.match(errors[0], source === 'gcp-kms' ? /PERMISSION_DENIED.*useToSign.*gcp-service-account .*roles\/cloudkms\.signer.*gcp-kms-key/ : /AccessDenied.*keys\/sign\/action.*\(azure-client-id\).*azure-hsm-key/)
+      assert.match(
+        errors[0],
+        source === 'gcp-kms'
+          ? /PERMISSION_DENIED.*useToSign.*gcp-service-account .*roles\/cloudkms\.signer.*gcp-kms-key/
+          : /AccessDenied.*keys\/sign\/action.*\(azure-client-id\).*azure-hsm-key/
+      )
       assert.doesNotMatch(denied.stdout + denied.stderr, /\n\s+at /)
 
       // A flipped signature is a failed verification, not a crash.
@@ -133,28 +160,60 @@ for (const source of SOURCES) {
   })
 }
 
-test('without NODE_EXTRA_CA_CERTS the private CA is not trusted: one line naming the endpoint\'s input, no stack trace', async () => {
+test("without NODE_EXTRA_CA_CERTS the private CA is not trusted: one line naming the endpoint's input, no stack trace", async () => {
   const { NODE_EXTRA_CA_CERTS: _, ...env } = cloud.env
   const result = await runAction(workspace(), { path: 'dist/**', ...inputsFor('gcp-kms', 'build') }, env)
   assert.equal(result.exitCode, 1)
-  assert.match(result.stdout, /::error::.*(could not get the OIDC token|Google STS at https:\/\/127\.0\.0\.1).*(SELF_SIGNED|UNABLE_TO_VERIFY|certificate)/i)
+  assert.match(
+    result.stdout,
+    /::error::.*(could not get the OIDC token|Google STS at https:\/\/127\.0\.0\.1).*(SELF_SIGNED|UNABLE_TO_VERIFY|certificate)/i
+  )
   assert.doesNotMatch(result.stdout + result.stderr, /\n\s+at /)
 })
 
 test('CLI: --key-source azure-managed-hsm with ARTIFACT_SEAL_OIDC_TOKEN outside Actions signs and verifies', async () => {
   const ws = workspace()
   // A token from another issuer, accepted by the stand-in's federated credential.
-  const jwt = [...cloud.fakes.oidcTokens].find(t => JSON.parse(Buffer.from(t.split('.')[1], 'base64url').toString()).aud === 'api://AzureADTokenExchange')
+  const jwt = [...cloud.fakes.oidcTokens].find(
+    t => JSON.parse(Buffer.from(t.split('.')[1], 'base64url').toString()).aud === 'api://AzureADTokenExchange'
+  )
   assert.ok(jwt, 'an earlier test fetched an Azure token')
-  const env = { ARTIFACT_SEAL_OIDC_TOKEN: jwt, NODE_EXTRA_CA_CERTS: cloud.env.NODE_EXTRA_CA_CERTS, AZURE_AUTHORITY_HOST: cloud.env.AZURE_AUTHORITY_HOST }
-  const flags = (client: string) => ['--key-source', 'azure-managed-hsm', '--azure-tenant-id', AZURE_TENANT, '--azure-client-id', client, '--azure-managed-hsm-url', cloud.hsmUrl, '--azure-hsm-key', `${AZURE_HSM_KEY}/${AZURE_HSM_VERSION}`, '--path', 'dist/**']
+  const env = {
+    ARTIFACT_SEAL_OIDC_TOKEN: jwt,
+    NODE_EXTRA_CA_CERTS: cloud.env.NODE_EXTRA_CA_CERTS,
+    AZURE_AUTHORITY_HOST: cloud.env.AZURE_AUTHORITY_HOST
+  }
+  const flags = (client: string) => [
+    '--key-source',
+    'azure-managed-hsm',
+    '--azure-tenant-id',
+    AZURE_TENANT,
+    '--azure-client-id',
+    client,
+    '--azure-managed-hsm-url',
+    cloud.hsmUrl,
+    '--azure-hsm-key',
+    `${AZURE_HSM_KEY}/${AZURE_HSM_VERSION}`,
+    '--path',
+    'dist/**'
+  ]
   const sign = await runCli(ws, ['sign', ...flags(AZURE_BUILD_CLIENT)], env)
   assert.equal(sign.exitCode, 0, sign.stderr)
   assert.match(sign.stdout, /key id azure-managed-hsm:https:\/\/127\.0\.0\.1:\d+\/hsm\/keys\/artifact-seal\/9885/)
   const verify = await runCli(ws, ['verify', ...flags(AZURE_DEPLOY_CLIENT)], env)
   assert.equal(verify.exitCode, 0, verify.stderr)
-  const missing = await runCli(ws, ['verify', ...flags(AZURE_DEPLOY_CLIENT).filter((f, i, all) => f !== '--azure-tenant-id' && all[i - 1] !== '--azure-tenant-id')], env)
+  const missing = await runCli(
+    ws,
+    [
+      'verify',
+      ...flags(AZURE_DEPLOY_CLIENT).filter(
+        (f, i, all) => f !== '--azure-tenant-id' && all[i - 1] !== '--azure-tenant-id'
+      )
+    ],
+    env
+  )
   assert.equal(missing.exitCode, 2)
   assert.match(missing.stderr, /--azure-tenant-id is required with key-source azure-managed-hsm/)
-  for (const s of [RUNTIME_TOKEN, ...cloud.fakes.secrets()]) assert.ok(!(sign.stdout + sign.stderr + verify.stdout + verify.stderr + missing.stderr).includes(s))
+  for (const s of [RUNTIME_TOKEN, ...cloud.fakes.secrets()])
+    assert.ok(!(sign.stdout + sign.stderr + verify.stdout + verify.stderr + missing.stderr).includes(s))
 })

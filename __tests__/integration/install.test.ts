@@ -11,7 +11,17 @@ import { collect } from '../helpers/runner.js'
 test('the packed tarball installs offline with no dependencies and gives a working artifact-seal', async () => {
   const work = tempDir('artifact-seal-install-')
   const npm = (args: string[], cwd: string) =>
-    execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_cache: path.join(work, 'cache'), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } })
+    execFileSync('npm', args, {
+      cwd,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        npm_config_cache: path.join(work, 'cache'),
+        npm_config_audit: 'false',
+        npm_config_fund: 'false',
+        npm_config_update_notifier: 'false'
+      }
+    })
   const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], ROOT))[0]
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
   assert.deepEqual(pkg.dependencies ?? {}, {}, 'no runtime dependencies: dist/ carries them')

@@ -21,7 +21,12 @@ function inputsFor(source: string): Record<string, string> {
   const aws = { 'aws-region': 'us-east-1', 'aws-role-arn': ROLE_ARN }
   switch (source) {
     case 'vault':
-      return { 'key-source': source, ...vault, 'vault-secret': 'secret/data/ci/artifact-seal', 'oidc-audience': 'https://vault.example.com' }
+      return {
+        'key-source': source,
+        ...vault,
+        'vault-secret': 'secret/data/ci/artifact-seal',
+        'oidc-audience': 'https://vault.example.com'
+      }
     case 'vault-transit':
       return { 'key-source': source, ...vault, 'vault-transit-key': 'artifact-seal' }
     case 'aws-secrets-manager':
@@ -44,7 +49,10 @@ function assertNoLeaks(steps: StepResult[], manifest: string, mustMask: string[]
   for (const s of mustMask) assert.ok(masked.has(s), `not masked: ${s.slice(0, 8)}…`)
   for (const step of steps) {
     const places: Record<string, string> = {
-      stdout: step.stdout.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n'),
+      stdout: step.stdout
+        .split('\n')
+        .filter(l => !l.startsWith('::add-mask::'))
+        .join('\n'),
       stderr: step.stderr,
       outputs: JSON.stringify(step.outputs),
       summary: step.summary,
@@ -93,7 +101,10 @@ for (const source of Object.keys(EXPECTED) as (keyof typeof EXPECTED)[]) {
     // The remote MAC: the build job computes it, the deploy job only checks it.
     if (source === 'vault-transit') {
       assert.ok(signRequests.includes('POST /v1/transit/hmac/artifact-seal/sha2-256'))
-      assert.deepEqual(verifyRequests.filter(r => r.includes('/transit/')).filter(r => !r.includes('/keys/')), ['POST /v1/transit/verify/artifact-seal'])
+      assert.deepEqual(
+        verifyRequests.filter(r => r.includes('/transit/')).filter(r => !r.includes('/keys/')),
+        ['POST /v1/transit/verify/artifact-seal']
+      )
     }
     if (source === 'aws-kms') {
       assert.ok(signRequests.includes('kms:GenerateMac') && signRequests.includes('token audience=sts.amazonaws.com'))
@@ -121,13 +132,27 @@ test('without id-token: write, the step fails before hashing and says what to ad
   const ws = workspace()
   const result = await runAction(ws, { path: 'dist/**', ...inputsFor('aws-kms') }, { AWS_ENDPOINT_URL: stores.url })
   assert.equal(result.exitCode, 1)
-  assert.match(result.stdout, /::error::key-source aws-kms needs the job's OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set: add `permissions: id-token: write` to the job/)
+  assert.match(
+    result.stdout,
+    /::error::key-source aws-kms needs the job's OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set: add `permissions: id-token: write` to the job/
+  )
   assert.ok(!fs.existsSync(path.join(ws, 'artifact-seal.json')))
 })
 
 test('CLI: --key-source vault-transit signs and verifies; outside Actions it names ARTIFACT_SEAL_OIDC_TOKEN', async () => {
   const ws = workspace()
-  const flags = ['--key-source', 'vault-transit', '--vault-url', stores.url, '--vault-role', 'artifact-seal', '--vault-transit-key', 'artifact-seal', '--path', 'dist/**']
+  const flags = [
+    '--key-source',
+    'vault-transit',
+    '--vault-url',
+    stores.url,
+    '--vault-role',
+    'artifact-seal',
+    '--vault-transit-key',
+    'artifact-seal',
+    '--path',
+    'dist/**'
+  ]
   const sign = await runCli(ws, ['sign', ...flags], stores.env)
   assert.equal(sign.exitCode, 0, sign.stderr)
   assert.match(sign.stdout, /key id vault-transit:transit\/artifact-seal:v2/)
@@ -138,7 +163,10 @@ test('CLI: --key-source vault-transit signs and verifies; outside Actions it nam
 
   const outside = await runCli(ws, ['verify', ...flags], {})
   assert.equal(outside.exitCode, 2)
-  assert.match(outside.stderr, /permissions: id-token: write.*; outside GitHub Actions, set ARTIFACT_SEAL_OIDC_TOKEN to a JWT/)
+  assert.match(
+    outside.stderr,
+    /permissions: id-token: write.*; outside GitHub Actions, set ARTIFACT_SEAL_OIDC_TOKEN to a JWT/
+  )
 })
 
 test('merge with remote-MAC sources: vault-transit and aws-kms verify the parts and MAC the merge in the store', async () => {
@@ -146,16 +174,38 @@ test('merge with remote-MAC sources: vault-transit and aws-kms verify the parts 
     const ws = tempDir()
     for (const os of ['linux', 'macos']) {
       writeTree(ws, { [`${os}/app-${os}`]: os })
-      const sealed = await runAction(ws, { ...inputsFor(source), path: `${os}/*`, 'base-dir': os, manifest: `${os}/artifact-seal.json`, label: os }, stores.env)
+      const sealed = await runAction(
+        ws,
+        { ...inputsFor(source), path: `${os}/*`, 'base-dir': os, manifest: `${os}/artifact-seal.json`, label: os },
+        stores.env
+      )
       assert.equal(sealed.exitCode, 0, sealed.stdout)
     }
     const before = stores.requests.length
-    const merged = await runAction(ws, { ...inputsFor(source), mode: 'merge', manifests: '*/artifact-seal.json' }, stores.env)
+    const merged = await runAction(
+      ws,
+      { ...inputsFor(source), mode: 'merge', manifests: '*/artifact-seal.json' },
+      stores.env
+    )
     assert.equal(merged.exitCode, 0, merged.stdout)
     assert.equal(merged.outputs['part-count'], '2')
     const calls = stores.requests.slice(before).join('\n')
-    assert.match(calls, source === 'aws-kms' ? /kms:VerifyMac[\s\S]*kms:GenerateMac/ : /transit\/verify[\s\S]*transit\/hmac/, `${source}: parts checked and the merge MACed by the store`)
-    const verified = await runAction(ws, { ...inputsFor(source), mode: 'verify', manifest: 'artifact-seal.json', 'base-dir': 'linux', subjects: 'app-linux' }, stores.env)
+    assert.match(
+      calls,
+      source === 'aws-kms' ? /kms:VerifyMac[\s\S]*kms:GenerateMac/ : /transit\/verify[\s\S]*transit\/hmac/,
+      `${source}: parts checked and the merge MACed by the store`
+    )
+    const verified = await runAction(
+      ws,
+      {
+        ...inputsFor(source),
+        mode: 'verify',
+        manifest: 'artifact-seal.json',
+        'base-dir': 'linux',
+        subjects: 'app-linux'
+      },
+      stores.env
+    )
     assert.equal(verified.exitCode, 0, verified.stdout)
   }
 })

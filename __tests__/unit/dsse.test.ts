@@ -18,24 +18,41 @@ test('PAE lengths are byte counts, not character counts', () => {
 
 test('base64 is accepted in standard and URL-safe alphabets, with or without padding', () => {
   const bytes = Buffer.from([0xfb, 0xff, 0xfe, 0x01])
-  for (const text of ['+//+AQ==', '+//+AQ', '-__-AQ==', '-__-AQ']) assert.deepEqual(decodeBase64Strict(text), { ok: true, bytes })
+  for (const text of ['+//+AQ==', '+//+AQ', '-__-AQ==', '-__-AQ'])
+    assert.deepEqual(decodeBase64Strict(text), { ok: true, bytes })
 })
 
 test('text that is not base64 is refused with the field named, not decoded as garbage', () => {
   for (const text of ['a b', 'abc$', 'A', 'AB=C', 'ABC==']) {
     assert.equal(decodeBase64Strict(text).ok, false, text)
-    const envelope = { payloadType: 'application/vnd.in-toto+json', payload: 'e30=', signatures: [{ keyid: 'k', sig: text }] }
-    assert.throws(() => decodeEnvelope(envelope), (e: unknown) => e instanceof SealError && e.code === 'MANIFEST_INVALID' && e.subject === 'signatures[0].sig', text)
+    const envelope = {
+      payloadType: 'application/vnd.in-toto+json',
+      payload: 'e30=',
+      signatures: [{ keyid: 'k', sig: text }]
+    }
+    assert.throws(
+      () => decodeEnvelope(envelope),
+      (e: unknown) => e instanceof SealError && e.code === 'MANIFEST_INVALID' && e.subject === 'signatures[0].sig',
+      text
+    )
   }
 })
 
 test('an envelope round-trips and missing fields are named', () => {
-  const bytes = encodeEnvelope('application/vnd.in-toto+json', Buffer.from('{}'), [{ keyid: 'k', sig: Buffer.from([1, 2, 3]) }])
+  const bytes = encodeEnvelope('application/vnd.in-toto+json', Buffer.from('{}'), [
+    { keyid: 'k', sig: Buffer.from([1, 2, 3]) }
+  ])
   const decoded = decodeEnvelope(JSON.parse(bytes.toString()))
   assert.equal(decoded.payload.toString(), '{}')
   assert.deepEqual(decoded.signatures, [{ keyid: 'k', sig: Buffer.from([1, 2, 3]) }])
   assert.throws(() => decodeEnvelope({ payload: '', signatures: [] }), /payloadType is missing/)
-  assert.throws(() => decodeEnvelope({ payloadType: 't', payload: '', signatures: [] }), /signatures is not a non-empty array/)
+  assert.throws(
+    () => decodeEnvelope({ payloadType: 't', payload: '', signatures: [] }),
+    /signatures is not a non-empty array/
+  )
   // keyid is only a hint: one that is not a string is read as no hint, never as a reason to refuse.
-  assert.deepEqual(decodeEnvelope({ payloadType: 't', payload: '', signatures: [{ keyid: 1, sig: 'AA==' }] }).signatures, [{ keyid: '', sig: Buffer.from([0]) }])
+  assert.deepEqual(
+    decodeEnvelope({ payloadType: 't', payload: '', signatures: [{ keyid: 1, sig: 'AA==' }] }).signatures,
+    [{ keyid: '', sig: Buffer.from([0]) }]
+  )
 })

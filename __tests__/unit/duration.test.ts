@@ -19,5 +19,8 @@ test('bad durations name the input', () => {
 
 test('algorithm input is validated with the options listed', () => {
   assert.equal(parseAlgorithm('SHA512'), 'sha512')
-  assert.throws(() => parseAlgorithm('md5'), /Unrecognized algorithm input. Provided: md5. Available options: sha256, sha384, sha512/)
+  assert.throws(
+    () => parseAlgorithm('md5'),
+    /Unrecognized algorithm input. Provided: md5. Available options: sha256, sha384, sha512/
+  )
 })

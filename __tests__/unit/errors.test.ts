@@ -15,7 +15,11 @@ test('every message is one line: newlines, escape sequences, C1 controls and bid
 
 test('a C1 control character in a subject name is refused like a C0 one', () => {
   for (const name of ['a\u009bb', 'a\u0085b', 'a\x1bb', 'a\rb']) {
-    assert.throws(() => checkSubjectName(name, 'manifest'), (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE' && /control character/.test(e.message), JSON.stringify(name))
+    assert.throws(
+      () => checkSubjectName(name, 'manifest'),
+      (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE' && /control character/.test(e.message),
+      JSON.stringify(name)
+    )
   }
   assert.doesNotThrow(() => checkSubjectName('new\nline', 'manifest'))
 })

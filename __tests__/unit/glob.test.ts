@@ -44,7 +44,12 @@ const broken = fs.realpathSync(tempDir('artifact-seal-glob-broken-'))
 writeTree(broken, { 'ok/file.txt': 'ok', 'other.txt': 'o' })
 fs.symlinkSync('does-not-exist', path.join(broken, 'ok-link-broken'))
 
-const OPTIONS = { matchDirectories: false, implicitDescendants: true, followSymbolicLinks: true, omitBrokenSymbolicLinks: false }
+const OPTIONS = {
+  matchDirectories: false,
+  implicitDescendants: true,
+  followSymbolicLinks: true,
+  omitBrokenSymbolicLinks: false
+}
 
 /**
  * Runs fn with workflow commands (`::…`) on stdout captured, so that @actions/glob's ::debug::
@@ -54,7 +59,8 @@ async function captureStdout<T>(fn: () => Promise<T> | T): Promise<{ value?: T; 
   const write = process.stdout.write
   let stdout = ''
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    if (!String(chunk).startsWith('::')) return (write as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest)
+    if (!String(chunk).startsWith('::'))
+      return (write as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest)
     stdout += String(chunk)
     return true
   }) as typeof process.stdout.write
@@ -67,12 +73,21 @@ async function captureStdout<T>(fn: () => Promise<T> | T): Promise<{ value?: T; 
   }
 }
 
-async function both(cwd: string, patterns: string[]): Promise<{ ours: Awaited<ReturnType<typeof captureStdout<string[]>>>; theirs: Awaited<ReturnType<typeof captureStdout<string[]>>> }> {
+async function both(
+  cwd: string,
+  patterns: string[]
+): Promise<{
+  ours: Awaited<ReturnType<typeof captureStdout<string[]>>>
+  theirs: Awaited<ReturnType<typeof captureStdout<string[]>>>
+}> {
   process.chdir(cwd)
   // Ours is synchronous: a write of any kind during it would be ours, and fails the test below.
   const write = process.stdout.write
   let printed = ''
-  process.stdout.write = ((chunk: string | Uint8Array) => ((printed += String(chunk)), true)) as typeof process.stdout.write
+  process.stdout.write = ((chunk: string | Uint8Array) => (
+    (printed += String(chunk)),
+    true
+  )) as typeof process.stdout.write
   let ours: Awaited<ReturnType<typeof captureStdout<string[]>>>
   try {
     ours = { value: globFiles(patterns), stdout: '' }
@@ -186,13 +201,17 @@ test('a broken symbolic link that a pattern matches is an error naming it in bot
   // path can never be a result, so ours skips it, as @actions/glob's default (true) does.
   for (const patterns of [['ok/**'], ['other.txt', 'ok'], ['**', '!ok-link-broken'], ['**', '!ok-link-*']]) {
     const { ours } = await both(broken, patterns)
-    const theirs = await captureStdout(async () => (await actionsGlob.create(patterns.join('\n'), { ...OPTIONS, omitBrokenSymbolicLinks: true })).glob())
+    const theirs = await captureStdout(async () =>
+      (await actionsGlob.create(patterns.join('\n'), { ...OPTIONS, omitBrokenSymbolicLinks: true })).glob()
+    )
     assert.deepEqual(ours.value, theirs.value, JSON.stringify(patterns))
     assert.ok(ours.value!.length > 0)
   }
   // Omitted on request, as @actions/glob's omitBrokenSymbolicLinks.
   process.chdir(broken)
-  const theirs = await captureStdout(async () => (await actionsGlob.create('**', { ...OPTIONS, omitBrokenSymbolicLinks: true })).glob())
+  const theirs = await captureStdout(async () =>
+    (await actionsGlob.create('**', { ...OPTIONS, omitBrokenSymbolicLinks: true })).glob()
+  )
   assert.deepEqual(globFiles(['**'], broken, { omitBrokenLinks: true }), theirs.value)
 })
 
@@ -203,16 +222,26 @@ test('every broken symbolic link is named, not only the first', () => {
   fs.symlinkSync('missing', path.join(dir, 'dist/top-link'))
   assert.throws(
     () => globFiles(['dist/**'], dir),
-    (e: BrokenLinksError) => e instanceof BrokenLinksError && e.paths.length === 14 && /^path: 14 broken symbolic links .*: .*link-0, .*… and 4 more; exclude with a ! pattern or set omit-broken-symbolic-links$/.test(e.message)
+    (e: BrokenLinksError) =>
+      e instanceof BrokenLinksError &&
+      e.paths.length === 14 &&
+      /^path: 14 broken symbolic links .*: .*link-0, .*… and 4 more; exclude with a ! pattern or set omit-broken-symbolic-links$/.test(
+        e.message
+      )
   )
   // Excluding the folder that holds them excludes them: the one left is still named.
-  assert.throws(() => globFiles(['dist/**', '!dist/doc/**'], dir), (e: BrokenLinksError) => e.paths.length === 1 && e.paths[0].endsWith('dist/top-link'))
+  assert.throws(
+    () => globFiles(['dist/**', '!dist/doc/**'], dir),
+    (e: BrokenLinksError) => e.paths.length === 1 && e.paths[0].endsWith('dist/top-link')
+  )
   assert.deepEqual(globFiles(['dist/**', '!dist/doc/**', '!dist/top-link'], dir), [path.join(dir, 'dist/ok.txt')])
 })
 
 test('unmatchedPatterns names the including patterns that match none of the files', () => {
   const files = globFiles(['dist/**', '!dist/**/*.map'], root)
-  assert.deepEqual(unmatchedPatterns(['dist/**', 'dsit/**', '!dist/**/*.map', '# comment', 'dist/*.md'], files, root), ['dsit/**'])
+  assert.deepEqual(unmatchedPatterns(['dist/**', 'dsit/**', '!dist/**/*.map', '# comment', 'dist/*.md'], files, root), [
+    'dsit/**'
+  ])
   assert.deepEqual(unmatchedPatterns(['dist/**/*.map'], files, root), ['dist/**/*.map'])
 })
 
@@ -227,8 +256,19 @@ test('patterns with . or .. segments are refused by both, as a configuration err
 
 test('findSubjects names a file reached through a symbolic link by its path inside base-dir, sorted by UTF-8 bytes', async () => {
   process.chdir(root)
-  const names = await findSubjects(['link-dir/**', 'link-file', 'ünï/**', 'dist/[[]bracket].txt', 'dist/sub dir/**'], root)
-  assert.deepEqual(names, ['dist/[bracket].txt', 'dist/sub dir/space file.txt', 'link-dir/.hidden-dir/x.js', 'link-dir/util.js', 'link-dir/util.js.map', 'link-file', 'ünï/cödé.txt'])
+  const names = await findSubjects(
+    ['link-dir/**', 'link-file', 'ünï/**', 'dist/[[]bracket].txt', 'dist/sub dir/**'],
+    root
+  )
+  assert.deepEqual(names, [
+    'dist/[bracket].txt',
+    'dist/sub dir/space file.txt',
+    'link-dir/.hidden-dir/x.js',
+    'link-dir/util.js',
+    'link-dir/util.js.map',
+    'link-file',
+    'ünï/cödé.txt'
+  ])
   const sorted = [...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
   assert.deepEqual(names, sorted)
 })
@@ -238,7 +278,13 @@ test('the walk never leaves base-dir through a link, lists each directory once, 
   writeTree(base, { 'dist/app.js': 'app' })
   // `ln -s /sys dist/s` (here: a folder outside) is refused once, named, not walked.
   fs.symlinkSync(outside, path.join(base, 'dist/s'))
-  await assert.rejects(findSubjects(['dist/**'], base, [], base), (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE' && /dist\/s is a symbolic link to .*, outside base-dir/.test(e.message))
+  await assert.rejects(
+    findSubjects(['dist/**'], base, [], base),
+    (e: unknown) =>
+      e instanceof SealError &&
+      e.code === 'PATH_UNSAFE' &&
+      /dist\/s is a symbolic link to .*, outside base-dir/.test(e.message)
+  )
   fs.unlinkSync(path.join(base, 'dist/s'))
   // Twenty levels, each holding two links to the next: 2^20 paths, twenty directories.
   let level = path.join(base, 'dist/chain')
@@ -252,7 +298,10 @@ test('the walk never leaves base-dir through a link, lists each directory once, 
   fs.symlinkSync(path.join(base, 'dist'), path.join(level, 'loop')) // and a cycle back to the top
   const names = await findSubjects(['dist/**'], base, [], base)
   assert.equal(names.length, 21)
-  assert.ok(names.every(n => n === 'dist/app.js' || n.endsWith('/f')), names.join(' '))
+  assert.ok(
+    names.every(n => n === 'dist/app.js' || n.endsWith('/f')),
+    names.join(' ')
+  )
   // The working directory given is where patterns start, not the process's.
   process.chdir(outside)
   assert.deepEqual(await findSubjects(['dist/*.js'], base, [], base), ['dist/app.js'])

@@ -3,7 +3,14 @@ import assert from 'node:assert/strict'
 import { createHmac } from 'node:crypto'
 import { createRequire, syncBuiltinESMExports } from 'node:module'
 import { inspect } from 'node:util'
-import { decodeKey, keyRenderings, keysFromText, LocalHmacKey, localKeyId, parseKeyEncoding } from '../../src/core/keys.js'
+import {
+  decodeKey,
+  keyRenderings,
+  keysFromText,
+  LocalHmacKey,
+  localKeyId,
+  parseKeyEncoding
+} from '../../src/core/keys.js'
 import { SealError } from '../../src/core/errors.js'
 import { TEST_KEY_HEX } from '../helpers/fixtures.js'
 import { liveBuiltin } from '../helpers/live-builtins.js'
@@ -21,26 +28,35 @@ test('keys decode from hex, base64 (both alphabets) and utf8', () => {
 
 test('a key under 32 bytes is refused, naming the input and never quoting the key', () => {
   const short = 'ab'.repeat(31)
-  assert.throws(() => decodeKey(short, 'hex', 'key input'), (e: unknown) => {
-    assert.ok(isCode('KEY_INVALID')(e))
-    const message = (e as Error).message
-    assert.match(message, /key input is 31 bytes .* at least 32/)
-    assert.ok(!message.includes(short))
-    return true
-  })
+  assert.throws(
+    () => decodeKey(short, 'hex', 'key input'),
+    (e: unknown) => {
+      assert.ok(isCode('KEY_INVALID')(e))
+      const message = (e as Error).message
+      assert.match(message, /key input is 31 bytes .* at least 32/)
+      assert.ok(!message.includes(short))
+      return true
+    }
+  )
   assert.throws(() => decodeKey('x'.repeat(31), 'utf8', 'key input'), isCode('KEY_INVALID'))
 })
 
 test('malformed hex and base64 are refused without echoing the text', () => {
   const bad = 'zz' + TEST_KEY_HEX.slice(2)
-  assert.throws(() => decodeKey(bad, 'hex', 'key input'), (e: unknown) => isCode('KEY_INVALID')(e) && !(e as Error).message.includes(bad))
+  assert.throws(
+    () => decodeKey(bad, 'hex', 'key input'),
+    (e: unknown) => isCode('KEY_INVALID')(e) && !(e as Error).message.includes(bad)
+  )
   assert.throws(() => decodeKey(TEST_KEY_HEX + 'a', 'hex', 'key input'), isCode('KEY_INVALID'))
   assert.throws(() => decodeKey('not base64 at all!!', 'base64', 'key input'), isCode('KEY_INVALID'))
 })
 
 test('key-encoding values are validated with the options listed', () => {
   assert.equal(parseKeyEncoding('Base64'), 'base64')
-  assert.throws(() => parseKeyEncoding('raw'), /Unrecognized key-encoding input. Provided: raw. Available options: hex, base64, utf8/)
+  assert.throws(
+    () => parseKeyEncoding('raw'),
+    /Unrecognized key-encoding input. Provided: raw. Available options: hex, base64, utf8/
+  )
 })
 
 test('every rendering of the key is offered for masking before the key is used', () => {
@@ -49,7 +65,13 @@ test('every rendering of the key is offered for masking before the key is used',
   const keys = keysFromText(text, 'hex', 'sha256', 'key input', v => seen.push(v))
   assert.equal(keys.length, 2, 'one key per non-empty line')
   const bytes = Buffer.from(TEST_KEY_HEX, 'hex')
-  for (const form of [TEST_KEY_HEX, TEST_KEY_HEX.toUpperCase(), bytes.toString('base64'), bytes.toString('base64url'), bytes.toString('base64').replace(/=+$/, '')]) {
+  for (const form of [
+    TEST_KEY_HEX,
+    TEST_KEY_HEX.toUpperCase(),
+    bytes.toString('base64'),
+    bytes.toString('base64url'),
+    bytes.toString('base64').replace(/=+$/, '')
+  ]) {
     assert.ok(seen.includes(form), `masked ${form}`)
   }
   assert.ok(seen.includes('ff'.repeat(32)), 'the second line is masked too, trimmed')
@@ -58,7 +80,10 @@ test('every rendering of the key is offered for masking before the key is used',
 test('a bad key line is masked before it is refused', () => {
   const seen: string[] = []
   const bad = 'q'.repeat(64)
-  assert.throws(() => keysFromText(`${TEST_KEY_HEX}\n${bad}`, 'hex', 'sha256', 'key input', v => seen.push(v)), /key input \(line 2\) is not valid hex/)
+  assert.throws(
+    () => keysFromText(`${TEST_KEY_HEX}\n${bad}`, 'hex', 'sha256', 'key input', v => seen.push(v)),
+    /key input \(line 2\) is not valid hex/
+  )
   assert.ok(seen.includes(bad))
 })
 
@@ -98,7 +123,9 @@ test('LocalHmacKey signs with the configured hash and verifies only the exact MA
 
 test('the MAC comparison is constant-time: every same-length comparison goes through crypto.timingSafeEqual', async () => {
   // Observed, not assumed: node:crypto's export is wrapped (and published to ESM importers) while verify runs.
-  const cryptoCjs = liveBuiltin(createRequire(import.meta.url)('node:crypto') as { timingSafeEqual: (a: Uint8Array, b: Uint8Array) => boolean })
+  const cryptoCjs = liveBuiltin(
+    createRequire(import.meta.url)('node:crypto') as { timingSafeEqual: (a: Uint8Array, b: Uint8Array) => boolean }
+  )
   const original = cryptoCjs.timingSafeEqual
   const calls: number[] = []
   cryptoCjs.timingSafeEqual = (a, b) => (calls.push(a.length), original(a, b))
@@ -110,7 +137,14 @@ test('the MAC comparison is constant-time: every same-length comparison goes thr
     early[0] ^= 1
     const late = Buffer.from(mac)
     late[31] ^= 1
-    assert.deepEqual([await key.verify(Buffer.from('message'), mac), await key.verify(Buffer.from('message'), early), await key.verify(Buffer.from('message'), late)], [true, false, false])
+    assert.deepEqual(
+      [
+        await key.verify(Buffer.from('message'), mac),
+        await key.verify(Buffer.from('message'), early),
+        await key.verify(Buffer.from('message'), late)
+      ],
+      [true, false, false]
+    )
     assert.deepEqual(calls, [32, 32, 32], 'each verify compared the full 32-byte MACs with timingSafeEqual')
   } finally {
     cryptoCjs.timingSafeEqual = original

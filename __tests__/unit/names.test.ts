@@ -16,9 +16,23 @@ import { TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
 import { observeFs } from '../helpers/fs-spy.js'
 
 const key = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
-const CONTEXT = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
+const CONTEXT = {
+  repository: 'acme/widgets',
+  commit: 'c'.repeat(40),
+  ref: 'refs/heads/main',
+  workflowRef: null,
+  runId: '1',
+  runAttempt: '1',
+  serverUrl: null,
+  job: null,
+  label: null,
+  eventName: null,
+  runnerEnvironment: null,
+  workflowSha: null
+}
 const sha256 = (b: string) => crypto.createHash('sha256').update(b).digest('hex')
-const pathUnsafe = (pattern: RegExp) => (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE' && pattern.test(e.message)
+const pathUnsafe = (pattern: RegExp) => (e: unknown) =>
+  e instanceof SealError && e.code === 'PATH_UNSAFE' && pattern.test(e.message)
 
 /** Every name a Windows verifier must refuse, with what the refusal says. */
 const WINDOWS_UNSAFE: [string, RegExp][] = [
@@ -44,7 +58,21 @@ const WINDOWS_UNSAFE: [string, RegExp][] = [
   ['app.exe ', /ends in a space/],
   ['dir /x', /ends in a space/]
 ]
-const WINDOWS_SAFE = ['app.exe', 'dist/console.log', 'con-fig', 'nul_', 'com10', 'lpt', 'COMA', 'aux-tools/x', '.hidden', 'a..b', 'name with spaces.txt', ' leading', 'ünï/cødé']
+const WINDOWS_SAFE = [
+  'app.exe',
+  'dist/console.log',
+  'con-fig',
+  'nul_',
+  'com10',
+  'lpt',
+  'COMA',
+  'aux-tools/x',
+  '.hidden',
+  'a..b',
+  'name with spaces.txt',
+  ' leading',
+  'ünï/cødé'
+]
 
 describe('Windows name rules', () => {
   test('every unsafe name is refused, saying why', () => {
@@ -88,8 +116,14 @@ describe('case and normalization twins', () => {
   })
 
   test('sign refuses twins naming both, and Windows-unsafe names naming them, on every OS', () => {
-    assert.throws(() => checkSealableNames(['a', 'README.md', 'Readme.md'], 'path'), pathUnsafe(/^path: subjects "README\.md" and "Readme\.md" differ only in letter case or Unicode normalization/))
-    assert.throws(() => checkSealableNames(['ok', 'app.exe:hidden'], 'path'), pathUnsafe(/^path: subject name "app\.exe:hidden" contains ":"/))
+    assert.throws(
+      () => checkSealableNames(['a', 'README.md', 'Readme.md'], 'path'),
+      pathUnsafe(/^path: subjects "README\.md" and "Readme\.md" differ only in letter case or Unicode normalization/)
+    )
+    assert.throws(
+      () => checkSealableNames(['ok', 'app.exe:hidden'], 'path'),
+      pathUnsafe(/^path: subject name "app\.exe:hidden" contains ":"/)
+    )
     assert.doesNotThrow(() => checkSealableNames(WINDOWS_SAFE, 'path'))
   })
 })
@@ -129,15 +163,29 @@ describe('the real-path check without /proc (Windows, macOS)', () => {
   writeTree(root, { 'base/in.txt': 'in', 'outside/secret.txt': 'secret' })
   fs.symlinkSync(path.join(root, 'outside', 'secret.txt'), path.join(base, 'link.txt'))
   fs.symlinkSync(path.join(root, 'outside'), path.join(base, 'linkdir'))
-  const blindFs = { ...fs, realpathSync: Object.assign((p: fs.PathLike) => String(p), { native: fs.realpathSync.native }) } as typeof fs
-  const kernel = createKernel({ fs: blindFs, crypto, path, describeFsError, platform: 'darwin', chunkBytes: CHUNK_BYTES, overlapBytes: Infinity })
+  const blindFs = {
+    ...fs,
+    realpathSync: Object.assign((p: fs.PathLike) => String(p), { native: fs.realpathSync.native })
+  } as typeof fs
+  const kernel = createKernel({
+    fs: blindFs,
+    crypto,
+    path,
+    describeFsError,
+    platform: 'darwin',
+    chunkBytes: CHUNK_BYTES,
+    overlapBytes: Infinity
+  })
 
   test('a link to a file outside base-dir, or below a linked directory, is refused by the OS realpath', async () => {
     for (const name of ['link.txt', 'linkdir/secret.txt']) {
       for (const allowLinks of [false, true]) {
         const result = await kernel.hash(base, base, name, 'sha256', allowLinks)
         assert.equal(result.ok, false, name)
-        assert.ok(!result.ok && result.code === 'PATH_UNSAFE' && /resolves outside base-dir/.test(result.message), JSON.stringify(result))
+        assert.ok(
+          !result.ok && result.code === 'PATH_UNSAFE' && /resolves outside base-dir/.test(result.message),
+          JSON.stringify(result)
+        )
       }
     }
     const ok = await kernel.hash(base, base, 'in.txt', 'sha256', false)
@@ -154,12 +202,31 @@ describe('the real-path check without /proc (Windows, macOS)', () => {
     process.chdir(job)
     try {
       const manifestPath = path.join(job, 'seal.json')
-      const sealed = await seal({ patterns: ['dist/**'], baseDir: job, manifestPath, algorithm: 'sha256', keys: [key], context: CONTEXT })
-      assert.deepEqual(sealed.subjects.map(s => s.name), ['dist/app.bin'])
-      const report = await verify({ manifestPath, baseDir: job, algorithm: 'sha256', keys: [key], patterns: ['dist/**'] })
+      const sealed = await seal({
+        patterns: ['dist/**'],
+        baseDir: job,
+        manifestPath,
+        algorithm: 'sha256',
+        keys: [key],
+        context: CONTEXT
+      })
+      assert.deepEqual(
+        sealed.subjects.map(s => s.name),
+        ['dist/app.bin']
+      )
+      const report = await verify({
+        manifestPath,
+        baseDir: job,
+        algorithm: 'sha256',
+        keys: [key],
+        patterns: ['dist/**']
+      })
       assert.equal(report.result, 'verified', JSON.stringify(report.problems))
       fs.symlinkSync(path.join(root, 'outside'), path.join(job, 'dist', 'out'))
-      await assert.rejects(seal({ patterns: ['dist/**'], baseDir: job, manifestPath, algorithm: 'sha256', keys: [key], context: CONTEXT }), pathUnsafe(/symbolic link to .*outside base-dir/))
+      await assert.rejects(
+        seal({ patterns: ['dist/**'], baseDir: job, manifestPath, algorithm: 'sha256', keys: [key], context: CONTEXT }),
+        pathUnsafe(/symbolic link to .*outside base-dir/)
+      )
     } finally {
       process.chdir(cwd)
     }
@@ -168,30 +235,60 @@ describe('the real-path check without /proc (Windows, macOS)', () => {
 
 describe('sign refuses, verify on Windows refuses', () => {
   // Such files cannot be made on Windows or macOS.
-  ;(process.platform === 'win32' || process.platform === 'darwin' ? test.skip : test)('sign on this OS refuses a Windows-unsafe file and case twins before hashing, and writes nothing', async () => {
-    const dir = tempDir()
-    const cwd = process.cwd()
-    process.chdir(dir)
-    try {
-      const manifestPath = path.join(dir, 'seal.json')
-      const sign = () => seal({ patterns: ['dist/**'], baseDir: dir, manifestPath, algorithm: 'sha256', keys: [key], context: CONTEXT })
-      writeTree(dir, { 'dist/app.exe': 'app', 'dist/nul.txt': 'device' })
-      await assert.rejects(sign(), pathUnsafe(/^path: subject name "dist\/nul\.txt" has the segment "nul\.txt", a reserved device name on Windows/))
-      fs.rmSync(path.join(dir, 'dist', 'nul.txt'))
-      writeTree(dir, { 'dist/README.md': 'a', 'dist/Readme.md': 'b' })
-      await assert.rejects(sign(), pathUnsafe(/"dist\/README\.md" and "dist\/Readme\.md"/))
-      assert.ok(!fs.existsSync(manifestPath))
-      assert.deepEqual(fs.readdirSync(dir).sort(), ['dist'])
-    } finally {
-      process.chdir(cwd)
+  ;(process.platform === 'win32' || process.platform === 'darwin' ? test.skip : test)(
+    'sign on this OS refuses a Windows-unsafe file and case twins before hashing, and writes nothing',
+    async () => {
+      const dir = tempDir()
+      const cwd = process.cwd()
+      process.chdir(dir)
+      try {
+        const manifestPath = path.join(dir, 'seal.json')
+        const sign = () =>
+          seal({
+            patterns: ['dist/**'],
+            baseDir: dir,
+            manifestPath,
+            algorithm: 'sha256',
+            keys: [key],
+            context: CONTEXT
+          })
+        writeTree(dir, { 'dist/app.exe': 'app', 'dist/nul.txt': 'device' })
+        await assert.rejects(
+          sign(),
+          pathUnsafe(
+            /^path: subject name "dist\/nul\.txt" has the segment "nul\.txt", a reserved device name on Windows/
+          )
+        )
+        fs.rmSync(path.join(dir, 'dist', 'nul.txt'))
+        writeTree(dir, { 'dist/README.md': 'a', 'dist/Readme.md': 'b' })
+        await assert.rejects(sign(), pathUnsafe(/"dist\/README\.md" and "dist\/Readme\.md"/))
+        assert.ok(!fs.existsSync(manifestPath))
+        assert.deepEqual(fs.readdirSync(dir).sort(), ['dist'])
+      } finally {
+        process.chdir(cwd)
+      }
     }
-  })
+  )
 
   test('sealing a checksum list refuses the same names, naming the list', async () => {
     const hex = 'a'.repeat(64)
-    assert.throws(() => parseChecksumList(`${hex}  app.exe:evil\n`, 'sha256', '--subject-checksums sums.txt'), pathUnsafe(/^--subject-checksums sums\.txt: subject name "app\.exe:evil"/))
-    assert.throws(() => parseChecksumList(`${hex}  Setup.exe\n${hex}  setup.EXE\n`, 'sha256', '--subject-checksums sums.txt'), pathUnsafe(/"Setup\.exe" and "setup\.EXE"/))
-    await assert.rejects(sealSubjects([{ name: 'LPT1', digest: hex }], { manifestPath: path.join(tempDir(), 'm.json'), algorithm: 'sha256', keys: [key], context: CONTEXT }), pathUnsafe(/reserved device name/))
+    assert.throws(
+      () => parseChecksumList(`${hex}  app.exe:evil\n`, 'sha256', '--subject-checksums sums.txt'),
+      pathUnsafe(/^--subject-checksums sums\.txt: subject name "app\.exe:evil"/)
+    )
+    assert.throws(
+      () => parseChecksumList(`${hex}  Setup.exe\n${hex}  setup.EXE\n`, 'sha256', '--subject-checksums sums.txt'),
+      pathUnsafe(/"Setup\.exe" and "setup\.EXE"/)
+    )
+    await assert.rejects(
+      sealSubjects([{ name: 'LPT1', digest: hex }], {
+        manifestPath: path.join(tempDir(), 'm.json'),
+        algorithm: 'sha256',
+        keys: [key],
+        context: CONTEXT
+      }),
+      pathUnsafe(/reserved device name/)
+    )
   })
 
   test('a verifier on Windows refuses each unsafe name as PATH_UNSAFE, reads none of them, and checks the rest', async () => {
@@ -200,16 +297,36 @@ describe('sign refuses, verify on Windows refuses', () => {
     // `a\..\..\x` is refused on every OS already, as the whole statement (checkSubjectName).
     const refused = WINDOWS_UNSAFE.map(([n]) => n).filter(n => !n.includes('..'))
     const names = ['ok.txt', ...refused]
-    const statement = buildStatement(names.map(name => ({ name, digest: sha256(name === 'ok.txt' ? 'ok' : name) })), 'sha256', CONTEXT, new Date())
+    const statement = buildStatement(
+      names.map(name => ({ name, digest: sha256(name === 'ok.txt' ? 'ok' : name) })),
+      'sha256',
+      CONTEXT,
+      new Date()
+    )
     const { bytes } = await signStatement(statement, [key])
-    const run = (platform: NodeJS.Platform) => verify({ manifestPath: path.join(dir, 'm.json'), manifestBytes: bytes, baseDir: dir, algorithm: 'sha256', keys: [key], platform, hashing: { concurrency: 1 } })
+    const run = (platform: NodeJS.Platform) =>
+      verify({
+        manifestPath: path.join(dir, 'm.json'),
+        manifestBytes: bytes,
+        baseDir: dir,
+        algorithm: 'sha256',
+        keys: [key],
+        platform,
+        hashing: { concurrency: 1 }
+      })
     const { result: report, seen } = await observeFs(() => run('win32'))
     const unsafe = report.problems.filter(p => p.code === 'PATH_UNSAFE')
     assert.deepEqual(unsafe.map(p => p.subject).sort(), refused.sort())
-    for (const p of unsafe) assert.ok(p.message.startsWith(`${p.subject}: subject name `) && p.message.endsWith('; it is not read'), p.message)
+    for (const p of unsafe)
+      assert.ok(
+        p.message.startsWith(`${p.subject}: subject name `) && p.message.endsWith('; it is not read'),
+        p.message
+      )
     assert.equal(report.subjects.find(s => s.name === 'ok.txt')?.status, 'verified')
     assert.ok(report.subjects.filter(s => s.name !== 'ok.txt').every(s => s.status === 'unsafe'))
-    const opened = seen.calls.filter(c => /\.open(Sync)?$/.test(c.fn)).flatMap(c => c.paths.map(p => path.relative(dir, p)))
+    const opened = seen.calls
+      .filter(c => /\.open(Sync)?$/.test(c.fn))
+      .flatMap(c => c.paths.map(p => path.relative(dir, p)))
     assert.deepEqual(opened, ['ok.txt'])
     // On Linux the same manifest is checked as before: those names are only missing files.
     const linux = await run('linux')
@@ -219,12 +336,28 @@ describe('sign refuses, verify on Windows refuses', () => {
   test('a verifier on Windows or macOS refuses both names of a twin pair from an older manifest', async () => {
     const dir = tempDir()
     writeTree(dir, { 'README.md': 'a' })
-    const statement = buildStatement(['README.md', 'Readme.md', 'other'].map(name => ({ name, digest: sha256('a') })), 'sha256', CONTEXT, new Date())
+    const statement = buildStatement(
+      ['README.md', 'Readme.md', 'other'].map(name => ({ name, digest: sha256('a') })),
+      'sha256',
+      CONTEXT,
+      new Date()
+    )
     const { bytes } = await signStatement(statement, [key])
     for (const platform of ['win32', 'darwin'] as const) {
-      const report = await verify({ manifestPath: path.join(dir, 'm.json'), manifestBytes: bytes, baseDir: dir, algorithm: 'sha256', keys: [key], platform })
+      const report = await verify({
+        manifestPath: path.join(dir, 'm.json'),
+        manifestBytes: bytes,
+        baseDir: dir,
+        algorithm: 'sha256',
+        keys: [key],
+        platform
+      })
       const unsafe = report.problems.filter(p => p.code === 'PATH_UNSAFE')
-      assert.deepEqual(unsafe.map(p => p.subject), ['README.md', 'Readme.md'], platform)
+      assert.deepEqual(
+        unsafe.map(p => p.subject),
+        ['README.md', 'Readme.md'],
+        platform
+      )
       assert.match(unsafe[0].message, /^README\.md: subject name and "Readme\.md" differ only in letter case/)
     }
   })

@@ -35,7 +35,12 @@ for (const algorithm of ['sha256', 'sha512'] as DigestAlgorithm[]) {
   test(`${algorithm}: the documented digest, request and MAC are what a transit key sends and stores`, async () => {
     const digest = remoteMacInput(algorithm, M)
     const mac = createHmac(algorithm, Buffer.from(TEST_KEY_HEX, 'hex')).update(digest).digest()
-    for (const value of [digest.toString('hex'), digest.toString('base64'), mac.toString('hex'), mac.toString('base64')]) {
+    for (const value of [
+      digest.toString('hex'),
+      digest.toString('base64'),
+      mac.toString('hex'),
+      mac.toString('base64')
+    ]) {
       assert.ok(DOC.includes(value), `docs/remote-keys.md lacks ${value}`)
     }
     const hash = algorithm === 'sha256' ? 'sha2-256' : 'sha2-512'
@@ -43,7 +48,13 @@ for (const algorithm of ['sha256', 'sha512'] as DigestAlgorithm[]) {
     const scope = nock('https://vault.example.com')
       .post(`/v1/transit/hmac/artifact-seal/${hash}`, { input: digest.toString('base64'), key_version: 3 })
       .reply(200, { data: { hmac: `vault:v3:${mac.toString('base64')}` } })
-    const key = new VaultTransitKey(new VaultClient('https://vault.example.com', new Secrets(() => {})), 'transit', 'artifact-seal', 3, algorithm)
+    const key = new VaultTransitKey(
+      new VaultClient('https://vault.example.com', new Secrets(() => {})),
+      'transit',
+      'artifact-seal',
+      3,
+      algorithm
+    )
     assert.deepEqual(Buffer.from(await key.sign(M)), mac)
     scope.done()
     if (algorithm === 'sha256') assert.ok(DOC.includes(`{"keyid":"${key.keyId}","sig":"${mac.toString('base64')}"}`))
@@ -64,9 +75,25 @@ for (const algorithm of ['sha256', 'sha512'] as DigestAlgorithm[]) {
     }
     const kms = nock('https://cloudkms.googleapis.com')
       .post(`/v1/${KMS_VERSION}:macSign`, { data: digest.toString('base64'), dataCrc32c: String(crc32c(digest)) })
-      .reply(200, { name: KMS_VERSION, mac: mac.toString('base64'), macCrc32c: String(crc32c(mac)), verifiedDataCrc32c: true })
-      .post(`/v1/${KMS_VERSION}:macVerify`, { data: digest.toString('base64'), dataCrc32c: String(crc32c(digest)), mac: mac.toString('base64'), macCrc32c: String(crc32c(mac)) })
-      .reply(200, { name: KMS_VERSION, success: true, verifiedDataCrc32c: true, verifiedMacCrc32c: true, verifiedSuccessIntegrity: true })
+      .reply(200, {
+        name: KMS_VERSION,
+        mac: mac.toString('base64'),
+        macCrc32c: String(crc32c(mac)),
+        verifiedDataCrc32c: true
+      })
+      .post(`/v1/${KMS_VERSION}:macVerify`, {
+        data: digest.toString('base64'),
+        dataCrc32c: String(crc32c(digest)),
+        mac: mac.toString('base64'),
+        macCrc32c: String(crc32c(mac))
+      })
+      .reply(200, {
+        name: KMS_VERSION,
+        success: true,
+        verifiedDataCrc32c: true,
+        verifiedMacCrc32c: true,
+        verifiedSuccessIntegrity: true
+      })
     const gcp = new GcpKmsKey(KMS_VERSION, algorithm, site, 'https://cloudkms.googleapis.com', 'token', 'someone')
     assert.deepEqual(Buffer.from(await gcp.sign(M)), mac)
     assert.equal(await gcp.verify(M, mac), true)
@@ -77,7 +104,11 @@ for (const algorithm of ['sha256', 'sha512'] as DigestAlgorithm[]) {
       .post(`/keys/artifact-seal/${HSM_VERSION}/sign`, { alg, value: digest.toString('base64url') })
       .query({ 'api-version': '7.4' })
       .reply(200, { kid: `${HSM}/keys/artifact-seal/${HSM_VERSION}`, value: mac.toString('base64url') })
-      .post(`/keys/artifact-seal/${HSM_VERSION}/verify`, { alg, digest: digest.toString('base64url'), value: mac.toString('base64url') })
+      .post(`/keys/artifact-seal/${HSM_VERSION}/verify`, {
+        alg,
+        digest: digest.toString('base64url'),
+        value: mac.toString('base64url')
+      })
       .query({ 'api-version': '7.4' })
       .reply(200, { value: true })
     const azure = new AzureManagedHsmKey(HSM, 'artifact-seal', HSM_VERSION, algorithm, site, 'token', 'client')
@@ -85,7 +116,11 @@ for (const algorithm of ['sha256', 'sha512'] as DigestAlgorithm[]) {
     assert.equal(await azure.verify(M, mac), true)
     hsm.done()
     if (algorithm === 'sha256') {
-      for (const key of [gcp, azure]) assert.ok(DOC.includes(`{"keyid":"${key.keyId}","sig":"${mac.toString('base64')}"}`), `docs/remote-keys.md lacks the envelope of ${key.keyId}`)
+      for (const key of [gcp, azure])
+        assert.ok(
+          DOC.includes(`{"keyid":"${key.keyId}","sig":"${mac.toString('base64')}"}`),
+          `docs/remote-keys.md lacks the envelope of ${key.keyId}`
+        )
       assert.ok(DOC.includes(`{"alg":"HS256","value":"${digest.toString('base64url')}"}`))
       assert.ok(DOC.includes(`{"data":"${digest.toString('base64')}","dataCrc32c":"${crc32c(digest)}"}`))
     }

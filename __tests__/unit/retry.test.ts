@@ -3,10 +3,20 @@ import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, test } from '@jest/globals'
 import { NetworkError, requestJson } from '../../src/net/http-json.js'
-import { DEFAULT_RETRY, MAX_SERVER_WAIT_MS, retryWaitMs, serverWaitMs, withRetries, type Outcome } from '../../src/net/retry.js'
+import {
+  DEFAULT_RETRY,
+  MAX_SERVER_WAIT_MS,
+  retryWaitMs,
+  serverWaitMs,
+  withRetries,
+  type Outcome
+} from '../../src/net/retry.js'
 
 /** Runs the engine over a scripted list of outcomes; returns the waits it slept and how many tries it made. */
-async function script(outcomes: Outcome[], policy = DEFAULT_RETRY): Promise<{ waits: number[]; tries: number; last: Outcome }> {
+async function script(
+  outcomes: Outcome[],
+  policy = DEFAULT_RETRY
+): Promise<{ waits: number[]; tries: number; last: Outcome }> {
   const waits: number[] = []
   let tries = 0
   const last = await withRetries(
@@ -43,9 +53,24 @@ describe('the retry policy', () => {
     assert.equal(retryWaitMs({ status: 429, headers: { 'retry-after': '3' } }, 0), 3000)
     assert.equal(retryWaitMs({ status: 503, headers: { 'retry-after': '0' } }, 0), 0)
     assert.equal(serverWaitMs({ 'retry-after': new Date(10_000).toUTCString() }, 4_000), 6000)
-    assert.equal(retryWaitMs({ status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '5' } }, 0, DEFAULT_RETRY, 2000), 3000)
-    assert.equal(retryWaitMs({ status: 429, headers: { 'retry-after': String(MAX_SERVER_WAIT_MS / 1000 + 1) } }, 0), undefined)
-    assert.equal(retryWaitMs({ status: 429, headers: { 'retry-after': 'soon' } }, 0), 500, 'an unreadable Retry-After falls back to the schedule')
+    assert.equal(
+      retryWaitMs(
+        { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '5' } },
+        0,
+        DEFAULT_RETRY,
+        2000
+      ),
+      3000
+    )
+    assert.equal(
+      retryWaitMs({ status: 429, headers: { 'retry-after': String(MAX_SERVER_WAIT_MS / 1000 + 1) } }, 0),
+      undefined
+    )
+    assert.equal(
+      retryWaitMs({ status: 429, headers: { 'retry-after': 'soon' } }, 0),
+      500,
+      'an unreadable Retry-After falls back to the schedule'
+    )
   })
 
   test('stops after as many retries as the policy has delays', async () => {
@@ -57,14 +82,24 @@ describe('the retry policy', () => {
     let tries = 0
     const boom = new Error('boom')
     await assert.rejects(
-      withRetries(async () => {
-        tries++
-        throw boom
-      }, () => undefined),
+      withRetries(
+        async () => {
+          tries++
+          throw boom
+        },
+        () => undefined
+      ),
       boom
     )
     assert.equal(tries, 1)
-    await assert.rejects(withRetries(async () => Promise.reject(boom), () => ({}), { policy: { delaysMs: [0, 0] } }), boom)
+    await assert.rejects(
+      withRetries(
+        async () => Promise.reject(boom),
+        () => ({}),
+        { policy: { delaysMs: [0, 0] } }
+      ),
+      boom
+    )
   })
 })
 
@@ -77,7 +112,9 @@ describe('requestJson through the policy (a loopback server)', () => {
     server = http.createServer((req, res) => {
       seen.push(`${req.method} ${req.url}`)
       const next = answers.shift() ?? { status: 200 }
-      res.writeHead(next.status, { 'content-type': 'application/json', ...next.headers }).end(JSON.stringify({ status: next.status }))
+      res
+        .writeHead(next.status, { 'content-type': 'application/json', ...next.headers })
+        .end(JSON.stringify({ status: next.status }))
     })
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -103,10 +140,13 @@ describe('requestJson through the policy (a loopback server)', () => {
     await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
     const port = (closed.address() as AddressInfo).port
     await new Promise<void>(resolve => closed.close(() => resolve()))
-    await assert.rejects(requestJson('GET', `http://127.0.0.1:${port}/`, { retry: { delaysMs: [1, 1] } }), (e: unknown) => {
-      assert.ok(e instanceof NetworkError)
-      assert.match(e.message, /^no answer after 3 attempt\(s\): ECONNREFUSED$/)
-      return true
-    })
+    await assert.rejects(
+      requestJson('GET', `http://127.0.0.1:${port}/`, { retry: { delaysMs: [1, 1] } }),
+      (e: unknown) => {
+        assert.ok(e instanceof NetworkError)
+        assert.match(e.message, /^no answer after 3 attempt\(s\): ECONNREFUSED$/)
+        return true
+      }
+    )
   })
 })

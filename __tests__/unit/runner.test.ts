@@ -26,7 +26,10 @@ test('a log line cannot be a workflow command: `::` opening a line and `##[` any
   assert.ok(!out.includes('##['), out)
   assert.ok(!/^\s*::/m.test(out), out)
   assert.match(out, /dist\/#\\u0023\[add-mask\]secret/)
-  assert.equal(printed(() => info('Sealed 2 file(s)')), 'Sealed 2 file(s)\n')
+  assert.equal(
+    printed(() => info('Sealed 2 file(s)')),
+    'Sealed 2 file(s)\n'
+  )
 })
 
 test('a secret is registered with the mask once, as @actions/core writes it', () => {
@@ -36,6 +39,9 @@ test('a secret is registered with the mask once, as @actions/core writes it', ()
     maskOnce(value)
     maskOnce('')
   })
-  assert.equal(out, printed(() => core.setSecret(value)))
+  assert.equal(
+    out,
+    printed(() => core.setSecret(value))
+  )
   assert.equal(out, `::add-mask::${value}\n`)
 })

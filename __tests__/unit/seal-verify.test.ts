@@ -10,7 +10,8 @@ import type { DigestAlgorithm } from '../../src/core/algorithms.js'
 import { listTree, OTHER_KEY_HEX, TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
 import { envelopeWith, statementOf } from '../helpers/manifest.js'
 
-const key = (hex = TEST_KEY_HEX, algorithm: DigestAlgorithm = 'sha256') => new LocalHmacKey(Buffer.from(hex, 'hex'), algorithm)
+const key = (hex = TEST_KEY_HEX, algorithm: DigestAlgorithm = 'sha256') =>
+  new LocalHmacKey(Buffer.from(hex, 'hex'), algorithm)
 const context = {
   repository: 'acme/widgets',
   commit: '0123456789abcdef0123456789abcdef01234567',
@@ -27,10 +28,17 @@ const context = {
 }
 
 /** A workspace with dist/ sealed; patterns are relative to the working directory, so we chdir. */
-async function sealed(options: { algorithm?: DigestAlgorithm; keys?: LocalHmacKey[]; expiresInMs?: number; now?: Date } = {}) {
+async function sealed(
+  options: { algorithm?: DigestAlgorithm; keys?: LocalHmacKey[]; expiresInMs?: number; now?: Date } = {}
+) {
   const dir = tempDir()
   process.chdir(dir)
-  writeTree(dir, { 'dist/app.tar.gz': 'app', 'dist/lib/x.so': 'lib', 'dist/.env.example': 'hidden', 'dist/app.map': 'map' })
+  writeTree(dir, {
+    'dist/app.tar.gz': 'app',
+    'dist/lib/x.so': 'lib',
+    'dist/.env.example': 'hidden',
+    'dist/app.map': 'map'
+  })
   const algorithm = options.algorithm ?? 'sha256'
   const result = await seal({
     patterns: ['dist/**', '!dist/**/*.map'],
@@ -56,8 +64,15 @@ const codes = (r: { problems: { code: string }[] }) => r.problems.map(p => p.cod
 test('sign then verify passes for every algorithm; subjects sorted, excludes honoured', async () => {
   for (const algorithm of ['sha256', 'sha384', 'sha512'] as const) {
     const { dir, result, base } = await sealed({ algorithm })
-    assert.deepEqual(result.subjects.map(s => s.name), ['dist/.env.example', 'dist/app.tar.gz', 'dist/lib/x.so'])
-    assert.deepEqual(listTree(dir).filter(f => !f.startsWith('dist/')), ['artifact-seal.json'], 'no temp file left')
+    assert.deepEqual(
+      result.subjects.map(s => s.name),
+      ['dist/.env.example', 'dist/app.tar.gz', 'dist/lib/x.so']
+    )
+    assert.deepEqual(
+      listTree(dir).filter(f => !f.startsWith('dist/')),
+      ['artifact-seal.json'],
+      'no temp file left'
+    )
     const report = await verify(base)
     assert.deepEqual(report.problems, [])
     assert.equal(report.result, 'verified')
@@ -70,9 +85,25 @@ test('the manifest itself is never sealed, even when the patterns match it', asy
   const dir = tempDir()
   process.chdir(dir)
   writeTree(dir, { 'a.txt': 'a', 'artifact-seal.json': 'old manifest' })
-  const result = await seal({ patterns: ['**'], baseDir: dir, manifestPath: path.join(dir, 'artifact-seal.json'), algorithm: 'sha256', keys: [key()], context })
-  assert.deepEqual(result.subjects.map(s => s.name), ['a.txt'])
-  const report = await verify({ manifestPath: path.join(dir, 'artifact-seal.json'), baseDir: dir, algorithm: 'sha256', keys: [key()], patterns: ['**'] })
+  const result = await seal({
+    patterns: ['**'],
+    baseDir: dir,
+    manifestPath: path.join(dir, 'artifact-seal.json'),
+    algorithm: 'sha256',
+    keys: [key()],
+    context
+  })
+  assert.deepEqual(
+    result.subjects.map(s => s.name),
+    ['a.txt']
+  )
+  const report = await verify({
+    manifestPath: path.join(dir, 'artifact-seal.json'),
+    baseDir: dir,
+    algorithm: 'sha256',
+    keys: [key()],
+    patterns: ['**']
+  })
   assert.equal(report.result, 'verified', JSON.stringify(report.problems))
 })
 
@@ -80,7 +111,14 @@ test('zero matches is an error and writes no manifest', async () => {
   const dir = tempDir()
   process.chdir(dir)
   await assert.rejects(
-    seal({ patterns: ['dist/**'], baseDir: dir, manifestPath: path.join(dir, 'm.json'), algorithm: 'sha256', keys: [key()], context }),
+    seal({
+      patterns: ['dist/**'],
+      baseDir: dir,
+      manifestPath: path.join(dir, 'm.json'),
+      algorithm: 'sha256',
+      keys: [key()],
+      context
+    }),
     (e: unknown) => e instanceof SealError && e.code === 'NO_FILES' && /path matched no files/.test(e.message)
   )
   assert.deepEqual(listTree(dir), [])
@@ -94,7 +132,14 @@ test('a failure while signing leaves no manifest and no temp file behind', async
   // The manifest path is a directory: the rename fails after the temp file was written.
   fs.mkdirSync(path.join(dir, 'ro', 'm.json'))
   await assert.rejects(
-    seal({ patterns: ['dist/**'], baseDir: dir, manifestPath: path.join(dir, 'ro', 'm.json'), algorithm: 'sha256', keys: [key()], context }),
+    seal({
+      patterns: ['dist/**'],
+      baseDir: dir,
+      manifestPath: path.join(dir, 'ro', 'm.json'),
+      algorithm: 'sha256',
+      keys: [key()],
+      context
+    }),
     (e: unknown) => e instanceof SealError && e.code === 'WRITE_FAILED' && e.message.includes('m.json')
   )
   assert.deepEqual(listTree(path.join(dir, 'ro')), [])
@@ -103,8 +148,16 @@ test('a failure while signing leaves no manifest and no temp file behind', async
   fs.writeFileSync(path.join(outside, 'passwd'), 'x')
   fs.symlinkSync(path.join(outside, 'passwd'), path.join(dir, 'dist', 'evil'))
   await assert.rejects(
-    seal({ patterns: ['dist/**'], baseDir: dir, manifestPath: path.join(dir, 'm.json'), algorithm: 'sha256', keys: [key()], context }),
-    (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE' && e.message.startsWith('dist/evil: resolves outside base-dir')
+    seal({
+      patterns: ['dist/**'],
+      baseDir: dir,
+      manifestPath: path.join(dir, 'm.json'),
+      algorithm: 'sha256',
+      keys: [key()],
+      context
+    }),
+    (e: unknown) =>
+      e instanceof SealError && e.code === 'PATH_UNSAFE' && e.message.startsWith('dist/evil: resolves outside base-dir')
   )
   assert.ok(!fs.existsSync(path.join(dir, 'm.json')))
 })
@@ -113,7 +166,10 @@ test('rotation: one signature per key line, and either key verifies', async () =
   const { result, base } = await sealed({ keys: [key(TEST_KEY_HEX), key(OTHER_KEY_HEX)] })
   assert.equal(result.keyIds.length, 2)
   const envelope = JSON.parse(fs.readFileSync(result.manifestPath, 'utf8'))
-  assert.deepEqual(envelope.signatures.map((s: any) => s.keyid), result.keyIds)
+  assert.deepEqual(
+    envelope.signatures.map((s: any) => s.keyid),
+    result.keyIds
+  )
   assert.equal((await verify({ ...base, keys: [key(OTHER_KEY_HEX)] })).result, 'verified')
   assert.equal((await verify({ ...base, keys: [key('ab'.repeat(32)), key(TEST_KEY_HEX)] })).result, 'verified')
 })
@@ -124,13 +180,34 @@ test('more key lines than verify tries signatures are refused before anything is
   writeTree(dir, { 'a.txt': 'a' })
   const manifestPath = path.join(dir, 'artifact-seal.json')
   await assert.rejects(
-    seal({ patterns: [path.join(dir, '*')], baseDir: dir, manifestPath, algorithm: 'sha256', keys: seventeen, context }),
-    (e: unknown) => e instanceof SealError && e.code === 'KEY_INVALID' && e.subject === 'key' && /17 key lines; at most 16/.test(e.message)
+    seal({
+      patterns: [path.join(dir, '*')],
+      baseDir: dir,
+      manifestPath,
+      algorithm: 'sha256',
+      keys: seventeen,
+      context
+    }),
+    (e: unknown) =>
+      e instanceof SealError &&
+      e.code === 'KEY_INVALID' &&
+      e.subject === 'key' &&
+      /17 key lines; at most 16/.test(e.message)
   )
   assert.ok(!fs.existsSync(manifestPath))
   // Sixteen sign, and the last of them verifies alone.
-  await seal({ patterns: [path.join(dir, '*')], baseDir: dir, manifestPath, algorithm: 'sha256', keys: seventeen.slice(0, 16), context })
-  assert.equal((await verify({ manifestPath, baseDir: dir, algorithm: 'sha256', keys: [seventeen[15]] })).result, 'verified')
+  await seal({
+    patterns: [path.join(dir, '*')],
+    baseDir: dir,
+    manifestPath,
+    algorithm: 'sha256',
+    keys: seventeen.slice(0, 16),
+    context
+  })
+  assert.equal(
+    (await verify({ manifestPath, baseDir: dir, algorithm: 'sha256', keys: [seventeen[15]] })).result,
+    'verified'
+  )
 })
 
 test('verify reports every problem at once: tampered, missing and unlisted files', async () => {
@@ -161,9 +238,18 @@ test('wrong key, wrong repository, wrong commit, expiry and max-age are each rep
     maxAgeMs: 86_400_000
   })
   assert.deepEqual(codes(report), ['COMMIT_MISMATCH', 'EXPIRED', 'REPOSITORY_MISMATCH', 'TOO_OLD'])
-  assert.match(report.problems.find(p => p.code === 'REPOSITORY_MISMATCH')!.message, /signed in repository acme\/widgets, expected evil\/fork/)
+  assert.match(
+    report.problems.find(p => p.code === 'REPOSITORY_MISMATCH')!.message,
+    /signed in repository acme\/widgets, expected evil\/fork/
+  )
   // Repository names compare case-insensitively, as GitHub's do; the exact commit passes.
-  const ok = await verify({ ...base, now: new Date('2026-11-01T01:00:00Z'), expectedRepository: 'ACME/Widgets', expectedCommit: context.commit, maxAgeMs: 7_200_000 })
+  const ok = await verify({
+    ...base,
+    now: new Date('2026-11-01T01:00:00Z'),
+    expectedRepository: 'ACME/Widgets',
+    expectedCommit: context.commit,
+    maxAgeMs: 7_200_000
+  })
   assert.equal(ok.result, 'verified', JSON.stringify(ok.problems))
 })
 
@@ -174,13 +260,18 @@ test('every problem message is one line, even when a signed field holds a newlin
   fs.writeFileSync(base.manifestPath, envelopeWith(statement, TEST_KEY_HEX))
   const report = await verify(base)
   assert.deepEqual(codes(report), ['REPOSITORY_MISMATCH'])
-  assert.equal(report.problems[0].message, 'manifest was signed in repository acme/widgets\\n::error::forged, expected acme/widgets')
+  assert.equal(
+    report.problems[0].message,
+    'manifest was signed in repository acme/widgets\\n::error::forged, expected acme/widgets'
+  )
 })
 
 test('the algorithm comes from the verifier, never from the manifest', async () => {
   const { base } = await sealed({ algorithm: 'sha256' })
   // A sha512 verifier computes HMAC-SHA512: a sha256 manifest does not verify.
-  assert.deepEqual(codes(await verify({ ...base, algorithm: 'sha512', keys: [key(TEST_KEY_HEX, 'sha512')] })), ['SIGNATURE_INVALID'])
+  assert.deepEqual(codes(await verify({ ...base, algorithm: 'sha512', keys: [key(TEST_KEY_HEX, 'sha512')] })), [
+    'SIGNATURE_INVALID'
+  ])
 })
 
 test('a signature in URL-safe base64 without padding verifies; a wrong keyid neither helps nor hurts', async () => {
@@ -262,6 +353,9 @@ test('malformed and oversized manifests are problems, not crashes', async () => 
 
 test('configuration errors throw, naming the input', async () => {
   const { base } = await sealed()
-  await assert.rejects(verify({ ...base, baseDir: '/nonexistent/dir' }), /base-dir \/nonexistent\/dir is not a directory/)
+  await assert.rejects(
+    verify({ ...base, baseDir: '/nonexistent/dir' }),
+    /base-dir \/nonexistent\/dir is not a directory/
+  )
   await assert.rejects(verify({ ...base, keys: [] }), /no key to verify with/)
 })

@@ -51,11 +51,17 @@ test('lists the real sha256sum writes (untagged, --tag, binary mode) parse back 
     assert.deepEqual(got, want, `sha256sum ${flags.join(' ')}`)
   }
   const backslash = execFileSync('sha256sum', ['back\\slash'], { cwd: dir, encoding: 'utf8' })
-  assert.throws(() => parseChecksumList(backslash, 'sha256', 'LIST'), isCode('PATH_UNSAFE', /^LIST: subject name "back\\\\slash" contains "\\", a path separator on Windows/))
+  assert.throws(
+    () => parseChecksumList(backslash, 'sha256', 'LIST'),
+    isCode('PATH_UNSAFE', /^LIST: subject name "back\\\\slash" contains "\\", a path separator on Windows/)
+  )
   // coreutils escapes a carriage return too; the name rules refuse it (it can rewrite what a terminal shows).
   fs.writeFileSync(path.join(dir, 'cr\rname'), 'five')
   const cr = execFileSync('sha256sum', ['cr\rname'], { cwd: dir, encoding: 'utf8' })
-  assert.throws(() => parseChecksumList(cr, 'sha256', 'LIST'), isCode('PATH_UNSAFE', /^LIST line 1: subject name "cr\\rname" contains a control character$/))
+  assert.throws(
+    () => parseChecksumList(cr, 'sha256', 'LIST'),
+    isCode('PATH_UNSAFE', /^LIST line 1: subject name "cr\\rname" contains a control character$/)
+  )
   // sha512sum lists parse as sha512 and are named after what they hold.
   const text = execFileSync('sha512sum', ['plain.txt'], { cwd: dir, encoding: 'utf8' })
   assert.deepEqual(parseChecksumList(text, 'sha512', 'LIST'), [{ name: 'plain.txt', digest: sha('one', 'sha512') }])
@@ -82,19 +88,30 @@ test('malformed lines are refused with the file and line number', () => {
     [`SHA256 (x) = ${d}00\n`, 'INPUT_INVALID', /^LIST line 1: SHA256 digest is 66 hex digits/],
     ['# only a comment\n', 'NO_FILES', /LIST lists no files/]
   ]
-  for (const [text, code, pattern] of cases) assert.throws(() => parseChecksumList(text, 'sha256', 'LIST'), isCode(code, pattern), text)
+  for (const [text, code, pattern] of cases)
+    assert.throws(() => parseChecksumList(text, 'sha256', 'LIST'), isCode(code, pattern), text)
 })
 
 test('a list of another algorithm is refused, never re-labelled', () => {
   const d512 = sha('x', 'sha512')
-  assert.throws(() => parseChecksumList(`${d512}  a\n`, 'sha256', 'L'), isCode('INPUT_INVALID', /line 1: holds a sha512 digest, but algorithm is sha256/))
-  assert.throws(() => parseChecksumList(`SHA256 (a) = ${sha('x')}\n`, 'sha384', 'L'), isCode('INPUT_INVALID', /holds a sha256 digest, but algorithm is sha384/))
+  assert.throws(
+    () => parseChecksumList(`${d512}  a\n`, 'sha256', 'L'),
+    isCode('INPUT_INVALID', /line 1: holds a sha512 digest, but algorithm is sha256/)
+  )
+  assert.throws(
+    () => parseChecksumList(`SHA256 (a) = ${sha('x')}\n`, 'sha384', 'L'),
+    isCode('INPUT_INVALID', /holds a sha256 digest, but algorithm is sha384/)
+  )
 })
 
 test('names in a list obey the subject path rules', () => {
   const d = sha('x')
   for (const name of ['/etc/passwd', '../up', 'a/../../b', 'a//b', 'C:/x', '\\\\server']) {
-    assert.throws(() => parseChecksumList(`${d}  ${name}\n`, 'sha256', 'L'), isCode('PATH_UNSAFE', /^L line 1: subject name/), name)
+    assert.throws(
+      () => parseChecksumList(`${d}  ${name}\n`, 'sha256', 'L'),
+      isCode('PATH_UNSAFE', /^L line 1: subject name/),
+      name
+    )
   }
   // An escaped name is unescaped before the rules apply: "\\.." is a backslash path climbing out.
   assert.throws(() => parseChecksumList(`\\${d}  a\\\\..\\\\..\\\\x\n`, 'sha256', 'L'), isCode('PATH_UNSAFE'))

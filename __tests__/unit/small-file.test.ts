@@ -23,16 +23,27 @@ test('a small file is read whole; a FIFO, a directory, a missing or an oversized
   const ok = path.join(dir, 'ok.txt')
   fs.writeFileSync(ok, 'sixteen bytes!!!')
   assert.equal(String(await readSmallFile(ok, rules(ok))), 'sixteen bytes!!!')
-  await assert.rejects(readSmallFile(ok, rules(ok, 15)), (e: Error & { code?: string }) => e.code === 'MANIFEST_TOO_LARGE' && e.message === `list ${ok} is 16 bytes; at most 15 are accepted`)
+  await assert.rejects(
+    readSmallFile(ok, rules(ok, 15)),
+    (e: Error & { code?: string }) =>
+      e.code === 'MANIFEST_TOO_LARGE' && e.message === `list ${ok} is 16 bytes; at most 15 are accepted`
+  )
   const fifo = path.join(dir, 'fifo')
   execFileSync('mkfifo', [fifo])
   // Without O_NONBLOCK this open would wait for a writer forever.
-  await assert.rejects(readSmallFile(fifo, rules(fifo)), (e: Error & { code?: string }) => e.code === 'INPUT_INVALID' && e.message === `list ${fifo} is not a regular file`)
+  await assert.rejects(
+    readSmallFile(fifo, rules(fifo)),
+    (e: Error & { code?: string }) => e.code === 'INPUT_INVALID' && e.message === `list ${fifo} is not a regular file`
+  )
   await assert.rejects(readManifest(fifo), /manifest .*fifo is not a regular file/)
   await assert.rejects(readSubjectChecksums(fifo, 'sha256'), /subject-checksums .*fifo is not a regular file/)
   await assert.rejects(readSmallFile(dir, rules(dir)), /is not a regular file/)
   const missing = path.join(dir, 'missing')
-  await assert.rejects(readSmallFile(missing, rules(missing)), (e: Error & { code?: string }) => e.code === 'INPUT_INVALID' && e.message === `${missing}: cannot read: no such file`)
+  await assert.rejects(
+    readSmallFile(missing, rules(missing)),
+    (e: Error & { code?: string }) =>
+      e.code === 'INPUT_INVALID' && e.message === `${missing}: cannot read: no such file`
+  )
 })
 
 test('UTF-8 is decoded strictly: invalid bytes give null, never replacement characters', () => {

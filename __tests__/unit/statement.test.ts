@@ -26,16 +26,33 @@ const now = new Date('2026-11-23T10:00:00.000Z')
 const digest = 'a'.repeat(64)
 
 function valid(): any {
-  return JSON.parse(encodeStatement(buildStatement([{ name: 'b', size: 1, digest }, { name: 'a', size: 1, digest }], 'sha256', context, now, 3_600_000)).toString())
+  return JSON.parse(
+    encodeStatement(
+      buildStatement(
+        [
+          { name: 'b', size: 1, digest },
+          { name: 'a', size: 1, digest }
+        ],
+        'sha256',
+        context,
+        now,
+        3_600_000
+      )
+    ).toString()
+  )
 }
 const bytes = (value: unknown) => Buffer.from(JSON.stringify(value))
-const refusedAt = (field: string) => (e: unknown) => e instanceof SealError && e.code === 'MANIFEST_INVALID' && e.subject === field
+const refusedAt = (field: string) => (e: unknown) =>
+  e instanceof SealError && e.code === 'MANIFEST_INVALID' && e.subject === field
 
 test('the statement binds subjects (sorted) and every predicate field', () => {
   const s = valid()
   assert.equal(s._type, STATEMENT_TYPE)
   assert.equal(s.predicateType, PREDICATE_TYPE)
-  assert.deepEqual(s.subject.map((x: any) => x.name), ['a', 'b'])
+  assert.deepEqual(
+    s.subject.map((x: any) => x.name),
+    ['a', 'b']
+  )
   assert.deepEqual(s.subject[0].digest, { sha256: digest })
   assert.deepEqual(s.predicate, {
     ...context,
@@ -92,7 +109,11 @@ test('dangerous subject names in a statement are refused', () => {
   for (const name of ['/etc/passwd', '../x', 'a/../../x', 'C:\\x', 'a\\..\\..\\x']) {
     const s = valid()
     s.subject[0].name = name
-    assert.throws(() => decodeStatement(bytes(s), 'sha256'), (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE', name)
+    assert.throws(
+      () => decodeStatement(bytes(s), 'sha256'),
+      (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE',
+      name
+    )
   }
 })
 
@@ -105,14 +126,29 @@ test('payload bytes that are not UTF-8, not JSON, or have duplicate keys are ref
 
 test('a 1.0.0 predicate, without the run fields, decodes with them null; a new one binds them all', () => {
   const s = valid()
-  assert.deepEqual(
-    Object.keys(s.predicate),
-    ['repository', 'commit', 'ref', 'workflowRef', 'runId', 'runAttempt', 'serverUrl', 'job', 'label', 'eventName', 'runnerEnvironment', 'workflowSha', 'algorithm', 'createdAt', 'expiresAt', 'tool']
-  )
+  assert.deepEqual(Object.keys(s.predicate), [
+    'repository',
+    'commit',
+    'ref',
+    'workflowRef',
+    'runId',
+    'runAttempt',
+    'serverUrl',
+    'job',
+    'label',
+    'eventName',
+    'runnerEnvironment',
+    'workflowSha',
+    'algorithm',
+    'createdAt',
+    'expiresAt',
+    'tool'
+  ])
   const old = valid()
   for (const field of ['job', 'label', 'eventName', 'runnerEnvironment', 'workflowSha']) delete old.predicate[field]
   const decoded = decodeStatement(bytes(old), 'sha256').predicate
-  for (const field of ['job', 'label', 'eventName', 'runnerEnvironment', 'workflowSha'] as const) assert.equal(decoded[field], null, field)
+  for (const field of ['job', 'label', 'eventName', 'runnerEnvironment', 'workflowSha'] as const)
+    assert.equal(decoded[field], null, field)
   assert.equal(decoded.ref, context.ref)
   // Fields a later version adds are ignored, as 1.0.0 ignores these.
   const later = valid()

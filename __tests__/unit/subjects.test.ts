@@ -7,7 +7,16 @@ import { SealError } from '../../src/core/errors.js'
 import { tempDir, writeTree } from '../helpers/fixtures.js'
 
 test('safe relative names pass; absolute, .. and unnormalized names are refused', () => {
-  for (const ok of ['a', 'dist/app.tar.gz', '.hidden/x', 'a..b', '...', 'name with spaces', 'ünï/cødé', 'back\\slash-is-a-char']) {
+  for (const ok of [
+    'a',
+    'dist/app.tar.gz',
+    '.hidden/x',
+    'a..b',
+    '...',
+    'name with spaces',
+    'ünï/cødé',
+    'back\\slash-is-a-char'
+  ]) {
     assert.doesNotThrow(() => checkSubjectName(ok, 'test'), ok)
   }
   const bad: [string, RegExp][] = [
@@ -27,7 +36,11 @@ test('safe relative names pass; absolute, .. and unnormalized names are refused'
     ['x'.repeat(5000), /longer than/]
   ]
   for (const [name, why] of bad) {
-    assert.throws(() => checkSubjectName(name, 'statement field subject[0].name'), (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE' && why.test(e.message), name)
+    assert.throws(
+      () => checkSubjectName(name, 'statement field subject[0].name'),
+      (e: unknown) => e instanceof SealError && e.code === 'PATH_UNSAFE' && why.test(e.message),
+      name
+    )
   }
 })
 
@@ -48,24 +61,58 @@ test('patterns: one per line, blanks and comments dropped', () => {
 
 test('findSubjects: excludes, hidden files, the manifest itself never included, sorted', async () => {
   const dir = tempDir()
-  writeTree(dir, { 'dist/b.js': 'b', 'dist/a.js': 'a', 'dist/a.js.map': 'm', 'dist/.hidden': 'h', 'dist/sub/c.txt': 'c', 'other/x': 'x' })
+  writeTree(dir, {
+    'dist/b.js': 'b',
+    'dist/a.js': 'a',
+    'dist/a.js.map': 'm',
+    'dist/.hidden': 'h',
+    'dist/sub/c.txt': 'c',
+    'other/x': 'x'
+  })
   const cwd = process.cwd()
   process.chdir(dir)
   try {
     const manifest = path.join(dir, 'dist', 'artifact-seal.json')
     fs.writeFileSync(manifest, '{}')
-    assert.deepEqual(await findSubjects(['dist/**', '!dist/**/*.map'], dir, [manifest]), ['dist/.hidden', 'dist/a.js', 'dist/b.js', 'dist/sub/c.txt'])
+    assert.deepEqual(await findSubjects(['dist/**', '!dist/**/*.map'], dir, [manifest]), [
+      'dist/.hidden',
+      'dist/a.js',
+      'dist/b.js',
+      'dist/sub/c.txt'
+    ])
     assert.deepEqual(await findSubjects(['dist/sub'], path.join(dir, 'dist'), [manifest]), ['sub/c.txt'])
     // Patterns are relative to the working directory; one that reaches outside base-dir, or
     // matches nothing, is the configuration's fault, and the message says relative to what.
-    await assert.rejects(findSubjects(['other/**'], path.join(dir, 'dist')), (e: SealError) => e.code === 'INPUT_INVALID' && /other\/x, outside base-dir .* \(patterns are relative to /.test(e.message))
-    await assert.rejects(findSubjects(['nothing/**'], dir), (e: SealError) => e.code === 'NO_FILES' && e.message.includes(`'nothing/**' (patterns are relative to ${dir}`))
+    await assert.rejects(
+      findSubjects(['other/**'], path.join(dir, 'dist')),
+      (e: SealError) =>
+        e.code === 'INPUT_INVALID' && /other\/x, outside base-dir .* \(patterns are relative to /.test(e.message)
+    )
+    await assert.rejects(
+      findSubjects(['nothing/**'], dir),
+      (e: SealError) => e.code === 'NO_FILES' && e.message.includes(`'nothing/**' (patterns are relative to ${dir}`)
+    )
     // Sign asks for a match in all; verify for one per including pattern, exclusions applied.
-    assert.deepEqual(await findSubjects(['dist/**', 'dsit/**'], dir, [manifest]), ['dist/.hidden', 'dist/a.js', 'dist/a.js.map', 'dist/b.js', 'dist/sub/c.txt'])
-    await assert.rejects(findSubjects(['dist/**', 'dsit/**', '!dist/sub/**'], dir, [], dir, { eachPatternMatches: true }), /^SealError: path matched no files: 'dsit\/\*\*' \(/)
-    await assert.rejects(findSubjects(['dist/sub/**', '!dist/**/*.txt', 'dist/*.js'], dir, [], dir, { eachPatternMatches: true }), /matched no files: 'dist\/sub\/\*\*'/)
+    assert.deepEqual(await findSubjects(['dist/**', 'dsit/**'], dir, [manifest]), [
+      'dist/.hidden',
+      'dist/a.js',
+      'dist/a.js.map',
+      'dist/b.js',
+      'dist/sub/c.txt'
+    ])
+    await assert.rejects(
+      findSubjects(['dist/**', 'dsit/**', '!dist/sub/**'], dir, [], dir, { eachPatternMatches: true }),
+      /^SealError: path matched no files: 'dsit\/\*\*' \(/
+    )
+    await assert.rejects(
+      findSubjects(['dist/sub/**', '!dist/**/*.txt', 'dist/*.js'], dir, [], dir, { eachPatternMatches: true }),
+      /matched no files: 'dist\/sub\/\*\*'/
+    )
     // The manifest alone is no match.
-    await assert.rejects(findSubjects(['dist/artifact-seal.json'], dir, [manifest], dir, { eachPatternMatches: true }), /matched no files/)
+    await assert.rejects(
+      findSubjects(['dist/artifact-seal.json'], dir, [manifest], dir, { eachPatternMatches: true }),
+      /matched no files/
+    )
   } finally {
     process.chdir(cwd)
   }

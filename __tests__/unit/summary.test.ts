@@ -4,10 +4,27 @@ import { signSummary, verifySummary, code, MAX_ROWS } from '../../src/action/sum
 import { buildStatement, type SealResult } from '../../src/core/seal.js'
 import type { VerifyReport } from '../../src/core/verify.js'
 
-const context = { repository: 'acme/widgets', commit: 'c'.repeat(40), ref: 'refs/heads/main', workflowRef: null, runId: '1', runAttempt: '1', serverUrl: null, job: null, label: null, eventName: null, runnerEnvironment: null, workflowSha: null }
+const context = {
+  repository: 'acme/widgets',
+  commit: 'c'.repeat(40),
+  ref: 'refs/heads/main',
+  workflowRef: null,
+  runId: '1',
+  runAttempt: '1',
+  serverUrl: null,
+  job: null,
+  label: null,
+  eventName: null,
+  runnerEnvironment: null,
+  workflowSha: null
+}
 
 function sealResult(count: number): SealResult {
-  const subjects = Array.from({ length: count }, (_, i) => ({ name: `dist/file-${String(i).padStart(5, '0')}.bin`, size: 1024 + i, digest: 'ab'.repeat(32) }))
+  const subjects = Array.from({ length: count }, (_, i) => ({
+    name: `dist/file-${String(i).padStart(5, '0')}.bin`,
+    size: 1024 + i,
+    digest: 'ab'.repeat(32)
+  }))
   return {
     manifestPath: '/w/artifact-seal.json',
     manifestBytes: Buffer.from('{}'),
@@ -45,7 +62,12 @@ test('file names are code spans: no HTML, link or autolink, and the table holds'
 })
 
 test('a failed verification lists every problem, and failures come before verified rows', () => {
-  const subjects = Array.from({ length: 1500 }, (_, i) => ({ name: `f${i}`, status: 'verified' as const, size: 1, actual: 'a'.repeat(64) }))
+  const subjects = Array.from({ length: 1500 }, (_, i) => ({
+    name: `f${i}`,
+    status: 'verified' as const,
+    size: 1,
+    actual: 'a'.repeat(64)
+  }))
   const report: VerifyReport = {
     result: 'failed',
     manifestPath: '/w/m.json',
@@ -70,7 +92,15 @@ test('a failed verification lists every problem, and failures come before verifi
 })
 
 test('the summary shows the policy asked for beside what the manifest says, in code spans, with each verdict', () => {
-  const signed = { ...context, ref: 'refs/heads/v1', workflowRef: 'acme/widgets/.github/workflows/release.yml@refs/heads/v1', job: 'seal', label: 'linux', eventName: 'push', runnerEnvironment: null }
+  const signed = {
+    ...context,
+    ref: 'refs/heads/v1',
+    workflowRef: 'acme/widgets/.github/workflows/release.yml@refs/heads/v1',
+    job: 'seal',
+    label: 'linux',
+    eventName: 'push',
+    runnerEnvironment: null
+  }
   const report: VerifyReport = {
     result: 'failed',
     manifestPath: '/w/m.json',
@@ -81,26 +111,49 @@ test('the summary shows the policy asked for beside what the manifest says, in c
     verifiedCount: 0,
     problems: [
       { code: 'REF_MISMATCH', message: 'manifest was signed at ref "refs/heads/v1"', subject: 'predicate.ref' },
-      { code: 'RUNNER_MISMATCH', message: 'manifest was signed on runner environment (not recorded)', subject: 'predicate.runnerEnvironment' }
+      {
+        code: 'RUNNER_MISMATCH',
+        message: 'manifest was signed on runner environment (not recorded)',
+        subject: 'predicate.runnerEnvironment'
+      }
     ],
-    policy: { refs: ['refs/tags/v*', '!refs/tags/v*-rc*'], workflows: ['.github/workflows/release.yml'], events: ['push', 'release'], hostedRunner: true }
+    policy: {
+      refs: ['refs/tags/v*', '!refs/tags/v*-rc*'],
+      workflows: ['.github/workflows/release.yml'],
+      events: ['push', 'release'],
+      hostedRunner: true
+    }
   }
   const md = verifySummary(report)
   assert.match(md, /### Policy/)
   assert.match(md, /\| Check \| Asked for \| The manifest says \| Result \|/)
   assert.ok(md.includes('| ref | `refs/tags/v*`<br>`!refs/tags/v*-rc*` | `refs/heads/v1` | ❌ mismatch |'), md)
-  assert.ok(md.includes('| workflow | `.github/workflows/release.yml` | `.github/workflows/release.yml` | ✅ matches |'), md)
+  assert.ok(
+    md.includes('| workflow | `.github/workflows/release.yml` | `.github/workflows/release.yml` | ✅ matches |'),
+    md
+  )
   assert.ok(md.includes('| event | `push`, `release` | `push` | ✅ matches |'), md)
   assert.ok(md.includes('| runner | `github-hosted` | *(not recorded)* | ❌ mismatch |'), md)
-  assert.match(md, /- Run: workflow `acme\/widgets\/\.github\/workflows\/release\.yml@refs\/heads\/v1`, job `seal`, label `linux`, event `push`/)
+  assert.match(
+    md,
+    /- Run: workflow `acme\/widgets\/\.github\/workflows\/release\.yml@refs\/heads\/v1`, job `seal`, label `linux`, event `push`/
+  )
 
   // Before the signature checks, the manifest's word is not shown and nothing is called a match.
-  const unsigned = verifySummary({ ...report, statement: null, keyId: null, problems: [{ code: 'SIGNATURE_INVALID', message: 'no signature matches' }] })
+  const unsigned = verifySummary({
+    ...report,
+    statement: null,
+    keyId: null,
+    problems: [{ code: 'SIGNATURE_INVALID', message: 'no signature matches' }]
+  })
   assert.ok(unsigned.includes('| ref | `refs/tags/v*`<br>`!refs/tags/v*-rc*` |  | not checked |'), unsigned)
   assert.ok(!unsigned.includes('✅'))
 
   // A label holding Markdown or HTML stays text.
-  const evil = verifySummary({ ...report, statement: buildStatement([], 'sha256', { ...signed, label: '`<img src=x>`|' }, new Date(), undefined) })
+  const evil = verifySummary({
+    ...report,
+    statement: buildStatement([], 'sha256', { ...signed, label: '`<img src=x>`|' }, new Date(), undefined)
+  })
   // A code span whose fence outruns the backticks inside: no HTML, and the pipe cannot split the row.
   assert.ok(evil.includes('label `` `<img src=x>`\\| ``'), evil)
   // No policy asked: no policy section.

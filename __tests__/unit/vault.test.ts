@@ -36,12 +36,27 @@ function loginReply(): nock.Scope {
       renewable: false,
       lease_duration: 0,
       data: null,
-      auth: { client_token: VAULT_TOKEN, accessor: 'acc-1', policies: ['default', 'artifact-seal-build'], lease_duration: 600, renewable: true }
+      auth: {
+        client_token: VAULT_TOKEN,
+        accessor: 'acc-1',
+        policies: ['default', 'artifact-seal-build'],
+        lease_duration: 600,
+        renewable: true
+      }
     })
 }
 
-function request(source: KeyRequest['source'], store: StoreOptions, extra: Partial<KeyRequest> = {}): KeyRequest & { masked: string[] } {
-  const defaults = { 'vault-url': VAULT, 'vault-namespace': 'ci', 'vault-role': 'artifact-seal-build', 'oidc-audience': 'https://vault.example.com' }
+function request(
+  source: KeyRequest['source'],
+  store: StoreOptions,
+  extra: Partial<KeyRequest> = {}
+): KeyRequest & { masked: string[] } {
+  const defaults = {
+    'vault-url': VAULT,
+    'vault-namespace': 'ci',
+    'vault-role': 'artifact-seal-build',
+    'oidc-audience': 'https://vault.example.com'
+  }
   return keyRequest(source, { env: oidcEnv(), retry: { delaysMs: [1, 1, 1] }, store: defaults }, store, extra)
 }
 
@@ -50,10 +65,16 @@ const KV = { 'vault-secret': 'secret/data/ci/artifact-seal' }
 function kvReply(data: Record<string, unknown>): nock.Scope {
   return nock(VAULT, { reqheaders: { 'x-vault-token': VAULT_TOKEN, 'x-vault-namespace': 'ci' } })
     .get('/v1/secret/data/ci/artifact-seal')
-    .reply(200, { data: { data, metadata: { created_time: '2026-01-02T03:04:05Z', version: 2, destroyed: false, deletion_time: '' } } })
+    .reply(200, {
+      data: {
+        data,
+        metadata: { created_time: '2026-01-02T03:04:05Z', version: 2, destroyed: false, deletion_time: '' }
+      }
+    })
 }
 
-const rejectsWith = (pattern: RegExp, subject?: string) => refusalWithout([JWT, VAULT_TOKEN, RUNTIME_TOKEN, TEST_KEY_HEX], pattern, subject)
+const rejectsWith = (pattern: RegExp, subject?: string) =>
+  refusalWithout([JWT, VAULT_TOKEN, RUNTIME_TOKEN, TEST_KEY_HEX], pattern, subject)
 
 test('vault: logs in with the OIDC token and role, reads the KV v2 field, and masks token, JWT and key', async () => {
   const scopes = [tokenEndpoint(), loginReply(), kvReply({ key: TEST_KEY_HEX, note: 'rotated 2026-01' })]
@@ -64,17 +85,23 @@ test('vault: logs in with the OIDC token and role, reads the KV v2 field, and ma
   const local = new LocalHmacKey(Buffer.from(TEST_KEY_HEX, 'hex'), 'sha256')
   assert.equal(keys[0].keyId, local.keyId)
   assert.deepEqual(await keys[0].sign(PAE), await local.sign(PAE))
-  for (const secret of [RUNTIME_TOKEN, JWT, VAULT_TOKEN, TEST_KEY_HEX]) assert.ok(req.masked.includes(secret), `masked: ${secret.slice(0, 6)}`)
+  for (const secret of [RUNTIME_TOKEN, JWT, VAULT_TOKEN, TEST_KEY_HEX])
+    assert.ok(req.masked.includes(secret), `masked: ${secret.slice(0, 6)}`)
 })
 
-test('vault: a login refused by bound claims passes Vault\'s errors on and says which claims the job has', async () => {
+test("vault: a login refused by bound claims passes Vault's errors on and says which claims the job has", async () => {
   tokenEndpoint()
   nock(VAULT)
     .post('/v1/auth/jwt/login')
-    .reply(400, { errors: ['error validating claims: claim "repository" does not match any associated bound claim values'] })
+    .reply(400, {
+      errors: ['error validating claims: claim "repository" does not match any associated bound claim values']
+    })
   await assert.rejects(
     resolveKeys(request('vault', KV)),
-    rejectsWith(/Vault refused the login at auth\/jwt\/login with role artifact-seal-build: HTTP 400: error validating claims: claim "repository" does not match.*bound_claims.*repository=acme\/widgets, ref=refs\/tags\/v1\.2\.3/, 'vault-role')
+    rejectsWith(
+      /Vault refused the login at auth\/jwt\/login with role artifact-seal-build: HTTP 400: error validating claims: claim "repository" does not match.*bound_claims.*repository=acme\/widgets, ref=refs\/tags\/v1\.2\.3/,
+      'vault-role'
+    )
   )
 })
 
@@ -82,20 +109,32 @@ test('vault: a missing secret path and a missing field are named', async () => {
   tokenEndpoint()
   loginReply()
   nock(VAULT).get('/v1/secret/data/ci/artifact-seal').reply(404, { errors: [] })
-  await assert.rejects(resolveKeys(request('vault', KV)), rejectsWith(/Vault has no secret at secret\/data\/ci\/artifact-seal \(HTTP 404\); check vault-secret/, 'vault-secret'))
+  await assert.rejects(
+    resolveKeys(request('vault', KV)),
+    rejectsWith(
+      /Vault has no secret at secret\/data\/ci\/artifact-seal \(HTTP 404\); check vault-secret/,
+      'vault-secret'
+    )
+  )
 
   tokenEndpoint()
   loginReply()
   kvReply({ hmac: TEST_KEY_HEX })
   await assert.rejects(
     resolveKeys(request('vault', KV)),
-    rejectsWith(/Vault secret secret\/data\/ci\/artifact-seal has no field key \(its fields: hmac\); set vault-secret-field/, 'vault-secret-field')
+    rejectsWith(
+      /Vault secret secret\/data\/ci\/artifact-seal has no field key \(its fields: hmac\); set vault-secret-field/,
+      'vault-secret-field'
+    )
   )
 })
 
 test('vault: a sealed Vault is retried with backoff, then succeeds', async () => {
   tokenEndpoint()
-  const sealed = nock(VAULT).post('/v1/auth/jwt/login').times(2).reply(503, { errors: ['Vault is sealed'] })
+  const sealed = nock(VAULT)
+    .post('/v1/auth/jwt/login')
+    .times(2)
+    .reply(503, { errors: ['Vault is sealed'] })
   loginReply()
   kvReply({ key: TEST_KEY_HEX })
   const keys = await resolveKeys(request('vault', KV))
@@ -105,24 +144,46 @@ test('vault: a sealed Vault is retried with backoff, then succeeds', async () =>
 
 test('vault: 5xx after every retry fails with Vault\'s errors; 403 passes "permission denied" on', async () => {
   tokenEndpoint()
-  const sealed = nock(VAULT).post('/v1/auth/jwt/login').times(4).reply(503, { errors: ['Vault is sealed'] })
-  await assert.rejects(resolveKeys(request('vault', KV)), rejectsWith(/HTTP 503: Vault is sealed \(still failing after retries; Vault may be sealed or in standby\)/))
+  const sealed = nock(VAULT)
+    .post('/v1/auth/jwt/login')
+    .times(4)
+    .reply(503, { errors: ['Vault is sealed'] })
+  await assert.rejects(
+    resolveKeys(request('vault', KV)),
+    rejectsWith(/HTTP 503: Vault is sealed \(still failing after retries; Vault may be sealed or in standby\)/)
+  )
   sealed.done()
 
   tokenEndpoint()
   loginReply()
-  nock(VAULT).get('/v1/secret/data/ci/artifact-seal').reply(403, { errors: ['1 error occurred:\n\t* permission denied\n\n'] })
-  await assert.rejects(resolveKeys(request('vault', KV)), rejectsWith(/Vault refused to read secret\/data\/ci\/artifact-seal: HTTP 403: permission denied; the Vault token's policy does not allow this/))
+  nock(VAULT)
+    .get('/v1/secret/data/ci/artifact-seal')
+    .reply(403, { errors: ['1 error occurred:\n\t* permission denied\n\n'] })
+  await assert.rejects(
+    resolveKeys(request('vault', KV)),
+    rejectsWith(
+      /Vault refused to read secret\/data\/ci\/artifact-seal: HTTP 403: permission denied; the Vault token's policy does not allow this/
+    )
+  )
 })
 
 test('vault: each required input is named when missing, before anything is sent', async () => {
-  await assert.rejects(resolveKeys(request('vault', { 'vault-url': '' , ...KV })), rejectsWith(/^vault-url input is required with key-source vault$/, 'vault-url'))
-  await assert.rejects(resolveKeys(request('vault', {})), rejectsWith(/^vault-secret input is required with key-source vault \(the KV v2 API path/, 'vault-secret'))
+  await assert.rejects(
+    resolveKeys(request('vault', { 'vault-url': '', ...KV })),
+    rejectsWith(/^vault-url input is required with key-source vault$/, 'vault-url')
+  )
+  await assert.rejects(
+    resolveKeys(request('vault', {})),
+    rejectsWith(/^vault-secret input is required with key-source vault \(the KV v2 API path/, 'vault-secret')
+  )
   await assert.rejects(
     resolveKeys(request('vault-transit', {}, { optionName: o => `--${o}` })),
     rejectsWith(/^--vault-transit-key is required with key-source vault-transit/, 'vault-transit-key')
   )
-  await assert.rejects(resolveKeys(request('vault', KV, { keyText: TEST_KEY_HEX })), rejectsWith(/key input is set but key-source is vault: remove one of them/))
+  await assert.rejects(
+    resolveKeys(request('vault', KV, { keyText: TEST_KEY_HEX })),
+    rejectsWith(/key input is set but key-source is vault: remove one of them/)
+  )
 })
 
 function transitKeyReply(latest: number, min: number): nock.Scope {
@@ -166,12 +227,25 @@ test('vault-transit: verifies through transit/verify with every version the key 
   tokenEndpoint()
   loginReply()
   transitKeyReply(3, 2)
-  const keys = await resolveKeys(request('vault-transit', { 'vault-transit-key': 'artifact-seal' }, { purpose: 'verify', algorithm: 'sha384' }))
-  assert.deepEqual(keys.map(k => k.keyId), ['vault-transit:transit/artifact-seal:v3', 'vault-transit:transit/artifact-seal:v2'])
+  const keys = await resolveKeys(
+    request('vault-transit', { 'vault-transit-key': 'artifact-seal' }, { purpose: 'verify', algorithm: 'sha384' })
+  )
+  assert.deepEqual(
+    keys.map(k => k.keyId),
+    ['vault-transit:transit/artifact-seal:v3', 'vault-transit:transit/artifact-seal:v2']
+  )
   const verify = nock(VAULT, { reqheaders: { 'x-vault-token': VAULT_TOKEN } })
-    .post('/v1/transit/verify/artifact-seal', { input: digest.toString('base64'), hmac: `vault:v2:${mac.toString('base64')}`, hash_algorithm: 'sha2-384' })
+    .post('/v1/transit/verify/artifact-seal', {
+      input: digest.toString('base64'),
+      hmac: `vault:v2:${mac.toString('base64')}`,
+      hash_algorithm: 'sha2-384'
+    })
     .reply(200, { data: { valid: true } })
-    .post('/v1/transit/verify/artifact-seal', { input: digest.toString('base64'), hmac: `vault:v3:${mac.toString('base64')}`, hash_algorithm: 'sha2-384' })
+    .post('/v1/transit/verify/artifact-seal', {
+      input: digest.toString('base64'),
+      hmac: `vault:v3:${mac.toString('base64')}`,
+      hash_algorithm: 'sha2-384'
+    })
     .reply(200, { data: { valid: false } })
   assert.equal(await keys[1].verify(PAE, mac), true)
   assert.equal(await keys[0].verify(PAE, mac), false)
@@ -186,6 +260,9 @@ test('vault-transit: a missing transit key is named', async () => {
   nock(VAULT).get('/v1/transit/keys/artifact-seal').reply(404, { errors: [] })
   await assert.rejects(
     resolveKeys(request('vault-transit', { 'vault-transit-key': 'artifact-seal' })),
-    rejectsWith(/Vault has no transit key artifact-seal at mount transit \(GET transit\/keys\/artifact-seal: HTTP 404\); check vault-transit-key and vault-transit-mount/, 'vault-transit-key')
+    rejectsWith(
+      /Vault has no transit key artifact-seal at mount transit \(GET transit\/keys\/artifact-seal: HTTP 404\); check vault-transit-key and vault-transit-mount/,
+      'vault-transit-key'
+    )
   )
 })

@@ -42,33 +42,47 @@ function transform(file, text) {
     moved = true
     const clause = stmt.importClause
     const named = clause?.namedBindings
-    if (!clause || clause.name || !named || !ts.isNamedImports(named)) throw new Refused(`${where(stmt)}: only named imports from node:test are moved`)
+    if (!clause || clause.name || !named || !ts.isNamedImports(named))
+      throw new Refused(`${where(stmt)}: only named imports from node:test are moved`)
     const names = []
     for (const el of named.elements) {
       const imported = (el.propertyName ?? el.name).text
       const jestName = RENAME[imported] ?? imported
-      if (!KEEP.has(jestName)) throw new Refused(`${where(el)}: node:test's ${imported} has no mechanical jest equivalent`)
+      if (!KEEP.has(jestName))
+        throw new Refused(`${where(el)}: node:test's ${imported} has no mechanical jest equivalent`)
       if (el.propertyName) throw new Refused(`${where(el)}: aliased import ${imported} as ${el.name.text}`)
       if (RENAME[imported]) renamed.set(imported, jestName)
       names.push(jestName)
     }
-    edits.push({ start: stmt.getStart(sf), end: stmt.getEnd(), text: `import { ${names.join(', ')} } from '@jest/globals'` })
+    edits.push({
+      start: stmt.getStart(sf),
+      end: stmt.getEnd(),
+      text: `import { ${names.join(', ')} } from '@jest/globals'`
+    })
   }
   if (!moved) return text
 
   // The parameter of a test callback: every use of it inside that callback, minding shadowing.
   function rewriteContext(fn, name) {
     const visit = node => {
-      if (node !== fn && ts.isFunctionLike(node) && node.parameters?.some(p => ts.isIdentifier(p.name) && p.name.text === name)) return
+      if (
+        node !== fn &&
+        ts.isFunctionLike(node) &&
+        node.parameters?.some(p => ts.isIdentifier(p.name) && p.name.text === name)
+      )
+        return
       if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) {
-        if (node.name.text !== 'diagnostic') throw new Refused(`${where(node)}: ${name}.${node.name.text} has no mechanical jest equivalent`)
+        if (node.name.text !== 'diagnostic')
+          throw new Refused(`${where(node)}: ${name}.${node.name.text} has no mechanical jest equivalent`)
         edits.push({ start: node.getStart(sf), end: node.getEnd(), text: 'diagnostic' })
         needDiagnostic = true
         return
       }
       if (ts.isIdentifier(node) && node.text === name && node !== fn.parameters[0].name) {
         const parent = node.parent
-        const isName = (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node)
+        const isName =
+          (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
+          (ts.isPropertyAssignment(parent) && parent.name === node)
         if (!isName) {
           edits.push({ start: node.getStart(sf), end: node.getEnd(), text: 'reporter' })
           needReporter = true
@@ -81,7 +95,11 @@ function transform(file, text) {
 
   function paramEdit(fn) {
     const [param] = fn.parameters
-    if (ts.isArrowFunction(fn) && !fn.parameters.hasTrailingComma && sf.text.slice(param.getStart(sf) - 1, param.getStart(sf)) !== '(') {
+    if (
+      ts.isArrowFunction(fn) &&
+      !fn.parameters.hasTrailingComma &&
+      sf.text.slice(param.getStart(sf) - 1, param.getStart(sf)) !== '('
+    ) {
       return { start: param.getStart(sf), end: param.getEnd(), text: '()' }
     }
     return { start: param.getStart(sf), end: param.getEnd(), text: '' }
@@ -90,7 +108,8 @@ function transform(file, text) {
   const visit = node => {
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
       const callee = node.expression.text
-      if (renamed.has(callee)) edits.push({ start: node.expression.getStart(sf), end: node.expression.getEnd(), text: renamed.get(callee) })
+      if (renamed.has(callee))
+        edits.push({ start: node.expression.getStart(sf), end: node.expression.getEnd(), text: renamed.get(callee) })
       if (TEST_CALLS.has(callee)) {
         const args = node.arguments
         let fn = args[args.length - 1]
@@ -98,7 +117,8 @@ function transform(file, text) {
         let skip = null
         if (args.length === 3 && ts.isObjectLiteralExpression(args[1])) {
           for (const prop of args[1].properties) {
-            if (!ts.isPropertyAssignment(prop) || !ts.isIdentifier(prop.name)) throw new Refused(`${where(prop)}: test option not understood`)
+            if (!ts.isPropertyAssignment(prop) || !ts.isIdentifier(prop.name))
+              throw new Refused(`${where(prop)}: test option not understood`)
             if (prop.name.text === 'timeout') timeout = prop.initializer.getText(sf)
             else if (prop.name.text === 'skip') skip = prop.initializer.getText(sf)
             else throw new Refused(`${where(prop)}: test option ${prop.name.text} has no mechanical jest equivalent`)
@@ -108,14 +128,20 @@ function transform(file, text) {
           if (timeout !== null) edits.push({ start: fn.getEnd(), end: fn.getEnd(), text: `, ${timeout}` })
           if (skip !== null) {
             // A statement that starts with `(` would continue the previous line when semicolons are omitted.
-            const lead = ts.isExpressionStatement(node.parent) && node.parent.getStart(sf) === node.getStart(sf) ? ';' : ''
-            edits.push({ start: node.expression.getStart(sf), end: node.expression.getEnd(), text: `${lead}(${skip} ? ${callee}.skip : ${callee})` })
+            const lead =
+              ts.isExpressionStatement(node.parent) && node.parent.getStart(sf) === node.getStart(sf) ? ';' : ''
+            edits.push({
+              start: node.expression.getStart(sf),
+              end: node.expression.getEnd(),
+              text: `${lead}(${skip} ? ${callee}.skip : ${callee})`
+            })
           }
         } else if (args.length === 3) {
           throw new Refused(`${where(node)}: ${callee} with a third argument that is not an options object`)
         }
         if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters.length > 0) {
-          if (fn.parameters.length > 1 || !ts.isIdentifier(fn.parameters[0].name)) throw new Refused(`${where(fn)}: test callback with parameters other than a context`)
+          if (fn.parameters.length > 1 || !ts.isIdentifier(fn.parameters[0].name))
+            throw new Refused(`${where(fn)}: test callback with parameters other than a context`)
           edits.push(paramEdit(fn))
           rewriteContext(fn, fn.parameters[0].name.text)
         }
@@ -126,7 +152,8 @@ function transform(file, text) {
   visit(sf)
 
   let out = text
-  for (const e of edits.sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, e.start) + e.text + out.slice(e.end)
+  for (const e of edits.sort((a, b) => b.start - a.start || b.end - a.end))
+    out = out.slice(0, e.start) + e.text + out.slice(e.end)
 
   const wanted = [needDiagnostic && 'diagnostic', needReporter && 'reporter'].filter(Boolean)
   if (wanted.length) {
@@ -144,7 +171,8 @@ function listFiles(targets) {
   for (const t of targets) {
     const abs = path.resolve(t)
     if (fs.statSync(abs).isDirectory()) {
-      for (const f of fs.readdirSync(abs, { recursive: true })) if (String(f).endsWith('.ts')) files.push(path.join(abs, String(f)))
+      for (const f of fs.readdirSync(abs, { recursive: true }))
+        if (String(f).endsWith('.ts')) files.push(path.join(abs, String(f)))
     } else files.push(abs)
   }
   return files.filter(f => !f.includes(`${path.sep}node_modules${path.sep}`) && f !== HELPER).sort()
@@ -175,5 +203,7 @@ for (const file of files) {
     console.log(`moved ${path.relative(ROOT, file)}`)
   }
 }
-console.log(`node-test-to-jest: ${files.length} files read, ${changed} ${check ? 'to move' : 'moved'}${failed ? `, ${failed} refused` : ''}`)
+console.log(
+  `node-test-to-jest: ${files.length} files read, ${changed} ${check ? 'to move' : 'moved'}${failed ? `, ${failed} refused` : ''}`
+)
 process.exit(failed || (check && changed) ? 1 : 0)

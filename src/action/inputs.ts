@@ -31,7 +31,11 @@ export function getPlan(): Plan {
     if (value) raw[name] = [value]
   }
   const mode = parseChoice(rawMode(), ACTION_MODES, 'mode')
-  return planFor('action', mode, raw, { env: process.env, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), context: contextFromEnv() })
+  return planFor('action', mode, raw, {
+    env: process.env,
+    cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+    context: contextFromEnv()
+  })
 }
 
 /** Sets an output named in the table (and so in action.yml). */

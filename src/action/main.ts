@@ -18,7 +18,8 @@ import { info } from './log.js'
 import { maskOnce } from './mask.js'
 
 const hashing = {
-  onProgress: (done: number, total: number, bytes: number, bytesPerSecond: number): void => info(progressLine(done, total, bytes, bytesPerSecond))
+  onProgress: (done: number, total: number, bytes: number, bytesPerSecond: number): void =>
+    info(progressLine(done, total, bytes, bytesPerSecond))
 }
 
 const hooks: RunHooks = {
@@ -53,12 +54,16 @@ async function mergeParts(plan: Plan): Promise<void> {
     for (const problem of outcome.problems) core.error(problem.message, { title: `artifact-seal: ${problem.code}` })
     const line = `artifact-seal: merge refused with ${outcome.problems.length} problem(s) in ${outcome.partCount} part(s); nothing was written`
     core.setFailed(line)
-    await writeSummary(errorSummary('merge', `${line}: ${outcome.problems.map(p => `${p.code} ${p.message}`).join('; ')}`))
+    await writeSummary(
+      errorSummary('merge', `${line}: ${outcome.problems.map(p => `${p.code} ${p.message}`).join('; ')}`)
+    )
     return
   }
   const { result } = outcome
   for (const line of partLines(result.parts)) info(line)
-  info(`Merged ${result.parts.length} part(s), ${result.subjects.length} file(s), into ${result.manifestPath} (sha256 ${result.manifestSha256})`)
+  info(
+    `Merged ${result.parts.length} part(s), ${result.subjects.length} file(s), into ${result.manifestPath} (sha256 ${result.manifestSha256})`
+  )
   setOutput('part-count', String(result.parts.length))
   await sealOutputs({ ...result, ...outcome.shipped })
 }
@@ -88,7 +93,10 @@ function reportProblems(report: VerifyReport, baseDir: string, workspace: string
   for (const hint of report.hints ?? []) core.warning(hint, { title: 'artifact-seal: hint' })
   const { shown, rest } = capProblems(report.problems, 'in the job summary and in the group below')
   for (const problem of shown) {
-    const file = problem.subject && files.has(problem.subject) ? path.relative(workspace, path.join(baseDir, problem.subject)) : undefined
+    const file =
+      problem.subject && files.has(problem.subject)
+        ? path.relative(workspace, path.join(baseDir, problem.subject))
+        : undefined
     core.error(problem.message, { title: `artifact-seal: ${problem.code}`, file })
   }
   if (!rest) return

@@ -27,7 +27,8 @@ function table(header: string[], rows: string[][], total: number, what: string):
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`]
   for (const row of rows.slice(0, MAX_ROWS)) lines.push(`| ${row.join(' | ')} |`)
   let body = lines.join('\n') + '\n'
-  if (total > MAX_ROWS) body += `\n… and ${total - MAX_ROWS} more ${what} (see the manifest or run the CLI with --json).\n`
+  if (total > MAX_ROWS)
+    body += `\n… and ${total - MAX_ROWS} more ${what} (see the manifest or run the CLI with --json).\n`
   if (total <= INLINE_ROWS) return body
   return `<details><summary>${total} ${what}</summary>\n\n${body}\n</details>\n`
 }
@@ -35,7 +36,11 @@ function table(header: string[], rows: string[][], total: number, what: string):
 /** The job summary for a seal: what was sealed, the manifest, and a table of subjects. */
 export function signSummary(result: SealResult): string {
   const total = result.subjects.reduce((sum, s) => sum + (s.size ?? 0), 0)
-  const rows = result.subjects.map((s: SealedSubject) => [code(s.name), s.size === undefined ? '' : formatBytes(s.size), `\`${s.digest.slice(0, 12)}…\``])
+  const rows = result.subjects.map((s: SealedSubject) => [
+    code(s.name),
+    s.size === undefined ? '' : formatBytes(s.size),
+    `\`${s.digest.slice(0, 12)}…\``
+  ])
   return [
     '## artifact-seal: sealed',
     '',
@@ -54,8 +59,21 @@ export function signSummary(result: SealResult): string {
 /** The parts of a merged manifest, as a table; nothing for a manifest that is not a merge. */
 function partsTable(parts: readonly PartRecord[] | undefined): string[] {
   if (!parts || parts.length === 0) return []
-  const rows = parts.map((p, i) => [String(i + 1), code(p.manifest), code(p.label ?? ''), code(p.job ?? ''), code(p.commit ?? ''), String(p.subjects.length), code(p.keyId)])
-  return ['### Parts', '', table(['#', 'Manifest', 'Label', 'Job', 'Commit', 'Files', 'Key id'], rows, parts.length, 'parts').trimEnd(), '']
+  const rows = parts.map((p, i) => [
+    String(i + 1),
+    code(p.manifest),
+    code(p.label ?? ''),
+    code(p.job ?? ''),
+    code(p.commit ?? ''),
+    String(p.subjects.length),
+    code(p.keyId)
+  ])
+  return [
+    '### Parts',
+    '',
+    table(['#', 'Manifest', 'Label', 'Job', 'Commit', 'Files', 'Key id'], rows, parts.length, 'parts').trimEnd(),
+    ''
+  ]
 }
 
 const STATUS_ICON: Record<string, string> = {
@@ -78,7 +96,11 @@ export function verifySummary(report: VerifyReport): string {
   const p = report.statement?.predicate
   if (p) {
     // A field not recorded (signed outside Actions) is left out, not printed as "(unknown) ()".
-    const where = [p.repository ? `in ${code(p.repository)}` : null, p.commit ? `at ${code(p.commit)}` : null, p.ref ? `(${code(p.ref)})` : null].filter(Boolean)
+    const where = [
+      p.repository ? `in ${code(p.repository)}` : null,
+      p.commit ? `at ${code(p.commit)}` : null,
+      p.ref ? `(${code(p.ref)})` : null
+    ].filter(Boolean)
     lines.push('', `- Signed ${where.length > 0 ? `${where.join(' ')}, ` : ''}${code(p.createdAt)}`)
     if (report.keyId) lines.push(`- Key id: ${code(report.keyId)}`)
     const run = (
@@ -95,11 +117,15 @@ export function verifySummary(report: VerifyReport): string {
   lines.push(...policyTable(report))
   const parts = partsTable(p?.parts)
   if (parts.length > 0) lines.push('', ...parts.slice(0, -1))
-  if (report.selection) lines.push('', `Only the listed subjects matching ${report.selection.map(code).join(', ')} were checked.`)
+  if (report.selection)
+    lines.push('', `Only the listed subjects matching ${report.selection.map(code).join(', ')} were checked.`)
   if (report.problems.length > 0) lines.push(...problemList(report))
   if (report.subjects.length > 0) {
     // Failures first, so that the rows a reader needs are never cut off below the verified ones.
-    const sorted = [...report.subjects.filter(s => s.status !== 'verified'), ...report.subjects.filter(s => s.status === 'verified')]
+    const sorted = [
+      ...report.subjects.filter(s => s.status !== 'verified'),
+      ...report.subjects.filter(s => s.status === 'verified')
+    ]
     const rows = sorted.map(s => [
       code(s.name),
       STATUS_ICON[s.status] ?? s.status,
@@ -158,22 +184,43 @@ function policyTable(report: VerifyReport): string[] {
   if (!policy || isPolicyEmpty(policy)) return []
   const p = report.statement?.predicate
   const failed = new Set(report.problems.map(x => x.code))
-  const verdict = (problem: string): string => (!p ? 'not checked' : failed.has(problem as never) ? '❌ mismatch' : '✅ matches')
+  const verdict = (problem: string): string =>
+    !p ? 'not checked' : failed.has(problem as never) ? '❌ mismatch' : '✅ matches'
   const said = (value: string | null | undefined): string => (!p ? '' : value == null ? NOT_RECORDED : code(value))
   const rows: string[][] = []
   if (policy.refs?.length) rows.push(['ref', policy.refs.map(code).join('<br>'), said(p?.ref), verdict('REF_MISMATCH')])
   if (policy.workflows?.length) {
     const file = p?.workflowRef ? workflowPath(p.workflowRef) : null
-    const shown = !p ? '' : p.workflowRef === null ? NOT_RECORDED : file === null ? `${code(p.workflowRef)} (no path)` : code(file)
+    const shown = !p
+      ? ''
+      : p.workflowRef === null
+        ? NOT_RECORDED
+        : file === null
+          ? `${code(p.workflowRef)} (no path)`
+          : code(file)
     rows.push(['workflow', policy.workflows.map(code).join('<br>'), shown, verdict('WORKFLOW_MISMATCH')])
   }
-  if (policy.events?.length) rows.push(['event', policy.events.map(code).join(', '), said(p?.eventName), verdict('EVENT_MISMATCH')])
-  if (policy.hostedRunner) rows.push(['runner', code('github-hosted'), said(p?.runnerEnvironment), verdict('RUNNER_MISMATCH')])
-  return ['', '### Policy', '', table(['Check', 'Asked for', 'The manifest says', 'Result'], rows, rows.length, 'checks').trimEnd()]
+  if (policy.events?.length)
+    rows.push(['event', policy.events.map(code).join(', '), said(p?.eventName), verdict('EVENT_MISMATCH')])
+  if (policy.hostedRunner)
+    rows.push(['runner', code('github-hosted'), said(p?.runnerEnvironment), verdict('RUNNER_MISMATCH')])
+  return [
+    '',
+    '### Policy',
+    '',
+    table(['Check', 'Asked for', 'The manifest says', 'Result'], rows, rows.length, 'checks').trimEnd()
+  ]
 }
 
 /** The summary of a step that stopped on an error before it had a report: the one line, and what it was doing. */
 export function errorSummary(mode: string, line: string): string {
-  const what = mode === 'verify' ? '❌ verification failed' : mode === 'sign' ? '❌ sealing failed' : mode === 'merge' ? '❌ merge failed' : '❌ failed'
+  const what =
+    mode === 'verify'
+      ? '❌ verification failed'
+      : mode === 'sign'
+        ? '❌ sealing failed'
+        : mode === 'merge'
+          ? '❌ merge failed'
+          : '❌ failed'
   return [`## artifact-seal: ${what}`, '', code(line), ''].join('\n')
 }

@@ -32,9 +32,17 @@ export interface Io {
 const COMMANDS = ['sign', 'verify', 'merge', 'checksums'] as const
 
 /** Nothing a terminal shows is masked, so the CLI simply never prints the key (or any token). */
-const hooksFor = (io: Io): RunHooks => ({ log: line => io.stderr(`${line}\n`), warn: line => io.stderr(`warning: ${line}\n`), onSecret: () => {}, env: io.env })
+const hooksFor = (io: Io): RunHooks => ({
+  log: line => io.stderr(`${line}\n`),
+  warn: line => io.stderr(`warning: ${line}\n`),
+  onSecret: () => {},
+  env: io.env
+})
 
-const hashingFor = (io: Io) => ({ onProgress: (done: number, total: number, bytes: number, bps: number) => io.stderr(progressLine(done, total, bytes, bps) + '\n') })
+const hashingFor = (io: Io) => ({
+  onProgress: (done: number, total: number, bytes: number, bps: number) =>
+    io.stderr(progressLine(done, total, bytes, bps) + '\n')
+})
 
 async function sign(plan: Plan, io: Io): Promise<number> {
   const result = await runSign(plan, hooksFor(io), hashingFor(io))
@@ -56,7 +64,9 @@ async function sign(plan: Plan, io: Io): Promise<number> {
       ) + '\n'
     )
   } else {
-    io.stdout(`sealed ${result.subjects.length} file(s) into ${result.manifestPath}\nmanifest sha256 ${result.manifestSha256}\nkey id ${result.keyIds.join(', ')}\n`)
+    io.stdout(
+      `sealed ${result.subjects.length} file(s) into ${result.manifestPath}\nmanifest sha256 ${result.manifestSha256}\nkey id ${result.keyIds.join(', ')}\n`
+    )
     if (result.manifestAsset) io.stdout(`release asset ${result.manifestAsset.browserDownloadUrl}\n`)
   }
   return ExitCode.Ok
@@ -98,7 +108,9 @@ async function checksums(plan: Plan, io: Io): Promise<number> {
   const algorithm = report.algorithm
   if (plan.json) {
     // The same report as verify --json (no file was read), with the list a checker reads.
-    const list = statementChecksumList({ ...report.statement, subject: report.selected }, algorithm, { tag: plan.bsdTags })
+    const list = statementChecksumList({ ...report.statement, subject: report.selected }, algorithm, {
+      tag: plan.bsdTags
+    })
     io.stdout(JSON.stringify({ ...report, checker: checkerFor(algorithm), checksums: list }, null, 2) + '\n')
     return ExitCode.Ok
   }
@@ -111,36 +123,69 @@ async function checksums(plan: Plan, io: Io): Promise<number> {
 async function mergeParts(plan: Plan, io: Io): Promise<number> {
   const outcome = await runMerge(plan, hooksFor(io))
   if (!outcome.ok) {
-    if (plan.json) io.stdout(JSON.stringify({ result: 'failed', partCount: outcome.partCount, problems: outcome.problems }, null, 2) + '\n')
+    if (plan.json)
+      io.stdout(
+        JSON.stringify({ result: 'failed', partCount: outcome.partCount, problems: outcome.problems }, null, 2) + '\n'
+      )
     else for (const problem of outcome.problems) io.stdout(`FAIL ${problem.code}: ${problem.message}\n`)
-    io.stderr(`artifact-seal: merge refused: ${outcome.problems.length} problem(s) in ${outcome.partCount} part(s); nothing was written\n`)
+    io.stderr(
+      `artifact-seal: merge refused: ${outcome.problems.length} problem(s) in ${outcome.partCount} part(s); nothing was written\n`
+    )
     return ExitCode.VerificationFailed
   }
   const { result, shipped } = outcome
   if (plan.json) {
     const { manifestPath, manifestSha256, keyIds, parts, subjects } = result
     const releaseAssetUrl = shipped?.manifestAsset?.browserDownloadUrl
-    io.stdout(JSON.stringify({ result: 'merged', manifestPath, manifestSha256, subjectCount: subjects.length, partCount: parts.length, keyId: keyIds[0], keyIds, releaseAssetUrl, parts, subjects }, null, 2) + '\n')
+    io.stdout(
+      JSON.stringify(
+        {
+          result: 'merged',
+          manifestPath,
+          manifestSha256,
+          subjectCount: subjects.length,
+          partCount: parts.length,
+          keyId: keyIds[0],
+          keyIds,
+          releaseAssetUrl,
+          parts,
+          subjects
+        },
+        null,
+        2
+      ) + '\n'
+    )
   } else {
     for (const line of partLines(result.parts)) io.stdout(`${line}\n`)
-    io.stdout(`merged ${result.parts.length} part(s), ${result.subjects.length} file(s), into ${result.manifestPath}\nmanifest sha256 ${result.manifestSha256}\nkey id ${result.keyIds.join(', ')}\n`)
+    io.stdout(
+      `merged ${result.parts.length} part(s), ${result.subjects.length} file(s), into ${result.manifestPath}\nmanifest sha256 ${result.manifestSha256}\nkey id ${result.keyIds.join(', ')}\n`
+    )
     if (shipped?.manifestAsset) io.stdout(`release asset ${shipped.manifestAsset.browserDownloadUrl}\n`)
   }
   return ExitCode.Ok
 }
 
 /** The --json answer to a command line that could not be understood. */
-const usageJson = (message: string): string => JSON.stringify({ result: 'error', error: oneLine(message), code: 'USAGE' }) + '\n'
+const usageJson = (message: string): string =>
+  JSON.stringify({ result: 'error', error: oneLine(message), code: 'USAGE' }) + '\n'
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], rawIo: Io): Promise<number> {
   // Everything printed passes here: a name or message may hold what the Actions runner reads as a
   // workflow command when the CLI runs in a `run:` step.
-  const io: Io = { ...rawIo, stdout: t => rawIo.stdout(escapeWorkflowCommands(t)), stderr: t => rawIo.stderr(escapeWorkflowCommands(t)) }
+  const io: Io = {
+    ...rawIo,
+    stdout: t => rawIo.stdout(escapeWorkflowCommands(t)),
+    stderr: t => rawIo.stderr(escapeWorkflowCommands(t))
+  }
   let parsed: ReturnType<typeof parseArgs<{ options: typeof PARSE_ARGS_OPTIONS; allowPositionals: true }>>
   try {
     // --release-assets takes true, false or digests, as the input does; alone it means true.
-    const args = argv.map((a, i) => (a === '--release-assets' && (argv[i + 1] === undefined || argv[i + 1].startsWith('-')) ? '--release-assets=true' : a))
+    const args = argv.map((a, i) =>
+      a === '--release-assets' && (argv[i + 1] === undefined || argv[i + 1].startsWith('-'))
+        ? '--release-assets=true'
+        : a
+    )
     parsed = parseArgs({ args, options: PARSE_ARGS_OPTIONS, allowPositionals: true, strict: true })
   } catch (error) {
     const line = errorLine(usageError(error as Error, Object.keys(PARSE_ARGS_OPTIONS)))
@@ -166,7 +211,11 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
     return ExitCode.Usage
   }
   try {
-    const plan = planFor('cli', command, rawFromArgs(values), { env: io.env, cwd: io.cwd, context: contextFromEnv(io.env) })
+    const plan = planFor('cli', command, rawFromArgs(values), {
+      env: io.env,
+      cwd: io.cwd,
+      context: contextFromEnv(io.env)
+    })
     if (command === 'checksums') return await checksums(plan, io)
     if (command === 'sign') return await sign(plan, io)
     if (command === 'merge') return await mergeParts(plan, io)
@@ -177,7 +226,13 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
     const failed = command !== 'sign' && isVerificationFailure(error)
     io.stderr(`artifact-seal: ${failed ? 'verification failed' : 'error'}: ${errorLine(error)}\n`)
     if (json) {
-      io.stdout(JSON.stringify({ result: failed ? 'failed' : 'error', error: errorLine(error), code: error instanceof SealError ? error.code : 'UNEXPECTED' }) + '\n')
+      io.stdout(
+        JSON.stringify({
+          result: failed ? 'failed' : 'error',
+          error: errorLine(error),
+          code: error instanceof SealError ? error.code : 'UNEXPECTED'
+        }) + '\n'
+      )
     }
     return failed ? ExitCode.VerificationFailed : ExitCode.Usage
   }

@@ -13,12 +13,17 @@ async function keyText(plan: Plan, hooks: RunHooks): Promise<{ text: string; lab
     try {
       return { text: await fs.readFile(key.file, 'utf8'), label: `--key-file ${key.file}` }
     } catch (error) {
-      throw new SealError('INPUT_INVALID', `--key-file ${key.file}: cannot read: ${describeFsError(error)}`, '--key-file')
+      throw new SealError(
+        'INPUT_INVALID',
+        `--key-file ${key.file}: cannot read: ${describeFsError(error)}`,
+        '--key-file'
+      )
     }
   }
   if (key.envVariable) {
     const text = hooks.env[key.envVariable] ?? ''
-    if (!text.trim()) throw new SealError('INPUT_INVALID', `no key: give --key-file FILE or set ${key.envVariable}`, '--key-file')
+    if (!text.trim())
+      throw new SealError('INPUT_INVALID', `no key: give --key-file FILE or set ${key.envVariable}`, '--key-file')
     return { text, label: key.envVariable }
   }
   return { text: key.text ?? '', label: plan.spell('key') }

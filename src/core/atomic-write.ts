@@ -42,7 +42,12 @@ export async function renameRetrying(from: string, to: string, options: RenameOp
  * renamed over `file`; otherwise, or on any error, it is removed and `file` is left as it was.
  * Errors are thrown as they came: the caller knows what the file is.
  */
-export async function replaceFile<T>(file: string, fill: (handle: fs.FileHandle) => Promise<T>, keep: (result: T) => boolean = () => true, rename: RenameOptions = {}): Promise<T> {
+export async function replaceFile<T>(
+  file: string,
+  fill: (handle: fs.FileHandle) => Promise<T>,
+  keep: (result: T) => boolean = () => true,
+  rename: RenameOptions = {}
+): Promise<T> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
   let handle: fs.FileHandle | undefined
   try {
@@ -62,10 +67,17 @@ export async function replaceFile<T>(file: string, fill: (handle: fs.FileHandle)
 }
 
 /** Writes `bytes` to `file` through replaceFile; a failure is one WRITE_FAILED line naming `what` and the file. */
-export async function writeFileAtomic(file: string, bytes: Uint8Array, what = 'manifest', rename: RenameOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  bytes: Uint8Array,
+  what = 'manifest',
+  rename: RenameOptions = {}
+): Promise<void> {
   try {
     await replaceFile(file, handle => handle.writeFile(bytes), undefined, rename)
   } catch (error) {
-    throw new SealError('WRITE_FAILED', `cannot write ${what} ${file}: ${describeFsError(error)}`, file, { cause: error })
+    throw new SealError('WRITE_FAILED', `cannot write ${what} ${file}: ${describeFsError(error)}`, file, {
+      cause: error
+    })
   }
 }

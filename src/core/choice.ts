@@ -7,5 +7,9 @@ import { SealError } from './errors.js'
 export function parseChoice<T extends string>(value: string, choices: readonly T[], inputName: string): T {
   const v = value.trim().toLowerCase()
   if ((choices as readonly string[]).includes(v)) return v as T
-  throw new SealError('INPUT_INVALID', `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${choices.join(', ')}`, inputName)
+  throw new SealError(
+    'INPUT_INVALID',
+    `Unrecognized ${inputName} input. Provided: ${value}. Available options: ${choices.join(', ')}`,
+    inputName
+  )
 }

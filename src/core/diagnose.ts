@@ -29,7 +29,12 @@ function shownKeyId(keyid: string): string {
  * what tells a wrong key from a wrong algorithm or an altered manifest. The manifest's key ids
  * are hints an attacker can write, so the line says "names", never "was signed by".
  */
-export function signatureMismatch(manifestPath: string, signatures: readonly DecodedSignature[], keys: readonly MacKey[], algorithm: DigestAlgorithm): string {
+export function signatureMismatch(
+  manifestPath: string,
+  signatures: readonly DecodedSignature[],
+  keys: readonly MacKey[],
+  algorithm: DigestAlgorithm
+): string {
   const theirs = [...new Set(signatures.map(s => shownKeyId(s.keyid)))]
   const ours = keys.map(k => k.keyId)
   const head = `manifest ${manifestPath}: no signature matches any configured key`
@@ -39,9 +44,10 @@ export function signatureMismatch(manifestPath: string, signatures: readonly Dec
   const tried = `the manifest names key id(s) ${theirs.join(', ')}; yours: ${ours.join(', ')}`
   if (!macAlgorithms.includes(algorithm)) {
     const known = macAlgorithms.filter((a): a is DigestAlgorithm => a !== null)
-    const why = known.length > 0
-      ? `its MACs are ${known.join('/')} (${lengths.join('/')} bytes) and you verify with ${algorithm}: set algorithm to ${known[0]}`
-      : `its MACs are ${lengths.join('/')} bytes, no ${algorithm} MAC (${MAC_BYTES[algorithm]} bytes)`
+    const why =
+      known.length > 0
+        ? `its MACs are ${known.join('/')} (${lengths.join('/')} bytes) and you verify with ${algorithm}: set algorithm to ${known[0]}`
+        : `its MACs are ${lengths.join('/')} bytes, no ${algorithm} MAC (${MAC_BYTES[algorithm]} bytes)`
     return `${head}: ${why} (${tried})`
   }
   const shared = ours.filter(id => signatures.some(s => s.keyid === id))
@@ -97,12 +103,19 @@ function foldersBelow(baseDir: string): string[] {
  * base-dir under which the names line up when one does (files found one or two folders below, or
  * above because the names start with the folder's own name). Null when few are missing.
  */
-export function diagnoseMissing(baseDir: string, listed: number, missing: readonly string[], cwd: string = process.cwd()): string | null {
+export function diagnoseMissing(
+  baseDir: string,
+  listed: number,
+  missing: readonly string[],
+  cwd: string = process.cwd()
+): string | null {
   if (listed === 0 || missing.length < 2 || missing.length * 2 <= listed) return null
   const head = `${missing.length} of ${listed} listed files are missing under base-dir ${baseDir}`
   const sample = missing.slice(0, SAMPLE)
   const fits = (dir: string): boolean => sample.filter(name => exists(path.join(dir, name))).length * 2 > sample.length
-  const candidates = [path.dirname(baseDir), path.dirname(path.dirname(baseDir)), ...foldersBelow(baseDir)].filter(d => d !== baseDir)
+  const candidates = [path.dirname(baseDir), path.dirname(path.dirname(baseDir)), ...foldersBelow(baseDir)].filter(
+    d => d !== baseDir
+  )
   const better = candidates.find(fits)
   if (better) return `${head}; the names line up with base-dir ${shown(better, cwd)} (set base-dir to it)`
   // Names that carry a folder the files are not in: `dist/index.html` listed, `index.html` there.
@@ -124,11 +137,17 @@ export const MAX_PRINTED_PROBLEMS = 50
  * none are left out): 6,202 FILE_MISSING lines bury the one that matters. Every problem stays
  * in --json and in the job summary.
  */
-export function capProblems<T extends { code: string }>(problems: readonly T[], where: string): { shown: readonly T[]; rest: string | null } {
+export function capProblems<T extends { code: string }>(
+  problems: readonly T[],
+  where: string
+): { shown: readonly T[]; rest: string | null } {
   if (problems.length <= MAX_PRINTED_PROBLEMS) return { shown: problems, rest: null }
   const left = problems.slice(MAX_PRINTED_PROBLEMS)
   const counts = new Map<string, number>()
   for (const p of left) counts.set(p.code, (counts.get(p.code) ?? 0) + 1)
   const byCode = [...counts].map(([code, n]) => `${n} ${code}`).join(', ')
-  return { shown: problems.slice(0, MAX_PRINTED_PROBLEMS), rest: `… and ${left.length} more problem(s) (${byCode}); all of them ${where}` }
+  return {
+    shown: problems.slice(0, MAX_PRINTED_PROBLEMS),
+    rest: `… and ${left.length} more problem(s) (${byCode}); all of them ${where}`
+  }
 }

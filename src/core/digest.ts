@@ -16,7 +16,13 @@ export interface FileDigest {
  * exactly what is read. A file whose size or mtime changes while it is read is an error.
  * (The rules themselves live in hash-kernel.ts, shared with the hashing threads.)
  */
-export async function hashFile(baseDir: string, realBase: string, name: string, algorithm: DigestAlgorithm, allowLinks = false): Promise<FileDigest> {
+export async function hashFile(
+  baseDir: string,
+  realBase: string,
+  name: string,
+  algorithm: DigestAlgorithm,
+  allowLinks = false
+): Promise<FileDigest> {
   const result = await inProcessKernel().hash(baseDir, realBase, name, algorithm, allowLinks)
   if (!result.ok) throw new SealError(result.code, result.message, name)
   return { name, size: result.size, digest: result.digest }
@@ -64,6 +70,8 @@ export async function hashMany(
   )
   return results.map((r, i): HashOutcome => {
     const name = names[i]
-    return r.ok ? { ok: true, value: { name, size: r.size, digest: r.digest } } : { ok: false, name, error: new SealError(r.code, r.message, name) }
+    return r.ok
+      ? { ok: true, value: { name, size: r.size, digest: r.digest } }
+      : { ok: false, name, error: new SealError(r.code, r.message, name) }
   })
 }

@@ -30,7 +30,11 @@ export function pae(payloadType: string, payload: Uint8Array): Buffer {
 }
 
 /** Serializes an envelope the way we always write it: standard base64 with padding. */
-export function encodeEnvelope(payloadType: string, payload: Uint8Array, signatures: { keyid: string; sig: Uint8Array }[]): Buffer {
+export function encodeEnvelope(
+  payloadType: string,
+  payload: Uint8Array,
+  signatures: { keyid: string; sig: Uint8Array }[]
+): Buffer {
   const envelope = {
     payloadType,
     payload: Buffer.from(payload).toString('base64'),
@@ -58,17 +62,24 @@ export const MAX_SIGNATURES = 16
 
 /** Parses already-JSON-parsed envelope text into its parts, naming the field at fault. */
 export function decodeEnvelope(value: unknown): DecodedEnvelope {
-  if (!isObject(value)) throw new SealError('MANIFEST_INVALID', 'manifest is not a JSON object (expected a DSSE envelope)', '$')
+  if (!isObject(value))
+    throw new SealError('MANIFEST_INVALID', 'manifest is not a JSON object (expected a DSSE envelope)', '$')
   const payloadType = field(value, 'payloadType', 'payloadType')
-  if (typeof payloadType !== 'string') throw new SealError('MANIFEST_INVALID', 'manifest field payloadType is not a string', 'payloadType')
+  if (typeof payloadType !== 'string')
+    throw new SealError('MANIFEST_INVALID', 'manifest field payloadType is not a string', 'payloadType')
   const payloadText = field(value, 'payload', 'payload')
-  if (typeof payloadText !== 'string') throw new SealError('MANIFEST_INVALID', 'manifest field payload is not a string', 'payload')
+  if (typeof payloadText !== 'string')
+    throw new SealError('MANIFEST_INVALID', 'manifest field payload is not a string', 'payload')
   const sigs = field(value, 'signatures', 'signatures')
   if (!Array.isArray(sigs) || sigs.length === 0) {
     throw new SealError('MANIFEST_INVALID', 'manifest field signatures is not a non-empty array', 'signatures')
   }
   if (sigs.length > MAX_SIGNATURES) {
-    throw new SealError('MANIFEST_INVALID', `manifest field signatures has ${sigs.length} entries; at most ${MAX_SIGNATURES} are accepted`, 'signatures')
+    throw new SealError(
+      'MANIFEST_INVALID',
+      `manifest field signatures has ${sigs.length} entries; at most ${MAX_SIGNATURES} are accepted`,
+      'signatures'
+    )
   }
   const signatures = sigs.map((s, i): DecodedSignature => {
     const path = `signatures[${i}]`

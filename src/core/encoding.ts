@@ -5,7 +5,8 @@
  */
 
 /** Base64 decoded, or why the text is not base64 (to follow "… is" in a message). */
-export type Base64Result = { ok: true; bytes: Buffer } | { ok: false; why: 'not base64' | 'not base64 (bad length or padding)' }
+export type Base64Result =
+  { ok: true; bytes: Buffer } | { ok: false; why: 'not base64' | 'not base64 (bad length or padding)' }
 
 /**
  * Decodes base64 in the standard or URL-safe alphabet, with or without padding (DSSE asks
@@ -15,7 +16,8 @@ export type Base64Result = { ok: true; bytes: Buffer } | { ok: false; why: 'not 
 export function decodeBase64Strict(text: string): Base64Result {
   if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(text)) return { ok: false, why: 'not base64' }
   const body = text.replace(/=+$/, '')
-  if (body.length % 4 === 1 || (text.length !== body.length && text.length % 4 !== 0)) return { ok: false, why: 'not base64 (bad length or padding)' }
+  if (body.length % 4 === 1 || (text.length !== body.length && text.length % 4 !== 0))
+    return { ok: false, why: 'not base64 (bad length or padding)' }
   return { ok: true, bytes: Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64') }
 }
 

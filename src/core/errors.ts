@@ -93,7 +93,10 @@ const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': 
  * runner reads `::` workflow commands.
  */
 export function oneLine(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return text.replace(
+    /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
 }
 
 /**
@@ -116,8 +119,16 @@ export function isVerificationFailure(error: unknown): boolean {
 }
 
 /** A problem for a report from anything thrown: `code` when given, else the error's own code when it is a problem code, else MANIFEST_INVALID. */
-export function problemFromError(error: unknown, code?: ProblemCode): { code: ProblemCode; message: string; subject?: string } {
-  if (error instanceof SealError) return { code: code ?? (isProblemCode(error.code) ? error.code : 'MANIFEST_INVALID'), message: error.message, subject: error.subject }
+export function problemFromError(
+  error: unknown,
+  code?: ProblemCode
+): { code: ProblemCode; message: string; subject?: string } {
+  if (error instanceof SealError)
+    return {
+      code: code ?? (isProblemCode(error.code) ? error.code : 'MANIFEST_INVALID'),
+      message: error.message,
+      subject: error.subject
+    }
   return { code: code ?? 'MANIFEST_INVALID', message: oneLine(String(error)) }
 }
 

@@ -25,7 +25,14 @@ const SEP = path.sep
 const IS_WINDOWS = process.platform === 'win32'
 
 // dot: hidden files match; nobrace/noext: @actions/glob does not expand {a,b} or +(a|b).
-const MINIMATCH_OPTIONS = { dot: true, nobrace: true, nocase: IS_WINDOWS, nocomment: true, noext: true, nonegate: true } as const
+const MINIMATCH_OPTIONS = {
+  dot: true,
+  nobrace: true,
+  nocase: IS_WINDOWS,
+  nocomment: true,
+  noext: true,
+  nonegate: true
+} as const
 
 const MATCH_DIRECTORY = 1
 const MATCH_FILE = 2
@@ -135,7 +142,8 @@ function invalid(pattern: string, why: string): never {
 /** Makes a pattern absolute against `cwd` (or the home directory for `~`). */
 function rootPattern(pattern: string, cwd: string): string {
   const literals = segmentsOf(pattern).map(literalOf)
-  if (!literals.every((x, i) => (x !== '.' || i === 0) && x !== '..')) invalid(pattern, "relative pathing '.' and '..' is not allowed")
+  if (!literals.every((x, i) => (x !== '.' || i === 0) && x !== '..'))
+    invalid(pattern, "relative pathing '.' and '..' is not allowed")
   if (hasRoot(pattern) && !literals[0]) invalid(pattern, 'the root segment must not contain globs')
   let p = normalizeSeparators(pattern)
   if (p === '.' || p.startsWith(`.${SEP}`)) p = globEscape(cwd) + p.slice(1)
@@ -183,7 +191,11 @@ class Pattern {
     this.minimatch = new Minimatch(IS_WINDOWS ? pattern.replace(/\\/g, '/') : pattern, MINIMATCH_OPTIONS)
     this.endsInGlobstar = this.segments[this.segments.length - 1] === '**'
     const literalThenGlobstar = this.endsInGlobstar && searchSegments.length === this.segments.length - 1 && !IS_WINDOWS
-    this.globstarPrefix = literalThenGlobstar ? (this.searchPath.endsWith(SEP) ? this.searchPath : this.searchPath + SEP) : null
+    this.globstarPrefix = literalThenGlobstar
+      ? this.searchPath.endsWith(SEP)
+        ? this.searchPath
+        : this.searchPath + SEP
+      : null
   }
 
   /** The same pattern with `/**` appended: what "implicit descendants" adds. */
@@ -198,7 +210,8 @@ class Pattern {
       p = normalizeSeparators(itemPath)
       // minimatch does not match `/foo/**` against `/foo` but does against `/foo/`.
       if (!p.endsWith(SEP) && !this.isImplicit) p += SEP
-      if (this.globstarPrefix !== null) return p.startsWith(this.globstarPrefix) ? (this.trailingSeparator ? MATCH_DIRECTORY : MATCH_ALL) : 0
+      if (this.globstarPrefix !== null)
+        return p.startsWith(this.globstarPrefix) ? (this.trailingSeparator ? MATCH_DIRECTORY : MATCH_ALL) : 0
     } else {
       p = trimTrailingSeparator(itemPath)
     }
@@ -259,7 +272,8 @@ function parsePatterns(lines: readonly string[], cwd: string): Pattern[] {
     if (!line || line.startsWith('#')) continue
     const pattern = new Pattern(line, cwd)
     patterns.push(pattern)
-    if (pattern.trailingSeparator || pattern.segments[pattern.segments.length - 1] !== '**') patterns.push(pattern.descendants(cwd))
+    if (pattern.trailingSeparator || pattern.segments[pattern.segments.length - 1] !== '**')
+      patterns.push(pattern.descendants(cwd))
   }
   return patterns
 }
@@ -274,15 +288,24 @@ interface Item {
 
 function kindOf(entry: fs.Dirent): Item['kind'] {
   if (entry.isDirectory()) return 'dir'
-  if (entry.isFile() || entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice()) return 'file'
+  if (entry.isFile() || entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice())
+    return 'file'
   return null // a symbolic link, or a file system that does not report types
 }
 
 function unreadable(item: Item, error: unknown): SealError {
   const code = (error as NodeJS.ErrnoException).code
-  if (code === 'ENOENT') return new SealError('FILE_MISSING', `path: ${item.path} is a broken symbolic link (its target does not exist)`, item.path)
-  if (code === 'ELOOP') return new SealError('FILE_UNREADABLE', `path: ${item.path}: ${describeFsError(error)}`, item.path)
-  return new SealError('FILE_UNREADABLE', `path: cannot read ${item.path}: ${(error as Error).message}`, item.path, { cause: error })
+  if (code === 'ENOENT')
+    return new SealError(
+      'FILE_MISSING',
+      `path: ${item.path} is a broken symbolic link (its target does not exist)`,
+      item.path
+    )
+  if (code === 'ELOOP')
+    return new SealError('FILE_UNREADABLE', `path: ${item.path}: ${describeFsError(error)}`, item.path)
+  return new SealError('FILE_UNREADABLE', `path: cannot read ${item.path}: ${(error as Error).message}`, item.path, {
+    cause: error
+  })
 }
 
 /** What `item` is, following symbolic links: a directory (and whether a link led to it) or anything else; a broken link is an error naming it. */
@@ -334,7 +357,11 @@ function isBrokenLink(error: unknown): boolean {
  * Patterns are relative to `cwd`; a path through a symbolic link is reported as that path, not as
  * the link's target. Prints nothing.
  */
-export function globFiles(patternLines: readonly string[], cwd: string = process.cwd(), limits: WalkLimits = {}): string[] {
+export function globFiles(
+  patternLines: readonly string[],
+  cwd: string = process.cwd(),
+  limits: WalkLimits = {}
+): string[] {
   const patterns = parsePatterns(patternLines, path.resolve(cwd))
   const results: string[] = []
   const stack: Item[] = []
@@ -347,7 +374,9 @@ export function globFiles(patternLines: readonly string[], cwd: string = process
       fs.lstatSync(root)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
-      throw new SealError('FILE_UNREADABLE', `path: cannot read ${root}: ${(error as Error).message}`, root, { cause: error })
+      throw new SealError('FILE_UNREADABLE', `path: cannot read ${root}: ${(error as Error).message}`, root, {
+        cause: error
+      })
     }
     stack.unshift({ path: root, real: null, kind: null })
   }
@@ -380,9 +409,18 @@ export function globFiles(patternLines: readonly string[], cwd: string = process
       throw unreadable(item, error)
     }
     if (limits.within !== undefined && !isInside(limits.within, real)) {
-      if (linked) throw new SealError('PATH_UNSAFE', `path: ${item.path} is a symbolic link to ${real}, outside base-dir ${limits.within}; it is not followed`, item.path)
+      if (linked)
+        throw new SealError(
+          'PATH_UNSAFE',
+          `path: ${item.path} is a symbolic link to ${real}, outside base-dir ${limits.within}; it is not followed`,
+          item.path
+        )
       if ((limits.base !== undefined && isInside(limits.base, item.path)) || isInside(limits.within, item.path)) {
-        throw new SealError('PATH_UNSAFE', `path: ${item.path} resolves to ${real}, outside base-dir ${limits.within} (a link or junction on the way); it is not followed`, item.path)
+        throw new SealError(
+          'PATH_UNSAFE',
+          `path: ${item.path} resolves to ${real}, outside base-dir ${limits.within} (a link or junction on the way); it is not followed`,
+          item.path
+        )
       }
     }
     if (listed.has(id)) continue
@@ -391,7 +429,9 @@ export function globFiles(patternLines: readonly string[], cwd: string = process
     try {
       entries = fs.readdirSync(item.path, { withFileTypes: true })
     } catch (error) {
-      throw new SealError('FILE_UNREADABLE', `path: cannot list ${item.path}: ${(error as Error).message}`, item.path, { cause: error })
+      throw new SealError('FILE_UNREADABLE', `path: cannot list ${item.path}: ${(error as Error).message}`, item.path, {
+        cause: error
+      })
     }
     // Parents are already normalized and names hold no separator, so plain concatenation is path.join.
     const prefix = item.path.endsWith(SEP) ? item.path : item.path + SEP
@@ -412,7 +452,11 @@ export function globFiles(patternLines: readonly string[], cwd: string = process
  * already applied):
  * `dsit/**` beside `dist/**` checks nothing, and saying so is how verify fails closed.
  */
-export function unmatchedPatterns(patternLines: readonly string[], files: readonly string[], cwd: string = process.cwd()): string[] {
+export function unmatchedPatterns(
+  patternLines: readonly string[],
+  files: readonly string[],
+  cwd: string = process.cwd()
+): string[] {
   const root = path.resolve(cwd)
   const unmatched: string[] = []
   for (const line of patternLines.flatMap(l => l.split('\n')).map(l => l.trim())) {

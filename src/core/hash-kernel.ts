@@ -27,8 +27,7 @@ export interface KernelDeps {
 
 /** The outcome for one file, as plain data that crosses a worker boundary. */
 export type KernelResult =
-  | { ok: true; size: number; digest: string }
-  | { ok: false; code: SealErrorCode; message: string }
+  { ok: true; size: number; digest: string } | { ok: false; code: SealErrorCode; message: string }
 
 /**
  * Reads of this size keep the hash fed at memory speed. Larger is slower: measured on two cores,
@@ -100,7 +99,9 @@ export function createKernel(deps: KernelDeps): Kernel {
   }
 
   const readAt = (fd: number, buffer: Buffer, position: number): Promise<number> =>
-    new Promise((resolve, reject) => fs.read(fd, buffer, 0, buffer.length, position, (error, n) => (error ? reject(error) : resolve(n))))
+    new Promise((resolve, reject) =>
+      fs.read(fd, buffer, 0, buffer.length, position, (error, n) => (error ? reject(error) : resolve(n)))
+    )
 
   const changedWhileRead = (name: string, before: Fs.Stats, after: Fs.Stats, total: number): KernelResult | null => {
     // Reads from a descriptor go on after its file is unlinked: no links left means the name now
@@ -124,7 +125,13 @@ export function createKernel(deps: KernelDeps): Kernel {
   // per-file cost of a small file, which is read whole in one call.
   const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash
 
-  const hashSync = (fd: number, name: string, before: Fs.Stats, algorithm: string, onBytes?: (n: number) => void): KernelResult => {
+  const hashSync = (
+    fd: number,
+    name: string,
+    before: Fs.Stats,
+    algorithm: string,
+    onBytes?: (n: number) => void
+  ): KernelResult => {
     const buffer = shared
     // Asking for one byte more than fstat said tells a file that grew from one that did not.
     const want = Math.min(buffer.length, before.size + 1)
@@ -157,7 +164,13 @@ export function createKernel(deps: KernelDeps): Kernel {
 
   // While the hash digests one buffer on this thread, the next read fills the other on libuv's pool.
   // The pair is this call's own: two large files hashed at once on one thread must not share it.
-  const hashOverlapped = async (fd: number, name: string, before: Fs.Stats, algorithm: string, onBytes?: (n: number) => void): Promise<KernelResult> => {
+  const hashOverlapped = async (
+    fd: number,
+    name: string,
+    before: Fs.Stats,
+    algorithm: string,
+    onBytes?: (n: number) => void
+  ): Promise<KernelResult> => {
     const hash = crypto.createHash(algorithm)
     const buffers = [Buffer.allocUnsafe(readAheadBytes), Buffer.allocUnsafe(readAheadBytes)]
     let total = 0
@@ -181,10 +194,22 @@ export function createKernel(deps: KernelDeps): Kernel {
     return finish(fd, name, before, total, hash)
   }
 
-  const hash = (baseDir: string, realBase: string, name: string, algorithm: string, allowLinks: boolean, onBytes?: (n: number) => void): KernelResult | Promise<KernelResult> => {
+  const hash = (
+    baseDir: string,
+    realBase: string,
+    name: string,
+    algorithm: string,
+    allowLinks: boolean,
+    onBytes?: (n: number) => void
+  ): KernelResult | Promise<KernelResult> => {
     // Names are checked relative POSIX paths (no '.', '..' or empty segments), so on POSIX a
     // plain concatenation is path.join without its cost.
-    const file = path.sep === '/' ? (baseDir.endsWith('/') ? baseDir + name : baseDir + '/' + name) : path.join(baseDir, ...name.split('/'))
+    const file =
+      path.sep === '/'
+        ? baseDir.endsWith('/')
+          ? baseDir + name
+          : baseDir + '/' + name
+        : path.join(baseDir, ...name.split('/'))
     let fd: number
     try {
       fd = fs.openSync(file, OPEN_FLAGS)
@@ -208,8 +233,17 @@ export function createKernel(deps: KernelDeps): Kernel {
       // spelled otherwise than on disk): what ships under that name may be a link, or another
       // file's bytes, so it passes only when links were allowed.
       if (!allowLinks) {
-        const lexical = path.sep === '/' ? (realBase.endsWith('/') ? realBase + name : realBase + '/' + name) : path.join(realBase, ...name.split('/'))
-        if (real !== lexical) return fail('PATH_UNSAFE', `${name}: is a symbolic link or lies below one (it resolves to ${real}); links are refused unless allow-symlinks is set`)
+        const lexical =
+          path.sep === '/'
+            ? realBase.endsWith('/')
+              ? realBase + name
+              : realBase + '/' + name
+            : path.join(realBase, ...name.split('/'))
+        if (real !== lexical)
+          return fail(
+            'PATH_UNSAFE',
+            `${name}: is a symbolic link or lies below one (it resolves to ${real}); links are refused unless allow-symlinks is set`
+          )
       }
       if (before.size < overlapBytes) return hashSync(fd, name, before, algorithm, onBytes)
       closeNow = false

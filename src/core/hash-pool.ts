@@ -69,7 +69,13 @@ export interface WorkerJob {
 }
 
 type WorkerMessage =
-  | { type: 'done'; start: number; digests: string; sizes: Float64Array; errors: { i: number; code: SealErrorCode; message: string }[] }
+  | {
+      type: 'done'
+      start: number
+      digests: string
+      sizes: Float64Array
+      errors: { i: number; code: SealErrorCode; message: string }[]
+    }
   | { type: 'finished' }
 
 /**
@@ -86,7 +92,12 @@ const SHARED_BYTES = 24
  * Claims the next batch of names: [start, end), or null when none are left. Serialized into the
  * workers' source: uses only its parameters.
  */
-export function claimBatch(next: Int32Array, total: number, threads: number, maxBatch: number): [number, number] | null {
+export function claimBatch(
+  next: Int32Array,
+  total: number,
+  threads: number,
+  maxBatch: number
+): [number, number] | null {
   for (;;) {
     const start = Atomics.load(next, 0)
     if (start >= total) return null
@@ -117,7 +128,11 @@ async function workerLoop(
   const names = job.names.split('\0')
   // Results leave as one digest string and one size array per batch: two values to copy instead
   // of hundreds of small objects.
-  for (let batch = claim(next, names.length, job.threads, job.maxBatch); batch; batch = claim(next, names.length, job.threads, job.maxBatch)) {
+  for (
+    let batch = claim(next, names.length, job.threads, job.maxBatch);
+    batch;
+    batch = claim(next, names.length, job.threads, job.maxBatch)
+  ) {
     const [start, end] = batch
     const digests: string[] = new Array(end - start)
     const sizes = new Float64Array(end - start)
@@ -162,7 +177,15 @@ const localKernels = new Map<boolean, Kernel>()
 export function inProcessKernel(readAhead = true): Kernel {
   let kernel = localKernels.get(readAhead)
   if (!kernel) {
-    kernel = createKernel({ fs, crypto, path, platform: process.platform, chunkBytes: CHUNK_BYTES, overlapBytes: readAhead ? OVERLAP_BYTES : Infinity, describeFsError })
+    kernel = createKernel({
+      fs,
+      crypto,
+      path,
+      platform: process.platform,
+      chunkBytes: CHUNK_BYTES,
+      overlapBytes: readAhead ? OVERLAP_BYTES : Infinity,
+      describeFsError
+    })
     localKernels.set(readAhead, kernel)
   }
   return kernel
@@ -183,7 +206,8 @@ export function hashInThreads(job: HashJob, options: PoolOptions = {}): Promise<
   const results: KernelResult[] = new Array(total)
   const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), total))
   // Workers get the names NUL-joined: a NUL inside one would shift every index after it.
-  if (threads > 1 && job.names.some(name => name.includes('\0'))) throw new Error('hashInThreads: a name holds a NUL byte')
+  if (threads > 1 && job.names.some(name => name.includes('\0')))
+    throw new Error('hashInThreads: a name holds a NUL byte')
   const shared = new SharedArrayBuffer(SHARED_BYTES)
   const { next, progress } = sharedCounters(shared)
   const started = Date.now()
@@ -214,7 +238,12 @@ export function hashInThreads(job: HashJob, options: PoolOptions = {}): Promise<
       lastReport = now
       const seconds = (now - started) / 1000
       const bytes = Number(Atomics.load(progress, 0))
-      options.onProgress?.({ done: Number(Atomics.load(progress, 1)), total, bytes, bytesPerSecond: seconds > 0 ? bytes / seconds : 0 })
+      options.onProgress?.({
+        done: Number(Atomics.load(progress, 1)),
+        total,
+        bytes,
+        bytesPerSecond: seconds > 0 ? bytes / seconds : 0
+      })
     }
     if (options.onProgress) {
       timer = setInterval(report, interval)
@@ -252,8 +281,10 @@ export function hashInThreads(job: HashJob, options: PoolOptions = {}): Promise<
         if (message.type === 'done' && !finished) {
           const digests = message.digests.split('\n')
           const end = message.start + digests.length
-          if (!Number.isInteger(message.start) || message.start < 0 || end > total) return finish(new Error('hashing thread answered for the wrong files'))
-          for (let i = 0; i < digests.length; i++) results[message.start + i] = { ok: true, size: message.sizes[i], digest: digests[i] }
+          if (!Number.isInteger(message.start) || message.start < 0 || end > total)
+            return finish(new Error('hashing thread answered for the wrong files'))
+          for (let i = 0; i < digests.length; i++)
+            results[message.start + i] = { ok: true, size: message.sizes[i], digest: digests[i] }
           for (const e of message.errors) results[message.start + e.i] = { ok: false, code: e.code, message: e.message }
           completed(digests.length)
         } else if (message.type === 'finished') {
@@ -278,7 +309,11 @@ export function hashInThreads(job: HashJob, options: PoolOptions = {}): Promise<
       if (options.onProgress && Date.now() - lastReport >= interval) report()
     }
     const local = async (): Promise<void> => {
-      for (let batch = claimBatch(next, total, threads, MAX_BATCH); batch && !settled; batch = claimBatch(next, total, threads, MAX_BATCH)) {
+      for (
+        let batch = claimBatch(next, total, threads, MAX_BATCH);
+        batch && !settled;
+        batch = claimBatch(next, total, threads, MAX_BATCH)
+      ) {
         for (let i = batch[0]; i < batch[1]; i++) {
           const r = kernel.hash(job.baseDir, job.realBase, job.names[i], job.algorithm, job.allowLinks, onBytes)
           results[i] = r instanceof Promise ? await r : r

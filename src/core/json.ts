@@ -22,7 +22,11 @@ export function parseJsonStrict(text: string, what: string): unknown {
     // JSON.parse's message quotes the text around the fault ("Unexpected token 'c', "c900144300"...
     // is not valid JSON"): a key file given as the manifest would print part of the key. Only where.
     const at = /position (\d+)/.exec((error as Error).message)
-    const where = at ? `at character ${at[1]}` : /end of JSON/i.test((error as Error).message) ? 'it ends early' : 'unexpected character'
+    const where = at
+      ? `at character ${at[1]}`
+      : /end of JSON/i.test((error as Error).message)
+        ? 'it ends early'
+        : 'unexpected character'
     throw new SealError('MANIFEST_INVALID', `${what} is not valid JSON (${where})`, what)
   }
 }

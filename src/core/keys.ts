@@ -50,7 +50,11 @@ export function decodeKey(text: string, encoding: KeyEncoding, label: string): B
   switch (encoding) {
     case 'hex':
       if (!/^(?:[0-9a-fA-F]{2})+$/.test(text)) {
-        throw new SealError('KEY_INVALID', `${label} is not valid hex (set key-encoding if it is base64 or utf8)`, label)
+        throw new SealError(
+          'KEY_INVALID',
+          `${label} is not valid hex (set key-encoding if it is base64 or utf8)`,
+          label
+        )
       }
       bytes = Buffer.from(text, 'hex')
       break
@@ -82,7 +86,14 @@ export function decodeKey(text: string, encoding: KeyEncoding, label: string): B
 export function keyRenderings(text: string, bytes: Uint8Array): string[] {
   const buf = Buffer.from(bytes)
   const b64 = buf.toString('base64')
-  const forms = [text, buf.toString('hex'), buf.toString('hex').toUpperCase(), b64, b64.replace(/=+$/, ''), buf.toString('base64url')]
+  const forms = [
+    text,
+    buf.toString('hex'),
+    buf.toString('hex').toUpperCase(),
+    b64,
+    b64.replace(/=+$/, ''),
+    buf.toString('base64url')
+  ]
   // Bytes that read as text could be printed as text, raw or JSON-escaped (quotes, backslashes);
   // random bytes full of control characters never are.
   const utf8 = buf.toString('utf8')

@@ -36,14 +36,30 @@ export interface MergeOptions extends PredicateExpectations {
 }
 
 /** A merge that was written, or the problems that stopped it (nothing written). */
-export type MergeOutcome = { ok: true; result: SealResult & { parts: PartRecord[] } } | { ok: false; problems: Problem[]; partCount: number }
+export type MergeOutcome =
+  { ok: true; result: SealResult & { parts: PartRecord[] } } | { ok: false; problems: Problem[]; partCount: number }
 
 /** The part manifests the patterns match, sorted, without the merged manifest itself. */
-export function findParts(patterns: readonly string[], manifestPath: string, cwd: string, option = 'manifests'): string[] {
-  if (patterns.length === 0) throw new SealError('INPUT_INVALID', `${option} is required to merge: give glob patterns of the part manifests`, option)
+export function findParts(
+  patterns: readonly string[],
+  manifestPath: string,
+  cwd: string,
+  option = 'manifests'
+): string[] {
+  if (patterns.length === 0)
+    throw new SealError(
+      'INPUT_INVALID',
+      `${option} is required to merge: give glob patterns of the part manifests`,
+      option
+    )
   const out = path.resolve(manifestPath)
   const found = [...new Set(globFiles(patterns, cwd))].filter(f => path.resolve(f) !== out).sort()
-  if (found.length === 0) throw new SealError('NO_FILES', `${option} matched no manifest (patterns: ${patterns.join(', ')}; the merged manifest ${out} is never a part)`, option)
+  if (found.length === 0)
+    throw new SealError(
+      'NO_FILES',
+      `${option} matched no manifest (patterns: ${patterns.join(', ')}; the merged manifest ${out} is never a part)`,
+      option
+    )
   return found
 }
 
@@ -70,7 +86,12 @@ export async function merge(options: MergeOptions): Promise<MergeOutcome> {
   for (const file of files) {
     const name = relative(options.cwd, file)
     const verdict = await verifyManifest({ ...options, manifestPath: file, subjects: undefined, now })
-    for (const p of verdict.problems) problems.push({ ...p, message: oneLine(`part ${name}: ${p.message}`), subject: p.subject ? `${name}: ${p.subject}` : name })
+    for (const p of verdict.problems)
+      problems.push({
+        ...p,
+        message: oneLine(`part ${name}: ${p.message}`),
+        subject: p.subject ? `${name}: ${p.subject}` : name
+      })
     if (!verdict.statement || !verdict.bytes || !verdict.keyId) continue
     const { parts: _nested, ...fields } = verdict.statement.predicate
     parts.push({
@@ -90,7 +111,9 @@ export async function merge(options: MergeOptions): Promise<MergeOutcome> {
       else if (seen.digest !== digest) {
         problems.push({
           code: 'SUBJECT_CONFLICT',
-          message: oneLine(`${subject}: part ${seen.part.manifest} lists ${options.algorithm} ${seen.digest} but part ${part.manifest} lists ${digest}; the parts disagree about this file`),
+          message: oneLine(
+            `${subject}: part ${seen.part.manifest} lists ${options.algorithm} ${seen.digest} but part ${part.manifest} lists ${digest}; the parts disagree about this file`
+          ),
           subject
         })
       }
@@ -108,14 +131,28 @@ export async function merge(options: MergeOptions): Promise<MergeOutcome> {
   await writeFileAtomic(manifestPath, bytes)
   return {
     ok: true,
-    result: { manifestPath, manifestBytes: bytes, manifestSha256: createHash('sha256').update(bytes).digest('hex'), subjects, keyIds, statement, parts }
+    result: {
+      manifestPath,
+      manifestBytes: bytes,
+      manifestSha256: createHash('sha256').update(bytes).digest('hex'),
+      subjects,
+      keyIds,
+      statement,
+      parts
+    }
   }
 }
 
 /** One log line per part of a merged manifest: which job sealed how many of its files, under which key. */
 export function partLines(parts: readonly PartRecord[]): string[] {
   return parts.map((p, i) => {
-    const run = [p.label !== null && `label ${p.label}`, p.job !== null && `job ${p.job}`, p.runId !== null && `run ${p.runId}`].filter(Boolean).join(', ')
+    const run = [
+      p.label !== null && `label ${p.label}`,
+      p.job !== null && `job ${p.job}`,
+      p.runId !== null && `run ${p.runId}`
+    ]
+      .filter(Boolean)
+      .join(', ')
     return `Part ${i + 1}: ${p.manifest} (${run || 'no label'}), ${p.subjects.length} file(s), sha256 ${p.manifestSha256}, key ${p.keyId}`
   })
 }

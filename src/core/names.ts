@@ -35,8 +35,10 @@ export function windowsNameProblem(name: string): string | null {
     // Windows drops the extension and trailing spaces before it looks for a device: `nul .txt` is NUL.
     const stem = segment.split('.')[0].replace(/ +$/, '')
     if (DEVICE_NAME.test(stem)) return `has the segment ${JSON.stringify(segment)}, a reserved device name on Windows`
-    if (segment.endsWith('.')) return `has the segment ${JSON.stringify(segment)}, which ends in a dot that Windows drops`
-    if (segment.endsWith(' ')) return `has the segment ${JSON.stringify(segment)}, which ends in a space that Windows drops`
+    if (segment.endsWith('.'))
+      return `has the segment ${JSON.stringify(segment)}, which ends in a dot that Windows drops`
+    if (segment.endsWith(' '))
+      return `has the segment ${JSON.stringify(segment)}, which ends in a space that Windows drops`
   }
   return null
 }
@@ -94,7 +96,11 @@ export function checkSealableNames(names: readonly string[], where: string): voi
   for (const name of names) {
     const why = windowsNameProblem(name)
     if (why !== null) {
-      throw new SealError('PATH_UNSAFE', `${where}: subject name ${JSON.stringify(name.slice(0, 200))} ${why}; a verifier on Windows would refuse the manifest, so it is not sealed`, name)
+      throw new SealError(
+        'PATH_UNSAFE',
+        `${where}: subject name ${JSON.stringify(name.slice(0, 200))} ${why}; a verifier on Windows would refuse the manifest, so it is not sealed`,
+        name
+      )
     }
   }
   const twins = findNameTwins(names)

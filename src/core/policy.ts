@@ -21,7 +21,10 @@ export interface VerifyPolicy {
   hostedRunner?: boolean
 }
 
-export type PolicyProblemCode = Extract<ProblemCode, 'REF_MISMATCH' | 'WORKFLOW_MISMATCH' | 'EVENT_MISMATCH' | 'RUNNER_MISMATCH'>
+export type PolicyProblemCode = Extract<
+  ProblemCode,
+  'REF_MISMATCH' | 'WORKFLOW_MISMATCH' | 'EVENT_MISMATCH' | 'RUNNER_MISMATCH'
+>
 
 export interface PolicyProblem {
   code: PolicyProblemCode
@@ -53,7 +56,10 @@ export class PatternList {
     this.matchers = patterns.map(p => {
       const exclude = p.startsWith('!')
       const text = exclude ? p.slice(1) : p
-      const below = options.descendants && !text.endsWith('/**') ? new Minimatch(`${text.replace(/\/+$/, '')}/**`, MATCH_OPTIONS) : null
+      const below =
+        options.descendants && !text.endsWith('/**')
+          ? new Minimatch(`${text.replace(/\/+$/, '')}/**`, MATCH_OPTIONS)
+          : null
       return { exclude, matcher: new Minimatch(text, MATCH_OPTIONS), descendants: below }
     })
   }
@@ -96,7 +102,8 @@ export function parsePatterns(values: readonly string[], option: string): string
     }
   }
   if (values.length > 0 && patterns.length === 0) refuse(option, 'has no pattern, only comments')
-  if (values.length > 0 && !patterns.some(p => !p.startsWith('!'))) refuse(option, 'has no pattern that is not an exclusion (!)')
+  if (values.length > 0 && !patterns.some(p => !p.startsWith('!')))
+    refuse(option, 'has no pattern that is not an exclusion (!)')
   return patterns
 }
 
@@ -110,7 +117,11 @@ export function parseEvents(values: readonly string[], option: string): string[]
       if (line === '') continue
       for (const item of line.split(',').map(e => e.trim())) {
         if (item === '') refuse(option, `has an empty event name in "${line}"`)
-        if (!/^[A-Za-z0-9_.-]+$/.test(item)) refuse(option, `has "${item}", which is not an event name (such as push, release, workflow_dispatch); separate names with commas`)
+        if (!/^[A-Za-z0-9_.-]+$/.test(item))
+          refuse(
+            option,
+            `has "${item}", which is not an event name (such as push, release, workflow_dispatch); separate names with commas`
+          )
         events.push(item)
       }
     }
@@ -138,32 +149,56 @@ const shown = (value: string | null): string => (value === null ? '(not recorded
 const list = (values: readonly string[]): string => values.join(', ')
 
 /** The policy's verdict on a predicate: every problem, in the order of the inputs. Empty when it passes. */
-export function checkPolicy(predicate: Pick<SealContext, 'ref' | 'workflowRef' | 'eventName' | 'runnerEnvironment'>, policy: VerifyPolicy): PolicyProblem[] {
+export function checkPolicy(
+  predicate: Pick<SealContext, 'ref' | 'workflowRef' | 'eventName' | 'runnerEnvironment'>,
+  policy: VerifyPolicy
+): PolicyProblem[] {
   const problems: PolicyProblem[] = []
   if (policy.refs && policy.refs.length > 0) {
     const ref = predicate.ref
     if (ref === null || !new PatternList(policy.refs).matches(ref)) {
-      problems.push({ code: 'REF_MISMATCH', message: `manifest was signed at ref ${shown(ref)}, which matches none of the expected refs: ${list(policy.refs)}`, subject: 'predicate.ref' })
+      problems.push({
+        code: 'REF_MISMATCH',
+        message: `manifest was signed at ref ${shown(ref)}, which matches none of the expected refs: ${list(policy.refs)}`,
+        subject: 'predicate.ref'
+      })
     }
   }
   if (policy.workflows && policy.workflows.length > 0) {
     const ref = predicate.workflowRef
     const file = ref === null ? null : workflowPath(ref)
     if (file === null || !new PatternList(policy.workflows).matches(file)) {
-      const said = ref === null ? '(not recorded)' : file === null ? `${JSON.stringify(ref)} (no workflow path in it)` : `${JSON.stringify(file)} (workflowRef ${JSON.stringify(ref)})`
-      problems.push({ code: 'WORKFLOW_MISMATCH', message: `manifest was signed by workflow ${said}, which matches none of the expected workflows: ${list(policy.workflows)}`, subject: 'predicate.workflowRef' })
+      const said =
+        ref === null
+          ? '(not recorded)'
+          : file === null
+            ? `${JSON.stringify(ref)} (no workflow path in it)`
+            : `${JSON.stringify(file)} (workflowRef ${JSON.stringify(ref)})`
+      problems.push({
+        code: 'WORKFLOW_MISMATCH',
+        message: `manifest was signed by workflow ${said}, which matches none of the expected workflows: ${list(policy.workflows)}`,
+        subject: 'predicate.workflowRef'
+      })
     }
   }
   if (policy.events && policy.events.length > 0) {
     const event = predicate.eventName
     if (event === null || !policy.events.includes(event)) {
-      problems.push({ code: 'EVENT_MISMATCH', message: `manifest was signed in a run of event ${shown(event)}, not one of the expected events: ${list(policy.events)}`, subject: 'predicate.eventName' })
+      problems.push({
+        code: 'EVENT_MISMATCH',
+        message: `manifest was signed in a run of event ${shown(event)}, not one of the expected events: ${list(policy.events)}`,
+        subject: 'predicate.eventName'
+      })
     }
   }
   if (policy.hostedRunner) {
     const runner = predicate.runnerEnvironment
     if (runner !== 'github-hosted') {
-      problems.push({ code: 'RUNNER_MISMATCH', message: `manifest was signed on runner environment ${shown(runner)}; a GitHub-hosted runner ("github-hosted") is required`, subject: 'predicate.runnerEnvironment' })
+      problems.push({
+        code: 'RUNNER_MISMATCH',
+        message: `manifest was signed on runner environment ${shown(runner)}; a GitHub-hosted runner ("github-hosted") is required`,
+        subject: 'predicate.runnerEnvironment'
+      })
     }
   }
   return problems
@@ -171,5 +206,7 @@ export function checkPolicy(predicate: Pick<SealContext, 'ref' | 'workflowRef' |
 
 /** Whether the policy asks anything at all (the summary shows it only then). */
 export function isPolicyEmpty(policy: VerifyPolicy | undefined): boolean {
-  return !policy || (!policy.refs?.length && !policy.workflows?.length && !policy.events?.length && !policy.hostedRunner)
+  return (
+    !policy || (!policy.refs?.length && !policy.workflows?.length && !policy.events?.length && !policy.hostedRunner)
+  )
 }

@@ -73,12 +73,19 @@ export function buildStatement(
 export function checkSigningKeys(keys: readonly MacKey[]): void {
   if (keys.length === 0) throw new SealError('KEY_INVALID', 'no key to sign with', 'key')
   if (keys.length > MAX_SIGNATURES) {
-    throw new SealError('KEY_INVALID', `key has ${keys.length} key lines; at most ${MAX_SIGNATURES} can sign (verify tries at most ${MAX_SIGNATURES} signatures)`, 'key')
+    throw new SealError(
+      'KEY_INVALID',
+      `key has ${keys.length} key lines; at most ${MAX_SIGNATURES} can sign (verify tries at most ${MAX_SIGNATURES} signatures)`,
+      'key'
+    )
   }
 }
 
 /** Signs a statement with every key (one signature each) and returns the envelope's bytes. */
-export async function signStatement(statement: Statement, keys: readonly MacKey[]): Promise<{ bytes: Buffer; keyIds: string[] }> {
+export async function signStatement(
+  statement: Statement,
+  keys: readonly MacKey[]
+): Promise<{ bytes: Buffer; keyIds: string[] }> {
   checkSigningKeys(keys)
   const payload = encodeStatement(statement)
   const message = pae(IN_TOTO_PAYLOAD_TYPE, payload)
@@ -104,10 +111,15 @@ export async function seal(options: SealOptions): Promise<SealResult> {
   const baseDir = await checkBaseDir(options.baseDir)
   const manifestPath = path.resolve(options.manifestPath)
   // Zero matches is an error (NO_FILES) naming the folder the patterns are relative to.
-  const names = await findSubjects(options.patterns, baseDir, [manifestPath], options.cwd, { omitBrokenLinks: options.omitBrokenLinks })
+  const names = await findSubjects(options.patterns, baseDir, [manifestPath], options.cwd, {
+    omitBrokenLinks: options.omitBrokenLinks
+  })
   // Before any file is read: a name no Windows or macOS verifier could check is refused here.
   checkSealableNames(names, 'path')
-  const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, allowLinks: options.allowSymlinks })
+  const outcomes = await hashMany(baseDir, names, options.algorithm, {
+    ...options.hashing,
+    allowLinks: options.allowSymlinks
+  })
   const subjects: FileDigest[] = []
   for (const outcome of outcomes) {
     if (!outcome.ok) throw outcome.error
@@ -124,14 +136,23 @@ type WriteOptions = Omit<SealOptions, 'patterns' | 'baseDir' | 'hashing' | 'cwd'
  * The names obey the same rules as seal's (checkSealableNames).
  */
 export async function sealSubjects(subjects: SealedSubject[], options: WriteOptions): Promise<SealResult> {
-  checkSealableNames(subjects.map(s => s.name), 'subjects')
+  checkSealableNames(
+    subjects.map(s => s.name),
+    'subjects'
+  )
   return writeSealed(subjects, options)
 }
 
 /** Signs and writes; the names were checked by the caller. */
 async function writeSealed(subjects: SealedSubject[], options: WriteOptions): Promise<SealResult> {
   const manifestPath = path.resolve(options.manifestPath)
-  const statement = buildStatement(subjects, options.algorithm, options.context, options.now ?? new Date(), options.expiresInMs)
+  const statement = buildStatement(
+    subjects,
+    options.algorithm,
+    options.context,
+    options.now ?? new Date(),
+    options.expiresInMs
+  )
   const { bytes, keyIds } = await signStatement(statement, options.keys)
   await writeFileAtomic(manifestPath, bytes)
   return {

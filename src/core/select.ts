@@ -25,12 +25,23 @@ export class SubjectSelection {
    * an exclusion and matches no listed subject: a consumer who asks for `app-linux.tar.gz` must
    * not pass because the manifest does not list it at all.
    */
-  select(subjects: readonly Subject[]): { selected: Subject[]; problems: { code: ProblemCode; message: string; subject: string }[] } {
+  select(subjects: readonly Subject[]): {
+    selected: Subject[]
+    problems: { code: ProblemCode; message: string; subject: string }[]
+  } {
     const selected = subjects.filter(s => this.has(s.name))
     const problems = this.patterns.flatMap((pattern, i) =>
       pattern.startsWith('!') || subjects.some(s => this.list.matchesOne(i, s.name))
         ? []
-        : [{ code: 'SUBJECT_NOT_LISTED' as const, message: oneLine(`subjects pattern ${pattern} matches no subject the manifest lists (${subjects.length} listed)`), subject: pattern }]
+        : [
+            {
+              code: 'SUBJECT_NOT_LISTED' as const,
+              message: oneLine(
+                `subjects pattern ${pattern} matches no subject the manifest lists (${subjects.length} listed)`
+              ),
+              subject: pattern
+            }
+          ]
     )
     return { selected, problems }
   }

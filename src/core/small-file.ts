@@ -34,7 +34,11 @@ export async function readSmallFile(file: string, rules: SmallFileRules): Promis
     const stats = await handle.stat()
     if (!stats.isFile()) throw new SealError(rules.code, `${rules.what} is not a regular file`, rules.subject)
     if (stats.size > rules.limit) {
-      throw new SealError(rules.tooLargeCode, `${rules.what} is ${stats.size} bytes; at most ${rules.limit} are accepted`, rules.subject)
+      throw new SealError(
+        rules.tooLargeCode,
+        `${rules.what} is ${stats.size} bytes; at most ${rules.limit} are accepted`,
+        rules.subject
+      )
     }
     return await readAtMost(handle, rules, stats.size)
   } finally {
@@ -68,7 +72,11 @@ async function readAtMost(handle: fs.FileHandle, rules: SmallFileRules, sizeHint
     chunks.push(chunk.subarray(0, bytesRead))
     total += bytesRead
     if (total > rules.limit) {
-      throw new SealError(rules.tooLargeCode, `${rules.what} holds more than ${rules.limit} bytes; at most ${rules.limit} are accepted`, rules.subject)
+      throw new SealError(
+        rules.tooLargeCode,
+        `${rules.what} holds more than ${rules.limit} bytes; at most ${rules.limit} are accepted`,
+        rules.subject
+      )
     }
   }
 }

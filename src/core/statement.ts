@@ -136,7 +136,10 @@ export function decodeStatement(payload: Uint8Array, algorithm: DigestAlgorithm)
     if (!isObject(digest)) fail(`${path}.digest`, 'is not an object')
     const algorithms = Object.keys(digest)
     if (algorithms.length !== 1 || algorithms[0] !== algorithm) {
-      fail(`${path}.digest`, `has ${shown(algorithms.join(', ')) || 'no digest'}; this verifier accepts exactly one ${algorithm} digest`)
+      fail(
+        `${path}.digest`,
+        `has ${shown(algorithms.join(', ')) || 'no digest'}; this verifier accepts exactly one ${algorithm} digest`
+      )
     }
     const hex = digest[algorithm]
     if (typeof hex !== 'string' || hex.length !== hexLength || !/^[0-9a-f]+$/.test(hex)) {
@@ -157,7 +160,10 @@ export function decodeStatement(payload: Uint8Array, algorithm: DigestAlgorithm)
 /** The fields every seal's predicate has, at `at` (`predicate` or `predicate.parts[i]`). */
 function decodeFields(predicate: Record<string, unknown>, algorithm: DigestAlgorithm, at: string): SealFields {
   if (predicate.algorithm !== algorithm) {
-    fail(`${at}.algorithm`, `is ${shown(String(JSON.stringify(predicate.algorithm)))}, but this verifier is configured for ${algorithm}`)
+    fail(
+      `${at}.algorithm`,
+      `is ${shown(String(JSON.stringify(predicate.algorithm)))}, but this verifier is configured for ${algorithm}`
+    )
   }
   const context: Partial<SealContext> = {}
   for (const key of CONTEXT_FIELDS) {
@@ -176,7 +182,13 @@ function decodeFields(predicate: Record<string, unknown>, algorithm: DigestAlgor
   if (!isObject(tool) || typeof tool.name !== 'string' || typeof tool.version !== 'string') {
     fail(`${at}.tool`, 'is not an object with string name and version')
   }
-  return { ...(context as SealContext), algorithm, createdAt, expiresAt, tool: { name: tool.name, version: tool.version } }
+  return {
+    ...(context as SealContext),
+    algorithm,
+    createdAt,
+    expiresAt,
+    tool: { name: tool.name, version: tool.version }
+  }
 }
 
 /** A merged manifest's parts: each names only subjects the statement lists. */
@@ -186,10 +198,19 @@ function decodeParts(value: unknown, algorithm: DigestAlgorithm, listed: Readonl
     const at = `predicate.parts[${i}]`
     if (!isObject(part)) fail(at, 'is not an object')
     const fields = decodeFields(part, algorithm, at)
-    for (const key of ['manifest', 'keyId'] as const) if (typeof part[key] !== 'string') fail(`${at}.${key}`, 'is not a string')
-    if (typeof part.manifestSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(part.manifestSha256)) fail(`${at}.manifestSha256`, 'is not 64 lowercase hex digits')
+    for (const key of ['manifest', 'keyId'] as const)
+      if (typeof part[key] !== 'string') fail(`${at}.${key}`, 'is not a string')
+    if (typeof part.manifestSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(part.manifestSha256))
+      fail(`${at}.manifestSha256`, 'is not 64 lowercase hex digits')
     const names = part.subjects
-    if (!Array.isArray(names) || !names.every(n => typeof n === 'string' && listed.has(n))) fail(`${at}.subjects`, 'is not an array of names the statement lists')
-    return { ...fields, manifest: part.manifest as string, manifestSha256: part.manifestSha256, keyId: part.keyId as string, subjects: names as string[] }
+    if (!Array.isArray(names) || !names.every(n => typeof n === 'string' && listed.has(n)))
+      fail(`${at}.subjects`, 'is not an array of names the statement lists')
+    return {
+      ...fields,
+      manifest: part.manifest as string,
+      manifestSha256: part.manifestSha256,
+      keyId: part.keyId as string,
+      subjects: names as string[]
+    }
   })
 }

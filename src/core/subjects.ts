@@ -116,7 +116,13 @@ export function quotePatterns(patterns: readonly string[]): string {
  * Matching no file is NO_FILES, and a file outside base-dir INPUT_INVALID: both are the
  * configuration, named with the folder the patterns are relative to.
  */
-export async function findSubjects(patterns: string[], baseDir: string, exclude: string[] = [], cwd: string = process.cwd(), options: FindOptions = {}): Promise<string[]> {
+export async function findSubjects(
+  patterns: string[],
+  baseDir: string,
+  exclude: string[] = [],
+  cwd: string = process.cwd(),
+  options: FindOptions = {}
+): Promise<string[]> {
   if (patterns.length === 0) throw new SealError('INPUT_INVALID', 'path has no patterns', 'path')
   const base = path.resolve(baseDir)
   // fs.promises.realpath asks the OS, as realpathSync.native does. A path may be spelled either
@@ -134,15 +140,28 @@ export async function findSubjects(patterns: string[], baseDir: string, exclude:
   }
   const skip = new Set(exclude.map(p => nameOf(path.resolve(p))))
   const kept = files.filter(file => !skip.has(nameOf(file)))
-  const unmatched = options.eachPatternMatches ? unmatchedPatterns(patterns, kept, cwd) : kept.length === 0 ? patterns : []
+  const unmatched = options.eachPatternMatches
+    ? unmatchedPatterns(patterns, kept, cwd)
+    : kept.length === 0
+      ? patterns
+      : []
   if (unmatched.length > 0) {
-    throw new SealError('NO_FILES', `path matched no files: ${quotePatterns(unmatched)} (${relativeTo(cwd)}; base-dir is ${base})`, 'path')
+    throw new SealError(
+      'NO_FILES',
+      `path matched no files: ${quotePatterns(unmatched)} (${relativeTo(cwd)}; base-dir is ${base})`,
+      'path'
+    )
   }
   const names = new Set<string>()
   for (const file of kept) {
     const name = nameOf(file)
     // A plain path outside base-dir (links out are refused by the walk): the patterns look elsewhere.
-    if (name === null) throw new SealError('INPUT_INVALID', `path matches ${file}, outside base-dir ${base} (${relativeTo(cwd)})`, 'path')
+    if (name === null)
+      throw new SealError(
+        'INPUT_INVALID',
+        `path matches ${file}, outside base-dir ${base} (${relativeTo(cwd)})`,
+        'path'
+      )
     checkSubjectName(name, file)
     names.add(name)
   }

@@ -105,7 +105,10 @@ export type VerifyOptions = ManifestCheckOptions & FileCheckOptions
 /** A stage's answer: its value, or the one problem that stops the manifest there. */
 export type Staged<T> = { ok: true; value: T } | { ok: false; problem: Problem }
 
-const stop = (code: ProblemCode, message: string, subject?: string): { ok: false; problem: Problem } => ({ ok: false, problem: { code, message: oneLine(message), subject } })
+const stop = (code: ProblemCode, message: string, subject?: string): { ok: false; problem: Problem } => ({
+  ok: false,
+  problem: { code, message: oneLine(message), subject }
+})
 
 /**
  * The listed names that cannot name a file safely on `platform`, with why: on Windows the names
@@ -120,7 +123,8 @@ function unsafeNamesOn(statement: Pick<Statement, 'subject'>, platform: NodeJS.P
   }
   if (foldsNames(platform)) {
     for (const [a, b] of findNameTwins(statement.subject.map(s => s.name))) {
-      const why = (other: string): string => `and ${JSON.stringify(other)} differ only in letter case or Unicode normalization, one file on this OS`
+      const why = (other: string): string =>
+        `and ${JSON.stringify(other)} differ only in letter case or Unicode normalization, one file on this OS`
       if (!unsafe.has(a)) unsafe.set(a, why(b))
       if (!unsafe.has(b)) unsafe.set(b, why(a))
     }
@@ -141,17 +145,28 @@ export function readManifest(manifestPath: string): Promise<Buffer> {
 }
 
 /** Stage 1: the manifest's bytes (read from the file unless given), size-checked, as a DSSE envelope. */
-export async function readEnvelope(manifestPath: string, given?: Buffer): Promise<Staged<{ envelope: DecodedEnvelope; bytes: Buffer }>> {
+export async function readEnvelope(
+  manifestPath: string,
+  given?: Buffer
+): Promise<Staged<{ envelope: DecodedEnvelope; bytes: Buffer }>> {
   try {
     const bytes = given ?? (await readManifest(manifestPath))
     if (bytes.length > MAX_MANIFEST_BYTES) {
-      throw new SealError('MANIFEST_TOO_LARGE', `manifest is ${bytes.length} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, manifestPath)
+      throw new SealError(
+        'MANIFEST_TOO_LARGE',
+        `manifest is ${bytes.length} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`,
+        manifestPath
+      )
     }
     const text = decodeUtf8Strict(bytes)
-    if (text === null) throw new SealError('MANIFEST_INVALID', `manifest ${manifestPath} is not UTF-8 text`, manifestPath)
+    if (text === null)
+      throw new SealError('MANIFEST_INVALID', `manifest ${manifestPath} is not UTF-8 text`, manifestPath)
     return { ok: true, value: { envelope: decodeEnvelope(parseJsonStrict(text, `manifest ${manifestPath}`)), bytes } }
   } catch (error) {
-    const p = problemFromError(error, error instanceof SealError && error.code === 'MANIFEST_TOO_LARGE' ? 'MANIFEST_TOO_LARGE' : 'MANIFEST_INVALID')
+    const p = problemFromError(
+      error,
+      error instanceof SealError && error.code === 'MANIFEST_TOO_LARGE' ? 'MANIFEST_TOO_LARGE' : 'MANIFEST_INVALID'
+    )
     return stop(p.code, p.message, p.subject)
   }
 }
@@ -169,7 +184,12 @@ export async function matchingKey(envelope: DecodedEnvelope, keys: readonly MacK
 }
 
 /** Stage 2: the key whose MAC matches one of the envelope's signatures. Nothing in the envelope is trusted before it. */
-export async function checkSignatures(envelope: DecodedEnvelope, keys: readonly MacKey[], manifestPath: string, algorithm: DigestAlgorithm): Promise<Staged<MacKey>> {
+export async function checkSignatures(
+  envelope: DecodedEnvelope,
+  keys: readonly MacKey[],
+  manifestPath: string,
+  algorithm: DigestAlgorithm
+): Promise<Staged<MacKey>> {
   const key = await matchingKey(envelope, keys)
   if (key) return { ok: true, value: key }
   return stop('SIGNATURE_INVALID', signatureMismatch(manifestPath, envelope.signatures, keys, algorithm), 'signatures')
@@ -177,7 +197,8 @@ export async function checkSignatures(envelope: DecodedEnvelope, keys: readonly 
 
 /** Stage 3: the statement, from exactly the payload whose MAC matched, of the documented shape. */
 export function decodeSignedStatement(envelope: DecodedEnvelope, algorithm: DigestAlgorithm): Staged<Statement> {
-  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) return stop('STATEMENT_INVALID', `manifest field payloadType is not ${IN_TOTO_PAYLOAD_TYPE}`, 'payloadType')
+  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+    return stop('STATEMENT_INVALID', `manifest field payloadType is not ${IN_TOTO_PAYLOAD_TYPE}`, 'payloadType')
   try {
     return { ok: true, value: decodeStatement(envelope.payload, algorithm) }
   } catch (error) {
@@ -187,7 +208,10 @@ export function decodeSignedStatement(envelope: DecodedEnvelope, algorithm: Dige
 }
 
 /** What the predicate must say. */
-export type PredicateExpectations = Pick<ManifestCheckOptions, 'expectedRepository' | 'expectedCommit' | 'maxAgeMs' | 'policy'>
+export type PredicateExpectations = Pick<
+  ManifestCheckOptions,
+  'expectedRepository' | 'expectedCommit' | 'maxAgeMs' | 'policy'
+>
 
 /** How a merged manifest's part is named in messages: its number, label and manifest. */
 export function partName(part: PartRecord, index: number): string {
@@ -200,23 +224,37 @@ export function partName(part: PartRecord, index: number): string {
  */
 export function checkPredicate(predicate: SealPredicate, expect: PredicateExpectations, now: Date): Problem[] {
   const problems: Problem[] = []
-  const problem = (code: ProblemCode, message: string, subject?: string): void => void problems.push({ code, message: oneLine(message), subject })
+  const problem = (code: ProblemCode, message: string, subject?: string): void =>
+    void problems.push({ code, message: oneLine(message), subject })
   if (expect.expectedRepository) {
     const signed = predicate.repository
     if (!signed || signed.toLowerCase() !== expect.expectedRepository.toLowerCase()) {
-      problem('REPOSITORY_MISMATCH', `manifest was signed in repository ${signed ?? '(none)'}, expected ${expect.expectedRepository}`, 'predicate.repository')
+      problem(
+        'REPOSITORY_MISMATCH',
+        `manifest was signed in repository ${signed ?? '(none)'}, expected ${expect.expectedRepository}`,
+        'predicate.repository'
+      )
     }
   }
   if (expect.expectedCommit) {
     const signed = predicate.commit
     if (!signed || signed.toLowerCase() !== expect.expectedCommit.toLowerCase()) {
-      problem('COMMIT_MISMATCH', `manifest was signed at commit ${signed ?? '(none)'}, expected ${expect.expectedCommit}`, 'predicate.commit')
+      problem(
+        'COMMIT_MISMATCH',
+        `manifest was signed at commit ${signed ?? '(none)'}, expected ${expect.expectedCommit}`,
+        'predicate.commit'
+      )
     }
   }
   if (expect.policy) {
     for (const p of checkPolicy(predicate, expect.policy)) problem(p.code, p.message, p.subject)
     predicate.parts?.forEach((part, i) => {
-      for (const p of checkPolicy(part, expect.policy!)) problem(p.code, `${partName(part, i)}: ${p.message}`, `predicate.parts[${i}].${p.subject.replace(/^predicate\./, '')}`)
+      for (const p of checkPolicy(part, expect.policy!))
+        problem(
+          p.code,
+          `${partName(part, i)}: ${p.message}`,
+          `predicate.parts[${i}].${p.subject.replace(/^predicate\./, '')}`
+        )
     })
   }
   const created = Date.parse(predicate.createdAt)
@@ -226,9 +264,17 @@ export function checkPredicate(predicate: SealPredicate, expect: PredicateExpect
   if (expect.maxAgeMs !== undefined) {
     const age = now.getTime() - created
     if (age > expect.maxAgeMs) {
-      problem('TOO_OLD', `manifest was created ${formatDuration(age)} ago (${predicate.createdAt}), more than max-age ${formatDuration(expect.maxAgeMs)}`, 'predicate.createdAt')
+      problem(
+        'TOO_OLD',
+        `manifest was created ${formatDuration(age)} ago (${predicate.createdAt}), more than max-age ${formatDuration(expect.maxAgeMs)}`,
+        'predicate.createdAt'
+      )
     } else if (age < -CLOCK_SKEW_MS) {
-      problem('CREATED_IN_FUTURE', `manifest creation time ${predicate.createdAt} is in the future; max-age cannot be checked`, 'predicate.createdAt')
+      problem(
+        'CREATED_IN_FUTURE',
+        `manifest creation time ${predicate.createdAt} is in the future; max-age cannot be checked`,
+        'predicate.createdAt'
+      )
     }
   }
   return problems
@@ -278,12 +324,19 @@ export async function verifyManifest(options: ManifestCheckOptions): Promise<Man
   if (!statement.ok) return failed(verdict, statement.problem)
   verdict.statement = statement.value
   verdict.problems.push(...checkPredicate(statement.value.predicate, options, options.now ?? new Date()))
-  const chosen = selection ? selection.select(statement.value.subject) : { selected: statement.value.subject, problems: [] }
+  const chosen = selection
+    ? selection.select(statement.value.subject)
+    : { selected: statement.value.subject, problems: [] }
   verdict.selected = chosen.selected
   verdict.problems.push(...chosen.problems)
   // Names this OS would read otherwise are refused before anything is fetched or opened.
   verdict.unsafe = unsafeNamesOn({ subject: chosen.selected }, options.platform ?? process.platform)
-  for (const [name, why] of verdict.unsafe) verdict.problems.push({ code: 'PATH_UNSAFE', message: oneLine(`${name}: subject name ${why}; it is not read`), subject: name })
+  for (const [name, why] of verdict.unsafe)
+    verdict.problems.push({
+      code: 'PATH_UNSAFE',
+      message: oneLine(`${name}: subject name ${why}; it is not read`),
+      subject: name
+    })
   verdict.result = verdict.problems.length === 0 ? 'verified' : 'failed'
   return verdict
 }
@@ -304,11 +357,21 @@ export interface FileFindings {
  * Stage 5: each subject's file opened once below base-dir and hashed. `alongside` runs in this
  * thread while the worker threads hash (the walk for unlisted files).
  */
-export async function checkFiles(subjects: readonly Subject[], baseDir: string, algorithm: DigestAlgorithm, options: Pick<FileCheckOptions, 'hashing' | 'allowSymlinks'> & { alongside?: () => void } = {}): Promise<FileFindings> {
+export async function checkFiles(
+  subjects: readonly Subject[],
+  baseDir: string,
+  algorithm: DigestAlgorithm,
+  options: Pick<FileCheckOptions, 'hashing' | 'allowSymlinks'> & { alongside?: () => void } = {}
+): Promise<FileFindings> {
   const findings: FileFindings = { subjects: [], verifiedCount: 0, problems: [] }
-  const problem = (code: ProblemCode, message: string, subject: string): void => void findings.problems.push({ code, message: oneLine(message), subject })
+  const problem = (code: ProblemCode, message: string, subject: string): void =>
+    void findings.problems.push({ code, message: oneLine(message), subject })
   const names = subjects.map(s => s.name)
-  const outcomes = await hashMany(baseDir, names, algorithm, { ...options.hashing, alongside: options.alongside, allowLinks: options.allowSymlinks })
+  const outcomes = await hashMany(baseDir, names, algorithm, {
+    ...options.hashing,
+    alongside: options.alongside,
+    allowLinks: options.allowSymlinks
+  })
   outcomes.forEach((outcome, i) => {
     const expected = subjects[i].digest[algorithm]
     const name = names[i]
@@ -334,7 +397,11 @@ export async function checkFiles(subjects: readonly Subject[], baseDir: string, 
  * Stage 6: files that `patterns` match below base-dir and the manifest does not list. `walk` is
  * the walk already under way (started alongside the hashing), when there is one.
  */
-export async function checkUnlisted(listed: ReadonlySet<string>, walk: Promise<string[]>, baseDir: string): Promise<FileFindings> {
+export async function checkUnlisted(
+  listed: ReadonlySet<string>,
+  walk: Promise<string[]>,
+  baseDir: string
+): Promise<FileFindings> {
   const findings: FileFindings = { subjects: [], verifiedCount: 0, problems: [] }
   let found: string[] = []
   try {
@@ -350,19 +417,29 @@ export async function checkUnlisted(listed: ReadonlySet<string>, walk: Promise<s
         if (!listed.has(name)) {
           findings.problems.push({
             code: 'UNLISTED_FILE',
-            message: oneLine(`${name}: a broken symbolic link (target does not exist) matches path but is not listed in the manifest; exclude it with a ! pattern or set omit-broken-symbolic-links`),
+            message: oneLine(
+              `${name}: a broken symbolic link (target does not exist) matches path but is not listed in the manifest; exclude it with a ! pattern or set omit-broken-symbolic-links`
+            ),
             subject: name
           })
         }
       }
     } else {
-      findings.problems.push({ code: 'UNLISTED_FILE', message: `unlisted files cannot be ruled out: ${error.message}`, subject: error.subject })
+      findings.problems.push({
+        code: 'UNLISTED_FILE',
+        message: `unlisted files cannot be ruled out: ${error.message}`,
+        subject: error.subject
+      })
     }
   }
   for (const name of found) {
     if (listed.has(name)) continue
     findings.subjects.push({ name, status: 'unlisted' })
-    findings.problems.push({ code: 'UNLISTED_FILE', message: oneLine(`${name}: matches path but is not listed in the manifest`), subject: name })
+    findings.problems.push({
+      code: 'UNLISTED_FILE',
+      message: oneLine(`${name}: matches path but is not listed in the manifest`),
+      subject: name
+    })
   }
   return findings
 }
@@ -373,7 +450,12 @@ export async function checkUnlisted(listed: ReadonlySet<string>, walk: Promise<s
  * caller found in between (a release download) and joins to the report; `checked` replaces the
  * file check of the selected subjects when a caller checked them another way.
  */
-export async function verifyFiles(verdict: ManifestVerdict, options: FileCheckOptions, extra: readonly Problem[] = [], checked?: FileFindings): Promise<VerifyReport> {
+export async function verifyFiles(
+  verdict: ManifestVerdict,
+  options: FileCheckOptions,
+  extra: readonly Problem[] = [],
+  checked?: FileFindings
+): Promise<VerifyReport> {
   const report = reportOf(verdict)
   const selected = verdict.selected.filter(s => !verdict.unsafe.has(s.name))
   report.problems = [...report.problems, ...extra]
@@ -385,17 +467,34 @@ export async function verifyFiles(verdict: ManifestVerdict, options: FileCheckOp
   let walk: Promise<string[]> | undefined
   const startWalk = (): Promise<string[]> => {
     // Every pattern must match a file: one that matches nothing (a typo) checks nothing.
-    walk = findSubjects(patterns, baseDir, [report.manifestPath], options.cwd, { omitBrokenLinks: options.omitBrokenLinks, eachPatternMatches: true })
+    walk = findSubjects(patterns, baseDir, [report.manifestPath], options.cwd, {
+      omitBrokenLinks: options.omitBrokenLinks,
+      eachPatternMatches: true
+    })
     // Its failure is handled after the hashing; until then it must not count as unhandled.
     walk.catch(() => {})
     return walk
   }
   // `checked`: the selected subjects were checked another way (release digests); no file is read for them.
-  const files = checked ?? (await checkFiles(selected, baseDir, report.algorithm, { ...options, alongside: checkForUnlisted ? () => void startWalk() : undefined }))
-  const refused: FileFindings = { subjects: [...verdict.unsafe.keys()].map(name => ({ name, status: 'unsafe', expected: verdict.selected.find(s => s.name === name)?.digest[report.algorithm] })), verifiedCount: 0, problems: [] }
+  const files =
+    checked ??
+    (await checkFiles(selected, baseDir, report.algorithm, {
+      ...options,
+      alongside: checkForUnlisted ? () => void startWalk() : undefined
+    }))
+  const refused: FileFindings = {
+    subjects: [...verdict.unsafe.keys()].map(name => ({
+      name,
+      status: 'unsafe',
+      expected: verdict.selected.find(s => s.name === name)?.digest[report.algorithm]
+    })),
+    verifiedCount: 0,
+    problems: []
+  }
   const found = [refused, files]
   // Every listed name counts as listed, selected or not: a file the manifest lists is not planted.
-  if (checkForUnlisted) found.push(await checkUnlisted(new Set(statement.subject.map(s => s.name)), walk ?? startWalk(), baseDir))
+  if (checkForUnlisted)
+    found.push(await checkUnlisted(new Set(statement.subject.map(s => s.name)), walk ?? startWalk(), baseDir))
   for (const f of found) {
     report.subjects.push(...f.subjects)
     report.problems.push(...f.problems)

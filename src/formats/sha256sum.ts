@@ -58,7 +58,11 @@ function unescapeName(text: string): string | null {
 }
 
 /** A statement's subjects as a checksum list of `algorithm` (see formatChecksumList). */
-export function statementChecksumList(statement: Statement, algorithm: DigestAlgorithm, options: { tag?: boolean } = {}): string {
+export function statementChecksumList(
+  statement: Statement,
+  algorithm: DigestAlgorithm,
+  options: { tag?: boolean } = {}
+): string {
   return formatChecksumList(
     statement.subject.map(s => ({ name: s.name, digest: s.digest[algorithm] })),
     algorithm,
@@ -67,7 +71,11 @@ export function statementChecksumList(statement: Statement, algorithm: DigestAlg
 }
 
 /** Formats entries as a list `sha256sum -c` (or `--tag` style with `tag: true`) accepts. */
-export function formatChecksumList(entries: readonly ChecksumEntry[], algorithm: DigestAlgorithm, options: { tag?: boolean } = {}): string {
+export function formatChecksumList(
+  entries: readonly ChecksumEntry[],
+  algorithm: DigestAlgorithm,
+  options: { tag?: boolean } = {}
+): string {
   return entries
     .map(({ name, digest }) => {
       const prefix = needsEscape(name) ? '\\' : ''
@@ -113,7 +121,8 @@ export function parseChecksumList(text: string, algorithm: DigestAlgorithm, sour
     if (tagged) {
       ;[, , nameText, hex] = tagged
       lineAlgorithm = tagged[1].toLowerCase() as DigestAlgorithm
-      if (hex.length !== DIGEST_HEX_LENGTH[lineAlgorithm]) refuse(`${tagged[1]} digest is ${hex.length} hex digits, not ${DIGEST_HEX_LENGTH[lineAlgorithm]}`)
+      if (hex.length !== DIGEST_HEX_LENGTH[lineAlgorithm])
+        refuse(`${tagged[1]} digest is ${hex.length} hex digits, not ${DIGEST_HEX_LENGTH[lineAlgorithm]}`)
     } else if (untagged) {
       ;[, hex, nameText] = untagged
       lineAlgorithm = algorithmOfHexLength(hex.length)
@@ -122,7 +131,9 @@ export function parseChecksumList(text: string, algorithm: DigestAlgorithm, sour
       return refuse(`not a checksum line (expected "<hex>  <name>" or "${TAG_OF[algorithm]} (<name>) = <hex>")`)
     }
     if (lineAlgorithm !== algorithm) {
-      refuse(`holds a ${lineAlgorithm} digest, but algorithm is ${algorithm}: make the list with ${checkerFor(algorithm)} or set algorithm: ${lineAlgorithm}`)
+      refuse(
+        `holds a ${lineAlgorithm} digest, but algorithm is ${algorithm}: make the list with ${checkerFor(algorithm)} or set algorithm: ${lineAlgorithm}`
+      )
     }
     let name = nameText
     if (escaped) {
@@ -142,6 +153,9 @@ export function parseChecksumList(text: string, algorithm: DigestAlgorithm, sour
     entries.push({ name, digest: hex.toLowerCase() })
   })
   if (entries.length === 0) throw new SealError('NO_FILES', `${source} lists no files`, source)
-  checkSealableNames(entries.map(e => e.name), source)
+  checkSealableNames(
+    entries.map(e => e.name),
+    source
+  )
   return entries
 }

@@ -11,7 +11,11 @@ import { parseChecksumList } from './sha256sum.js'
  * seal. The files it names are not read: the list is what gets signed, so the job that made it
  * is trusted to have hashed what it built. A list larger than a manifest may be is refused unread.
  */
-export async function readSubjectChecksums(file: string, algorithm: DigestAlgorithm, inputName = 'subject-checksums'): Promise<SealedSubject[]> {
+export async function readSubjectChecksums(
+  file: string,
+  algorithm: DigestAlgorithm,
+  inputName = 'subject-checksums'
+): Promise<SealedSubject[]> {
   const source = `${inputName} ${file}`
   const bytes = await readSmallFile(file, {
     what: source,

@@ -26,8 +26,16 @@ const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY
  * interceptor of Node's fetch) sees; @actions/github's own undici fetch is kept only when a proxy
  * is configured, because the global fetch ignores proxy variables on Node 20.
  */
-export async function createGitHubClient(options: ClientOptions, env: NodeJS.ProcessEnv = process.env): Promise<GitHubClient> {
-  if (!options.token) throw new SealError('INPUT_INVALID', 'a GitHub token is needed for releases: set github-token (or GITHUB_TOKEN for the CLI)', 'github-token')
+export async function createGitHubClient(
+  options: ClientOptions,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<GitHubClient> {
+  if (!options.token)
+    throw new SealError(
+      'INPUT_INVALID',
+      'a GitHub token is needed for releases: set github-token (or GITHUB_TOKEN for the CLI)',
+      'github-token'
+    )
   const baseUrl = (options.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
   const behindProxy = PROXY_VARIABLES.some(name => env[name])
   // Loaded when a release is used: Octokit and undici are a third of the CLI's start-up otherwise.
@@ -42,7 +50,10 @@ export async function createGitHubClient(options: ClientOptions, env: NodeJS.Pro
   client.hook.wrap('request', (request, route) =>
     withRetries(
       async () => request(route),
-      settled => (settled.ok || statusOf(settled.error) === undefined ? undefined : { status: statusOf(settled.error), headers: headersOf(settled.error) }),
+      settled =>
+        settled.ok || statusOf(settled.error) === undefined
+          ? undefined
+          : { status: statusOf(settled.error), headers: headersOf(settled.error) },
       { policy: options.retry }
     )
   )
@@ -69,7 +80,12 @@ function rateLimitWaitMs(error: unknown): number | undefined {
 /** Parses `owner/name`, naming the input or flag it came from when it is not one. */
 export function parseRepository(value: string, label: string): RepoRef {
   const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim())
-  if (!m) throw new SealError('INPUT_INVALID', `${label}: ${JSON.stringify(value)} is not a repository of the form owner/name`, label)
+  if (!m)
+    throw new SealError(
+      'INPUT_INVALID',
+      `${label}: ${JSON.stringify(value)} is not a repository of the form owner/name`,
+      label
+    )
   return { owner: m[1], repo: m[2] }
 }
 
@@ -85,12 +101,15 @@ export function gitHubError(error: unknown, what: string, writes: boolean): Seal
   const message = (error as Error)?.message ?? String(error)
   let hint = ''
   const limitWait = rateLimitWaitMs(error)
-  if (limitWait !== undefined) hint = `: GitHub's rate limit (about ${Math.ceil(limitWait / 1000)} s until it resets); run the job again later`
+  if (limitWait !== undefined)
+    hint = `: GitHub's rate limit (about ${Math.ceil(limitWait / 1000)} s until it resets); run the job again later`
   else if (status === 401) hint = ': the token was refused (check github-token / GITHUB_TOKEN)'
   else if (status === 403)
     hint = writes
       ? ': the token may not write releases; give the job `permissions: contents: write`'
       : ': the token may not read this repository; give the job `permissions: contents: read`'
   else if (status !== undefined && status >= 500) hint = ' (GitHub kept failing; retried)'
-  return new SealError('REMOTE', `${what}: GitHub answered ${status ?? 'with an error'} ${message}${hint}`, what, { cause: error })
+  return new SealError('REMOTE', `${what}: GitHub answered ${status ?? 'with an error'} ${message}${hint}`, what, {
+    cause: error
+  })
 }

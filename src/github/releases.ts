@@ -41,8 +41,21 @@ interface RawRelease {
   immutable?: boolean
 }
 
-const toAsset = (a: RawAsset): ReleaseAsset => ({ id: a.id, name: a.name, size: a.size, state: a.state, browserDownloadUrl: a.browser_download_url, digest: typeof a.digest === 'string' ? a.digest : null })
-const toRelease = (r: RawRelease): Release => ({ id: r.id, tagName: r.tag_name, uploadUrl: r.upload_url, draft: r.draft, immutable: r.immutable === true })
+const toAsset = (a: RawAsset): ReleaseAsset => ({
+  id: a.id,
+  name: a.name,
+  size: a.size,
+  state: a.state,
+  browserDownloadUrl: a.browser_download_url,
+  digest: typeof a.digest === 'string' ? a.digest : null
+})
+const toRelease = (r: RawRelease): Release => ({
+  id: r.id,
+  tagName: r.tag_name,
+  uploadUrl: r.upload_url,
+  draft: r.draft,
+  immutable: r.immutable === true
+})
 
 /** `owner/name` for messages. */
 export const repoName = (repo: RepoRef): string => `${repo.owner}/${repo.repo}`
@@ -67,13 +80,26 @@ export async function getRelease(client: GitHubClient, repo: RepoRef, tag: strin
   }
   const draft = all.find(r => r.tag_name === tag)
   if (draft) return toRelease(draft)
-  throw new SealError('REMOTE', `${what} does not exist (create the release first, or check release-tag and the repository)`, 'release-tag')
+  throw new SealError(
+    'REMOTE',
+    `${what} does not exist (create the release first, or check release-tag and the repository)`,
+    'release-tag'
+  )
 }
 
 /** Every asset of a release, following the Link header's pages (100 per page). */
-export async function listAssets(client: GitHubClient, repo: RepoRef, release: Release, writes: boolean): Promise<ReleaseAsset[]> {
+export async function listAssets(
+  client: GitHubClient,
+  repo: RepoRef,
+  release: Release,
+  writes: boolean
+): Promise<ReleaseAsset[]> {
   try {
-    const assets = await client.paginate(client.rest.repos.listReleaseAssets, { ...repo, release_id: release.id, per_page: 100 })
+    const assets = await client.paginate(client.rest.repos.listReleaseAssets, {
+      ...repo,
+      release_id: release.id,
+      per_page: 100
+    })
     return (assets as RawAsset[]).map(toAsset)
   } catch (error) {
     throw gitHubError(error, `list the assets of release ${release.tagName} of ${repoName(repo)}`, writes)
@@ -92,17 +118,33 @@ export async function deleteAsset(client: GitHubClient, repo: RepoRef, asset: Re
 }
 
 /** Renames an asset (REST "update a release asset"), to put a staged replacement in place. */
-export async function renameAsset(client: GitHubClient, repo: RepoRef, asset: ReleaseAsset, name: string): Promise<ReleaseAsset> {
+export async function renameAsset(
+  client: GitHubClient,
+  repo: RepoRef,
+  asset: ReleaseAsset,
+  name: string
+): Promise<ReleaseAsset> {
   try {
     const { data } = await client.rest.repos.updateReleaseAsset({ ...repo, asset_id: asset.id, name })
     return toAsset(data as RawAsset)
   } catch (error) {
-    throw gitHubError(error, `rename the uploaded asset ${asset.name} to ${name} of ${repoName(repo)} (the old ${name} is already deleted)`, true)
+    throw gitHubError(
+      error,
+      `rename the uploaded asset ${asset.name} to ${name} of ${repoName(repo)} (the old ${name} is already deleted)`,
+      true
+    )
   }
 }
 
 /** Uploads `bytes` as asset `name` to the upload host the release names (uploads.github.com, or GHES's). */
-export async function uploadAsset(client: GitHubClient, repo: RepoRef, release: Release, name: string, bytes: Buffer, contentType: string): Promise<ReleaseAsset> {
+export async function uploadAsset(
+  client: GitHubClient,
+  repo: RepoRef,
+  release: Release,
+  name: string,
+  bytes: Buffer,
+  contentType: string
+): Promise<ReleaseAsset> {
   try {
     // The release gives a URI template ({?name,label}); we fill in the name and nothing else.
     const url = `${release.uploadUrl.replace(/\{[^}]*\}$/, '')}?name=${encodeURIComponent(name)}`
@@ -115,7 +157,8 @@ export async function uploadAsset(client: GitHubClient, repo: RepoRef, release: 
     return toAsset(data as RawAsset)
   } catch (error) {
     // Published meanwhile: GitHub answers 422 "Cannot upload assets to an immutable release".
-    if (statusOf(error) === 422 && /immutable/i.test((error as Error).message)) throw immutableRelease(release.tagName, repo)
+    if (statusOf(error) === 422 && /immutable/i.test((error as Error).message))
+      throw immutableRelease(release.tagName, repo)
     throw gitHubError(error, `upload ${name} to release ${release.tagName} of ${repoName(repo)}`, true)
   }
 }
@@ -156,27 +199,52 @@ export interface AssetBody {
  * `assert(!this.paused)` when a server closed the connection while the body waited
  * (nodejs/undici#5360). A server that sends nothing for the idle time is given up on.
  */
-export async function openAsset(client: GitHubClient, repo: RepoRef, asset: ReleaseAsset, env: NodeJS.ProcessEnv = process.env): Promise<AssetBody> {
+export async function openAsset(
+  client: GitHubClient,
+  repo: RepoRef,
+  asset: ReleaseAsset,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<AssetBody> {
   const what = `download asset ${asset.name} of ${repoName(repo)}`
-  const idleMs = Number(env.ARTIFACT_SEAL_DOWNLOAD_IDLE_SECONDS) > 0 ? Number(env.ARTIFACT_SEAL_DOWNLOAD_IDLE_SECONDS) * 1000 : DEFAULT_IDLE_MS
+  const idleMs =
+    Number(env.ARTIFACT_SEAL_DOWNLOAD_IDLE_SECONDS) > 0
+      ? Number(env.ARTIFACT_SEAL_DOWNLOAD_IDLE_SECONDS) * 1000
+      : DEFAULT_IDLE_MS
   const { HttpClient } = await import('@actions/http-client')
-  const http = new HttpClient(`${TOOL_NAME}/${TOOL_VERSION}`, [], { allowRetries: false, allowRedirects: true, maxRedirects: 10, socketTimeout: idleMs })
+  const http = new HttpClient(`${TOOL_NAME}/${TOOL_VERSION}`, [], {
+    allowRetries: false,
+    allowRedirects: true,
+    maxRedirects: 10,
+    socketTimeout: idleMs
+  })
   const { token } = (await client.auth()) as { token?: string }
   const baseUrl = String(client.request.endpoint.DEFAULTS.baseUrl).replace(/\/+$/, '')
   const url = `${baseUrl}/repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/releases/assets/${asset.id}`
   let response
   try {
-    response = await http.get(url, { accept: 'application/octet-stream', ...(token ? { authorization: `token ${token}` } : {}) })
+    response = await http.get(url, {
+      accept: 'application/octet-stream',
+      ...(token ? { authorization: `token ${token}` } : {})
+    })
   } catch (error) {
     http.dispose()
-    throw new SealError('REMOTE', `${what}: no answer: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, asset.name, { cause: error })
+    throw new SealError(
+      'REMOTE',
+      `${what}: no answer: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      asset.name,
+      { cause: error }
+    )
   }
   const message = response.message
   const status = message.statusCode ?? 0
   if (status !== 200) {
     message.destroy()
     http.dispose()
-    throw gitHubError(Object.assign(new Error(message.statusMessage || 'error'), { status, response: { headers: message.headers } }), what, false)
+    throw gitHubError(
+      Object.assign(new Error(message.statusMessage || 'error'), { status, response: { headers: message.headers } }),
+      what,
+      false
+    )
   }
   message.setTimeout(idleMs, () => message.destroy(new Error(`no data for ${idleMs / 1000} s`)))
   return {

@@ -16,18 +16,26 @@ type KmsModule = typeof import('@aws-sdk/client-kms')
 /** Turns a KMS error into one line that says what to change; `action` is GenerateMac, VerifyMac or DescribeKey. */
 function kmsError(secrets: Secrets, error: unknown, action: string, keyId: string, roleArn: string): SealError {
   const unreachable = networkFailure(error)
-  if (unreachable) return new SealError('KEY_SOURCE', secrets.redact(`AWS KMS ${action} for ${keyId}: ${unreachable}`), 'aws-region')
+  if (unreachable)
+    return new SealError('KEY_SOURCE', secrets.redact(`AWS KMS ${action} for ${keyId}: ${unreachable}`), 'aws-region')
   const { code, message } = awsErrorParts(error)
   const hints: Record<string, string> = {
     AccessDeniedException: `the role ${roleArn} needs kms:${action} on the key (build jobs: kms:GenerateMac; deploy jobs: only kms:VerifyMac; both: kms:DescribeKey)`,
     DisabledException: 'the key is disabled; enable it, or set aws-kms-key-id to the current key',
     KMSInvalidStateException: 'the key is not usable in its current state (pending deletion or import?)',
-    InvalidKeyUsageException: 'aws-kms needs an HMAC key (key usage GENERATE_VERIFY_MAC, key spec HMAC_256, HMAC_384 or HMAC_512) whose MAC algorithms include the configured algorithm',
+    InvalidKeyUsageException:
+      'aws-kms needs an HMAC key (key usage GENERATE_VERIFY_MAC, key spec HMAC_256, HMAC_384 or HMAC_512) whose MAC algorithms include the configured algorithm',
     NotFoundException: 'check aws-kms-key-id and aws-region',
     InvalidArnException: 'check aws-kms-key-id',
     KeyUnavailableException: 'KMS could not use the key right now; run the step again'
   }
-  return new SealError('KEY_SOURCE', secrets.redact(`AWS KMS ${action} failed for ${keyId}: ${code}: ${message}; ${hints[code] ?? 'check aws-kms-key-id'}`), 'aws-kms-key-id')
+  return new SealError(
+    'KEY_SOURCE',
+    secrets.redact(
+      `AWS KMS ${action} failed for ${keyId}: ${code}: ${message}; ${hints[code] ?? 'check aws-kms-key-id'}`
+    ),
+    'aws-kms-key-id'
+  )
 }
 
 /**
@@ -52,11 +60,19 @@ export class AwsKmsKey implements MacKey {
   async sign(message: Uint8Array): Promise<Uint8Array> {
     try {
       const answer = await this.kms.send(
-        new this.sdk.GenerateMacCommand({ KeyId: this.arn, MacAlgorithm: KMS_MAC_ALGORITHM[this.algorithm], Message: remoteMacInput(this.algorithm, message) })
+        new this.sdk.GenerateMacCommand({
+          KeyId: this.arn,
+          MacAlgorithm: KMS_MAC_ALGORITHM[this.algorithm],
+          Message: remoteMacInput(this.algorithm, message)
+        })
       )
       const mac = answer.Mac ? Buffer.from(answer.Mac) : Buffer.alloc(0)
       if (mac.length !== MAC_LENGTH[this.algorithm]) {
-        throw new SealError('KEY_SOURCE', `AWS KMS GenerateMac for ${this.arn} answered with a ${mac.length}-byte MAC; ${this.algorithm} gives ${MAC_LENGTH[this.algorithm]}`, 'aws-kms-key-id')
+        throw new SealError(
+          'KEY_SOURCE',
+          `AWS KMS GenerateMac for ${this.arn} answered with a ${mac.length}-byte MAC; ${this.algorithm} gives ${MAC_LENGTH[this.algorithm]}`,
+          'aws-kms-key-id'
+        )
       }
       return mac
     } catch (error) {
@@ -70,7 +86,12 @@ export class AwsKmsKey implements MacKey {
     if (mac.length !== MAC_LENGTH[this.algorithm]) return false
     try {
       const answer = await this.kms.send(
-        new this.sdk.VerifyMacCommand({ KeyId: this.arn, MacAlgorithm: KMS_MAC_ALGORITHM[this.algorithm], Message: remoteMacInput(this.algorithm, message), Mac: mac })
+        new this.sdk.VerifyMacCommand({
+          KeyId: this.arn,
+          MacAlgorithm: KMS_MAC_ALGORITHM[this.algorithm],
+          Message: remoteMacInput(this.algorithm, message),
+          Mac: mac
+        })
       )
       return answer.MacValid === true
     } catch (error) {
@@ -91,10 +112,17 @@ export class AwsKmsKey implements MacKey {
  * and an alias resolves to the ARN the key id names.
  */
 export async function awsKmsKeys(ctx: SourceContext): Promise<AwsKmsKey[]> {
-  const ids = splitKeyLines(ctx.options.need('aws-kms-key-id', 'the ARN, id or alias of an HMAC KMS key; one per line to rotate'))
+  const ids = splitKeyLines(
+    ctx.options.need('aws-kms-key-id', 'the ARN, id or alias of an HMAC KMS key; one per line to rotate')
+  )
   const session = await assumeRole(ctx)
   const sdk = await import('@aws-sdk/client-kms')
-  const kms = new sdk.KMSClient({ region: session.region, credentials: session.credentials, endpoint: session.endpoint('KMS'), maxAttempts: 3 })
+  const kms = new sdk.KMSClient({
+    region: session.region,
+    credentials: session.credentials,
+    endpoint: session.endpoint('KMS'),
+    maxAttempts: 3
+  })
   const wanted = KMS_MAC_ALGORITHM[ctx.algorithm]
   const keys: AwsKmsKey[] = []
   for (const id of ids) {
@@ -113,7 +141,11 @@ export async function awsKmsKeys(ctx: SourceContext): Promise<AwsKmsKey[]> {
       )
     }
     if (meta?.KeyState && meta.KeyState !== 'Enabled') {
-      throw new SealError('KEY_SOURCE', `AWS KMS key ${arn} is ${meta.KeyState}; it must be Enabled to ${ctx.purpose}`, 'aws-kms-key-id')
+      throw new SealError(
+        'KEY_SOURCE',
+        `AWS KMS key ${arn} is ${meta.KeyState}; it must be Enabled to ${ctx.purpose}`,
+        'aws-kms-key-id'
+      )
     }
     if (meta?.MacAlgorithms && !meta.MacAlgorithms.includes(wanted)) {
       throw new SealError(

@@ -23,7 +23,12 @@ export async function awsSecretsManagerKeys(ctx: SourceContext): Promise<LocalHm
     answer = await client.send(new GetSecretValueCommand({ SecretId: secretId }))
   } catch (error) {
     const unreachable = networkFailure(error)
-    if (unreachable) throw new SealError('KEY_SOURCE', ctx.secrets.redact(`AWS Secrets Manager (GetSecretValue for ${secretId}): ${unreachable}`), 'aws-region')
+    if (unreachable)
+      throw new SealError(
+        'KEY_SOURCE',
+        ctx.secrets.redact(`AWS Secrets Manager (GetSecretValue for ${secretId}): ${unreachable}`),
+        'aws-region'
+      )
     const { code, message } = awsErrorParts(error)
     const hint =
       code === 'ResourceNotFoundException'
@@ -31,7 +36,11 @@ export async function awsSecretsManagerKeys(ctx: SourceContext): Promise<LocalHm
         : code === 'AccessDeniedException'
           ? `the role ${session.roleArn} needs secretsmanager:GetSecretValue on the secret (and kms:Decrypt on its KMS key if it is not the default one)`
           : 'check aws-secret-id'
-    throw new SealError('KEY_SOURCE', ctx.secrets.redact(`AWS Secrets Manager refused GetSecretValue for ${secretId}: ${code}: ${message}; ${hint}`), 'aws-secret-id')
+    throw new SealError(
+      'KEY_SOURCE',
+      ctx.secrets.redact(`AWS Secrets Manager refused GetSecretValue for ${secretId}: ${code}: ${message}; ${hint}`),
+      'aws-secret-id'
+    )
   } finally {
     client.destroy()
   }
@@ -45,7 +54,11 @@ export async function awsSecretsManagerKeys(ctx: SourceContext): Promise<LocalHm
     const bytes = Buffer.from(answer.SecretBinary)
     for (const form of keyRenderings(bytes.toString('hex'), bytes)) ctx.secrets.add(form)
     if (bytes.length < MIN_KEY_BYTES) {
-      throw new SealError('KEY_INVALID', `${label} SecretBinary is ${bytes.length} bytes; at least ${MIN_KEY_BYTES} are required`, 'aws-secret-id')
+      throw new SealError(
+        'KEY_INVALID',
+        `${label} SecretBinary is ${bytes.length} bytes; at least ${MIN_KEY_BYTES} are required`,
+        'aws-secret-id'
+      )
     }
     ctx.log(`Read the key from ${label} (binary)`)
     return [new LocalHmacKey(bytes, ctx.algorithm)]

@@ -56,7 +56,13 @@ export async function assumeRole(ctx: SourceContext): Promise<AwsSession> {
   const sts = new STSClient({ region, endpoint: awsEndpoint(ctx.env, 'STS'), maxAttempts: 3 })
   let answer
   try {
-    answer = await sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: sessionName(ctx.env), WebIdentityToken: jwt }))
+    answer = await sts.send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: roleArn,
+        RoleSessionName: sessionName(ctx.env),
+        WebIdentityToken: jwt
+      })
+    )
   } catch (error) {
     throw stsError(ctx, error, roleArn, jwt)
   } finally {
@@ -64,7 +70,11 @@ export async function assumeRole(ctx: SourceContext): Promise<AwsSession> {
   }
   const c = answer.Credentials
   if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-    throw new SealError('KEY_SOURCE', `STS answered AssumeRoleWithWebIdentity for ${roleArn} without credentials`, 'aws-role-arn')
+    throw new SealError(
+      'KEY_SOURCE',
+      `STS answered AssumeRoleWithWebIdentity for ${roleArn} without credentials`,
+      'aws-role-arn'
+    )
   }
   const credentials = {
     accessKeyId: ctx.secrets.add(c.AccessKeyId),
@@ -77,7 +87,12 @@ export async function assumeRole(ctx: SourceContext): Promise<AwsSession> {
 
 function stsError(ctx: SourceContext, error: unknown, roleArn: string, jwt: string): SealError {
   const unreachable = networkFailure(error)
-  if (unreachable) return new SealError('KEY_SOURCE', ctx.secrets.redact(`AWS STS (to assume ${roleArn}): ${unreachable}`), 'aws-region')
+  if (unreachable)
+    return new SealError(
+      'KEY_SOURCE',
+      ctx.secrets.redact(`AWS STS (to assume ${roleArn}): ${unreachable}`),
+      'aws-region'
+    )
   const { code, message } = awsErrorParts(error)
   const claims = describeClaims(jwt, ['sub', 'aud'])
   let hint: string
@@ -95,5 +110,9 @@ function stsError(ctx: SourceContext, error: unknown, roleArn: string, jwt: stri
     default:
       hint = 'check aws-role-arn and aws-region'
   }
-  return new SealError('KEY_SOURCE', ctx.secrets.redact(`AWS STS refused to let this job assume ${roleArn}: ${code}: ${message}; ${hint}`), 'aws-role-arn')
+  return new SealError(
+    'KEY_SOURCE',
+    ctx.secrets.redact(`AWS STS refused to let this job assume ${roleArn}: ${code}: ${message}; ${hint}`),
+    'aws-role-arn'
+  )
 }

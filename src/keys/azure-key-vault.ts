@@ -15,12 +15,19 @@ export async function azureKeyVaultKeys(ctx: SourceContext): Promise<LocalHmacKe
   const vault = azureResourceUrl(ctx, 'azure-key-vault-url', 'https://NAME.vault.azure.net')
   const raw = ctx.options.need('azure-secret', 'the secret name, or name/version')
   const m = SECRET.exec(raw.replace(/^\/+|\/+$/g, ''))
-  if (!m) throw new SealError('INPUT_INVALID', `${ctx.options.nameOf('azure-secret')} ${raw} is not a secret name (letters, digits, -) or name/version`, 'azure-secret')
+  if (!m)
+    throw new SealError(
+      'INPUT_INVALID',
+      `${ctx.options.nameOf('azure-secret')} ${raw} is not a secret name (letters, digits, -) or name/version`,
+      'azure-secret'
+    )
   const [, name, version] = m
   const session = await entraToken(ctx, azureScope('vault', vault))
   const site = session.site('Key Vault', 'azure-secret')
   const path = `secrets/${name}${version ? `/${version}` : ''}`
-  const answer = await call(site, 'GET', `${vault}/${path}?api-version=${KEY_VAULT_API_VERSION}`, { bearer: session.token })
+  const answer = await call(site, 'GET', `${vault}/${path}?api-version=${KEY_VAULT_API_VERSION}`, {
+    bearer: session.token
+  })
   if (answer.status !== 200) {
     const code = keyVaultCode(answer)
     const hint =

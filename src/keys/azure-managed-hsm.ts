@@ -40,10 +40,20 @@ export class AzureManagedHsmKey implements MacKey {
       bearer: this.token,
       body: { alg: HSM_ALGORITHM[this.algorithm], value: digest.toString('base64url') }
     })
-    if (answer.status !== 200) throw this.fail(answer, 'sign', 'Microsoft.KeyVault/managedHsm/keys/sign/action (build jobs only)')
-    const mac = answerBytes((answer.body as { value?: unknown } | undefined)?.value, `Managed HSM sign with ${this.kid}`, 'value', 'azure-hsm-key')
+    if (answer.status !== 200)
+      throw this.fail(answer, 'sign', 'Microsoft.KeyVault/managedHsm/keys/sign/action (build jobs only)')
+    const mac = answerBytes(
+      (answer.body as { value?: unknown } | undefined)?.value,
+      `Managed HSM sign with ${this.kid}`,
+      'value',
+      'azure-hsm-key'
+    )
     if (mac.length !== MAC_LENGTH[this.algorithm]) {
-      throw new SealError('KEY_SOURCE', `Managed HSM sign with ${this.kid} answered with a ${mac.length}-byte MAC; ${HSM_ALGORITHM[this.algorithm]} gives ${MAC_LENGTH[this.algorithm]}`, 'azure-hsm-key')
+      throw new SealError(
+        'KEY_SOURCE',
+        `Managed HSM sign with ${this.kid} answered with a ${mac.length}-byte MAC; ${HSM_ALGORITHM[this.algorithm]} gives ${MAC_LENGTH[this.algorithm]}`,
+        'azure-hsm-key'
+      )
     }
     return mac
   }
@@ -54,7 +64,11 @@ export class AzureManagedHsmKey implements MacKey {
     const digest = remoteMacInput(this.algorithm, message)
     const answer = await call(this.site, 'POST', `${this.kid}/verify?api-version=${KEY_VAULT_API_VERSION}`, {
       bearer: this.token,
-      body: { alg: HSM_ALGORITHM[this.algorithm], digest: digest.toString('base64url'), value: Buffer.from(mac).toString('base64url') }
+      body: {
+        alg: HSM_ALGORITHM[this.algorithm],
+        digest: digest.toString('base64url'),
+        value: Buffer.from(mac).toString('base64url')
+      }
     })
     if (answer.status !== 200) throw this.fail(answer, 'verify', 'Microsoft.KeyVault/managedHsm/keys/verify/action')
     return (answer.body as { value?: unknown } | undefined)?.value === true
@@ -65,17 +79,25 @@ export class AzureManagedHsmKey implements MacKey {
   }
 
   private fail(answer: JsonResponse, operation: string, action: string): SealError {
-    return failure(this.site, answer, `Managed HSM ${operation} failed for ${this.kid}`, hsmHint(answer, this.clientId, action))
+    return failure(
+      this.site,
+      answer,
+      `Managed HSM ${operation} failed for ${this.kid}`,
+      hsmHint(answer, this.clientId, action)
+    )
   }
 }
 
 function hsmHint(answer: JsonResponse, clientId: string, action: string): string {
   const code = keyVaultCode(answer)
-  if (code === 'KeyDisabled' || /disabled/i.test(JSON.stringify(answer.body ?? ''))) return 'the key (version) is disabled; enable it, or set azure-hsm-key to an enabled version'
-  if (answer.status === 403) return `application ${clientId} (azure-client-id) needs the data action ${action} on the key of azure-hsm-key (a Managed HSM local role assignment, scope /keys/NAME)`
+  if (code === 'KeyDisabled' || /disabled/i.test(JSON.stringify(answer.body ?? '')))
+    return 'the key (version) is disabled; enable it, or set azure-hsm-key to an enabled version'
+  if (answer.status === 403)
+    return `application ${clientId} (azure-client-id) needs the data action ${action} on the key of azure-hsm-key (a Managed HSM local role assignment, scope /keys/NAME)`
   if (answer.status === 401) return 'the HSM refused the token: the HSM must be in tenant azure-tenant-id'
   if (answer.status === 404) return 'check azure-hsm-key and azure-managed-hsm-url'
-  if (answer.status === 400) return 'azure-managed-hsm needs an HMAC key (key type oct-HSM, key_ops sign and verify) of the configured algorithm\'s size'
+  if (answer.status === 400)
+    return "azure-managed-hsm needs an HMAC key (key type oct-HSM, key_ops sign and verify) of the configured algorithm's size"
   return 'check azure-hsm-key'
 }
 
@@ -86,10 +108,17 @@ function hsmHint(answer: JsonResponse, clientId: string, action: string): string
  */
 export async function azureManagedHsmKeys(ctx: SourceContext): Promise<AzureManagedHsmKey[]> {
   const hsm = azureResourceUrl(ctx, 'azure-managed-hsm-url', 'https://NAME.managedhsm.azure.net')
-  const lines = splitKeyLines(ctx.options.need('azure-hsm-key', 'the key name, or name/version; one per line to rotate'))
+  const lines = splitKeyLines(
+    ctx.options.need('azure-hsm-key', 'the key name, or name/version; one per line to rotate')
+  )
   const wanted = lines.map(line => {
     const m = KEY.exec(line.replace(/^\/+|\/+$/g, ''))
-    if (!m) throw new SealError('INPUT_INVALID', `${ctx.options.nameOf('azure-hsm-key')} ${line} is not a key name (letters, digits, -) or name/version`, 'azure-hsm-key')
+    if (!m)
+      throw new SealError(
+        'INPUT_INVALID',
+        `${ctx.options.nameOf('azure-hsm-key')} ${line} is not a key name (letters, digits, -) or name/version`,
+        'azure-hsm-key'
+      )
     return { name: m[1], version: m[2] }
   })
   const used = ctx.purpose === 'sign' ? wanted.slice(0, 1) : wanted
@@ -97,14 +126,30 @@ export async function azureManagedHsmKeys(ctx: SourceContext): Promise<AzureMana
   const site = session.site('Managed HSM', 'azure-hsm-key')
   const keys: AzureManagedHsmKey[] = []
   for (const { name, version } of used) {
-    keys.push(new AzureManagedHsmKey(hsm, name, version ?? (await currentVersion(site, hsm, name, session.token, session.clientId)), ctx.algorithm, site, session.token, session.clientId))
+    keys.push(
+      new AzureManagedHsmKey(
+        hsm,
+        name,
+        version ?? (await currentVersion(site, hsm, name, session.token, session.clientId)),
+        ctx.algorithm,
+        site,
+        session.token,
+        session.clientId
+      )
+    )
   }
   ctx.log(`Using Managed HSM key(s) ${keys.map(k => k.kid).join(', ')}`)
   return keys
 }
 
 /** GET keys/{name}: the current version's id, after checking that it is an enabled HMAC key. */
-async function currentVersion(site: CallSite, hsm: string, name: string, token: string, clientId: string): Promise<string> {
+async function currentVersion(
+  site: CallSite,
+  hsm: string,
+  name: string,
+  token: string,
+  clientId: string
+): Promise<string> {
   const answer = await call(site, 'GET', `${hsm}/keys/${name}?api-version=${KEY_VAULT_API_VERSION}`, { bearer: token })
   if (answer.status !== 200) {
     const hint =
@@ -113,15 +158,24 @@ async function currentVersion(site: CallSite, hsm: string, name: string, token: 
         : hsmHint(answer, clientId, 'Microsoft.KeyVault/managedHsm/keys/read/action')
     throw failure(site, answer, `Managed HSM refused GET keys/${name}`, hint)
   }
-  const body = answer.body as { key?: { kid?: unknown; kty?: unknown; key_ops?: unknown }; attributes?: { enabled?: unknown } } | undefined
+  const body = answer.body as
+    { key?: { kid?: unknown; kty?: unknown; key_ops?: unknown }; attributes?: { enabled?: unknown } } | undefined
   const kid = body?.key?.kid
   const m = typeof kid === 'string' ? /\/keys\/([^/]+)\/([^/?]+)$/.exec(kid) : null
   if (!m || m[1] !== name) throw malformed(site, `Managed HSM GET keys/${name}`, 'key.kid naming a version of that key')
   if (body?.key?.kty !== undefined && body.key.kty !== 'oct-HSM' && body.key.kty !== 'oct') {
-    throw new SealError('KEY_SOURCE', `Managed HSM key ${name} is of type ${String(body.key.kty)}; azure-managed-hsm needs an HMAC key (key type oct-HSM)`, 'azure-hsm-key')
+    throw new SealError(
+      'KEY_SOURCE',
+      `Managed HSM key ${name} is of type ${String(body.key.kty)}; azure-managed-hsm needs an HMAC key (key type oct-HSM)`,
+      'azure-hsm-key'
+    )
   }
   if (body?.attributes?.enabled === false) {
-    throw new SealError('KEY_SOURCE', `Managed HSM key ${name} (version ${m[2]}) is disabled; enable it, or set azure-hsm-key to an enabled version`, 'azure-hsm-key')
+    throw new SealError(
+      'KEY_SOURCE',
+      `Managed HSM key ${name} (version ${m[2]}) is disabled; enable it, or set azure-hsm-key to an enabled version`,
+      'azure-hsm-key'
+    )
   }
   return m[2]
 }

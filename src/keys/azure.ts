@@ -54,16 +54,32 @@ export interface AzureSession {
  */
 export async function entraToken(ctx: SourceContext, scope: string): Promise<AzureSession> {
   const tenant = ctx.options.need('azure-tenant-id', 'the directory (tenant) id of the app registration')
-  const clientId = ctx.options.need('azure-client-id', 'the application (client) id whose federated credential trusts this repository')
+  const clientId = ctx.options.need(
+    'azure-client-id',
+    'the application (client) id whose federated credential trusts this repository'
+  )
   if (!GUID.test(tenant) && !/^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}$/i.test(tenant)) {
-    throw new SealError('INPUT_INVALID', `${ctx.options.nameOf('azure-tenant-id')} ${tenant} is not a tenant id (a GUID) or a verified domain`, 'azure-tenant-id')
+    throw new SealError(
+      'INPUT_INVALID',
+      `${ctx.options.nameOf('azure-tenant-id')} ${tenant} is not a tenant id (a GUID) or a verified domain`,
+      'azure-tenant-id'
+    )
   }
   if (!GUID.test(clientId)) {
-    throw new SealError('INPUT_INVALID', `${ctx.options.nameOf('azure-client-id')} ${clientId} is not an application (client) id (a GUID)`, 'azure-client-id')
+    throw new SealError(
+      'INPUT_INVALID',
+      `${ctx.options.nameOf('azure-client-id')} ${clientId} is not an application (client) id (a GUID)`,
+      'azure-client-id'
+    )
   }
   const url = `${authorityHost(ctx.env)}/${encodeURIComponent(tenant)}/oauth2/v2.0/token`
   const jwt = await oidcToken(ctx, AZURE_DEFAULT_AUDIENCE)
-  const site = (service: string, subject: StoreOption): CallSite => ({ service, subject, secrets: ctx.secrets, retry: ctx.retry })
+  const site = (service: string, subject: StoreOption): CallSite => ({
+    service,
+    subject,
+    secrets: ctx.secrets,
+    retry: ctx.retry
+  })
   const entra = site('Microsoft Entra', 'azure-client-id')
   const answer = await call(entra, 'POST', url, {
     form: {
@@ -83,21 +99,46 @@ export async function entraToken(ctx: SourceContext, scope: string): Promise<Azu
 }
 
 /** Entra's AADSTS codes, mapped to the input that fixes them. */
-function entraFailure(ctx: SourceContext, site: CallSite, response: Parameters<typeof failure>[1], tenant: string, clientId: string, jwt: string): SealError {
+function entraFailure(
+  ctx: SourceContext,
+  site: CallSite,
+  response: Parameters<typeof failure>[1],
+  tenant: string,
+  clientId: string,
+  jwt: string
+): SealError {
   const { message } = serviceMessage(response)
   const code = /AADSTS(\d+)/.exec(message)?.[1] ?? ''
   const claims = describeClaims(jwt, ['iss', 'sub', 'aud'])
   const said = claims ? ` (${claims})` : ''
   const what = `Microsoft Entra refused this job's OIDC token for application ${clientId} in tenant ${tenant}`
-  if (['90002', '900023', '90013'].includes(code)) return failure(site, response, what, 'check azure-tenant-id', 'azure-tenant-id')
-  if (['700016', '700038'].includes(code)) return failure(site, response, what, `check azure-client-id: no such application in tenant ${tenant}`)
+  if (['90002', '900023', '90013'].includes(code))
+    return failure(site, response, what, 'check azure-tenant-id', 'azure-tenant-id')
+  if (['700016', '700038'].includes(code))
+    return failure(site, response, what, `check azure-client-id: no such application in tenant ${tenant}`)
   if (code === '700212' && ctx.options.get('oidc-audience')) {
-    return failure(site, response, what, `the federated credential's audience must be oidc-audience${said}, or leave oidc-audience empty for ${AZURE_DEFAULT_AUDIENCE}`, 'oidc-audience')
+    return failure(
+      site,
+      response,
+      what,
+      `the federated credential's audience must be oidc-audience${said}, or leave oidc-audience empty for ${AZURE_DEFAULT_AUDIENCE}`,
+      'oidc-audience'
+    )
   }
   if (['70021', '700211', '700212', '700213'].includes(code)) {
-    return failure(site, response, what, `the application of azure-client-id needs a federated credential with issuer https://token.actions.githubusercontent.com, the subject and audience of this job${said}`)
+    return failure(
+      site,
+      response,
+      what,
+      `the application of azure-client-id needs a federated credential with issuer https://token.actions.githubusercontent.com, the subject and audience of this job${said}`
+    )
   }
-  return failure(site, response, what, 'check azure-tenant-id, azure-client-id and the application\'s federated credential')
+  return failure(
+    site,
+    response,
+    what,
+    "check azure-tenant-id, azure-client-id and the application's federated credential"
+  )
 }
 
 /** The hint for a Key Vault or Managed HSM error answer, by status and Key Vault's error code. */

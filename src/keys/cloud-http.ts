@@ -20,8 +20,18 @@ export function baseUrl(raw: string, subject: string, example: string): string {
     throw new SealError('INPUT_INVALID', `${subject} ${value} is not a URL (expected e.g. ${example})`, subject)
   }
   const plainLocal = parsed.protocol === 'http:' && LOOPBACK.test(parsed.hostname)
-  if ((parsed.protocol !== 'https:' && !plainLocal) || parsed.username || parsed.password || parsed.search || parsed.hash) {
-    throw new SealError('INPUT_INVALID', `${subject} ${value} must be an https:// URL without credentials, query or fragment (e.g. ${example})`, subject)
+  if (
+    (parsed.protocol !== 'https:' && !plainLocal) ||
+    parsed.username ||
+    parsed.password ||
+    parsed.search ||
+    parsed.hash
+  ) {
+    throw new SealError(
+      'INPUT_INVALID',
+      `${subject} ${value} must be an https:// URL without credentials, query or fragment (e.g. ${example})`,
+      subject
+    )
   }
   return value
 }
@@ -72,7 +82,11 @@ export async function call(
     return await requestJson(method, url, { body: options.body, form: options.form, headers, retry: site.retry })
   } catch (error) {
     const reason = error instanceof NetworkError ? error.message : String(error)
-    throw new SealError('KEY_SOURCE', site.secrets.redact(`${site.service} at ${originOf(url)}: ${reason}`), site.subject)
+    throw new SealError(
+      'KEY_SOURCE',
+      site.secrets.redact(`${site.service} at ${originOf(url)}: ${reason}`),
+      site.subject
+    )
   }
 }
 
@@ -80,11 +94,21 @@ export async function call(
  * One line for an answer that is not a success: what was tried, the status, the service's own
  * code and message, and what to change. Every known secret is cut out of the service's text.
  */
-export function failure(site: CallSite, response: JsonResponse, what: string, hint: string, subject = site.subject): SealError {
+export function failure(
+  site: CallSite,
+  response: JsonResponse,
+  what: string,
+  hint: string,
+  subject = site.subject
+): SealError {
   const { code, message } = serviceMessage(response)
   const said = [code, message].filter(Boolean).join(': ')
   const retried = response.status >= 500 || response.status === 429 ? ' (still failing after retries)' : ''
-  return new SealError('KEY_SOURCE', site.secrets.redact(`${what}: HTTP ${response.status}${said ? `: ${said}` : ''}${retried}; ${hint}`), subject)
+  return new SealError(
+    'KEY_SOURCE',
+    site.secrets.redact(`${what}: HTTP ${response.status}${said ? `: ${said}` : ''}${retried}; ${hint}`),
+    subject
+  )
 }
 
 /** An answer of the right status whose body lacks what it must carry. */

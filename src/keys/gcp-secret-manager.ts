@@ -9,10 +9,16 @@ const SECRET = /^projects\/([^/\s]+)\/secrets\/([\w-]{1,255})(?:\/versions\/(lat
 
 /** `gcp-secret` as the version's resource name; without `/versions/V` it is the latest version. */
 export function secretVersionName(ctx: SourceContext): string {
-  const raw = ctx.options.need('gcp-secret', 'projects/PROJECT/secrets/NAME, optionally with /versions/VERSION').replace(/^\/+|\/+$/g, '')
+  const raw = ctx.options
+    .need('gcp-secret', 'projects/PROJECT/secrets/NAME, optionally with /versions/VERSION')
+    .replace(/^\/+|\/+$/g, '')
   const m = SECRET.exec(raw)
   if (!m) {
-    throw new SealError('INPUT_INVALID', `${ctx.options.nameOf('gcp-secret')} ${raw} is not projects/PROJECT/secrets/NAME or projects/PROJECT/secrets/NAME/versions/VERSION`, 'gcp-secret')
+    throw new SealError(
+      'INPUT_INVALID',
+      `${ctx.options.nameOf('gcp-secret')} ${raw} is not projects/PROJECT/secrets/NAME or projects/PROJECT/secrets/NAME/versions/VERSION`,
+      'gcp-secret'
+    )
   }
   return m[3] ? raw : `${raw}/versions/latest`
 }
@@ -27,7 +33,9 @@ export async function gcpSecretManagerKeys(ctx: SourceContext): Promise<LocalHma
   const name = secretVersionName(ctx)
   const session = await gcpFederate(ctx)
   const site = session.site('Secret Manager', 'gcp-secret')
-  const answer = await call(site, 'GET', `${session.endpoint('secretmanager')}/v1/${name}:access`, { bearer: session.token })
+  const answer = await call(site, 'GET', `${session.endpoint('secretmanager')}/v1/${name}:access`, {
+    bearer: session.token
+  })
   if (answer.status !== 200) {
     const status = serviceMessage(answer).code
     const hint =
@@ -46,7 +54,11 @@ export async function gcpSecretManagerKeys(ctx: SourceContext): Promise<LocalHma
   for (const line of text.split(/\r?\n/)) ctx.secrets.add(line.trim())
   // Secret Manager stores a CRC32C with every version (it computes one when none was given).
   if (payload.dataCrc32c !== undefined && !crc32cMatches(payload.dataCrc32c, bytes)) {
-    throw new SealError('KEY_SOURCE', `Secret Manager answered ${name} with a payload whose CRC32C does not match payload.dataCrc32c (damaged on the way); run the step again`, 'gcp-secret')
+    throw new SealError(
+      'KEY_SOURCE',
+      `Secret Manager answered ${name} with a payload whose CRC32C does not match payload.dataCrc32c (damaged on the way); run the step again`,
+      'gcp-secret'
+    )
   }
   const version = (answer.body as { name?: unknown }).name
   ctx.log(`Read the key from Secret Manager ${typeof version === 'string' ? version : name}`)

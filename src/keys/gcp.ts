@@ -21,11 +21,15 @@ export function gcpEndpoint(env: NodeJS.ProcessEnv, service: GcpService): string
 }
 
 const CLOUD_PLATFORM = 'https://www.googleapis.com/auth/cloud-platform'
-const PROVIDER = /^projects\/(\d+)\/locations\/global\/workloadIdentityPools\/([a-z0-9-]{4,32})\/providers\/([a-z0-9-]{4,32})$/
+const PROVIDER =
+  /^projects\/(\d+)\/locations\/global\/workloadIdentityPools\/([a-z0-9-]{4,32})\/providers\/([a-z0-9-]{4,32})$/
 
 /** The provider's resource name; a pasted `//iam.googleapis.com/` or `https://iam.googleapis.com/` prefix is dropped. */
 export function workloadIdentityProvider(ctx: SourceContext): { name: string; project: string; pool: string } {
-  const raw = ctx.options.need('gcp-workload-identity-provider', 'projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER')
+  const raw = ctx.options.need(
+    'gcp-workload-identity-provider',
+    'projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER'
+  )
   const name = raw.replace(/^(?:https:)?\/\/iam\.googleapis\.com\//, '')
   const m = PROVIDER.exec(name)
   if (!m) {
@@ -62,12 +66,21 @@ export async function gcpFederate(ctx: SourceContext): Promise<GcpSession> {
   const provider = workloadIdentityProvider(ctx)
   const serviceAccount = ctx.options.get('gcp-service-account')
   if (serviceAccount && !/^[^@\s/]+@[^@\s/]+$/.test(serviceAccount)) {
-    throw new SealError('INPUT_INVALID', `${ctx.options.nameOf('gcp-service-account')} ${serviceAccount} is not a service account email (NAME@PROJECT.iam.gserviceaccount.com)`, 'gcp-service-account')
+    throw new SealError(
+      'INPUT_INVALID',
+      `${ctx.options.nameOf('gcp-service-account')} ${serviceAccount} is not a service account email (NAME@PROJECT.iam.gserviceaccount.com)`,
+      'gcp-service-account'
+    )
   }
   const endpoint = (service: GcpService): string => gcpEndpoint(ctx.env, service)
   const stsUrl = `${endpoint('sts')}/v1/token`
   const jwt = await oidcToken(ctx, gcpDefaultAudience(provider.name))
-  const site = (service: string, subject: StoreOption): CallSite => ({ service, subject, secrets: ctx.secrets, retry: ctx.retry })
+  const site = (service: string, subject: StoreOption): CallSite => ({
+    service,
+    subject,
+    secrets: ctx.secrets,
+    retry: ctx.retry
+  })
 
   const sts = site('Google STS', 'gcp-workload-identity-provider')
   const exchanged = await call(sts, 'POST', stsUrl, {
@@ -82,17 +95,26 @@ export async function gcpFederate(ctx: SourceContext): Promise<GcpSession> {
   })
   const federated = (exchanged.body as { access_token?: unknown } | undefined)?.access_token
   if (exchanged.status !== 200) throw stsFailure(ctx, sts, exchanged, provider.name, jwt)
-  if (typeof federated !== 'string' || federated === '') throw malformed(sts, 'Google STS token exchange', 'access_token')
+  if (typeof federated !== 'string' || federated === '')
+    throw malformed(sts, 'Google STS token exchange', 'access_token')
   ctx.secrets.add(federated)
   const federatedPrincipal = `principalSet://iam.googleapis.com/projects/${provider.project}/locations/global/workloadIdentityPools/${provider.pool}/…`
 
   if (!serviceAccount) {
     ctx.log(`Federated this job's OIDC token through ${provider.name} (no service account impersonated)`)
-    return { token: federated, principal: `this job's federated identity (${federatedPrincipal}, from gcp-workload-identity-provider; or set gcp-service-account to an account that has the role)`, endpoint, site }
+    return {
+      token: federated,
+      principal: `this job's federated identity (${federatedPrincipal}, from gcp-workload-identity-provider; or set gcp-service-account to an account that has the role)`,
+      endpoint,
+      site
+    }
   }
   const iam = site('IAM Credentials generateAccessToken', 'gcp-service-account')
   const url = `${endpoint('iamcredentials')}/v1/projects/-/serviceAccounts/${encodeURIComponent(serviceAccount)}:generateAccessToken`
-  const answer = await call(iam, 'POST', url, { bearer: federated, body: { scope: [CLOUD_PLATFORM], lifetime: '600s' } })
+  const answer = await call(iam, 'POST', url, {
+    bearer: federated,
+    body: { scope: [CLOUD_PLATFORM], lifetime: '600s' }
+  })
   if (answer.status !== 200) {
     const hint =
       answer.status === 403
@@ -103,7 +125,8 @@ export async function gcpFederate(ctx: SourceContext): Promise<GcpSession> {
     throw failure(iam, answer, `IAM Credentials refused to impersonate ${serviceAccount}`, hint)
   }
   const token = (answer.body as { accessToken?: unknown } | undefined)?.accessToken
-  if (typeof token !== 'string' || token === '') throw malformed(iam, `IAM Credentials generateAccessToken for ${serviceAccount}`, 'accessToken')
+  if (typeof token !== 'string' || token === '')
+    throw malformed(iam, `IAM Credentials generateAccessToken for ${serviceAccount}`, 'accessToken')
   ctx.secrets.add(token)
   ctx.log(`Federated this job's OIDC token through ${provider.name} as ${serviceAccount}`)
   return { token, principal: `gcp-service-account ${serviceAccount}`, endpoint, site }
@@ -115,15 +138,32 @@ function describeTail(jwt: string): string {
 }
 
 /** STS's OAuth error (`invalid_grant`, `invalid_request`, `unauthorized_client`) with what to change. */
-function stsFailure(ctx: SourceContext, site: CallSite, response: Parameters<typeof failure>[1], provider: string, jwt: string): SealError {
+function stsFailure(
+  ctx: SourceContext,
+  site: CallSite,
+  response: Parameters<typeof failure>[1],
+  provider: string,
+  jwt: string
+): SealError {
   const { message } = serviceMessage(response)
   const claims = describeClaims(jwt, ['aud', 'sub', 'repository'])
   const said = claims ? ` (${claims})` : ''
   if (/audience/i.test(message) && ctx.options.get('oidc-audience')) {
-    return failure(site, response, `Google STS refused this job's OIDC token for ${provider}`, `the provider's allowed audiences must include oidc-audience${said}, or leave oidc-audience empty for the default ${gcpDefaultAudience(provider)}`, 'oidc-audience')
+    return failure(
+      site,
+      response,
+      `Google STS refused this job's OIDC token for ${provider}`,
+      `the provider's allowed audiences must include oidc-audience${said}, or leave oidc-audience empty for the default ${gcpDefaultAudience(provider)}`,
+      'oidc-audience'
+    )
   }
   if (/attribute condition/i.test(message)) {
-    return failure(site, response, `Google STS refused this job's OIDC token for ${provider}`, `the provider's attribute condition must accept this job${said}`)
+    return failure(
+      site,
+      response,
+      `Google STS refused this job's OIDC token for ${provider}`,
+      `the provider's attribute condition must accept this job${said}`
+    )
   }
   return failure(
     site,

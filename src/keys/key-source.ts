@@ -67,7 +67,11 @@ export async function resolveKeys(request: KeyRequest): Promise<MacKey[]> {
     return keysFromText(request.keyText, request.encoding, request.algorithm, request.keyLabel, request.onSecret)
   }
   if (request.keyText && request.keyText.trim() !== '') {
-    throw new SealError('INPUT_INVALID', `${request.keyLabel} is set but key-source is ${request.source}: remove one of them`, request.keyLabel)
+    throw new SealError(
+      'INPUT_INVALID',
+      `${request.keyLabel} is set but key-source is ${request.source}: remove one of them`,
+      request.keyLabel
+    )
   }
   const ctx: SourceContext = {
     source: request.source,

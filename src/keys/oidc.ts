@@ -41,19 +41,30 @@ export async function getOidcToken(request: OidcRequest): Promise<string> {
       'KEY_SOURCE',
       `${request.purpose} needs the job's OIDC token, but ${OIDC_REQUEST_URL} and ${OIDC_REQUEST_TOKEN} are not set: ` +
         'add `permissions: id-token: write` to the job (or the workflow) that runs artifact-seal' +
-        (request.allowEnvToken ? `; outside GitHub Actions, set ${OIDC_TOKEN_ENV} to a JWT that the key store accepts` : ''),
+        (request.allowEnvToken
+          ? `; outside GitHub Actions, set ${OIDC_TOKEN_ENV} to a JWT that the key store accepts`
+          : ''),
       OIDC_REQUEST_URL
     )
   }
   if (request.fetch) return secrets.add(await fetchWith(request.fetch, request.audience, url, secrets))
   // The runner's URL already carries ?api-version=2.0.
-  const target = request.audience ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}` : url
+  const target = request.audience
+    ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}`
+    : url
   let response
   try {
-    response = await requestJson('GET', target, { headers: { authorization: `Bearer ${bearer}` }, retry: request.retry })
+    response = await requestJson('GET', target, {
+      headers: { authorization: `Bearer ${bearer}` },
+      retry: request.retry
+    })
   } catch (error) {
     const reason = error instanceof NetworkError ? error.message : String(error)
-    throw new SealError('KEY_SOURCE', secrets.redact(`could not get the OIDC token from ${originOf(url)}: ${reason}`), OIDC_REQUEST_URL)
+    throw new SealError(
+      'KEY_SOURCE',
+      secrets.redact(`could not get the OIDC token from ${originOf(url)}: ${reason}`),
+      OIDC_REQUEST_URL
+    )
   }
   const value = (response.body as { value?: unknown } | undefined)?.value
   if (response.status !== 200 || typeof value !== 'string' || value === '') {
@@ -70,20 +81,31 @@ export async function getOidcToken(request: OidcRequest): Promise<string> {
  * The token from an injected fetcher, with its failures worded as our own request words them.
  * @actions/core's getIDToken reports a refusal as several lines holding `Error Code : 403`.
  */
-async function fetchWith(fetch: OidcTokenFetcher, audience: string | undefined, url: string, secrets: Secrets): Promise<string> {
+async function fetchWith(
+  fetch: OidcTokenFetcher,
+  audience: string | undefined,
+  url: string,
+  secrets: Secrets
+): Promise<string> {
   let value: string
   try {
     value = await fetch(audience)
   } catch (error) {
     const text = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim()
     const status = /Error Code : (\d{3})/.exec(text)?.[1]
-    throw new SealError('KEY_SOURCE', secrets.redact(status ? refused(status) : `could not get the OIDC token from ${originOf(url)}: ${text}`), OIDC_REQUEST_URL)
+    throw new SealError(
+      'KEY_SOURCE',
+      secrets.redact(status ? refused(status) : `could not get the OIDC token from ${originOf(url)}: ${text}`),
+      OIDC_REQUEST_URL
+    )
   }
-  if (typeof value !== 'string' || value === '') throw new SealError('KEY_SOURCE', refused('200, no value in the answer'), OIDC_REQUEST_URL)
+  if (typeof value !== 'string' || value === '')
+    throw new SealError('KEY_SOURCE', refused('200, no value in the answer'), OIDC_REQUEST_URL)
   return value
 }
 
-const refused = (status: string | number): string => `the runner refused the OIDC token request (HTTP ${status}); check that the job has \`permissions: id-token: write\``
+const refused = (status: string | number): string =>
+  `the runner refused the OIDC token request (HTTP ${status}); check that the job has \`permissions: id-token: write\``
 
 /**
  * The claims of a JWT, read without checking its signature: only to say in an error message
@@ -103,6 +125,8 @@ export function tokenClaims(jwt: string): Record<string, unknown> {
 /** "sub=repo:o/r:ref:refs/heads/main, aud=…": the claims that trust policies and bound claims match on. */
 export function describeClaims(jwt: string, names: readonly string[] = ['sub', 'aud', 'repository', 'ref']): string {
   const claims = tokenClaims(jwt)
-  const parts = names.filter(n => claims[n] !== undefined).map(n => `${n}=${Array.isArray(claims[n]) ? (claims[n] as unknown[]).join(',') : String(claims[n])}`)
+  const parts = names
+    .filter(n => claims[n] !== undefined)
+    .map(n => `${n}=${Array.isArray(claims[n]) ? (claims[n] as unknown[]).join(',') : String(claims[n])}`)
   return parts.length ? `this job's token has ${parts.join(', ')}` : ''
 }

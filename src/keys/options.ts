@@ -23,16 +23,17 @@ export class OptionReader {
   need(option: StoreOption, hint = ''): string {
     const value = this.get(option)
     if (!value) {
-      throw new SealError('INPUT_INVALID', `${this.nameOf(option)} is required with key-source ${this.source}${hint ? ` (${hint})` : ''}`, option)
+      throw new SealError(
+        'INPUT_INVALID',
+        `${this.nameOf(option)} is required with key-source ${this.source}${hint ? ` (${hint})` : ''}`,
+        option
+      )
     }
     return value
   }
 
   /** An API path given by the user, without leading slashes or a leading `v1/`. */
   path(option: StoreOption, hint = ''): string {
-    return this.need(option, hint)
-      .replace(/^\/+/, '')
-      .replace(/^v1\//, '')
-      .replace(/\/+$/, '')
+    return this.need(option, hint).replace(/^\/+/, '').replace(/^v1\//, '').replace(/\/+$/, '')
   }
 }

@@ -21,7 +21,11 @@ export class VaultClient {
     try {
       parsed = new URL(url)
     } catch {
-      throw new SealError('INPUT_INVALID', `vault-url ${url} is not a URL (expected e.g. https://vault.example.com:8200)`, 'vault-url')
+      throw new SealError(
+        'INPUT_INVALID',
+        `vault-url ${url} is not a URL (expected e.g. https://vault.example.com:8200)`,
+        'vault-url'
+      )
     }
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
       throw new SealError('INPUT_INVALID', `vault-url ${url} must start with https://`, 'vault-url')
@@ -86,7 +90,12 @@ export function vaultErrors(body: unknown): string {
   const errors = (body as { errors?: unknown } | undefined)?.errors
   if (!Array.isArray(errors)) return ''
   return errors
-    .map(e => String(e).replace(/\s+/g, ' ').replace(/^1 error occurred: \* /, '').trim())
+    .map(e =>
+      String(e)
+        .replace(/\s+/g, ' ')
+        .replace(/^1 error occurred: \* /, '')
+        .trim()
+    )
     .filter(Boolean)
     .join('; ')
 }

@@ -8,7 +8,11 @@ import type { VaultClient } from './vault-client.js'
 import { vaultLogin, vaultLoginOptions } from './vault.js'
 
 /** Vault's names for our hashes (transit's `hash_algorithm`). */
-export const TRANSIT_HASH: Record<DigestAlgorithm, string> = { sha256: 'sha2-256', sha384: 'sha2-384', sha512: 'sha2-512' }
+export const TRANSIT_HASH: Record<DigestAlgorithm, string> = {
+  sha256: 'sha2-256',
+  sha384: 'sha2-384',
+  sha512: 'sha2-512'
+}
 
 /** At most this many key versions are tried when verifying: the newest ones the key still accepts. */
 export const MAX_TRANSIT_VERSIONS = 16
@@ -36,15 +40,29 @@ export class VaultTransitKey implements MacKey {
     const path = `${this.mount}/hmac/${this.name}/${TRANSIT_HASH[this.algorithm]}`
     const input = remoteMacInput(this.algorithm, message).toString('base64')
     const response = await this.client.write(path, { input, key_version: this.version })
-    if (response.status !== 200) throw this.client.fail(response, `Vault transit refused ${path}`, `the build job's policy needs update on ${path}`, 'vault-transit-key')
+    if (response.status !== 200)
+      throw this.client.fail(
+        response,
+        `Vault transit refused ${path}`,
+        `the build job's policy needs update on ${path}`,
+        'vault-transit-key'
+      )
     const hmac = (response.body as { data?: { hmac?: unknown } } | undefined)?.data?.hmac
     const prefix = `vault:v${this.version}:`
     if (typeof hmac !== 'string' || !hmac.startsWith(prefix)) {
-      throw new SealError('KEY_SOURCE', `Vault transit answered ${path} without data.hmac starting with ${prefix}`, 'vault-transit-key')
+      throw new SealError(
+        'KEY_SOURCE',
+        `Vault transit answered ${path} without data.hmac starting with ${prefix}`,
+        'vault-transit-key'
+      )
     }
     const mac = answerBytes(hmac.slice(prefix.length), `Vault transit ${path}`, 'data.hmac', 'vault-transit-key')
     if (mac.length !== MAC_LENGTH[this.algorithm]) {
-      throw new SealError('KEY_SOURCE', `Vault transit answered ${path} with a ${mac.length}-byte HMAC; ${this.algorithm} gives ${MAC_LENGTH[this.algorithm]}`, 'vault-transit-key')
+      throw new SealError(
+        'KEY_SOURCE',
+        `Vault transit answered ${path} with a ${mac.length}-byte HMAC; ${this.algorithm} gives ${MAC_LENGTH[this.algorithm]}`,
+        'vault-transit-key'
+      )
     }
     return mac
   }
@@ -58,7 +76,13 @@ export class VaultTransitKey implements MacKey {
       hmac: `vault:v${this.version}:${Buffer.from(mac).toString('base64')}`,
       hash_algorithm: TRANSIT_HASH[this.algorithm]
     })
-    if (response.status !== 200) throw this.client.fail(response, `Vault transit refused ${path}`, `the deploy job's policy needs update on ${path}`, 'vault-transit-key')
+    if (response.status !== 200)
+      throw this.client.fail(
+        response,
+        `Vault transit refused ${path}`,
+        `the deploy job's policy needs update on ${path}`,
+        'vault-transit-key'
+      )
     // A mismatch is 200 {"data":{"valid":false}}.
     return (response.body as { data?: { valid?: unknown } } | undefined)?.data?.valid === true
   }
@@ -89,16 +113,25 @@ export async function vaultTransitKeys(ctx: SourceContext): Promise<VaultTransit
     )
   }
   if (response.status !== 200) {
-    throw client.fail(response, `Vault refused to read transit key ${metaPath}`, `the policy needs read on ${metaPath} (metadata only, never key material)`, 'vault-transit-key')
+    throw client.fail(
+      response,
+      `Vault refused to read transit key ${metaPath}`,
+      `the policy needs read on ${metaPath} (metadata only, never key material)`,
+      'vault-transit-key'
+    )
   }
-  const data = (response.body as { data?: { latest_version?: unknown; min_decryption_version?: unknown } } | undefined)?.data
+  const data = (response.body as { data?: { latest_version?: unknown; min_decryption_version?: unknown } } | undefined)
+    ?.data
   const latest = Number(data?.latest_version)
   const min = Math.max(1, Number(data?.min_decryption_version ?? 1) || 1)
   if (!Number.isInteger(latest) || latest < 1) {
     throw new SealError('KEY_SOURCE', `Vault answered ${metaPath} without data.latest_version`, 'vault-transit-key')
   }
-  const versions = ctx.purpose === 'sign' ? [latest] : range(Math.max(min, latest - MAX_TRANSIT_VERSIONS + 1), latest).reverse()
-  ctx.log(`Using Vault transit key ${mount}/${name} (${ctx.purpose === 'sign' ? `version ${latest}` : `versions ${versions.at(-1)}–${latest}`})`)
+  const versions =
+    ctx.purpose === 'sign' ? [latest] : range(Math.max(min, latest - MAX_TRANSIT_VERSIONS + 1), latest).reverse()
+  ctx.log(
+    `Using Vault transit key ${mount}/${name} (${ctx.purpose === 'sign' ? `version ${latest}` : `versions ${versions.at(-1)}–${latest}`})`
+  )
   return versions.map(v => new VaultTransitKey(client, mount, name, v, ctx.algorithm))
 }
 

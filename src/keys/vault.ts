@@ -52,7 +52,13 @@ export async function vaultKeys(ctx: SourceContext): Promise<LocalHmacKey[]> {
       'vault-secret'
     )
   }
-  if (response.status !== 200) throw client.fail(response, `Vault refused to read ${path}`, 'check vault-secret and the policy of the role', 'vault-secret')
+  if (response.status !== 200)
+    throw client.fail(
+      response,
+      `Vault refused to read ${path}`,
+      'check vault-secret and the policy of the role',
+      'vault-secret'
+    )
   const data = (response.body as { data?: { data?: unknown } } | undefined)?.data?.data
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new SealError(
@@ -76,5 +82,7 @@ export async function vaultKeys(ctx: SourceContext): Promise<LocalHmacKey[]> {
     throw new SealError('KEY_SOURCE', `Vault secret ${path} field ${field} is not a string`, 'vault-secret-field')
   }
   ctx.log(`Read the key from Vault secret ${path} (field ${field})`)
-  return keysFromText(value, ctx.encoding, ctx.algorithm, `Vault secret ${path} field ${field}`, v => ctx.secrets.add(v))
+  return keysFromText(value, ctx.encoding, ctx.algorithm, `Vault secret ${path} field ${field}`, v =>
+    ctx.secrets.add(v)
+  )
 }

@@ -41,9 +41,21 @@ export async function requestJson(
   // Loaded on first use: undici, under it, is a third of the CLI's start-up, and `key-source: input` never needs it.
   const { HttpClient } = await import('@actions/http-client')
   const client = new HttpClient(`${TOOL_NAME}/${TOOL_VERSION}`, [], { allowRetries: false, socketTimeout: 30_000 })
-  const contentType = options.form ? 'application/x-www-form-urlencoded' : options.body !== undefined ? 'application/json' : undefined
-  const headers = { accept: 'application/json', ...(contentType ? { 'content-type': contentType } : {}), ...options.headers }
-  const data = options.form ? new URLSearchParams(options.form).toString() : options.body !== undefined ? JSON.stringify(options.body) : null
+  const contentType = options.form
+    ? 'application/x-www-form-urlencoded'
+    : options.body !== undefined
+      ? 'application/json'
+      : undefined
+  const headers = {
+    accept: 'application/json',
+    ...(contentType ? { 'content-type': contentType } : {}),
+    ...options.headers
+  }
+  const data = options.form
+    ? new URLSearchParams(options.form).toString()
+    : options.body !== undefined
+      ? JSON.stringify(options.body)
+      : null
   let attempts = 0
   try {
     const { response } = await withRetries(
@@ -51,14 +63,19 @@ export async function requestJson(
         attempts++
         const answer = await client.request(method, url, data, headers)
         const text = await answer.readBody()
-        return { response: { status: answer.message.statusCode ?? 0, text, body: parse(text) }, headers: answer.message.headers }
+        return {
+          response: { status: answer.message.statusCode ?? 0, text, body: parse(text) },
+          headers: answer.message.headers
+        }
       },
       settled => (settled.ok ? { status: settled.value.response.status, headers: settled.value.headers } : {}),
       { policy: options.retry }
     )
     return response
   } catch (error) {
-    throw new NetworkError(`no answer after ${attempts} attempt(s): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    throw new NetworkError(
+      `no answer after ${attempts} attempt(s): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`
+    )
   } finally {
     client.dispose()
   }

@@ -19,7 +19,8 @@ const NETWORK_CODES: Record<string, string> = {
   UND_ERR_SOCKET: 'connection closed'
 }
 
-const IN_TEXT = /\b(?:getaddrinfo|connect|read|write|queryA)? ?(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)\b(?: ([^\s,;)]+))?/
+const IN_TEXT =
+  /\b(?:getaddrinfo|connect|read|write|queryA)? ?(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)\b(?: ([^\s,;)]+))?/
 
 /** "cannot reach HOST: what happened (ERRNO)" when `error` is a network failure, else null. */
 export function networkFailure(error: unknown, fallbackHost?: string): string | null {

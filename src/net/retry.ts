@@ -62,7 +62,12 @@ export function isRetryable(outcome: Outcome): boolean {
 }
 
 /** The wait before retry number `retry` (0-based) after `outcome`, or undefined: stop here. */
-export function retryWaitMs(outcome: Outcome, retry: number, policy: RetryPolicy = DEFAULT_RETRY, nowMs: number = Date.now()): number | undefined {
+export function retryWaitMs(
+  outcome: Outcome,
+  retry: number,
+  policy: RetryPolicy = DEFAULT_RETRY,
+  nowMs: number = Date.now()
+): number | undefined {
   if (retry >= policy.delaysMs.length || !isRetryable(outcome)) return undefined
   const asked = outcome.status === undefined ? undefined : serverWaitMs(outcome.headers, nowMs)
   if (asked === undefined) return policy.delaysMs[retry]
@@ -86,7 +91,11 @@ const pause = (ms: number): Promise<void> => new Promise(resolve => setTimeout(r
  * the last value or throws the last error. `judge` maps a try to its Outcome, or undefined when
  * it succeeded (or failed in a way no retry can mend).
  */
-export async function withRetries<T>(attempt: () => Promise<T>, judge: (settled: Settled<T>) => Outcome | undefined, options: RetryOptions = {}): Promise<T> {
+export async function withRetries<T>(
+  attempt: () => Promise<T>,
+  judge: (settled: Settled<T>) => Outcome | undefined,
+  options: RetryOptions = {}
+): Promise<T> {
   const { policy = DEFAULT_RETRY, now = Date.now, sleep = pause } = options
   for (let retry = 0; ; retry++) {
     let settled: Settled<T>

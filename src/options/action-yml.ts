@@ -29,9 +29,12 @@ function scalar(text: string, indent: string): string {
 /** action.yml, generated from the option table (`npm run action-yml` writes it; a test compares). */
 export function renderActionYml(): string {
   const inputs = OPTION_LIST.filter(([, spec]) => offers(spec, 'action')).map(
-    ([name, spec]) => `  ${name}:\n    description: ${scalar(spec.description, '      ')}\n    required: false\n    default: ${quote(spec.default ?? '')}\n`
+    ([name, spec]) =>
+      `  ${name}:\n    description: ${scalar(spec.description, '      ')}\n    required: false\n    default: ${quote(spec.default ?? '')}\n`
   )
-  const outputs = Object.entries(OUTPUTS).map(([name, description]) => `  ${name}:\n    description: ${scalar(description, '      ')}\n`)
+  const outputs = Object.entries(OUTPUTS).map(
+    ([name, description]) => `  ${name}:\n    description: ${scalar(description, '      ')}\n`
+  )
   return `# Generated from src/options/table.ts by \`npm run action-yml\`; edit the table, not this file.
 ${METADATA}
 inputs:

@@ -5,7 +5,10 @@ import { OPTION_LIST, flagOf, offers, type OptionName } from './table.js'
 /** parseArgs' options, from the table: every value option repeatable, so that a repeat is seen (and refused where one is meant). */
 export const PARSE_ARGS_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   ...Object.fromEntries(
-    OPTION_LIST.filter(([, spec]) => offers(spec, 'cli')).map(([name, spec]) => [flagOf(name), spec.kind === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: true }])
+    OPTION_LIST.filter(([, spec]) => offers(spec, 'cli')).map(([name, spec]) => [
+      flagOf(name),
+      spec.kind === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: true }
+    ])
   ),
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' }

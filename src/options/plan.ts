@@ -6,7 +6,15 @@ import type { KeyEncoding } from '../core/keys.js'
 import { parseEvents, parsePatterns, type VerifyPolicy } from '../core/policy.js'
 import type { SealContext } from '../core/statement.js'
 import { readOptions, type OptionValues, type RawValues } from './read.js'
-import { OPTIONS, STORE_OPTIONS, type FrontEnd, type KeySource, type Mode, type OptionName, type StoreOption } from './table.js'
+import {
+  OPTIONS,
+  STORE_OPTIONS,
+  type FrontEnd,
+  type KeySource,
+  type Mode,
+  type OptionName,
+  type StoreOption
+} from './table.js'
 
 /** Where the key comes from, as the plan knows it before anything is read. */
 export interface KeyPlan {
@@ -102,13 +110,18 @@ export function planFor(frontEnd: FrontEnd, mode: Mode, raw: RawValues, where: P
     refuse('path', `is required to sign: give one or more glob patterns (or ${spell('subject-checksums')})`)
   }
   const manifests = o.list('manifests')
-  if (mode === 'merge' && manifests.length === 0) refuse('manifests', 'is required to merge: give glob patterns of the part manifests')
+  if (mode === 'merge' && manifests.length === 0)
+    refuse('manifests', 'is required to merge: give glob patterns of the part manifests')
   // Merge: the parts come from this run's build unless told otherwise.
   const expectedCommit = o.string('expected-commit') ?? (mode === 'merge' ? where.env.GITHUB_SHA || null : null)
   if (o.string('release-assets') === 'digests' && o.choice('algorithm') !== 'sha256') {
-    refuse('release-assets', `digests compares GitHub's sha256 asset digests; ${spell('algorithm')} is ${o.choice('algorithm')}`)
+    refuse(
+      'release-assets',
+      `digests compares GitHub's sha256 asset digests; ${spell('algorithm')} is ${o.choice('algorithm')}`
+    )
   }
-  if (expectedCommit && !FULL_SHA.test(expectedCommit)) refuse('expected-commit', `is ${JSON.stringify(expectedCommit)}, not a full commit SHA`)
+  if (expectedCommit && !FULL_SHA.test(expectedCommit))
+    refuse('expected-commit', `is ${JSON.stringify(expectedCommit)}, not a full commit SHA`)
   if (o.boolean('cache')) refuse('cache', CACHE_REFUSED)
   const duration = (name: OptionName): number | undefined => {
     const value = o.string(name)
@@ -117,7 +130,8 @@ export function planFor(frontEnd: FrontEnd, mode: Mode, raw: RawValues, where: P
   const expectedRepository = o.string('expected-repository') ?? null
 
   // The CLI's flags for what sign binds outside Actions; the runner's variables otherwise.
-  const bound = (name: OptionName, fallback: string | null): string | null => (o.isSet(name) ? (name === 'runner-environment' ? o.choice(name) : o.string(name)!) : fallback)
+  const bound = (name: OptionName, fallback: string | null): string | null =>
+    o.isSet(name) ? (name === 'runner-environment' ? o.choice(name) : o.string(name)!) : fallback
   const run = where.context
   const context: SealContext = {
     ...run,
@@ -182,19 +196,30 @@ function keyPlan(o: OptionValues, where: PlanEnvironment): KeyPlan {
   }
 }
 
-function releasePlan(o: OptionValues, mode: Mode, where: PlanEnvironment, expectedRepository: string | null, refuse: (name: OptionName, why: string) => never): ReleasePlan | null {
+function releasePlan(
+  o: OptionValues,
+  mode: Mode,
+  where: PlanEnvironment,
+  expectedRepository: string | null,
+  refuse: (name: OptionName, why: string) => never
+): ReleasePlan | null {
   const tag = o.string('release-tag')
   if (!tag) return null
   const token = (o.frontEnd === 'action' ? o.string('github-token') : where.env.GITHUB_TOKEN) ?? ''
   if (!token) {
-    if (o.frontEnd === 'action') refuse('github-token', 'is empty; release-tag needs a token (the default is github.token)')
+    if (o.frontEnd === 'action')
+      refuse('github-token', 'is empty; release-tag needs a token (the default is github.token)')
     refuse('release-tag', 'needs a token: set GITHUB_TOKEN')
   }
   const flag = o.string('repo')
   const sealing = mode === 'sign' || mode === 'merge'
   const fallback = sealing ? (where.env.GITHUB_REPOSITORY ?? null) : expectedRepository
   const repository = flag ?? fallback
-  if (!repository) refuse('release-tag', `needs the release's repository: ${o.frontEnd === 'cli' ? 'give --repo owner/name or ' : ''}set GITHUB_REPOSITORY`)
+  if (!repository)
+    refuse(
+      'release-tag',
+      `needs the release's repository: ${o.frontEnd === 'cli' ? 'give --repo owner/name or ' : ''}set GITHUB_REPOSITORY`
+    )
   return {
     tag,
     repository: repository!,

@@ -1,7 +1,18 @@
 import { parseChoice } from '../core/choice.js'
 import { SealError } from '../core/errors.js'
 import { splitPatterns } from '../core/subjects.js'
-import { ACTION_MODES, nameIn, OPTION_LIST, OPTIONS, offers, spell, type FrontEnd, type Mode, type OptionName, type OptionSpec } from './table.js'
+import {
+  ACTION_MODES,
+  nameIn,
+  OPTION_LIST,
+  OPTIONS,
+  offers,
+  spell,
+  type FrontEnd,
+  type Mode,
+  type OptionName,
+  type OptionSpec
+} from './table.js'
 
 /**
  * What a front end read, as strings: for each option every value given (the action: its input
@@ -60,7 +71,8 @@ export class OptionValues {
   }
 }
 
-const fromEnv = (env: NodeJS.ProcessEnv, variable: string | undefined): string | undefined => (variable ? env[variable] || undefined : undefined)
+const fromEnv = (env: NodeJS.ProcessEnv, variable: string | undefined): string | undefined =>
+  variable ? env[variable] || undefined : undefined
 
 function modeWords(modes: readonly Mode[], frontEnd: FrontEnd): string {
   const offered = frontEnd === 'action' ? modes.filter(m => (ACTION_MODES as readonly string[]).includes(m)) : modes
@@ -71,7 +83,11 @@ function parseBoolean(value: string, label: string): boolean {
   const v = value.trim().toLowerCase()
   if (v === 'true') return true
   if (v === 'false') return false
-  throw new SealError('INPUT_INVALID', `Invalid ${label} input. Provided: ${value}. Available options: true, false`, label)
+  throw new SealError(
+    'INPUT_INVALID',
+    `Invalid ${label} input. Provided: ${value}. Available options: true, false`,
+    label
+  )
 }
 
 /**
@@ -112,7 +128,10 @@ export function readOptions(frontEnd: FrontEnd, mode: Mode, raw: RawValues, env:
       } else {
         const value = options.string(requirement.option as OptionName) ?? ''
         if (!requirement.values.includes(value)) {
-          refuse(name, `is used only with ${requirement.option} ${requirement.values.join(' or ')} (${requirement.option} is ${value || 'not set'})`)
+          refuse(
+            name,
+            `is used only with ${requirement.option} ${requirement.values.join(' or ')} (${requirement.option} is ${value || 'not set'})`
+          )
         }
       }
     }

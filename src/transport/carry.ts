@@ -4,7 +4,16 @@ import type { SealResult } from '../core/seal.js'
 import { checkBaseDir } from '../core/seal.js'
 import { reportOf, verify, verifyFiles, verifyManifest, type VerifyOptions, type VerifyReport } from '../core/verify.js'
 import type { ReleaseAsset } from '../github/releases.js'
-import { checkWritableRelease, compareAssetDigests, downloadListedAssets, fetchManifestAsset, publishTarget, publishToRelease, type ReleaseFile, type ReleaseTarget } from './release.js'
+import {
+  checkWritableRelease,
+  compareAssetDigests,
+  downloadListedAssets,
+  fetchManifestAsset,
+  publishTarget,
+  publishToRelease,
+  type ReleaseFile,
+  type ReleaseTarget
+} from './release.js'
 import { listFileName, statementChecksumList } from '../formats/sha256sum.js'
 
 /**
@@ -41,10 +50,16 @@ export interface Shipped {
  * hash under another's name, and never a second, unsigned hash of the files).
  */
 export function releaseFiles(result: SealResult, checksums: boolean): ReleaseFile[] {
-  const files: ReleaseFile[] = [{ name: path.basename(result.manifestPath), bytes: result.manifestBytes, contentType: 'application/json' }]
+  const files: ReleaseFile[] = [
+    { name: path.basename(result.manifestPath), bytes: result.manifestBytes, contentType: 'application/json' }
+  ]
   if (checksums) {
     const algorithm = result.statement.predicate.algorithm
-    files.push({ name: listFileName(algorithm), bytes: Buffer.from(statementChecksumList(result.statement, algorithm)), contentType: 'text/plain' })
+    files.push({
+      name: listFileName(algorithm),
+      bytes: Buffer.from(statementChecksumList(result.statement, algorithm)),
+      contentType: 'text/plain'
+    })
   }
   return files
 }
@@ -64,7 +79,11 @@ export async function shipSeal(result: SealResult, carriers: Carriers): Promise<
     const release = carriers.release
     let assets: Awaited<ReturnType<typeof publishToRelease>>
     try {
-      assets = await publishToRelease(release, releaseFiles(result, release.checksums ?? false), release.overwrite ?? false)
+      assets = await publishToRelease(
+        release,
+        releaseFiles(result, release.checksums ?? false),
+        release.overwrite ?? false
+      )
     } catch (error) {
       // A failed step leaves no manifest: one on disk beside a release without it would be
       // uploaded by the next step as if the seal had shipped.
@@ -74,7 +93,12 @@ export async function shipSeal(result: SealResult, carriers: Carriers): Promise<
     const [manifestAsset, checksumsAsset] = assets
     shipped.manifestAsset = manifestAsset
     shipped.checksumsAsset = checksumsAsset
-    carriers.log(`Attached ${[manifestAsset, checksumsAsset].filter(Boolean).map(a => a!.name).join(' and ')} to release ${release.tag}: ${manifestAsset.browserDownloadUrl}`)
+    carriers.log(
+      `Attached ${[manifestAsset, checksumsAsset]
+        .filter(Boolean)
+        .map(a => a!.name)
+        .join(' and ')} to release ${release.tag}: ${manifestAsset.browserDownloadUrl}`
+    )
     if (release.publish) {
       await publishTarget(release)
       carriers.log(`Published release ${release.tag}: its assets and the manifest are released together`)
@@ -113,13 +137,27 @@ export async function verifyCarried(options: VerifyOptions, carriers: Carriers):
   // A manifest that failed any check stops here: nothing is fetched for it.
   if (verdict.problems.length > 0 || !verdict.statement) return reportOf(verdict)
   const statement = verdict.statement
-  const rules = { algorithm: options.algorithm, manifestName: path.basename(options.manifestPath), allowUnlisted: release.allowUnlistedAssets ?? false }
+  const rules = {
+    algorithm: options.algorithm,
+    manifestName: path.basename(options.manifestPath),
+    allowUnlisted: release.allowUnlistedAssets ?? false
+  }
   if (release.assets === 'digests') {
     const compared = await compareAssetDigests(release, statement, verdict.selected, rules)
-    carriers.log(`Compared ${verdict.selected.length} ${verdict.selection ? 'selected' : 'listed'} file(s) with the digests GitHub reports for the assets of release ${release.tag} (nothing downloaded)`)
+    carriers.log(
+      `Compared ${verdict.selected.length} ${verdict.selection ? 'selected' : 'listed'} file(s) with the digests GitHub reports for the assets of release ${release.tag} (nothing downloaded)`
+    )
     return verifyFiles(verdict, options, [], compared)
   }
-  const { downloaded, problems } = await downloadListedAssets(release, statement, verdict.selected, options.baseDir, rules)
-  carriers.log(`Downloaded ${downloaded.length} of ${verdict.selected.length} ${verdict.selection ? 'selected' : 'listed'} file(s) from release ${release.tag} into ${options.baseDir}`)
+  const { downloaded, problems } = await downloadListedAssets(
+    release,
+    statement,
+    verdict.selected,
+    options.baseDir,
+    rules
+  )
+  carriers.log(
+    `Downloaded ${downloaded.length} of ${verdict.selected.length} ${verdict.selection ? 'selected' : 'listed'} file(s) from release ${release.tag} into ${options.baseDir}`
+  )
   return verifyFiles(verdict, options, problems)
 }
