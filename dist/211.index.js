@@ -33,15 +33,22 @@ async function getOidcToken(request) {
             return preset;
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `${request.purpose} needs the job's OIDC token, but ${OIDC_REQUEST_URL} and ${OIDC_REQUEST_TOKEN} are not set: ` +
             'add `permissions: id-token: write` to the job (or the workflow) that runs artifact-seal' +
-            (request.allowEnvToken ? `; outside GitHub Actions, set ${OIDC_TOKEN_ENV} to a JWT that the key store accepts` : ''), OIDC_REQUEST_URL);
+            (request.allowEnvToken
+                ? `; outside GitHub Actions, set ${OIDC_TOKEN_ENV} to a JWT that the key store accepts`
+                : ''), OIDC_REQUEST_URL);
     }
     if (request.fetch)
         return secrets.add(await fetchWith(request.fetch, request.audience, url, secrets));
     // The runner's URL already carries ?api-version=2.0.
-    const target = request.audience ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}` : url;
+    const target = request.audience
+        ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}`
+        : url;
     let response;
     try {
-        response = await (0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('GET', target, { headers: { authorization: `Bearer ${bearer}` }, retry: request.retry });
+        response = await (0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('GET', target, {
+            headers: { authorization: `Bearer ${bearer}` },
+            retry: request.retry
+        });
     }
     catch (error) {
         const reason = error instanceof _net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr ? error.message : String(error);
@@ -90,7 +97,9 @@ function tokenClaims(jwt) {
 /** "sub=repo:o/r:ref:refs/heads/main, aud=…": the claims that trust policies and bound claims match on. */
 function describeClaims(jwt, names = ['sub', 'aud', 'repository', 'ref']) {
     const claims = tokenClaims(jwt);
-    const parts = names.filter(n => claims[n] !== undefined).map(n => `${n}=${Array.isArray(claims[n]) ? claims[n].join(',') : String(claims[n])}`);
+    const parts = names
+        .filter(n => claims[n] !== undefined)
+        .map(n => `${n}=${Array.isArray(claims[n]) ? claims[n].join(',') : String(claims[n])}`);
     return parts.length ? `this job's token has ${parts.join(', ')}` : '';
 }
 
@@ -225,7 +234,10 @@ function vaultErrors(body) {
     if (!Array.isArray(errors))
         return '';
     return errors
-        .map(e => String(e).replace(/\s+/g, ' ').replace(/^1 error occurred: \* /, '').trim())
+        .map(e => String(e)
+        .replace(/\s+/g, ' ')
+        .replace(/^1 error occurred: \* /, '')
+        .trim())
         .filter(Boolean)
         .join('; ');
 }
@@ -339,16 +351,31 @@ async function requestJson(method, url, options = {}) {
     // Loaded on first use: undici, under it, is a third of the CLI's start-up, and `key-source: input` never needs it.
     const { HttpClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4942));
     const client = new HttpClient(`${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l}/${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_VERSION */ .w}`, [], { allowRetries: false, socketTimeout: 30_000 });
-    const contentType = options.form ? 'application/x-www-form-urlencoded' : options.body !== undefined ? 'application/json' : undefined;
-    const headers = { accept: 'application/json', ...(contentType ? { 'content-type': contentType } : {}), ...options.headers };
-    const data = options.form ? new URLSearchParams(options.form).toString() : options.body !== undefined ? JSON.stringify(options.body) : null;
+    const contentType = options.form
+        ? 'application/x-www-form-urlencoded'
+        : options.body !== undefined
+            ? 'application/json'
+            : undefined;
+    const headers = {
+        accept: 'application/json',
+        ...(contentType ? { 'content-type': contentType } : {}),
+        ...options.headers
+    };
+    const data = options.form
+        ? new URLSearchParams(options.form).toString()
+        : options.body !== undefined
+            ? JSON.stringify(options.body)
+            : null;
     let attempts = 0;
     try {
         const { response } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetries */ .LH)(async () => {
             attempts++;
             const answer = await client.request(method, url, data, headers);
             const text = await answer.readBody();
-            return { response: { status: answer.message.statusCode ?? 0, text, body: parse(text) }, headers: answer.message.headers };
+            return {
+                response: { status: answer.message.statusCode ?? 0, text, body: parse(text) },
+                headers: answer.message.headers
+            };
         }, settled => (settled.ok ? { status: settled.value.response.status, headers: settled.value.headers } : {}), { policy: options.retry });
         return response;
     }

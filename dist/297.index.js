@@ -64,7 +64,11 @@ class AwsKmsKey {
     }
     async sign(message) {
         try {
-            const answer = await this.kms.send(new this.sdk.GenerateMacCommand({ KeyId: this.arn, MacAlgorithm: KMS_MAC_ALGORITHM[this.algorithm], Message: (0,_remote_mac_js__WEBPACK_IMPORTED_MODULE_4__/* .remoteMacInput */ .W)(this.algorithm, message) }));
+            const answer = await this.kms.send(new this.sdk.GenerateMacCommand({
+                KeyId: this.arn,
+                MacAlgorithm: KMS_MAC_ALGORITHM[this.algorithm],
+                Message: (0,_remote_mac_js__WEBPACK_IMPORTED_MODULE_4__/* .remoteMacInput */ .W)(this.algorithm, message)
+            }));
             const mac = answer.Mac ? Buffer.from(answer.Mac) : Buffer.alloc(0);
             if (mac.length !== _remote_mac_js__WEBPACK_IMPORTED_MODULE_4__/* .MAC_LENGTH */ .z[this.algorithm]) {
                 throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `AWS KMS GenerateMac for ${this.arn} answered with a ${mac.length}-byte MAC; ${this.algorithm} gives ${_remote_mac_js__WEBPACK_IMPORTED_MODULE_4__/* .MAC_LENGTH */ .z[this.algorithm]}`, 'aws-kms-key-id');
@@ -82,7 +86,12 @@ class AwsKmsKey {
         if (mac.length !== _remote_mac_js__WEBPACK_IMPORTED_MODULE_4__/* .MAC_LENGTH */ .z[this.algorithm])
             return false;
         try {
-            const answer = await this.kms.send(new this.sdk.VerifyMacCommand({ KeyId: this.arn, MacAlgorithm: KMS_MAC_ALGORITHM[this.algorithm], Message: (0,_remote_mac_js__WEBPACK_IMPORTED_MODULE_4__/* .remoteMacInput */ .W)(this.algorithm, message), Mac: mac }));
+            const answer = await this.kms.send(new this.sdk.VerifyMacCommand({
+                KeyId: this.arn,
+                MacAlgorithm: KMS_MAC_ALGORITHM[this.algorithm],
+                Message: (0,_remote_mac_js__WEBPACK_IMPORTED_MODULE_4__/* .remoteMacInput */ .W)(this.algorithm, message),
+                Mac: mac
+            }));
             return answer.MacValid === true;
         }
         catch (error) {
@@ -105,7 +114,12 @@ async function awsKmsKeys(ctx) {
     const ids = (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .splitKeyLines */ .Lf)(ctx.options.need('aws-kms-key-id', 'the ARN, id or alias of an HMAC KMS key; one per line to rotate'));
     const session = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .assumeRole */ .xN)(ctx);
     const sdk = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(632)]).then(__webpack_require__.t.bind(__webpack_require__, 2632, 19));
-    const kms = new sdk.KMSClient({ region: session.region, credentials: session.credentials, endpoint: session.endpoint('KMS'), maxAttempts: 3 });
+    const kms = new sdk.KMSClient({
+        region: session.region,
+        credentials: session.credentials,
+        endpoint: session.endpoint('KMS'),
+        maxAttempts: 3
+    });
     const wanted = KMS_MAC_ALGORITHM[ctx.algorithm];
     const keys = [];
     for (const id of ids) {
@@ -183,7 +197,11 @@ async function assumeRole(ctx) {
     const sts = new STSClient({ region, endpoint: awsEndpoint(ctx.env, 'STS'), maxAttempts: 3 });
     let answer;
     try {
-        answer = await sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: sessionName(ctx.env), WebIdentityToken: jwt }));
+        answer = await sts.send(new AssumeRoleWithWebIdentityCommand({
+            RoleArn: roleArn,
+            RoleSessionName: sessionName(ctx.env),
+            WebIdentityToken: jwt
+        }));
     }
     catch (error) {
         throw stsError(ctx, error, roleArn, jwt);
@@ -261,15 +279,22 @@ async function getOidcToken(request) {
             return preset;
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `${request.purpose} needs the job's OIDC token, but ${OIDC_REQUEST_URL} and ${OIDC_REQUEST_TOKEN} are not set: ` +
             'add `permissions: id-token: write` to the job (or the workflow) that runs artifact-seal' +
-            (request.allowEnvToken ? `; outside GitHub Actions, set ${OIDC_TOKEN_ENV} to a JWT that the key store accepts` : ''), OIDC_REQUEST_URL);
+            (request.allowEnvToken
+                ? `; outside GitHub Actions, set ${OIDC_TOKEN_ENV} to a JWT that the key store accepts`
+                : ''), OIDC_REQUEST_URL);
     }
     if (request.fetch)
         return secrets.add(await fetchWith(request.fetch, request.audience, url, secrets));
     // The runner's URL already carries ?api-version=2.0.
-    const target = request.audience ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}` : url;
+    const target = request.audience
+        ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}`
+        : url;
     let response;
     try {
-        response = await (0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('GET', target, { headers: { authorization: `Bearer ${bearer}` }, retry: request.retry });
+        response = await (0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('GET', target, {
+            headers: { authorization: `Bearer ${bearer}` },
+            retry: request.retry
+        });
     }
     catch (error) {
         const reason = error instanceof _net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr ? error.message : String(error);
@@ -318,7 +343,9 @@ function tokenClaims(jwt) {
 /** "sub=repo:o/r:ref:refs/heads/main, aud=…": the claims that trust policies and bound claims match on. */
 function describeClaims(jwt, names = ['sub', 'aud', 'repository', 'ref']) {
     const claims = tokenClaims(jwt);
-    const parts = names.filter(n => claims[n] !== undefined).map(n => `${n}=${Array.isArray(claims[n]) ? claims[n].join(',') : String(claims[n])}`);
+    const parts = names
+        .filter(n => claims[n] !== undefined)
+        .map(n => `${n}=${Array.isArray(claims[n]) ? claims[n].join(',') : String(claims[n])}`);
     return parts.length ? `this job's token has ${parts.join(', ')}` : '';
 }
 
@@ -408,16 +435,31 @@ async function requestJson(method, url, options = {}) {
     // Loaded on first use: undici, under it, is a third of the CLI's start-up, and `key-source: input` never needs it.
     const { HttpClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4942));
     const client = new HttpClient(`${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l}/${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_VERSION */ .w}`, [], { allowRetries: false, socketTimeout: 30_000 });
-    const contentType = options.form ? 'application/x-www-form-urlencoded' : options.body !== undefined ? 'application/json' : undefined;
-    const headers = { accept: 'application/json', ...(contentType ? { 'content-type': contentType } : {}), ...options.headers };
-    const data = options.form ? new URLSearchParams(options.form).toString() : options.body !== undefined ? JSON.stringify(options.body) : null;
+    const contentType = options.form
+        ? 'application/x-www-form-urlencoded'
+        : options.body !== undefined
+            ? 'application/json'
+            : undefined;
+    const headers = {
+        accept: 'application/json',
+        ...(contentType ? { 'content-type': contentType } : {}),
+        ...options.headers
+    };
+    const data = options.form
+        ? new URLSearchParams(options.form).toString()
+        : options.body !== undefined
+            ? JSON.stringify(options.body)
+            : null;
     let attempts = 0;
     try {
         const { response } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetries */ .LH)(async () => {
             attempts++;
             const answer = await client.request(method, url, data, headers);
             const text = await answer.readBody();
-            return { response: { status: answer.message.statusCode ?? 0, text, body: parse(text) }, headers: answer.message.headers };
+            return {
+                response: { status: answer.message.statusCode ?? 0, text, body: parse(text) },
+                headers: answer.message.headers
+            };
         }, settled => (settled.ok ? { status: settled.value.response.status, headers: settled.value.headers } : {}), { policy: options.retry });
         return response;
     }

@@ -23,7 +23,9 @@ __webpack_require__.r(__webpack_exports__);
 const SECRET = /^projects\/([^/\s]+)\/secrets\/([\w-]{1,255})(?:\/versions\/(latest|\d+|[\w-]+))?$/;
 /** `gcp-secret` as the version's resource name; without `/versions/V` it is the latest version. */
 function secretVersionName(ctx) {
-    const raw = ctx.options.need('gcp-secret', 'projects/PROJECT/secrets/NAME, optionally with /versions/VERSION').replace(/^\/+|\/+$/g, '');
+    const raw = ctx.options
+        .need('gcp-secret', 'projects/PROJECT/secrets/NAME, optionally with /versions/VERSION')
+        .replace(/^\/+|\/+$/g, '');
     const m = SECRET.exec(raw);
     if (!m) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('INPUT_INVALID', `${ctx.options.nameOf('gcp-secret')} ${raw} is not projects/PROJECT/secrets/NAME or projects/PROJECT/secrets/NAME/versions/VERSION`, 'gcp-secret');
@@ -40,7 +42,9 @@ async function gcpSecretManagerKeys(ctx) {
     const name = secretVersionName(ctx);
     const session = await (0,_gcp_js__WEBPACK_IMPORTED_MODULE_4__/* .gcpFederate */ .d2)(ctx);
     const site = session.site('Secret Manager', 'gcp-secret');
-    const answer = await (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_2__/* .call */ .T1)(site, 'GET', `${session.endpoint('secretmanager')}/v1/${name}:access`, { bearer: session.token });
+    const answer = await (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_2__/* .call */ .T1)(site, 'GET', `${session.endpoint('secretmanager')}/v1/${name}:access`, {
+        bearer: session.token
+    });
     if (answer.status !== 200) {
         const status = (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_2__/* .serviceMessage */ .XK)(answer).code;
         const hint = answer.status === 403 || status === 'PERMISSION_DENIED'

@@ -30691,7 +30691,10 @@ function capProblems(problems, where) {
     for (const p of left)
         counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
     const byCode = [...counts].map(([code, n]) => `${n} ${code}`).join(', ');
-    return { shown: problems.slice(0, MAX_PRINTED_PROBLEMS), rest: `… and ${left.length} more problem(s) (${byCode}); all of them ${where}` };
+    return {
+        shown: problems.slice(0, MAX_PRINTED_PROBLEMS),
+        rest: `… and ${left.length} more problem(s) (${byCode}); all of them ${where}`
+    };
 }
 
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -30782,7 +30785,9 @@ async function writeFileAtomic(file, bytes, what = 'manifest', rename = {}) {
         await replaceFile(file, handle => handle.writeFile(bytes), undefined, rename);
     }
     catch (error) {
-        throw new errors/* SealError */.EM('WRITE_FAILED', `cannot write ${what} ${file}: ${(0,errors/* describeFsError */.TQ)(error)}`, file, { cause: error });
+        throw new errors/* SealError */.EM('WRITE_FAILED', `cannot write ${what} ${file}: ${(0,errors/* describeFsError */.TQ)(error)}`, file, {
+            cause: error
+        });
     }
 }
 
@@ -30925,7 +30930,11 @@ function createKernel(deps) {
     const hash = (baseDir, realBase, name, algorithm, allowLinks, onBytes) => {
         // Names are checked relative POSIX paths (no '.', '..' or empty segments), so on POSIX a
         // plain concatenation is path.join without its cost.
-        const file = path.sep === '/' ? (baseDir.endsWith('/') ? baseDir + name : baseDir + '/' + name) : path.join(baseDir, ...name.split('/'));
+        const file = path.sep === '/'
+            ? baseDir.endsWith('/')
+                ? baseDir + name
+                : baseDir + '/' + name
+            : path.join(baseDir, ...name.split('/'));
         let fd;
         try {
             fd = fs.openSync(file, OPEN_FLAGS);
@@ -30954,7 +30963,11 @@ function createKernel(deps) {
             // spelled otherwise than on disk): what ships under that name may be a link, or another
             // file's bytes, so it passes only when links were allowed.
             if (!allowLinks) {
-                const lexical = path.sep === '/' ? (realBase.endsWith('/') ? realBase + name : realBase + '/' + name) : path.join(realBase, ...name.split('/'));
+                const lexical = path.sep === '/'
+                    ? realBase.endsWith('/')
+                        ? realBase + name
+                        : realBase + '/' + name
+                    : path.join(realBase, ...name.split('/'));
                 if (real !== lexical)
                     return fail('PATH_UNSAFE', `${name}: is a symbolic link or lies below one (it resolves to ${real}); links are refused unless allow-symlinks is set`);
             }
@@ -31068,7 +31081,15 @@ const localKernels = new Map();
 function hash_pool_inProcessKernel(readAhead = true) {
     let kernel = localKernels.get(readAhead);
     if (!kernel) {
-        kernel = createKernel({ fs: external_node_fs_, crypto: external_node_crypto_, path: external_node_path_, platform: process.platform, chunkBytes: CHUNK_BYTES, overlapBytes: readAhead ? OVERLAP_BYTES : Infinity, describeFsError: errors/* describeFsError */.TQ });
+        kernel = createKernel({
+            fs: external_node_fs_,
+            crypto: external_node_crypto_,
+            path: external_node_path_,
+            platform: process.platform,
+            chunkBytes: CHUNK_BYTES,
+            overlapBytes: readAhead ? OVERLAP_BYTES : Infinity,
+            describeFsError: errors/* describeFsError */.TQ
+        });
         localKernels.set(readAhead, kernel);
     }
     return kernel;
@@ -31124,7 +31145,12 @@ function hashInThreads(job, options = {}) {
             lastReport = now;
             const seconds = (now - started) / 1000;
             const bytes = Number(Atomics.load(progress, 0));
-            options.onProgress?.({ done: Number(Atomics.load(progress, 1)), total, bytes, bytesPerSecond: seconds > 0 ? bytes / seconds : 0 });
+            options.onProgress?.({
+                done: Number(Atomics.load(progress, 1)),
+                total,
+                bytes,
+                bytesPerSecond: seconds > 0 ? bytes / seconds : 0
+            });
         };
         if (options.onProgress) {
             timer = setInterval(report, interval);
@@ -31249,7 +31275,9 @@ async function hashMany(baseDir, names, algorithm, options = {}) {
     });
     return results.map((r, i) => {
         const name = names[i];
-        return r.ok ? { ok: true, value: { name, size: r.size, digest: r.digest } } : { ok: false, name, error: new errors/* SealError */.EM(r.code, r.message, name) };
+        return r.ok
+            ? { ok: true, value: { name, size: r.size, digest: r.digest } }
+            : { ok: false, name, error: new errors/* SealError */.EM(r.code, r.message, name) };
     });
 }
 
@@ -31278,7 +31306,11 @@ function parseJsonStrict(text, what) {
         // JSON.parse's message quotes the text around the fault ("Unexpected token 'c', "c900144300"...
         // is not valid JSON"): a key file given as the manifest would print part of the key. Only where.
         const at = /position (\d+)/.exec(error.message);
-        const where = at ? `at character ${at[1]}` : /end of JSON/i.test(error.message) ? 'it ends early' : 'unexpected character';
+        const where = at
+            ? `at character ${at[1]}`
+            : /end of JSON/i.test(error.message)
+                ? 'it ends early'
+                : 'unexpected character';
         throw new errors/* SealError */.EM('MANIFEST_INVALID', `${what} is not valid JSON (${where})`, what);
     }
 }
@@ -34296,7 +34328,14 @@ minimatch.unescape = unescape_unescape;
 const SEP = external_node_path_.sep;
 const glob_IS_WINDOWS = process.platform === 'win32';
 // dot: hidden files match; nobrace/noext: @actions/glob does not expand {a,b} or +(a|b).
-const MINIMATCH_OPTIONS = { dot: true, nobrace: true, nocase: glob_IS_WINDOWS, nocomment: true, noext: true, nonegate: true };
+const MINIMATCH_OPTIONS = {
+    dot: true,
+    nobrace: true,
+    nocase: glob_IS_WINDOWS,
+    nocomment: true,
+    noext: true,
+    nonegate: true
+};
 const MATCH_DIRECTORY = 1;
 const MATCH_FILE = 2;
 const MATCH_ALL = MATCH_DIRECTORY | MATCH_FILE;
@@ -34450,7 +34489,11 @@ class Pattern {
         this.minimatch = new Minimatch(glob_IS_WINDOWS ? pattern.replace(/\\/g, '/') : pattern, MINIMATCH_OPTIONS);
         this.endsInGlobstar = this.segments[this.segments.length - 1] === '**';
         const literalThenGlobstar = this.endsInGlobstar && searchSegments.length === this.segments.length - 1 && !glob_IS_WINDOWS;
-        this.globstarPrefix = literalThenGlobstar ? (this.searchPath.endsWith(SEP) ? this.searchPath : this.searchPath + SEP) : null;
+        this.globstarPrefix = literalThenGlobstar
+            ? this.searchPath.endsWith(SEP)
+                ? this.searchPath
+                : this.searchPath + SEP
+            : null;
     }
     /** The same pattern with `/**` appended: what "implicit descendants" adds. */
     descendants(cwd) {
@@ -34547,7 +34590,9 @@ function unreadable(item, error) {
         return new errors/* SealError */.EM('FILE_MISSING', `path: ${item.path} is a broken symbolic link (its target does not exist)`, item.path);
     if (code === 'ELOOP')
         return new errors/* SealError */.EM('FILE_UNREADABLE', `path: ${item.path}: ${(0,errors/* describeFsError */.TQ)(error)}`, item.path);
-    return new errors/* SealError */.EM('FILE_UNREADABLE', `path: cannot read ${item.path}: ${error.message}`, item.path, { cause: error });
+    return new errors/* SealError */.EM('FILE_UNREADABLE', `path: cannot read ${item.path}: ${error.message}`, item.path, {
+        cause: error
+    });
 }
 /** What `item` is, following symbolic links: a directory (and whether a link led to it) or anything else; a broken link is an error naming it. */
 function look(item) {
@@ -34593,7 +34638,9 @@ function globFiles(patternLines, cwd = process.cwd(), limits = {}) {
         catch (error) {
             if (error.code === 'ENOENT')
                 continue;
-            throw new errors/* SealError */.EM('FILE_UNREADABLE', `path: cannot read ${root}: ${error.message}`, root, { cause: error });
+            throw new errors/* SealError */.EM('FILE_UNREADABLE', `path: cannot read ${root}: ${error.message}`, root, {
+                cause: error
+            });
         }
         stack.unshift({ path: root, real: null, kind: null });
     }
@@ -34646,7 +34693,9 @@ function globFiles(patternLines, cwd = process.cwd(), limits = {}) {
             entries = external_node_fs_.readdirSync(item.path, { withFileTypes: true });
         }
         catch (error) {
-            throw new errors/* SealError */.EM('FILE_UNREADABLE', `path: cannot list ${item.path}: ${error.message}`, item.path, { cause: error });
+            throw new errors/* SealError */.EM('FILE_UNREADABLE', `path: cannot list ${item.path}: ${error.message}`, item.path, {
+                cause: error
+            });
         }
         // Parents are already normalized and names hold no separator, so plain concatenation is path.join.
         const prefix = item.path.endsWith(SEP) ? item.path : item.path + SEP;
@@ -34810,7 +34859,11 @@ async function findSubjects(patterns, baseDir, exclude = [], cwd = process.cwd()
     };
     const skip = new Set(exclude.map(p => nameOf(external_node_path_.resolve(p))));
     const kept = files.filter(file => !skip.has(nameOf(file)));
-    const unmatched = options.eachPatternMatches ? unmatchedPatterns(patterns, kept, cwd) : kept.length === 0 ? patterns : [];
+    const unmatched = options.eachPatternMatches
+        ? unmatchedPatterns(patterns, kept, cwd)
+        : kept.length === 0
+            ? patterns
+            : [];
     if (unmatched.length > 0) {
         throw new errors/* SealError */.EM('NO_FILES', `path matched no files: ${quotePatterns(unmatched)} (${relativeTo(cwd)}; base-dir is ${base})`, 'path');
     }
@@ -34948,7 +35001,13 @@ function decodeFields(predicate, algorithm, at) {
     if (!isObject(tool) || typeof tool.name !== 'string' || typeof tool.version !== 'string') {
         fail(`${at}.tool`, 'is not an object with string name and version');
     }
-    return { ...context, algorithm, createdAt, expiresAt, tool: { name: tool.name, version: tool.version } };
+    return {
+        ...context,
+        algorithm,
+        createdAt,
+        expiresAt,
+        tool: { name: tool.name, version: tool.version }
+    };
 }
 /** A merged manifest's parts: each names only subjects the statement lists. */
 function decodeParts(value, algorithm, listed) {
@@ -34967,7 +35026,13 @@ function decodeParts(value, algorithm, listed) {
         const names = part.subjects;
         if (!Array.isArray(names) || !names.every(n => typeof n === 'string' && listed.has(n)))
             fail(`${at}.subjects`, 'is not an array of names the statement lists');
-        return { ...fields, manifest: part.manifest, manifestSha256: part.manifestSha256, keyId: part.keyId, subjects: names };
+        return {
+            ...fields,
+            manifest: part.manifest,
+            manifestSha256: part.manifestSha256,
+            keyId: part.keyId,
+            subjects: names
+        };
     });
 }
 
@@ -35036,10 +35101,15 @@ async function seal(options) {
     const baseDir = await seal_checkBaseDir(options.baseDir);
     const manifestPath = external_node_path_.resolve(options.manifestPath);
     // Zero matches is an error (NO_FILES) naming the folder the patterns are relative to.
-    const names = await findSubjects(options.patterns, baseDir, [manifestPath], options.cwd, { omitBrokenLinks: options.omitBrokenLinks });
+    const names = await findSubjects(options.patterns, baseDir, [manifestPath], options.cwd, {
+        omitBrokenLinks: options.omitBrokenLinks
+    });
     // Before any file is read: a name no Windows or macOS verifier could check is refused here.
     checkSealableNames(names, 'path');
-    const outcomes = await hashMany(baseDir, names, options.algorithm, { ...options.hashing, allowLinks: options.allowSymlinks });
+    const outcomes = await hashMany(baseDir, names, options.algorithm, {
+        ...options.hashing,
+        allowLinks: options.allowSymlinks
+    });
     const subjects = [];
     for (const outcome of outcomes) {
         if (!outcome.ok)
@@ -35125,7 +35195,9 @@ class PatternList {
         this.matchers = patterns.map(p => {
             const exclude = p.startsWith('!');
             const text = exclude ? p.slice(1) : p;
-            const below = options.descendants && !text.endsWith('/**') ? new Minimatch(`${text.replace(/\/+$/, '')}/**`, MATCH_OPTIONS) : null;
+            const below = options.descendants && !text.endsWith('/**')
+                ? new Minimatch(`${text.replace(/\/+$/, '')}/**`, MATCH_OPTIONS)
+                : null;
             return { exclude, matcher: new Minimatch(text, MATCH_OPTIONS), descendants: below };
         });
     }
@@ -35218,34 +35290,54 @@ function checkPolicy(predicate, policy) {
     if (policy.refs && policy.refs.length > 0) {
         const ref = predicate.ref;
         if (ref === null || !new PatternList(policy.refs).matches(ref)) {
-            problems.push({ code: 'REF_MISMATCH', message: `manifest was signed at ref ${policy_shown(ref)}, which matches none of the expected refs: ${list(policy.refs)}`, subject: 'predicate.ref' });
+            problems.push({
+                code: 'REF_MISMATCH',
+                message: `manifest was signed at ref ${policy_shown(ref)}, which matches none of the expected refs: ${list(policy.refs)}`,
+                subject: 'predicate.ref'
+            });
         }
     }
     if (policy.workflows && policy.workflows.length > 0) {
         const ref = predicate.workflowRef;
         const file = ref === null ? null : workflowPath(ref);
         if (file === null || !new PatternList(policy.workflows).matches(file)) {
-            const said = ref === null ? '(not recorded)' : file === null ? `${JSON.stringify(ref)} (no workflow path in it)` : `${JSON.stringify(file)} (workflowRef ${JSON.stringify(ref)})`;
-            problems.push({ code: 'WORKFLOW_MISMATCH', message: `manifest was signed by workflow ${said}, which matches none of the expected workflows: ${list(policy.workflows)}`, subject: 'predicate.workflowRef' });
+            const said = ref === null
+                ? '(not recorded)'
+                : file === null
+                    ? `${JSON.stringify(ref)} (no workflow path in it)`
+                    : `${JSON.stringify(file)} (workflowRef ${JSON.stringify(ref)})`;
+            problems.push({
+                code: 'WORKFLOW_MISMATCH',
+                message: `manifest was signed by workflow ${said}, which matches none of the expected workflows: ${list(policy.workflows)}`,
+                subject: 'predicate.workflowRef'
+            });
         }
     }
     if (policy.events && policy.events.length > 0) {
         const event = predicate.eventName;
         if (event === null || !policy.events.includes(event)) {
-            problems.push({ code: 'EVENT_MISMATCH', message: `manifest was signed in a run of event ${policy_shown(event)}, not one of the expected events: ${list(policy.events)}`, subject: 'predicate.eventName' });
+            problems.push({
+                code: 'EVENT_MISMATCH',
+                message: `manifest was signed in a run of event ${policy_shown(event)}, not one of the expected events: ${list(policy.events)}`,
+                subject: 'predicate.eventName'
+            });
         }
     }
     if (policy.hostedRunner) {
         const runner = predicate.runnerEnvironment;
         if (runner !== 'github-hosted') {
-            problems.push({ code: 'RUNNER_MISMATCH', message: `manifest was signed on runner environment ${policy_shown(runner)}; a GitHub-hosted runner ("github-hosted") is required`, subject: 'predicate.runnerEnvironment' });
+            problems.push({
+                code: 'RUNNER_MISMATCH',
+                message: `manifest was signed on runner environment ${policy_shown(runner)}; a GitHub-hosted runner ("github-hosted") is required`,
+                subject: 'predicate.runnerEnvironment'
+            });
         }
     }
     return problems;
 }
 /** Whether the policy asks anything at all (the summary shows it only then). */
 function isPolicyEmpty(policy) {
-    return !policy || (!policy.refs?.length && !policy.workflows?.length && !policy.events?.length && !policy.hostedRunner);
+    return (!policy || (!policy.refs?.length && !policy.workflows?.length && !policy.events?.length && !policy.hostedRunner));
 }
 
 ;// CONCATENATED MODULE: ./src/core/select.ts
@@ -35277,7 +35369,13 @@ class SubjectSelection {
         const selected = subjects.filter(s => this.has(s.name));
         const problems = this.patterns.flatMap((pattern, i) => pattern.startsWith('!') || subjects.some(s => this.list.matchesOne(i, s.name))
             ? []
-            : [{ code: 'SUBJECT_NOT_LISTED', message: (0,errors/* oneLine */.TN)(`subjects pattern ${pattern} matches no subject the manifest lists (${subjects.length} listed)`), subject: pattern }]);
+            : [
+                {
+                    code: 'SUBJECT_NOT_LISTED',
+                    message: (0,errors/* oneLine */.TN)(`subjects pattern ${pattern} matches no subject the manifest lists (${subjects.length} listed)`),
+                    subject: pattern
+                }
+            ]);
         return { selected, problems };
     }
 }
@@ -35374,7 +35472,10 @@ async function readAtMost(handle, rules, sizeHint) {
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 /** Clock skew we tolerate before calling a creation time "in the future". */
 const CLOCK_SKEW_MS = 5 * 60_000;
-const stop = (code, message, subject) => ({ ok: false, problem: { code, message: (0,errors/* oneLine */.TN)(message), subject } });
+const stop = (code, message, subject) => ({
+    ok: false,
+    problem: { code, message: (0,errors/* oneLine */.TN)(message), subject }
+});
 /**
  * The listed names that cannot name a file safely on `platform`, with why: on Windows the names
  * it reads otherwise (names.ts), and on Windows and macOS both names of a pair that are one file
@@ -35542,13 +35643,19 @@ async function verify_verifyManifest(options) {
         return failed(verdict, statement.problem);
     verdict.statement = statement.value;
     verdict.problems.push(...checkPredicate(statement.value.predicate, options, options.now ?? new Date()));
-    const chosen = selection ? selection.select(statement.value.subject) : { selected: statement.value.subject, problems: [] };
+    const chosen = selection
+        ? selection.select(statement.value.subject)
+        : { selected: statement.value.subject, problems: [] };
     verdict.selected = chosen.selected;
     verdict.problems.push(...chosen.problems);
     // Names this OS would read otherwise are refused before anything is fetched or opened.
     verdict.unsafe = unsafeNamesOn({ subject: chosen.selected }, options.platform ?? process.platform);
     for (const [name, why] of verdict.unsafe)
-        verdict.problems.push({ code: 'PATH_UNSAFE', message: (0,errors/* oneLine */.TN)(`${name}: subject name ${why}; it is not read`), subject: name });
+        verdict.problems.push({
+            code: 'PATH_UNSAFE',
+            message: (0,errors/* oneLine */.TN)(`${name}: subject name ${why}; it is not read`),
+            subject: name
+        });
     verdict.result = verdict.problems.length === 0 ? 'verified' : 'failed';
     return verdict;
 }
@@ -35564,7 +35671,11 @@ async function checkFiles(subjects, baseDir, algorithm, options = {}) {
     const findings = { subjects: [], verifiedCount: 0, problems: [] };
     const problem = (code, message, subject) => void findings.problems.push({ code, message: (0,errors/* oneLine */.TN)(message), subject });
     const names = subjects.map(s => s.name);
-    const outcomes = await hashMany(baseDir, names, algorithm, { ...options.hashing, alongside: options.alongside, allowLinks: options.allowSymlinks });
+    const outcomes = await hashMany(baseDir, names, algorithm, {
+        ...options.hashing,
+        alongside: options.alongside,
+        allowLinks: options.allowSymlinks
+    });
     outcomes.forEach((outcome, i) => {
         const expected = subjects[i].digest[algorithm];
         const name = names[i];
@@ -35616,14 +35727,22 @@ async function checkUnlisted(listed, walk, baseDir) {
             }
         }
         else {
-            findings.problems.push({ code: 'UNLISTED_FILE', message: `unlisted files cannot be ruled out: ${error.message}`, subject: error.subject });
+            findings.problems.push({
+                code: 'UNLISTED_FILE',
+                message: `unlisted files cannot be ruled out: ${error.message}`,
+                subject: error.subject
+            });
         }
     }
     for (const name of found) {
         if (listed.has(name))
             continue;
         findings.subjects.push({ name, status: 'unlisted' });
-        findings.problems.push({ code: 'UNLISTED_FILE', message: (0,errors/* oneLine */.TN)(`${name}: matches path but is not listed in the manifest`), subject: name });
+        findings.problems.push({
+            code: 'UNLISTED_FILE',
+            message: (0,errors/* oneLine */.TN)(`${name}: matches path but is not listed in the manifest`),
+            subject: name
+        });
     }
     return findings;
 }
@@ -35646,14 +35765,29 @@ async function verifyFiles(verdict, options, extra = [], checked) {
     let walk;
     const startWalk = () => {
         // Every pattern must match a file: one that matches nothing (a typo) checks nothing.
-        walk = findSubjects(patterns, baseDir, [report.manifestPath], options.cwd, { omitBrokenLinks: options.omitBrokenLinks, eachPatternMatches: true });
+        walk = findSubjects(patterns, baseDir, [report.manifestPath], options.cwd, {
+            omitBrokenLinks: options.omitBrokenLinks,
+            eachPatternMatches: true
+        });
         // Its failure is handled after the hashing; until then it must not count as unhandled.
         walk.catch(() => { });
         return walk;
     };
     // `checked`: the selected subjects were checked another way (release digests); no file is read for them.
-    const files = checked ?? (await checkFiles(selected, baseDir, report.algorithm, { ...options, alongside: checkForUnlisted ? () => void startWalk() : undefined }));
-    const refused = { subjects: [...verdict.unsafe.keys()].map(name => ({ name, status: 'unsafe', expected: verdict.selected.find(s => s.name === name)?.digest[report.algorithm] })), verifiedCount: 0, problems: [] };
+    const files = checked ??
+        (await checkFiles(selected, baseDir, report.algorithm, {
+            ...options,
+            alongside: checkForUnlisted ? () => void startWalk() : undefined
+        }));
+    const refused = {
+        subjects: [...verdict.unsafe.keys()].map(name => ({
+            name,
+            status: 'unsafe',
+            expected: verdict.selected.find(s => s.name === name)?.digest[report.algorithm]
+        })),
+        verifiedCount: 0,
+        problems: []
+    };
     const found = [refused, files];
     // Every listed name counts as listed, selected or not: a file the manifest lists is not planted.
     if (checkForUnlisted)
@@ -35855,7 +35989,9 @@ async function createGitHubClient(options, env = process.env) {
     });
     // Octokit reports an answer worth retrying as a RequestError with its status (500 when no
     // answer came); request bodies here are Buffers, so a retry resends the same bytes.
-    client.hook.wrap('request', (request, route) => (0,retry/* withRetries */.LH)(async () => request(route), settled => (settled.ok || statusOf(settled.error) === undefined ? undefined : { status: statusOf(settled.error), headers: headersOf(settled.error) }), { policy: options.retry }));
+    client.hook.wrap('request', (request, route) => (0,retry/* withRetries */.LH)(async () => request(route), settled => settled.ok || statusOf(settled.error) === undefined
+        ? undefined
+        : { status: statusOf(settled.error), headers: headersOf(settled.error) }, { policy: options.retry }));
     return client;
 }
 /** The HTTP status of an Octokit RequestError, if it is one. */
@@ -35903,15 +36039,30 @@ function gitHubError(error, what, writes) {
             : ': the token may not read this repository; give the job `permissions: contents: read`';
     else if (status !== undefined && status >= 500)
         hint = ' (GitHub kept failing; retried)';
-    return new errors/* SealError */.EM('REMOTE', `${what}: GitHub answered ${status ?? 'with an error'} ${message}${hint}`, what, { cause: error });
+    return new errors/* SealError */.EM('REMOTE', `${what}: GitHub answered ${status ?? 'with an error'} ${message}${hint}`, what, {
+        cause: error
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/github/releases.ts
 
 
 
-const toAsset = (a) => ({ id: a.id, name: a.name, size: a.size, state: a.state, browserDownloadUrl: a.browser_download_url, digest: typeof a.digest === 'string' ? a.digest : null });
-const toRelease = (r) => ({ id: r.id, tagName: r.tag_name, uploadUrl: r.upload_url, draft: r.draft, immutable: r.immutable === true });
+const toAsset = (a) => ({
+    id: a.id,
+    name: a.name,
+    size: a.size,
+    state: a.state,
+    browserDownloadUrl: a.browser_download_url,
+    digest: typeof a.digest === 'string' ? a.digest : null
+});
+const toRelease = (r) => ({
+    id: r.id,
+    tagName: r.tag_name,
+    uploadUrl: r.upload_url,
+    draft: r.draft,
+    immutable: r.immutable === true
+});
 /** `owner/name` for messages. */
 const repoName = (repo) => `${repo.owner}/${repo.repo}`;
 /**
@@ -35943,7 +36094,11 @@ async function getRelease(client, repo, tag, writes) {
 /** Every asset of a release, following the Link header's pages (100 per page). */
 async function listAssets(client, repo, release, writes) {
     try {
-        const assets = await client.paginate(client.rest.repos.listReleaseAssets, { ...repo, release_id: release.id, per_page: 100 });
+        const assets = await client.paginate(client.rest.repos.listReleaseAssets, {
+            ...repo,
+            release_id: release.id,
+            per_page: 100
+        });
         return assets.map(toAsset);
     }
     catch (error) {
@@ -36018,15 +36173,25 @@ const DEFAULT_IDLE_MS = 60_000;
  */
 async function openAsset(client, repo, asset, env = process.env) {
     const what = `download asset ${asset.name} of ${repoName(repo)}`;
-    const idleMs = Number(env.ARTIFACT_SEAL_DOWNLOAD_IDLE_SECONDS) > 0 ? Number(env.ARTIFACT_SEAL_DOWNLOAD_IDLE_SECONDS) * 1000 : DEFAULT_IDLE_MS;
+    const idleMs = Number(env.ARTIFACT_SEAL_DOWNLOAD_IDLE_SECONDS) > 0
+        ? Number(env.ARTIFACT_SEAL_DOWNLOAD_IDLE_SECONDS) * 1000
+        : DEFAULT_IDLE_MS;
     const { HttpClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
-    const http = new HttpClient(`${version/* TOOL_NAME */.l}/${version/* TOOL_VERSION */.w}`, [], { allowRetries: false, allowRedirects: true, maxRedirects: 10, socketTimeout: idleMs });
+    const http = new HttpClient(`${version/* TOOL_NAME */.l}/${version/* TOOL_VERSION */.w}`, [], {
+        allowRetries: false,
+        allowRedirects: true,
+        maxRedirects: 10,
+        socketTimeout: idleMs
+    });
     const { token } = (await client.auth());
     const baseUrl = String(client.request.endpoint.DEFAULTS.baseUrl).replace(/\/+$/, '');
     const url = `${baseUrl}/repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/releases/assets/${asset.id}`;
     let response;
     try {
-        response = await http.get(url, { accept: 'application/octet-stream', ...(token ? { authorization: `token ${token}` } : {}) });
+        response = await http.get(url, {
+            accept: 'application/octet-stream',
+            ...(token ? { authorization: `token ${token}` } : {})
+        });
     }
     catch (error) {
         http.dispose();
@@ -36098,7 +36263,9 @@ async function publishToRelease(target, files, overwrite) {
     const { client, repo, tag } = target;
     const release = await checkWritableRelease(target, false);
     const existing = await listAssets(client, repo, release, true);
-    const clashes = files.map(f => existing.find(a => a.name === f.name)).filter((a) => a !== undefined);
+    const clashes = files
+        .map(f => existing.find(a => a.name === f.name))
+        .filter((a) => a !== undefined);
     if (clashes.length > 0 && !overwrite) {
         throw new errors/* SealError */.EM('REMOTE', `release ${tag} of ${repoName(repo)} already has ${clashes.map(a => a.name).join(' and ')}; set overwrite: true (--overwrite) to replace it`, 'overwrite');
     }
@@ -36175,7 +36342,10 @@ async function fetchManifestAsset(target, name) {
         throw new errors/* SealError */.EM('MANIFEST_TOO_LARGE', `${what} is ${asset.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`, name);
     }
     // Never more than the listing said it holds: a server that sends more is refused, not believed.
-    return { bytes: await readAll(await openAsset(client, repo, asset), Math.min(asset.size, MAX_MANIFEST_BYTES), what), asset };
+    return {
+        bytes: await readAll(await openAsset(client, repo, asset), Math.min(asset.size, MAX_MANIFEST_BYTES), what),
+        asset
+    };
 }
 /** GitHub refuses release assets of 2 GiB or more: no genuine asset is larger, whatever a server says. */
 const MAX_ASSET_BYTES = 2 * 1024 ** 3;
@@ -36194,7 +36364,10 @@ async function downloadListedAssets(target, statement, selected, baseDir, rules)
     const expected = new Map(selected.map(s => [s.name, s.digest[rules.algorithm]]));
     const assets = await assetsOf(target);
     const realBase = await promises_.realpath(baseDir);
-    const check = { downloaded: [], problems: await checkReleaseListing(target, statement, assets, rules, 'download') };
+    const check = {
+        downloaded: [],
+        problems: await checkReleaseListing(target, statement, assets, rules, 'download')
+    };
     for (const asset of assets) {
         const digest = expected.get(asset.name);
         if (digest === undefined)
@@ -36209,7 +36382,11 @@ async function downloadListedAssets(target, statement, selected, baseDir, rules)
         if (outcome === 'ok')
             check.downloaded.push(asset.name);
         else
-            check.problems.push({ code: 'DIGEST_MISMATCH', message: (0,errors/* oneLine */.TN)(`release asset ${asset.name} ${outcome}; the local file was left as it was`), subject: asset.name });
+            check.problems.push({
+                code: 'DIGEST_MISMATCH',
+                message: (0,errors/* oneLine */.TN)(`release asset ${asset.name} ${outcome}; the local file was left as it was`),
+                subject: asset.name
+            });
     }
     return check;
 }
@@ -36233,10 +36410,18 @@ async function checkReleaseListing(target, statement, assets, rules, how) {
                 ? (await readAll(await openAsset(target.client, target.repo, asset), Math.min(asset.size, MAX_MANIFEST_BYTES), `asset ${asset.name} of release ${tag}`)).equals(list)
                 : asset.digest === `sha256:${(0,external_node_crypto_.createHash)('sha256').update(list).digest('hex')}`;
             if (!same)
-                problems.push({ code: 'DIGEST_MISMATCH', message: `release asset ${asset.name} is not the list of the manifest's ${rules.algorithm} digests (forged or stale)`, subject: asset.name });
+                problems.push({
+                    code: 'DIGEST_MISMATCH',
+                    message: `release asset ${asset.name} is not the list of the manifest's ${rules.algorithm} digests (forged or stale)`,
+                    subject: asset.name
+                });
         }
         else if (!rules.allowUnlisted) {
-            problems.push({ code: 'UNLISTED_FILE', message: (0,errors/* oneLine */.TN)(`release asset ${asset.name} of release ${tag} is not listed in the manifest`), subject: asset.name });
+            problems.push({
+                code: 'UNLISTED_FILE',
+                message: (0,errors/* oneLine */.TN)(`release asset ${asset.name} of release ${tag} is not listed in the manifest`),
+                subject: asset.name
+            });
         }
     }
     return problems;
@@ -36252,14 +36437,22 @@ async function compareAssetDigests(target, statement, selected, rules) {
     }
     const assets = await assetsOf(target);
     const byName = new Map(assets.map(a => [a.name, a]));
-    const findings = { subjects: [], verifiedCount: 0, problems: await checkReleaseListing(target, statement, assets, rules, 'digests') };
+    const findings = {
+        subjects: [],
+        verifiedCount: 0,
+        problems: await checkReleaseListing(target, statement, assets, rules, 'digests')
+    };
     const where = `release ${target.tag} of ${repoName(target.repo)}`;
     for (const subject of selected) {
         const expected = subject.digest.sha256;
         const asset = byName.get(subject.name);
         if (!asset) {
             findings.subjects.push({ name: subject.name, status: 'missing', expected });
-            findings.problems.push({ code: 'FILE_MISSING', message: (0,errors/* oneLine */.TN)(`${subject.name}: ${where} has no asset of that name`), subject: subject.name });
+            findings.problems.push({
+                code: 'FILE_MISSING',
+                message: (0,errors/* oneLine */.TN)(`${subject.name}: ${where} has no asset of that name`),
+                subject: subject.name
+            });
             continue;
         }
         const actual = /^sha256:([0-9a-f]{64})$/.exec(asset.digest ?? '')?.[1];
@@ -36270,7 +36463,11 @@ async function compareAssetDigests(target, statement, selected, rules) {
         else {
             findings.subjects.push({ name: subject.name, status: 'mismatch', size: asset.size, expected, actual });
             const said = asset.digest === null ? 'GitHub reports no digest for it' : `GitHub reports ${asset.digest}`;
-            findings.problems.push({ code: 'DIGEST_MISMATCH', message: (0,errors/* oneLine */.TN)(`${subject.name}: the asset of ${where} does not have the manifest's sha256 digest (${said})`), subject: subject.name });
+            findings.problems.push({
+                code: 'DIGEST_MISMATCH',
+                message: (0,errors/* oneLine */.TN)(`${subject.name}: the asset of ${where} does not have the manifest's sha256 digest (${said})`),
+                subject: subject.name
+            });
         }
     }
     return findings;
@@ -36333,10 +36530,16 @@ async function downloadChecked(target, asset, realBase, algorithm, digest) {
  * hash under another's name, and never a second, unsigned hash of the files).
  */
 function releaseFiles(result, checksums) {
-    const files = [{ name: external_node_path_.basename(result.manifestPath), bytes: result.manifestBytes, contentType: 'application/json' }];
+    const files = [
+        { name: external_node_path_.basename(result.manifestPath), bytes: result.manifestBytes, contentType: 'application/json' }
+    ];
     if (checksums) {
         const algorithm = result.statement.predicate.algorithm;
-        files.push({ name: listFileName(algorithm), bytes: Buffer.from(statementChecksumList(result.statement, algorithm)), contentType: 'text/plain' });
+        files.push({
+            name: listFileName(algorithm),
+            bytes: Buffer.from(statementChecksumList(result.statement, algorithm)),
+            contentType: 'text/plain'
+        });
     }
     return files;
 }
@@ -36366,7 +36569,10 @@ async function shipSeal(result, carriers) {
         const [manifestAsset, checksumsAsset] = assets;
         shipped.manifestAsset = manifestAsset;
         shipped.checksumsAsset = checksumsAsset;
-        carriers.log(`Attached ${[manifestAsset, checksumsAsset].filter(Boolean).map(a => a.name).join(' and ')} to release ${release.tag}: ${manifestAsset.browserDownloadUrl}`);
+        carriers.log(`Attached ${[manifestAsset, checksumsAsset]
+            .filter(Boolean)
+            .map(a => a.name)
+            .join(' and ')} to release ${release.tag}: ${manifestAsset.browserDownloadUrl}`);
         if (release.publish) {
             await publishTarget(release);
             carriers.log(`Published release ${release.tag}: its assets and the manifest are released together`);
@@ -36402,7 +36608,11 @@ async function verifyCarried(options, carriers) {
     if (verdict.problems.length > 0 || !verdict.statement)
         return reportOf(verdict);
     const statement = verdict.statement;
-    const rules = { algorithm: options.algorithm, manifestName: external_node_path_.basename(options.manifestPath), allowUnlisted: release.allowUnlistedAssets ?? false };
+    const rules = {
+        algorithm: options.algorithm,
+        manifestName: external_node_path_.basename(options.manifestPath),
+        allowUnlisted: release.allowUnlistedAssets ?? false
+    };
     if (release.assets === 'digests') {
         const compared = await compareAssetDigests(release, statement, verdict.selected, rules);
         carriers.log(`Compared ${verdict.selected.length} ${verdict.selection ? 'selected' : 'listed'} file(s) with the digests GitHub reports for the assets of release ${release.tag} (nothing downloaded)`);
@@ -36518,8 +36728,11 @@ const OPTIONS = {
         kind: 'list',
         modes: ['merge'],
         default: '',
-        description: 'Merge: newline-separated glob patterns (the path syntax) of the part manifests, relative to the workspace; required to merge. Each part must verify as verify checks a manifest without reading files (signature, statement, expected-repository, expected-commit, which defaults to this run\'s commit, max-age, expiry and the policy inputs). The manifest input names the merged manifest written, which is never one of the parts.',
-        help: { arg: 'PATTERN', text: 'merge: glob of the part manifests (repeatable), required; each must verify (--expected-repository, --expected-commit (default $GITHUB_SHA), --max-age and the policy flags apply to every part)' }
+        description: "Merge: newline-separated glob patterns (the path syntax) of the part manifests, relative to the workspace; required to merge. Each part must verify as verify checks a manifest without reading files (signature, statement, expected-repository, expected-commit, which defaults to this run's commit, max-age, expiry and the policy inputs). The manifest input names the merged manifest written, which is never one of the parts.",
+        help: {
+            arg: 'PATTERN',
+            text: 'merge: glob of the part manifests (repeatable), required; each must verify (--expected-repository, --expected-commit (default $GITHUB_SHA), --max-age and the policy flags apply to every part)'
+        }
     },
     subjects: {
         kind: 'list',
@@ -36527,7 +36740,10 @@ const OPTIONS = {
         flag: 'subject',
         default: '',
         description: "Verify: newline-separated glob patterns (the path syntax) over the manifest's subject names. Only the listed subjects that match are checked; the rest may be absent. A pattern that is not an exclusion and matches no listed subject fails with SUBJECT_NOT_LISTED. With release-assets only the selected assets are fetched or compared.",
-        help: { arg: 'PATTERN', text: 'verify and checksums: check (print) only the listed subjects matching this glob over subject names (repeatable; ! excludes); a pattern matching no listed subject fails with SUBJECT_NOT_LISTED' }
+        help: {
+            arg: 'PATTERN',
+            text: 'verify and checksums: check (print) only the listed subjects matching this glob over subject names (repeatable; ! excludes); a pattern matching no listed subject fails with SUBJECT_NOT_LISTED'
+        }
     },
     path: {
         kind: 'list',
@@ -36535,7 +36751,10 @@ const OPTIONS = {
         excludes: ['subject-checksums'],
         default: '',
         description: 'Newline-separated glob patterns in the @actions/glob syntax (as in upload-artifact and cache: `!` excludes, `**` matches any depth, hidden files are included), relative to the workspace. Required to sign. To verify: when given, a matching file that the manifest does not list fails the check (see allow-unlisted).',
-        help: { arg: 'PATTERN', text: 'glob pattern (@actions/glob syntax, relative to the working directory), repeatable; required to sign. To verify: files that match but are not listed fail the check' }
+        help: {
+            arg: 'PATTERN',
+            text: 'glob pattern (@actions/glob syntax, relative to the working directory), repeatable; required to sign. To verify: files that match but are not listed fail the check'
+        }
     },
     'base-dir': {
         kind: 'string',
@@ -36565,7 +36784,10 @@ const OPTIONS = {
         in: CLI,
         requires: needsSource('input'),
         description: 'File with the HMAC key, one key per line.',
-        help: { arg: 'FILE', text: 'file with the HMAC key, one key per line (default: the ARTIFACT_SEAL_KEY environment variable)' }
+        help: {
+            arg: 'FILE',
+            text: 'file with the HMAC key, one key per line (default: the ARTIFACT_SEAL_KEY environment variable)'
+        }
     },
     'key-encoding': {
         kind: 'string',
@@ -36580,7 +36802,7 @@ const OPTIONS = {
         modes: ALL,
         choices: table_KEY_SOURCES,
         default: 'input',
-        description: "Where the key comes from: input (the key input); vault or aws-secrets-manager (the key is fetched with the job's OIDC token); vault-transit or aws-kms (the store computes and checks the MAC with the job's OIDC token, and the key never reaches the runner); gcp-secret-manager or azure-key-vault (fetched, as vault); gcp-kms or azure-managed-hsm (computed in the store, as aws-kms). The OIDC sources need `permissions: id-token: write`. See README \"Key sources\".",
+        description: 'Where the key comes from: input (the key input); vault or aws-secrets-manager (the key is fetched with the job\'s OIDC token); vault-transit or aws-kms (the store computes and checks the MAC with the job\'s OIDC token, and the key never reaches the runner); gcp-secret-manager or azure-key-vault (fetched, as vault); gcp-kms or azure-managed-hsm (computed in the store, as aws-kms). The OIDC sources need `permissions: id-token: write`. See README "Key sources".',
         help: {
             arg: 'SOURCE',
             text: 'input (default), vault, vault-transit, aws-secrets-manager, aws-kms, gcp-secret-manager, gcp-kms, azure-key-vault or azure-managed-hsm (see "Key sources" below)'
@@ -36627,29 +36849,40 @@ const OPTIONS = {
         kind: 'list',
         modes: CHECKING,
         default: '',
-        description: 'Verify: the manifest must have been signed at a ref (GITHUB_REF) matching one of these newline-separated glob patterns, e.g. `refs/tags/v*` (the path syntax: `*` does not cross `/`, so it does not match refs/heads/v1; `!` excludes). A manifest that does not record its ref fails. Only as strong as the key\'s access rules (README).',
-        help: { arg: 'PATTERN', text: "verify: the manifest must have been signed at a ref matching this glob (repeatable), e.g. 'refs/tags/v*'; * does not cross /" }
+        description: "Verify: the manifest must have been signed at a ref (GITHUB_REF) matching one of these newline-separated glob patterns, e.g. `refs/tags/v*` (the path syntax: `*` does not cross `/`, so it does not match refs/heads/v1; `!` excludes). A manifest that does not record its ref fails. Only as strong as the key's access rules (README).",
+        help: {
+            arg: 'PATTERN',
+            text: "verify: the manifest must have been signed at a ref matching this glob (repeatable), e.g. 'refs/tags/v*'; * does not cross /"
+        }
     },
     'expected-workflow': {
         kind: 'list',
         modes: CHECKING,
         default: '',
         description: 'Verify: the manifest must have been signed by a workflow whose file (the path in workflowRef between owner/name/ and @) matches one of these newline-separated glob patterns, e.g. `.github/workflows/release.yml`.',
-        help: { arg: 'PATTERN', text: 'verify: the manifest must have been signed by a workflow whose file (workflowRef between owner/name/ and @) matches this glob (repeatable), e.g. .github/workflows/release.yml' }
+        help: {
+            arg: 'PATTERN',
+            text: 'verify: the manifest must have been signed by a workflow whose file (workflowRef between owner/name/ and @) matches this glob (repeatable), e.g. .github/workflows/release.yml'
+        }
     },
     'expected-event': {
         kind: 'list',
         modes: CHECKING,
         default: '',
         description: 'Verify: the manifest must have been signed by a run of one of these events (comma or newline separated), e.g. `push, release`.',
-        help: { arg: 'EVENTS', text: 'verify: the manifest must have been signed in a run of one of these events (repeatable, or comma separated), e.g. push,release' }
+        help: {
+            arg: 'EVENTS',
+            text: 'verify: the manifest must have been signed in a run of one of these events (repeatable, or comma separated), e.g. push,release'
+        }
     },
     'require-hosted-runner': {
         kind: 'boolean',
         modes: CHECKING,
         default: 'false',
         description: 'Verify: the manifest must have been signed on a GitHub-hosted runner (runnerEnvironment github-hosted).',
-        help: { text: 'verify: the manifest must have been signed on a GitHub-hosted runner. A field the manifest does not record fails the check that asks for it.' }
+        help: {
+            text: 'verify: the manifest must have been signed on a GitHub-hosted runner. A field the manifest does not record fails the check that asks for it.'
+        }
     },
     label: {
         kind: 'string',
@@ -36671,22 +36904,68 @@ const OPTIONS = {
         modes: SIGN_VERIFY,
         default: 'false',
         description: 'Both modes: let a file be sealed and verified when its name goes through a symbolic link (the file itself, or a folder above it) that stays inside base-dir; what is hashed is what the link points to. By default such a name is refused, naming it, because a link ships differently from a file. A link out of base-dir is always refused.',
-        help: { text: 'seal and verify files reached through a symbolic link that stays inside --base-dir (default: such a name is refused, named)' }
+        help: {
+            text: 'seal and verify files reached through a symbolic link that stays inside --base-dir (default: such a name is refused, named)'
+        }
     },
     'omit-broken-symbolic-links': {
         kind: 'boolean',
         modes: SIGN_VERIFY,
         default: 'false',
         description: "Both modes: leave out symbolic links whose target does not exist when path matches them (@actions/glob's omitBrokenSymbolicLinks). By default each one is an error, all of them named: such a link may resolve on the machine you deploy to. A broken link that path excludes (a ! pattern) is never an error.",
-        help: { text: 'leave out symbolic links whose target does not exist that --path matches (default: an error naming every one; one that a ! pattern excludes is never an error)' }
+        help: {
+            text: 'leave out symbolic links whose target does not exist that --path matches (default: an error naming every one; one that a ! pattern excludes is never an error)'
+        }
     },
     // What sign binds when it does not run in GitHub Actions; the runner's variables otherwise.
-    repository: { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_REPOSITORY', description: 'The repository bound in the predicate.', help: { arg: 'OWNER/NAME', text: 'sign: the repository to bind (default: $GITHUB_REPOSITORY)' } },
-    commit: { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_SHA', description: 'The commit bound in the predicate.', help: { arg: 'SHA', text: 'sign: the commit to bind (default: $GITHUB_SHA)' } },
-    ref: { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_REF', description: 'The ref bound in the predicate.', help: { arg: 'REF', text: 'sign: the ref to bind (default: $GITHUB_REF)' } },
-    'workflow-ref': { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_WORKFLOW_REF', description: 'The workflow ref bound in the predicate.', help: { arg: 'REF', text: 'sign: the workflow ref to bind (default: $GITHUB_WORKFLOW_REF)' } },
-    job: { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_JOB', description: 'The job bound in the predicate.', help: { arg: 'JOB', text: 'sign: the job to bind (default: $GITHUB_JOB)' } },
-    'event-name': { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_EVENT_NAME', description: 'The event bound in the predicate.', help: { arg: 'EVENT', text: 'sign: the event to bind (default: $GITHUB_EVENT_NAME)' } },
+    repository: {
+        kind: 'string',
+        modes: SEALING,
+        in: CLI,
+        env: 'GITHUB_REPOSITORY',
+        description: 'The repository bound in the predicate.',
+        help: { arg: 'OWNER/NAME', text: 'sign: the repository to bind (default: $GITHUB_REPOSITORY)' }
+    },
+    commit: {
+        kind: 'string',
+        modes: SEALING,
+        in: CLI,
+        env: 'GITHUB_SHA',
+        description: 'The commit bound in the predicate.',
+        help: { arg: 'SHA', text: 'sign: the commit to bind (default: $GITHUB_SHA)' }
+    },
+    ref: {
+        kind: 'string',
+        modes: SEALING,
+        in: CLI,
+        env: 'GITHUB_REF',
+        description: 'The ref bound in the predicate.',
+        help: { arg: 'REF', text: 'sign: the ref to bind (default: $GITHUB_REF)' }
+    },
+    'workflow-ref': {
+        kind: 'string',
+        modes: SEALING,
+        in: CLI,
+        env: 'GITHUB_WORKFLOW_REF',
+        description: 'The workflow ref bound in the predicate.',
+        help: { arg: 'REF', text: 'sign: the workflow ref to bind (default: $GITHUB_WORKFLOW_REF)' }
+    },
+    job: {
+        kind: 'string',
+        modes: SEALING,
+        in: CLI,
+        env: 'GITHUB_JOB',
+        description: 'The job bound in the predicate.',
+        help: { arg: 'JOB', text: 'sign: the job to bind (default: $GITHUB_JOB)' }
+    },
+    'event-name': {
+        kind: 'string',
+        modes: SEALING,
+        in: CLI,
+        env: 'GITHUB_EVENT_NAME',
+        description: 'The event bound in the predicate.',
+        help: { arg: 'EVENT', text: 'sign: the event to bind (default: $GITHUB_EVENT_NAME)' }
+    },
     'runner-environment': {
         kind: 'string',
         modes: SEALING,
@@ -36696,21 +36975,34 @@ const OPTIONS = {
         description: 'The runner environment bound in the predicate.',
         help: { arg: 'ENV', text: 'sign: github-hosted or self-hosted (default: $RUNNER_ENVIRONMENT)' }
     },
-    'workflow-sha': { kind: 'string', modes: SEALING, in: CLI, env: 'GITHUB_WORKFLOW_SHA', description: "The workflow file's commit bound in the predicate.", help: { arg: 'SHA', text: 'sign: the workflow commit to bind (default: $GITHUB_WORKFLOW_SHA)' } },
+    'workflow-sha': {
+        kind: 'string',
+        modes: SEALING,
+        in: CLI,
+        env: 'GITHUB_WORKFLOW_SHA',
+        description: "The workflow file's commit bound in the predicate.",
+        help: { arg: 'SHA', text: 'sign: the workflow commit to bind (default: $GITHUB_WORKFLOW_SHA)' }
+    },
     'subject-checksums': {
         kind: 'string',
         modes: SIGN,
         default: '',
         excludes: ['path'],
         description: 'Sign: seal this checksum list instead of hashing files: the output of `sha256sum` (or `sha256sum --tag`; sha384sum or sha512sum with that algorithm) made by another job. The files are not read. Names obey the same path rules as path; every digest must be of `algorithm`; a malformed line is refused with its line number. Excludes path.',
-        help: { arg: 'FILE', text: 'sign: seal this sha256sum (or --tag) list instead of hashing files; its names obey the path rules, its digests must be of --algorithm' }
+        help: {
+            arg: 'FILE',
+            text: 'sign: seal this sha256sum (or --tag) list instead of hashing files; its names obey the path rules, its digests must be of --algorithm'
+        }
     },
     'release-tag': {
         kind: 'string',
         modes: WITH_RELEASE,
         default: '',
         description: 'Sign: attach the manifest as an asset of the release with this tag (needs `permissions: contents: write`). Verify: fetch the manifest from that release when the manifest file is not on disk. The release is looked up in this repository (sign) or expected-repository (verify), through GITHUB_API_URL on GitHub Enterprise Server.',
-        help: { arg: 'TAG', text: 'sign: attach the manifest to the release of TAG in --repo; verify: fetch it from there when the --manifest file is absent' }
+        help: {
+            arg: 'TAG',
+            text: 'sign: attach the manifest to the release of TAG in --repo; verify: fetch it from there when the --manifest file is absent'
+        }
     },
     repo: {
         kind: 'string',
@@ -36718,7 +37010,10 @@ const OPTIONS = {
         in: CLI,
         requires: ['release-tag'],
         description: "The release's repository.",
-        help: { arg: 'OWNER/NAME', text: "the release's repository (default: $GITHUB_REPOSITORY to sign, --expected-repository to verify); the token comes from GITHUB_TOKEN, the API from GITHUB_API_URL (GHES)" }
+        help: {
+            arg: 'OWNER/NAME',
+            text: "the release's repository (default: $GITHUB_REPOSITORY to sign, --expected-repository to verify); the token comes from GITHUB_TOKEN, the API from GITHUB_API_URL (GHES)"
+        }
     },
     checksums: {
         kind: 'boolean',
@@ -36762,14 +37057,16 @@ const OPTIONS = {
         default: 'false',
         requires: ['release-tag'],
         description: 'Sign or merge, with release-tag: after the manifest (and the checksum list) is attached to the draft release, publish it, so that the manifest is frozen with the assets on an immutable release. Publishing a release that is not a draft is an error.',
-        help: { text: 'sign and merge: publish the draft release after attaching the manifest (a published immutable release cannot take it; a release that is not a draft cannot be published)' }
+        help: {
+            text: 'sign and merge: publish the draft release after attaching the manifest (a published immutable release cannot take it; a release that is not a draft cannot be published)'
+        }
     },
     'allow-unlisted-assets': {
         kind: 'boolean',
         modes: VERIFY,
         default: 'false',
         requires: ['release-assets'],
-        description: 'Verify with release-assets: let release assets that the manifest does not list pass. By default each one fails the check (UNLISTED_FILE), except the manifest itself and the checksum list that sign attached, which must then be exactly the list of the manifest\'s digests.',
+        description: "Verify with release-assets: let release assets that the manifest does not list pass. By default each one fails the check (UNLISTED_FILE), except the manifest itself and the checksum list that sign attached, which must then be exactly the list of the manifest's digests.",
         help: { text: 'verify with --release-assets: let unlisted release assets pass' }
     },
     cache: {
@@ -36779,8 +37076,20 @@ const OPTIONS = {
         default: 'false',
         description: 'No longer supported (since 1.1): true is refused. Restoring an Actions cache entry extracts the whole archive before anything can be checked, so a poisoned entry could write files anywhere. Carry the manifest with actions/upload-artifact or on a release instead; see the README.'
     },
-    tag: { kind: 'boolean', modes: ['checksums'], in: CLI, description: 'Print BSD-style lines.', help: { text: 'checksums: print BSD-style lines (sha256sum --tag)' } },
-    json: { kind: 'boolean', modes: ALL, in: CLI, description: 'Print a machine-readable report on stdout.', help: { text: 'print a machine-readable report on stdout' } },
+    tag: {
+        kind: 'boolean',
+        modes: ['checksums'],
+        in: CLI,
+        description: 'Print BSD-style lines.',
+        help: { text: 'checksums: print BSD-style lines (sha256sum --tag)' }
+    },
+    json: {
+        kind: 'boolean',
+        modes: ALL,
+        in: CLI,
+        description: 'Print a machine-readable report on stdout.',
+        help: { text: 'print a machine-readable report on stdout' }
+    },
     // The remote key sources (src/keys/); their --help is the "Key sources" section.
     'vault-url': {
         kind: 'string',
@@ -36987,9 +37296,9 @@ const offers = (spec, frontEnd) => !spec.in || spec.in.includes(frontEnd);
 /** The CLI's name of an option, without `--`. */
 const flagOf = (name) => OPTIONS[name].flag ?? name;
 /** An option's bare name in a front end, the subject of its errors: `base-dir` or `--base-dir`. */
-const nameIn = (name, frontEnd) => (frontEnd === 'action' ? name : `--${flagOf(name)}`);
+const nameIn = (name, frontEnd) => frontEnd === 'action' ? name : `--${flagOf(name)}`;
 /** An option as the user's front end spells it in a sentence: `base-dir input` or `--base-dir`. */
-const spell = (name, frontEnd) => (frontEnd === 'action' ? `${name} input` : `--${flagOf(name)}`);
+const spell = (name, frontEnd) => frontEnd === 'action' ? `${name} input` : `--${flagOf(name)}`;
 /** The remote key sources' options, in table order. */
 const STORE_OPTIONS = OPTION_LIST.filter(([, s]) => s.store).map(([name]) => name);
 
@@ -37024,10 +37333,7 @@ class OptionReader {
     }
     /** An API path given by the user, without leading slashes or a leading `v1/`. */
     path(option, hint = '') {
-        return this.need(option, hint)
-            .replace(/^\/+/, '')
-            .replace(/^v1\//, '')
-            .replace(/\/+$/, '');
+        return this.need(option, hint).replace(/^\/+/, '').replace(/^v1\//, '').replace(/\/+$/, '');
     }
 }
 
@@ -37189,10 +37495,24 @@ async function runSign(plan, hooks, hashing = {}) {
     const keys = await loadKeys(plan, hooks);
     const carriers = await carriersFor(plan, hooks);
     await checkCarriers(carriers);
-    const common = { manifestPath: plan.manifest, algorithm: plan.algorithm, keys, context: plan.context, expiresInMs: plan.expiresInMs };
+    const common = {
+        manifestPath: plan.manifest,
+        algorithm: plan.algorithm,
+        keys,
+        context: plan.context,
+        expiresInMs: plan.expiresInMs
+    };
     const result = plan.subjectChecksums
         ? await sealSubjects(await readSubjectChecksums(plan.subjectChecksums, plan.algorithm, plan.frontEnd === 'cli' ? '--subject-checksums' : 'subject-checksums'), common)
-        : await seal({ ...common, patterns: plan.patterns, baseDir: plan.baseDir, cwd: plan.cwd, allowSymlinks: plan.allowSymlinks, omitBrokenLinks: plan.omitBrokenLinks, hashing });
+        : await seal({
+            ...common,
+            patterns: plan.patterns,
+            baseDir: plan.baseDir,
+            cwd: plan.cwd,
+            allowSymlinks: plan.allowSymlinks,
+            omitBrokenLinks: plan.omitBrokenLinks,
+            hashing
+        });
     return { ...result, ...(await shipSeal(result, carriers)) };
 }
 
@@ -37274,7 +37594,11 @@ async function merge(options) {
         const name = relative(options.cwd, file);
         const verdict = await verify_verifyManifest({ ...options, manifestPath: file, subjects: undefined, now });
         for (const p of verdict.problems)
-            problems.push({ ...p, message: (0,errors/* oneLine */.TN)(`part ${name}: ${p.message}`), subject: p.subject ? `${name}: ${p.subject}` : name });
+            problems.push({
+                ...p,
+                message: (0,errors/* oneLine */.TN)(`part ${name}: ${p.message}`),
+                subject: p.subject ? `${name}: ${p.subject}` : name
+            });
         if (!verdict.statement || !verdict.bytes || !verdict.keyId)
             continue;
         const { parts: _nested, ...fields } = verdict.statement.predicate;
@@ -37314,13 +37638,27 @@ async function merge(options) {
     await writeFileAtomic(manifestPath, bytes);
     return {
         ok: true,
-        result: { manifestPath, manifestBytes: bytes, manifestSha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'), subjects, keyIds, statement, parts }
+        result: {
+            manifestPath,
+            manifestBytes: bytes,
+            manifestSha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'),
+            subjects,
+            keyIds,
+            statement,
+            parts
+        }
     };
 }
 /** One log line per part of a merged manifest: which job sealed how many of its files, under which key. */
 function partLines(parts) {
     return parts.map((p, i) => {
-        const run = [p.label !== null && `label ${p.label}`, p.job !== null && `job ${p.job}`, p.runId !== null && `run ${p.runId}`].filter(Boolean).join(', ');
+        const run = [
+            p.label !== null && `label ${p.label}`,
+            p.job !== null && `job ${p.job}`,
+            p.runId !== null && `run ${p.runId}`
+        ]
+            .filter(Boolean)
+            .join(', ');
         return `Part ${i + 1}: ${p.manifest} (${run || 'no label'}), ${p.subjects.length} file(s), sha256 ${p.manifestSha256}, key ${p.keyId}`;
     });
 }
@@ -37392,7 +37730,11 @@ function table(header, rows, total, what) {
 /** The job summary for a seal: what was sealed, the manifest, and a table of subjects. */
 function signSummary(result) {
     const total = result.subjects.reduce((sum, s) => sum + (s.size ?? 0), 0);
-    const rows = result.subjects.map((s) => [code(s.name), s.size === undefined ? '' : formatBytes(s.size), `\`${s.digest.slice(0, 12)}…\``]);
+    const rows = result.subjects.map((s) => [
+        code(s.name),
+        s.size === undefined ? '' : formatBytes(s.size),
+        `\`${s.digest.slice(0, 12)}…\``
+    ]);
     return [
         '## artifact-seal: sealed',
         '',
@@ -37411,8 +37753,21 @@ function signSummary(result) {
 function partsTable(parts) {
     if (!parts || parts.length === 0)
         return [];
-    const rows = parts.map((p, i) => [String(i + 1), code(p.manifest), code(p.label ?? ''), code(p.job ?? ''), code(p.commit ?? ''), String(p.subjects.length), code(p.keyId)]);
-    return ['### Parts', '', table(['#', 'Manifest', 'Label', 'Job', 'Commit', 'Files', 'Key id'], rows, parts.length, 'parts').trimEnd(), ''];
+    const rows = parts.map((p, i) => [
+        String(i + 1),
+        code(p.manifest),
+        code(p.label ?? ''),
+        code(p.job ?? ''),
+        code(p.commit ?? ''),
+        String(p.subjects.length),
+        code(p.keyId)
+    ]);
+    return [
+        '### Parts',
+        '',
+        table(['#', 'Manifest', 'Label', 'Job', 'Commit', 'Files', 'Key id'], rows, parts.length, 'parts').trimEnd(),
+        ''
+    ];
 }
 const STATUS_ICON = {
     verified: '✅ verified',
@@ -37433,7 +37788,11 @@ function verifySummary(report) {
     const p = report.statement?.predicate;
     if (p) {
         // A field not recorded (signed outside Actions) is left out, not printed as "(unknown) ()".
-        const where = [p.repository ? `in ${code(p.repository)}` : null, p.commit ? `at ${code(p.commit)}` : null, p.ref ? `(${code(p.ref)})` : null].filter(Boolean);
+        const where = [
+            p.repository ? `in ${code(p.repository)}` : null,
+            p.commit ? `at ${code(p.commit)}` : null,
+            p.ref ? `(${code(p.ref)})` : null
+        ].filter(Boolean);
         lines.push('', `- Signed ${where.length > 0 ? `${where.join(' ')}, ` : ''}${code(p.createdAt)}`);
         if (report.keyId)
             lines.push(`- Key id: ${code(report.keyId)}`);
@@ -37457,7 +37816,10 @@ function verifySummary(report) {
         lines.push(...problemList(report));
     if (report.subjects.length > 0) {
         // Failures first, so that the rows a reader needs are never cut off below the verified ones.
-        const sorted = [...report.subjects.filter(s => s.status !== 'verified'), ...report.subjects.filter(s => s.status === 'verified')];
+        const sorted = [
+            ...report.subjects.filter(s => s.status !== 'verified'),
+            ...report.subjects.filter(s => s.status === 'verified')
+        ];
         const rows = sorted.map(s => [
             code(s.name),
             STATUS_ICON[s.status] ?? s.status,
@@ -37518,25 +37880,42 @@ function policyTable(report) {
         return [];
     const p = report.statement?.predicate;
     const failed = new Set(report.problems.map(x => x.code));
-    const verdict = (problem) => (!p ? 'not checked' : failed.has(problem) ? '❌ mismatch' : '✅ matches');
+    const verdict = (problem) => !p ? 'not checked' : failed.has(problem) ? '❌ mismatch' : '✅ matches';
     const said = (value) => (!p ? '' : value == null ? NOT_RECORDED : code(value));
     const rows = [];
     if (policy.refs?.length)
         rows.push(['ref', policy.refs.map(code).join('<br>'), said(p?.ref), verdict('REF_MISMATCH')]);
     if (policy.workflows?.length) {
         const file = p?.workflowRef ? workflowPath(p.workflowRef) : null;
-        const shown = !p ? '' : p.workflowRef === null ? NOT_RECORDED : file === null ? `${code(p.workflowRef)} (no path)` : code(file);
+        const shown = !p
+            ? ''
+            : p.workflowRef === null
+                ? NOT_RECORDED
+                : file === null
+                    ? `${code(p.workflowRef)} (no path)`
+                    : code(file);
         rows.push(['workflow', policy.workflows.map(code).join('<br>'), shown, verdict('WORKFLOW_MISMATCH')]);
     }
     if (policy.events?.length)
         rows.push(['event', policy.events.map(code).join(', '), said(p?.eventName), verdict('EVENT_MISMATCH')]);
     if (policy.hostedRunner)
         rows.push(['runner', code('github-hosted'), said(p?.runnerEnvironment), verdict('RUNNER_MISMATCH')]);
-    return ['', '### Policy', '', table(['Check', 'Asked for', 'The manifest says', 'Result'], rows, rows.length, 'checks').trimEnd()];
+    return [
+        '',
+        '### Policy',
+        '',
+        table(['Check', 'Asked for', 'The manifest says', 'Result'], rows, rows.length, 'checks').trimEnd()
+    ];
 }
 /** The summary of a step that stopped on an error before it had a report: the one line, and what it was doing. */
 function errorSummary(mode, line) {
-    const what = mode === 'verify' ? '❌ verification failed' : mode === 'sign' ? '❌ sealing failed' : mode === 'merge' ? '❌ merge failed' : '❌ failed';
+    const what = mode === 'verify'
+        ? '❌ verification failed'
+        : mode === 'sign'
+            ? '❌ sealing failed'
+            : mode === 'merge'
+                ? '❌ merge failed'
+                : '❌ failed';
     return [`## artifact-seal: ${what}`, '', code(line), ''].join('\n');
 }
 
@@ -37614,7 +37993,7 @@ class OptionValues {
         return this.given.has(name);
     }
 }
-const fromEnv = (env, variable) => (variable ? env[variable] || undefined : undefined);
+const fromEnv = (env, variable) => variable ? env[variable] || undefined : undefined;
 function modeWords(modes, frontEnd) {
     const offered = frontEnd === 'action' ? modes.filter(m => ACTION_MODES.includes(m)) : modes;
     return offered.length > 1 ? `${offered.slice(0, -1).join(', ')} and ${offered.at(-1)}` : offered[0];
@@ -37729,7 +38108,7 @@ function planFor(frontEnd, mode, raw, where) {
     };
     const expectedRepository = o.string('expected-repository') ?? null;
     // The CLI's flags for what sign binds outside Actions; the runner's variables otherwise.
-    const bound = (name, fallback) => (o.isSet(name) ? (name === 'runner-environment' ? o.choice(name) : o.string(name)) : fallback);
+    const bound = (name, fallback) => o.isSet(name) ? (name === 'runner-environment' ? o.choice(name) : o.string(name)) : fallback;
     const run = where.context;
     const context = {
         ...run,
@@ -37874,7 +38253,11 @@ function getPlan() {
             raw[name] = [value];
     }
     const mode = (0,choice/* parseChoice */.H)(rawMode(), ACTION_MODES, 'mode');
-    return planFor('action', mode, raw, { env: process.env, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), context: contextFromEnv() });
+    return planFor('action', mode, raw, {
+        env: process.env,
+        cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+        context: contextFromEnv()
+    });
 }
 /** Sets an output named in the table (and so in action.yml). */
 function inputs_setOutput(name, value) {
@@ -37976,7 +38359,9 @@ function reportProblems(report, baseDir, workspace) {
         warning(hint, { title: 'artifact-seal: hint' });
     const { shown, rest } = capProblems(report.problems, 'in the job summary and in the group below');
     for (const problem of shown) {
-        const file = problem.subject && files.has(problem.subject) ? external_node_path_.relative(workspace, external_node_path_.join(baseDir, problem.subject)) : undefined;
+        const file = problem.subject && files.has(problem.subject)
+            ? external_node_path_.relative(workspace, external_node_path_.join(baseDir, problem.subject))
+            : undefined;
         error(problem.message, { title: `artifact-seal: ${problem.code}`, file });
     }
     if (!rest)
@@ -38193,7 +38578,11 @@ function isVerificationFailure(error) {
 /** A problem for a report from anything thrown: `code` when given, else the error's own code when it is a problem code, else MANIFEST_INVALID. */
 function problemFromError(error, code) {
     if (error instanceof SealError)
-        return { code: code ?? (isProblemCode(error.code) ? error.code : 'MANIFEST_INVALID'), message: error.message, subject: error.subject };
+        return {
+            code: code ?? (isProblemCode(error.code) ? error.code : 'MANIFEST_INVALID'),
+            message: error.message,
+            subject: error.subject
+        };
     return { code: code ?? 'MANIFEST_INVALID', message: oneLine(String(error)) };
 }
 /** Turns anything thrown into one line for a user; a SealError's message already names its subject. */
@@ -38317,7 +38706,14 @@ function decodeKey(text, encoding, label) {
 function keyRenderings(text, bytes) {
     const buf = Buffer.from(bytes);
     const b64 = buf.toString('base64');
-    const forms = [text, buf.toString('hex'), buf.toString('hex').toUpperCase(), b64, b64.replace(/=+$/, ''), buf.toString('base64url')];
+    const forms = [
+        text,
+        buf.toString('hex'),
+        buf.toString('hex').toUpperCase(),
+        b64,
+        b64.replace(/=+$/, ''),
+        buf.toString('base64url')
+    ];
     // Bytes that read as text could be printed as text, raw or JSON-escaped (quotes, backslashes);
     // random bytes full of control characters never are.
     const utf8 = buf.toString('utf8');

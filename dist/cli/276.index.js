@@ -33,7 +33,9 @@ async function azureKeyVaultKeys(ctx) {
     const session = await (0,_azure_js__WEBPACK_IMPORTED_MODULE_2__/* .entraToken */ .Ex)(ctx, (0,_azure_js__WEBPACK_IMPORTED_MODULE_2__/* .azureScope */ .kB)('vault', vault));
     const site = session.site('Key Vault', 'azure-secret');
     const path = `secrets/${name}${version ? `/${version}` : ''}`;
-    const answer = await (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_3__/* .call */ .T1)(site, 'GET', `${vault}/${path}?api-version=${_azure_js__WEBPACK_IMPORTED_MODULE_2__/* .KEY_VAULT_API_VERSION */ .rW}`, { bearer: session.token });
+    const answer = await (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_3__/* .call */ .T1)(site, 'GET', `${vault}/${path}?api-version=${_azure_js__WEBPACK_IMPORTED_MODULE_2__/* .KEY_VAULT_API_VERSION */ .rW}`, {
+        bearer: session.token
+    });
     if (answer.status !== 200) {
         const code = (0,_azure_js__WEBPACK_IMPORTED_MODULE_2__/* .keyVaultCode */ .V8)(answer);
         const hint = code === 'SecretDisabled'
@@ -122,7 +124,12 @@ async function entraToken(ctx, scope) {
     }
     const url = `${authorityHost(ctx.env)}/${encodeURIComponent(tenant)}/oauth2/v2.0/token`;
     const jwt = await (0,_source_context_js__WEBPACK_IMPORTED_MODULE_3__/* .oidcToken */ .d)(ctx, AZURE_DEFAULT_AUDIENCE);
-    const site = (service, subject) => ({ service, subject, secrets: ctx.secrets, retry: ctx.retry });
+    const site = (service, subject) => ({
+        service,
+        subject,
+        secrets: ctx.secrets,
+        retry: ctx.retry
+    });
     const entra = site('Microsoft Entra', 'azure-client-id');
     const answer = await (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_2__/* .call */ .T1)(entra, 'POST', url, {
         form: {
@@ -159,7 +166,7 @@ function entraFailure(ctx, site, response, tenant, clientId, jwt) {
     if (['70021', '700211', '700212', '700213'].includes(code)) {
         return (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_2__/* .failure */ .V2)(site, response, what, `the application of azure-client-id needs a federated credential with issuer https://token.actions.githubusercontent.com, the subject and audience of this job${said}`);
     }
-    return (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_2__/* .failure */ .V2)(site, response, what, 'check azure-tenant-id, azure-client-id and the application\'s federated credential');
+    return (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_2__/* .failure */ .V2)(site, response, what, "check azure-tenant-id, azure-client-id and the application's federated credential");
 }
 /** The hint for a Key Vault or Managed HSM error answer, by status and Key Vault's error code. */
 function keyVaultCode(response) {
@@ -202,7 +209,11 @@ function baseUrl(raw, subject, example) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('INPUT_INVALID', `${subject} ${value} is not a URL (expected e.g. ${example})`, subject);
     }
     const plainLocal = parsed.protocol === 'http:' && LOOPBACK.test(parsed.hostname);
-    if ((parsed.protocol !== 'https:' && !plainLocal) || parsed.username || parsed.password || parsed.search || parsed.hash) {
+    if ((parsed.protocol !== 'https:' && !plainLocal) ||
+        parsed.username ||
+        parsed.password ||
+        parsed.search ||
+        parsed.hash) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('INPUT_INVALID', `${subject} ${value} must be an https:// URL without credentials, query or fragment (e.g. ${example})`, subject);
     }
     return value;
@@ -299,15 +310,22 @@ async function getOidcToken(request) {
             return preset;
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `${request.purpose} needs the job's OIDC token, but ${OIDC_REQUEST_URL} and ${OIDC_REQUEST_TOKEN} are not set: ` +
             'add `permissions: id-token: write` to the job (or the workflow) that runs artifact-seal' +
-            (request.allowEnvToken ? `; outside GitHub Actions, set ${OIDC_TOKEN_ENV} to a JWT that the key store accepts` : ''), OIDC_REQUEST_URL);
+            (request.allowEnvToken
+                ? `; outside GitHub Actions, set ${OIDC_TOKEN_ENV} to a JWT that the key store accepts`
+                : ''), OIDC_REQUEST_URL);
     }
     if (request.fetch)
         return secrets.add(await fetchWith(request.fetch, request.audience, url, secrets));
     // The runner's URL already carries ?api-version=2.0.
-    const target = request.audience ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}` : url;
+    const target = request.audience
+        ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}`
+        : url;
     let response;
     try {
-        response = await (0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('GET', target, { headers: { authorization: `Bearer ${bearer}` }, retry: request.retry });
+        response = await (0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('GET', target, {
+            headers: { authorization: `Bearer ${bearer}` },
+            retry: request.retry
+        });
     }
     catch (error) {
         const reason = error instanceof _net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr ? error.message : String(error);
@@ -356,7 +374,9 @@ function tokenClaims(jwt) {
 /** "sub=repo:o/r:ref:refs/heads/main, aud=…": the claims that trust policies and bound claims match on. */
 function describeClaims(jwt, names = ['sub', 'aud', 'repository', 'ref']) {
     const claims = tokenClaims(jwt);
-    const parts = names.filter(n => claims[n] !== undefined).map(n => `${n}=${Array.isArray(claims[n]) ? claims[n].join(',') : String(claims[n])}`);
+    const parts = names
+        .filter(n => claims[n] !== undefined)
+        .map(n => `${n}=${Array.isArray(claims[n]) ? claims[n].join(',') : String(claims[n])}`);
     return parts.length ? `this job's token has ${parts.join(', ')}` : '';
 }
 
@@ -421,16 +441,31 @@ async function requestJson(method, url, options = {}) {
     // Loaded on first use: undici, under it, is a third of the CLI's start-up, and `key-source: input` never needs it.
     const { HttpClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 4942));
     const client = new HttpClient(`${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l}/${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_VERSION */ .w}`, [], { allowRetries: false, socketTimeout: 30_000 });
-    const contentType = options.form ? 'application/x-www-form-urlencoded' : options.body !== undefined ? 'application/json' : undefined;
-    const headers = { accept: 'application/json', ...(contentType ? { 'content-type': contentType } : {}), ...options.headers };
-    const data = options.form ? new URLSearchParams(options.form).toString() : options.body !== undefined ? JSON.stringify(options.body) : null;
+    const contentType = options.form
+        ? 'application/x-www-form-urlencoded'
+        : options.body !== undefined
+            ? 'application/json'
+            : undefined;
+    const headers = {
+        accept: 'application/json',
+        ...(contentType ? { 'content-type': contentType } : {}),
+        ...options.headers
+    };
+    const data = options.form
+        ? new URLSearchParams(options.form).toString()
+        : options.body !== undefined
+            ? JSON.stringify(options.body)
+            : null;
     let attempts = 0;
     try {
         const { response } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetries */ .LH)(async () => {
             attempts++;
             const answer = await client.request(method, url, data, headers);
             const text = await answer.readBody();
-            return { response: { status: answer.message.statusCode ?? 0, text, body: parse(text) }, headers: answer.message.headers };
+            return {
+                response: { status: answer.message.statusCode ?? 0, text, body: parse(text) },
+                headers: answer.message.headers
+            };
         }, settled => (settled.ok ? { status: settled.value.response.status, headers: settled.value.headers } : {}), { policy: options.retry });
         return response;
     }

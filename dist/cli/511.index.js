@@ -35,7 +35,11 @@ function baseUrl(raw, subject, example) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('INPUT_INVALID', `${subject} ${value} is not a URL (expected e.g. ${example})`, subject);
     }
     const plainLocal = parsed.protocol === 'http:' && LOOPBACK.test(parsed.hostname);
-    if ((parsed.protocol !== 'https:' && !plainLocal) || parsed.username || parsed.password || parsed.search || parsed.hash) {
+    if ((parsed.protocol !== 'https:' && !plainLocal) ||
+        parsed.username ||
+        parsed.password ||
+        parsed.search ||
+        parsed.hash) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('INPUT_INVALID', `${subject} ${value} must be an https:// URL without credentials, query or fragment (e.g. ${example})`, subject);
     }
     return value;
@@ -205,7 +209,12 @@ async function gcpFederate(ctx) {
     const endpoint = (service) => gcpEndpoint(ctx.env, service);
     const stsUrl = `${endpoint('sts')}/v1/token`;
     const jwt = await (0,_source_context_js__WEBPACK_IMPORTED_MODULE_3__/* .oidcToken */ .d)(ctx, gcpDefaultAudience(provider.name));
-    const site = (service, subject) => ({ service, subject, secrets: ctx.secrets, retry: ctx.retry });
+    const site = (service, subject) => ({
+        service,
+        subject,
+        secrets: ctx.secrets,
+        retry: ctx.retry
+    });
     const sts = site('Google STS', 'gcp-workload-identity-provider');
     const exchanged = await (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_2__/* .call */ .T1)(sts, 'POST', stsUrl, {
         form: {
@@ -226,11 +235,19 @@ async function gcpFederate(ctx) {
     const federatedPrincipal = `principalSet://iam.googleapis.com/projects/${provider.project}/locations/global/workloadIdentityPools/${provider.pool}/…`;
     if (!serviceAccount) {
         ctx.log(`Federated this job's OIDC token through ${provider.name} (no service account impersonated)`);
-        return { token: federated, principal: `this job's federated identity (${federatedPrincipal}, from gcp-workload-identity-provider; or set gcp-service-account to an account that has the role)`, endpoint, site };
+        return {
+            token: federated,
+            principal: `this job's federated identity (${federatedPrincipal}, from gcp-workload-identity-provider; or set gcp-service-account to an account that has the role)`,
+            endpoint,
+            site
+        };
     }
     const iam = site('IAM Credentials generateAccessToken', 'gcp-service-account');
     const url = `${endpoint('iamcredentials')}/v1/projects/-/serviceAccounts/${encodeURIComponent(serviceAccount)}:generateAccessToken`;
-    const answer = await (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_2__/* .call */ .T1)(iam, 'POST', url, { bearer: federated, body: { scope: [CLOUD_PLATFORM], lifetime: '600s' } });
+    const answer = await (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_2__/* .call */ .T1)(iam, 'POST', url, {
+        bearer: federated,
+        body: { scope: [CLOUD_PLATFORM], lifetime: '600s' }
+    });
     if (answer.status !== 200) {
         const hint = answer.status === 403
             ? `this job's federated identity (${federatedPrincipal}) needs roles/iam.workloadIdentityUser on gcp-service-account ${serviceAccount}, granted to a principalSet that matches this repository${describeTail(jwt)}`
@@ -298,15 +315,22 @@ async function getOidcToken(request) {
             return preset;
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SealError */ .EM('KEY_SOURCE', `${request.purpose} needs the job's OIDC token, but ${OIDC_REQUEST_URL} and ${OIDC_REQUEST_TOKEN} are not set: ` +
             'add `permissions: id-token: write` to the job (or the workflow) that runs artifact-seal' +
-            (request.allowEnvToken ? `; outside GitHub Actions, set ${OIDC_TOKEN_ENV} to a JWT that the key store accepts` : ''), OIDC_REQUEST_URL);
+            (request.allowEnvToken
+                ? `; outside GitHub Actions, set ${OIDC_TOKEN_ENV} to a JWT that the key store accepts`
+                : ''), OIDC_REQUEST_URL);
     }
     if (request.fetch)
         return secrets.add(await fetchWith(request.fetch, request.audience, url, secrets));
     // The runner's URL already carries ?api-version=2.0.
-    const target = request.audience ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}` : url;
+    const target = request.audience
+        ? `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(request.audience)}`
+        : url;
     let response;
     try {
-        response = await (0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('GET', target, { headers: { authorization: `Bearer ${bearer}` }, retry: request.retry });
+        response = await (0,_net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('GET', target, {
+            headers: { authorization: `Bearer ${bearer}` },
+            retry: request.retry
+        });
     }
     catch (error) {
         const reason = error instanceof _net_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr ? error.message : String(error);
@@ -355,7 +379,9 @@ function tokenClaims(jwt) {
 /** "sub=repo:o/r:ref:refs/heads/main, aud=…": the claims that trust policies and bound claims match on. */
 function describeClaims(jwt, names = ['sub', 'aud', 'repository', 'ref']) {
     const claims = tokenClaims(jwt);
-    const parts = names.filter(n => claims[n] !== undefined).map(n => `${n}=${Array.isArray(claims[n]) ? claims[n].join(',') : String(claims[n])}`);
+    const parts = names
+        .filter(n => claims[n] !== undefined)
+        .map(n => `${n}=${Array.isArray(claims[n]) ? claims[n].join(',') : String(claims[n])}`);
     return parts.length ? `this job's token has ${parts.join(', ')}` : '';
 }
 
@@ -420,16 +446,31 @@ async function requestJson(method, url, options = {}) {
     // Loaded on first use: undici, under it, is a third of the CLI's start-up, and `key-source: input` never needs it.
     const { HttpClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 4942));
     const client = new HttpClient(`${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l}/${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_VERSION */ .w}`, [], { allowRetries: false, socketTimeout: 30_000 });
-    const contentType = options.form ? 'application/x-www-form-urlencoded' : options.body !== undefined ? 'application/json' : undefined;
-    const headers = { accept: 'application/json', ...(contentType ? { 'content-type': contentType } : {}), ...options.headers };
-    const data = options.form ? new URLSearchParams(options.form).toString() : options.body !== undefined ? JSON.stringify(options.body) : null;
+    const contentType = options.form
+        ? 'application/x-www-form-urlencoded'
+        : options.body !== undefined
+            ? 'application/json'
+            : undefined;
+    const headers = {
+        accept: 'application/json',
+        ...(contentType ? { 'content-type': contentType } : {}),
+        ...options.headers
+    };
+    const data = options.form
+        ? new URLSearchParams(options.form).toString()
+        : options.body !== undefined
+            ? JSON.stringify(options.body)
+            : null;
     let attempts = 0;
     try {
         const { response } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetries */ .LH)(async () => {
             attempts++;
             const answer = await client.request(method, url, data, headers);
             const text = await answer.readBody();
-            return { response: { status: answer.message.statusCode ?? 0, text, body: parse(text) }, headers: answer.message.headers };
+            return {
+                response: { status: answer.message.statusCode ?? 0, text, body: parse(text) },
+                headers: answer.message.headers
+            };
         }, settled => (settled.ok ? { status: settled.value.response.status, headers: settled.value.headers } : {}), { policy: options.retry });
         return response;
     }

@@ -25,7 +25,11 @@ __webpack_require__.r(__webpack_exports__);
 
 const KEY_VERSION = /^projects\/[^/\s]+\/locations\/[^/\s]+\/keyRings\/[^/\s]+\/cryptoKeys\/[^/\s]+\/cryptoKeyVersions\/\d+$/;
 /** Cloud KMS's algorithm for each of our hashes (a MAC key version has exactly one). */
-const GCP_MAC_ALGORITHM = { sha256: 'HMAC_SHA256', sha384: 'HMAC_SHA384', sha512: 'HMAC_SHA512' };
+const GCP_MAC_ALGORITHM = {
+    sha256: 'HMAC_SHA256',
+    sha384: 'HMAC_SHA384',
+    sha512: 'HMAC_SHA512'
+};
 /** An answer's proto3 boolean: JSON omits a false one, so absent is false. */
 const flag = (value) => value === true;
 /**
@@ -54,7 +58,10 @@ class GcpKmsKey {
     }
     async sign(message) {
         const data = (0,_remote_mac_js__WEBPACK_IMPORTED_MODULE_5__/* .remoteMacInput */ .W)(this.algorithm, message);
-        const answer = await (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_2__/* .call */ .T1)(this.site, 'POST', `${this.base}/v1/${this.name}:macSign`, { bearer: this.token, body: { data: data.toString('base64'), dataCrc32c: (0,_crc32c_js__WEBPACK_IMPORTED_MODULE_3__/* .crc32cString */ .CQ)(data) } });
+        const answer = await (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_2__/* .call */ .T1)(this.site, 'POST', `${this.base}/v1/${this.name}:macSign`, {
+            bearer: this.token,
+            body: { data: data.toString('base64'), dataCrc32c: (0,_crc32c_js__WEBPACK_IMPORTED_MODULE_3__/* .crc32cString */ .CQ)(data) }
+        });
         if (answer.status !== 200)
             throw this.fail(answer, 'macSign', 'cloudkms.cryptoKeyVersions.useToSign (roles/cloudkms.signer, build jobs only)');
         const body = answer.body;
@@ -76,7 +83,12 @@ class GcpKmsKey {
         const data = (0,_remote_mac_js__WEBPACK_IMPORTED_MODULE_5__/* .remoteMacInput */ .W)(this.algorithm, message);
         const answer = await (0,_cloud_http_js__WEBPACK_IMPORTED_MODULE_2__/* .call */ .T1)(this.site, 'POST', `${this.base}/v1/${this.name}:macVerify`, {
             bearer: this.token,
-            body: { data: data.toString('base64'), dataCrc32c: (0,_crc32c_js__WEBPACK_IMPORTED_MODULE_3__/* .crc32cString */ .CQ)(data), mac: Buffer.from(mac).toString('base64'), macCrc32c: (0,_crc32c_js__WEBPACK_IMPORTED_MODULE_3__/* .crc32cString */ .CQ)(mac) }
+            body: {
+                data: data.toString('base64'),
+                dataCrc32c: (0,_crc32c_js__WEBPACK_IMPORTED_MODULE_3__/* .crc32cString */ .CQ)(data),
+                mac: Buffer.from(mac).toString('base64'),
+                macCrc32c: (0,_crc32c_js__WEBPACK_IMPORTED_MODULE_3__/* .crc32cString */ .CQ)(mac)
+            }
         });
         if (answer.status !== 200)
             throw this.fail(answer, 'macVerify', 'cloudkms.cryptoKeyVersions.useToVerify (roles/cloudkms.verifier)');
@@ -108,7 +120,8 @@ class GcpKmsKey {
         if (answer.status === 403 || status === 'PERMISSION_DENIED')
             hint = `${this.principal} needs ${permission} on the key of gcp-kms-key`;
         else if (status === 'FAILED_PRECONDITION')
-            hint = 'the key version must be ENABLED (a disabled, destroyed or pending version cannot compute MACs); set gcp-kms-key to an enabled version';
+            hint =
+                'the key version must be ENABLED (a disabled, destroyed or pending version cannot compute MACs); set gcp-kms-key to an enabled version';
         else if (status === 'INVALID_ARGUMENT')
             hint = `gcp-kms needs a key with purpose MAC whose algorithm is ${GCP_MAC_ALGORITHM[this.algorithm]} (the configured algorithm ${this.algorithm})`;
         else if (answer.status === 404 || status === 'NOT_FOUND')
