@@ -70,6 +70,7 @@ const problemsOf = (result: ProcessResult) =>
   (json(result).problems as Array<{ code: string; subject?: string; message: string }>).map(p => [p.code, p.subject])
 
 describe('sign refuses names a Windows or macOS verifier could not check, on this OS too (exit 2)', () => {
+  // Skipped off Linux: such files cannot be made here.
   ;(!LINUX_ONLY_NAMES ? test.skip : test)(
     'a device name, an alternate data stream and case twins, each named',
     async () => {
@@ -179,6 +180,7 @@ suite('Windows: the CLI bundle as a Windows process', () => {
     ])
   })
 
+  // Skipped off Linux: the files a rule-less verifier would open are made from Linux.
   ;(!LINUX_ONLY_NAMES ? test.skip : test)(
     'a Windows verifier refuses every name Windows reads otherwise, naming it, and never reads what it would open',
     async () => {
@@ -223,6 +225,7 @@ suite('Windows: the CLI bundle as a Windows process', () => {
     }
   )
 
+  // Skipped off Linux: such files cannot be made here.
   ;(!LINUX_ONLY_NAMES ? test.skip : test)(
     'sign on Windows refuses a device name and case twins (exit 2), naming them',
     async () => {
