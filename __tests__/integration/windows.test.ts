@@ -8,7 +8,6 @@ import { buildStatement, signStatement } from '../../src/core/seal.js'
 import { TEST_KEY_HEX, tempDir, writeTree } from '../helpers/fixtures.js'
 import { GITHUB_CONTEXT, runCli, type ProcessResult } from '../helpers/runner.js'
 import { windowsCli, type WindowsCli } from '../helpers/windows.js'
-import { diagnostic } from '../helpers/diagnostic.js'
 
 /*
  * The CLI bundle as a Windows process (Node for Windows under Wine here, the runner's own Node
@@ -110,7 +109,8 @@ suite('Windows: the CLI bundle as a Windows process', () => {
     // The first run under Wine makes its prefix (seconds); the tests below then take about one second a run.
     const version = await win.run(process.cwd(), ['--version'])
     assert.equal(version.exitCode, 0, version.stderr)
-    diagnostic(`${win.how}: ready in ${Date.now() - started} ms`)
+    // Not diagnostic(): in beforeAll jest still names the test that ran before.
+    console.log(`Windows suite: ${win.how}: ready in ${Date.now() - started} ms`)
   })
 
   test('sealed on Windows (patterns with \\, base-dir with /) verifies on Linux, every name with /', async () => {
